@@ -1,0 +1,57 @@
+// Taizhang CLI: `npm run cli -- <command> [options]`. A thin shell over electron/core.
+import { parseArgs } from './args';
+import { CliError, type CliContext, type Command } from './registry';
+import { commands } from './commands/index';
+import { defaultDbPath } from './paths';
+
+function findCommand(words: string[]): { cmd: Command; rest: string[] } | null {
+  let best: { cmd: Command; rest: string[] } | null = null;
+  for (const cmd of commands) {
+    const n = cmd.name.length;
+    if (words.length >= n && cmd.name.every((w, i) => words[i] === w)) {
+      if (!best || n > best.cmd.name.length) best = { cmd, rest: words.slice(n) };
+    }
+  }
+  return best;
+}
+
+function help(ctx: CliContext): void {
+  ctx.out('台账工作台 命令行\n\n用法: npm run cli -- [--db 台账文件] <命令> [选项]\n');
+  for (const c of commands) ctx.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
+}
+
+export async function runCli(argv: string[], ctx?: Partial<CliContext>): Promise<number> {
+  const out = ctx?.out ?? ((t: string) => process.stdout.write(t + '\n'));
+  const err = ctx?.err ?? ((t: string) => process.stderr.write(t + '\n'));
+  // global --db may appear anywhere
+  let db = ctx?.db ?? process.env.TAIZHANG_DB ?? defaultDbPath();
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--db' && i + 1 < argv.length) { db = argv[++i]!; continue; }
+    if (argv[i]!.startsWith('--db=')) { db = argv[i]!.slice(5); continue; }
+    words.push(argv[i]!);
+  }
+  const context: CliContext = { db, out, err };
+  const lead = words.filter((w) => !w.startsWith('-'));
+  if (lead.length === 0 || lead[0] === 'help' || words.includes('--help')) { help(context); return 0; }
+  const found = findCommand(lead);
+  if (!found) { err(`未知命令：${lead.join(' ')}。运行 help 查看可用命令。`); return 2; }
+  const consumed = found.cmd.name.length;
+  // remove the command words (first occurrences) from the argument list
+  const rest = [...words];
+  for (const w of found.cmd.name) rest.splice(rest.indexOf(w), 1);
+  void consumed;
+  const args = parseArgs(rest, new Set(found.cmd.valueFlags ?? []));
+  try {
+    return await found.cmd.run(args, context);
+  } catch (e) {
+    if (e instanceof CliError) { err(e.message); return e.exitCode; }
+    err(`出错了：${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  runCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

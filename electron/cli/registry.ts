@@ -1,0 +1,42 @@
+// The CLI is a thin shell over the core: each command lives in its own file under
+// commands/ and registers itself here. main.ts parses the global options and dispatches.
+
+export interface CliContext {
+  /** path of the ledger database (global --db, else TAIZHANG_DB, else the per-user data folder) */
+  db: string;
+  /** print to stdout (results only: `--json` output must be the only thing on stdout) */
+  out: (text: string) => void;
+  /** print to stderr (messages, progress, warnings) */
+  err: (text: string) => void;
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Record<string, string | boolean | string[]>;
+}
+
+export interface Command {
+  /** words that select the command, e.g. ['plan', 'import'] */
+  name: string[];
+  summary: string;   // Chinese one-liner for `help`
+  usage: string;
+  /** flags that take a value (all others are booleans) */
+  valueFlags?: string[];
+  run(args: ParsedArgs, ctx: CliContext): Promise<number>; // exit code
+}
+
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+export function flagString(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags[name];
+  if (Array.isArray(v)) return v[v.length - 1];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function flagBool(args: ParsedArgs, name: string): boolean {
+  return args.flags[name] === true || args.flags[name] === 'true';
+}

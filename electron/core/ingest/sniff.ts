@@ -1,0 +1,23 @@
+// What the bytes are, by magic number: extensions lie (a clerk renames .doc to .docx).
+export type Sniffed = 'pdf' | 'zip' | 'ole' | 'text' | 'binary';
+
+export function sniff(b: Uint8Array): Sniffed {
+  const head = (n: number) => Array.from(b.subarray(0, n));
+  // %PDF may be preceded by junk bytes (allowed up to 1024 by the spec)
+  const probe = Buffer.from(b.subarray(0, 1024)).toString('latin1');
+  if (probe.includes('%PDF-')) return 'pdf';
+  if (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05 || b[2] === 0x07)) return 'zip';
+  if (head(8).join(',') === [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].join(',')) return 'ole';
+  // text: no NUL bytes except in UTF-16 (BOM or every other byte)
+  const n = Math.min(b.length, 4096);
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'text';
+  let nul = 0, ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i]!;
+    if (c === 0) nul++;
+    else if (c < 9 || (c > 13 && c < 32 && c !== 27)) ctrl++;
+  }
+  if (nul > 0 && nul >= n / 4) return 'text'; // BOM-less UTF-16
+  if (nul > 0 || ctrl > n / 50) return 'binary';
+  return 'text';
+}

@@ -1,0 +1,49 @@
+import type { Result } from '../common/problems';
+
+/** Where a paragraph came from in the original file. */
+export interface SourceRef {
+  page?: number;       // PDF: 1-based page of the paragraph's first line
+  line?: number;       // TXT: 1-based line of the first source line; PDF: line on the page
+  paragraph?: number;  // DOCX: 0-based index of the w:p in document order
+}
+
+/** One logical paragraph of a plan document, hard wraps already rejoined. */
+export interface Paragraph {
+  text: string;
+  source: SourceRef;
+  /** Layout hints when the format has them (DOCX style/outline level, PDF indent/centred). */
+  hints?: {
+    centred?: boolean;
+    bold?: boolean;
+    fontSize?: number;     // points
+    outlineLevel?: number; // 0 = top heading
+    inTable?: boolean;
+    style?: string;
+  };
+}
+
+export type SourceFormat = 'txt' | 'pdf' | 'docx';
+
+export interface IngestedDocument {
+  file: string;        // base name, for messages
+  format: SourceFormat;
+  paragraphs: Paragraph[];
+  pages?: number;      // PDF page count
+  encoding?: string;   // TXT: detected encoding
+}
+
+export type IngestResult = Result<IngestedDocument>;
+
+/** Distinct error codes for bad input (each with a Chinese message naming the file). */
+export const IngestErrorCode = {
+  NotFound: 'INGEST_NOT_FOUND',
+  Empty: 'INGEST_EMPTY',
+  Corrupt: 'INGEST_CORRUPT',          // corrupt or truncated
+  Encrypted: 'INGEST_ENCRYPTED',      // password-protected PDF (or DOCX)
+  NoTextLayer: 'INGEST_NO_TEXT',      // scanned PDF without text
+  LegacyFormat: 'INGEST_LEGACY',      // .doc / .wps / .et: save as .docx
+  WrongType: 'INGEST_WRONG_TYPE',     // content does not match the extension
+  Unsupported: 'INGEST_UNSUPPORTED',  // extension we do not read
+  TooLarge: 'INGEST_TOO_LARGE',
+} as const;
+export type IngestErrorCode = (typeof IngestErrorCode)[keyof typeof IngestErrorCode];
