@@ -1,0 +1,79 @@
+// TXT reader. The real input is text a clerk copied out of a PDF: hard-wrapped at the
+// PDF's line width, a blank line after every line, page numbers (— 10 —) and page breaks
+// in mid-sentence. We decode (UTF-8/UTF-16/GB18030), drop the page furniture and rejoin
+// wrapped lines into paragraphs by line width: 公文 paragraphs have a two-character
+// first-line indent, so a line narrower than a full line ends its paragraph.
+import { fatal } from '../common/problems';
+import { IngestErrorCode, type IngestResult, type Paragraph } from './types';
+import { decodeText } from './decode';
+import { visualWidth, isPageNumberLine, startsWithOutlineMarker, joinWrapped } from './text-lines';
+
+export async function ingestTxt(bytes: Uint8Array, file: string): Promise<IngestResult> {
+  const decoded = decodeText(bytes);
+  if (!decoded) {
+    return { value: null, problems: [fatal(IngestErrorCode.Corrupt, `无法识别文件“${file}”的文字编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030），请用记事本另存为 UTF-8 后再导入。`, { file })] };
+  }
+  const paragraphs = rejoinLines(decoded.text);
+  if (paragraphs.length === 0) {
+    return { value: null, problems: [fatal(IngestErrorCode.Empty, `文件“${file}”没有可读的文字内容。`, { file })] };
+  }
+  return { value: { file, format: 'txt', paragraphs, encoding: decoded.encoding }, problems: [] };
+}
+
+interface SourceLine { text: string; line: number; width: number }
+
+/** Rejoins hard-wrapped lines. Exported for tests and for other line-based readers. */
+export function rejoinLines(text: string): Paragraph[] {
+  const lines: SourceLine[] = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const t = raw.replace(/[\s\u3000\u00a0]+$/u, '').replace(/^[\s\u3000\u00a0]+/u, '');
+    if (!t || isPageNumberLine(t)) return;
+    lines.push({ text: t, line: i + 1, width: visualWidth(t) });
+  });
+  if (lines.length === 0) return [];
+  const full = fullLineWidth(lines.map((l) => l.width));
+  // A continuation line is full when less than one CJK character (2 units) would still fit;
+  // a first line is indented by two characters, and its leading Arabic number (1.) makes
+  // its width vary more, so it gets a wider allowance.
+  // Full lines still vary by a character (half-width digits, proportional quotes), so a
+  // nearly full line only ends a paragraph when it also ends a sentence or a clause.
+  const contLimit = full - 3;
+  const endsSentence = (t: string) => /[。；！？）：]$/.test(t);
+  const firstLimit = full - 8;
+  const out: Paragraph[] = [];
+  let cur: SourceLine[] = [];
+  const flush = () => {
+    if (cur.length) out.push({ text: joinWrapped(cur.map((l) => l.text)), source: { line: cur[0]!.line } });
+    cur = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (cur.length && startsWithOutlineMarker(l.text)) flush();
+    const first = cur.length === 0;
+    cur.push(l);
+    const next = lines[i + 1];
+    if (!next) break;
+    // never end a paragraph inside an open parenthesis: responsibility clauses wrap
+    if (openParens(cur) > 0) continue;
+    if (l.width < (first ? firstLimit : contLimit)) flush();
+    else if (!first && l.width < full - 1 && endsSentence(l.text)) flush();
+  }
+  flush();
+  return out;
+}
+
+function openParens(lines: SourceLine[]): number {
+  let depth = 0;
+  for (const l of lines) for (const ch of l.text) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/** The width of a full line: a high quantile of the line widths (most lines are full). */
+function fullLineWidth(widths: number[]): number {
+  const w = widths.filter((x) => x >= 20).sort((a, b) => a - b);
+  if (w.length === 0) return Infinity;
+  return w[Math.floor((w.length - 1) * 0.8)]!;
+}
