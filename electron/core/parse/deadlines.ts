@@ -1,0 +1,122 @@
+// Deadlines (完成时限) written in a task, resolved against the plan year. Explicit limits
+// only: 9月底前, 年底前, 2025年6月, 2025年9月15日前, a period 5至9月 (its end), a bare year
+// as the time of a target (2025年，新增…). Not deadlines: baselines (较2022年), years in
+// titles (《…》, （2024年本）), data years (2025年度). Recurring duties get a rhythm instead.
+import type { Deadline, Recurrence, Rhythm, Span } from './types';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+const validMonth = (m: number) => m >= 1 && m <= 12;
+
+/** Blanks out text that must not be read for dates: 《titles》 and standard numbers. */
+function mask(text: string): string {
+  return text
+    .replace(/《[^《》]*》/g, (s) => ' '.repeat(s.length))
+    .replace(/[（(]\d{4}年(?:本|版|修订|修正)[）)]/g, (s) => ' '.repeat(s.length));
+}
+
+interface Rule {
+  re: RegExp;
+  read(m: RegExpExecArray, year: number): Omit<Deadline, 'text' | 'span'> | null;
+}
+
+const RULES: Rule[] = [
+  // 2025年9月15日前
+  { re: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止)?/g,
+    read: (m) => {
+      const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+      return validMonth(mo) && d >= 1 && d <= 31 ? { date: `${y}-${pad(mo)}-${pad(d)}`, kind: 'by_date' } : null;
+    } },
+  // 5至9月, 2025年5—9月份, 5月至9月: the period's end
+  { re: /(?:(\d{4})年)?(\d{1,2})(?:月份?)?(?:至|到|—|－|-|~|～)(\d{1,2})月(?:份|底)?/g,
+    read: (m, year) => {
+      const y = m[1] ? +m[1] : year, a = +m[2]!, b = +m[3]!;
+      return validMonth(a) && validMonth(b) && b >= a ? { date: monthEnd(y, b), kind: 'period' } : null;
+    } },
+  // 2025年6月, 2025年9月底前, 2025年10月份
+  { re: /(\d{4})年(\d{1,2})月(?:份)?(?:底|末)?(?:前|之前|以前)?(?!\d|日|号)/g,
+    read: (m) => {
+      const y = +m[1]!, mo = +m[2]!;
+      return validMonth(mo) ? { date: monthEnd(y, mo), kind: 'month_end' } : null;
+    } },
+  // 9月底前, 6月底, 8月份前 (ambiguous: before August, or by its end)
+  { re: /(?<![\d年每])(\d{1,2})月(份)?(底|末)?(前|之前|以前)?/g,
+    read: (m, year) => {
+      const mo = +m[1]!;
+      if (!validMonth(mo)) return null;
+      if (m[3]) return { date: monthEnd(year, mo), kind: 'month_end' };
+      if (m[4]) {
+        const alt = mo > 1 ? [monthEnd(year, mo), monthEnd(year, mo - 1)] : [monthEnd(year, mo)];
+        return { date: monthEnd(year, mo), kind: 'month_end', ambiguous: alt.length > 1, alternatives: alt };
+      }
+      return null; // a bare month (3月开展…) is not a limit
+    } },
+  // 2025年底前, 到2025年年底, 年底前, 年内
+  { re: /(?:(\d{4})年)?年?(?:底|末)(?:前|之前)?|(?<![\d全])年内/g,
+    read: (m, year) => {
+      if (!m[0].includes('年') && !m[1]) return null;
+      return { date: `${m[1] ? +m[1] : year}-12-31`, kind: 'year_end' };
+    } },
+  // a bare year as the time of a target: 2025年，新增… / 力争2025年启动… / 到2027年
+  { re: /(?<![较比与自从截\d])(\d{4})年(?![度底末本版以起来初中\d月])/g,
+    read: (m, year) => {
+      const y = +m[1]!;
+      if (y < year - 1 || y > year + 15) return null;
+      return { date: `${y}-12-31`, kind: 'year_target' };
+    } },
+];
+
+export function findDeadlines(text: string, year: number, paragraph: number): Deadline[] {
+  const t = mask(text);
+  const taken: [number, number][] = [];
+  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
+  const found: Deadline[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(t))) {
+      const start = m.index, end = start + m[0].length;
+      if (m[0].length === 0) { rule.re.lastIndex++; continue; }
+      if (overlaps(start, end)) continue;
+      if (isBaseline(t, start)) { taken.push([start, end]); continue; }
+      const d = rule.read(m, year);
+      if (!d) continue;
+      taken.push([start, end]);
+      const span: Span = { paragraph, start, end };
+      found.push({ ...d, text: text.slice(start, end), span });
+    }
+  }
+  return found.sort((a, b) => a.span!.start - b.span!.start);
+}
+
+/** 较2022年, 比上年, 与2020年相比: a baseline year, not a limit. */
+function isBaseline(t: string, start: number): boolean {
+  const before = t.slice(Math.max(0, start - 3), start);
+  return /(较|比|与|同比|相比|截至|自|从)$/.test(before);
+}
+
+const RHYTHMS: [RegExp, Rhythm][] = [
+  [/每(?:日|天)/g, 'daily'], [/每周/g, 'weekly'], [/每(?:月|个月)|月抽查|按月/g, 'monthly'],
+  [/每季度?|按季度?/g, 'quarterly'], [/每半年/g, 'half_yearly'], [/每年(?:度)?|年度(?:开展|组织)/g, 'yearly'],
+  [/定期/g, 'other'],
+];
+
+export function findRecurrences(text: string, paragraph: number): Recurrence[] {
+  const out: Recurrence[] = [];
+  for (const [re, rhythm] of RHYTHMS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const end = Math.min(text.length, m.index + m[0].length + 12);
+      const clauseEnd = text.slice(m.index, end).search(/[，。；]/);
+      const stop = clauseEnd > 0 ? m.index + clauseEnd : end;
+      out.push({ rhythm, text: text.slice(m.index, stop), span: { paragraph, start: m.index, end: stop } });
+    }
+  }
+  return out;
+}
+
+/** The explicit due dates of a task, as the JSON contract lists them: sorted, unique. */
+export function dueDates(deadlines: Deadline[]): string[] {
+  return [...new Set(deadlines.map((d) => d.date))].sort();
+}

@@ -1,0 +1,73 @@
+// The document's own data: 发文字号, issuer, date, and the 《…》 list of the plans it
+// transmits (the cover letter, 印发通知), which is where plan titles come from when the
+// body lost them.
+
+export interface CoverInfo {
+  doc_number: string;
+  issuer: string;
+  date: string;
+  titles: string[];
+}
+
+const CN_NUM: Record<string, number> = { '〇': 0, 'O': 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function readDocNumber(text: string): string {
+  const m = /([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*0*(\d{1,4})\s*号/.exec(text);
+  return m ? `${m[1]}〔${m[2]}〕${Number(m[3])}号` : '';
+}
+
+/** 2025年6月13日 or 二〇二五年六月十三日 → 2025-06-13 */
+export function readChineseDate(text: string): string {
+  const t = text.replace(/\s+/g, '');
+  let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
+  m = /^([〇○O零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(t);
+  if (m) {
+    const y = [...m[1]!].map((c) => CN_NUM[c]).join('');
+    return `${y}-${pad(cnSmall(m[2]!))}-${pad(cnSmall(m[3]!))}`;
+  }
+  return '';
+}
+
+function cnSmall(s: string): number {
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (CN_NUM[s[1]!] ?? 0);
+  if (s.includes('十')) return (CN_NUM[s[0]!] ?? 0) * 10 + (s.length > 2 ? CN_NUM[s[2]!] ?? 0 : 0);
+  return CN_NUM[s] ?? NaN;
+}
+
+const PLAN_TITLE_END = /(方案|计划|意见|办法|要点|细则|规划|清单|通知)$/;
+
+/** Reads the cover letter: paragraphs before the first outline heading. */
+export function readCover(paragraphs: string[], firstHeading: number): CoverInfo {
+  const head = paragraphs.slice(0, Math.max(firstHeading, 0));
+  const all = head.join('\n');
+  const doc_number = readDocNumber(all) || readDocNumber(paragraphs.slice(0, 40).join('\n'));
+  let issuer = '';
+  for (const p of head.slice(0, 6)) {
+    const m = /^(.{4,40}?)(?:文件|公文)$/.exec(p.replace(/\s+/g, ''));
+    if (m) { issuer = m[1]!; break; }
+  }
+  let date = '';
+  let dateAt = -1;
+  head.forEach((p, i) => { if (!date) { const d = readChineseDate(p); if (d) { date = d; dateAt = i; } } });
+  if (!issuer && dateAt > 0) {
+    const sig = head[dateAt - 1]!.replace(/\s+/g, '');
+    if (/(政府|办公室|委员会|局|厅)$/.test(sig) && sig.length < 30) issuer = sig;
+  }
+  const titles: string[] = [];
+  for (const p of head) {
+    for (const m of p.matchAll(/《([^《》]{4,80})》/g)) {
+      const t = m[1]!.replace(/\s+/g, '');
+      if (PLAN_TITLE_END.test(t) && !titles.includes(t)) titles.push(t);
+    }
+  }
+  return { doc_number, issuer, date, titles };
+}
+
+/** A paragraph that reads as a plan's title: short, no full stop, ends like a plan. */
+export function looksLikePlanTitle(p: string): boolean {
+  const t = p.replace(/\s+/g, '');
+  return t.length >= 6 && t.length <= 60 && !/[。；，]/.test(t) && /(方案|计划|意见|办法|要点|细则)$/.test(t) && !/^《/.test(t);
+}

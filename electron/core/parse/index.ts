@@ -1,0 +1,134 @@
+// Parse: ingested paragraphs → document, plans, tasks with responsibilities, deadlines and
+// targets, each value with the span it was read from. The rules follow the conventions of
+// shared/gold/README.md; nothing here knows one particular document.
+import { ingestFile } from '../ingest/index';
+import type { IngestedDocument } from '../ingest/types';
+import type { Result } from '../common/problems';
+import { chooseProfile, type CityProfile } from './city-profile';
+import { readCover } from './document-info';
+import { headingText, isGoalSection, isTaskSection, readMarker, type Marker } from './outline';
+import { findPlans } from './plan-outline';
+import { readResponsibilities, uniqueResponsibilities } from './responsibilities';
+import { dueDates, findDeadlines, findRecurrences } from './deadlines';
+import { findMetrics } from './metrics';
+import { shortNames } from './short-name';
+import type { ParsedDocument, ParsedPlan, ParsedTask, Responsibility } from './types';
+
+export type { ParsedDocument } from './types';
+
+export interface ParseOptions {
+  profile?: CityProfile;
+}
+
+export async function parseFile(filePath: string, opts: ParseOptions = {}): Promise<Result<ParsedDocument>> {
+  const ingested = await ingestFile(filePath);
+  if (!ingested.value) return { value: null, problems: ingested.problems };
+  const parsed = parseIngested(ingested.value, opts);
+  return { value: parsed.value, problems: [...ingested.problems, ...parsed.problems] };
+}
+
+/** Full-width digits and Latin letters as ASCII, so patterns need one form only. */
+export function normaliseText(s: string): string {
+  return s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+}
+
+export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): Result<ParsedDocument> {
+  const paragraphs = doc.paragraphs.map((p) => normaliseText(p.text));
+  const markers = paragraphs.map((p) => readMarker(p));
+  const firstHeading = markers.findIndex((m) => m?.level === 1);
+  const cover = readCover(paragraphs, firstHeading);
+  const regions = findPlans(paragraphs, markers, cover.titles);
+  const profile = opts.profile ?? chooseProfile(cover.issuer, cover.doc_number, paragraphs.join('\n'));
+  const docYear = Number(cover.date.slice(0, 4)) || new Date().getFullYear();
+  const problems = [];
+  if (regions.length === 0) {
+    problems.push({ severity: 'error' as const, code: 'PARSE_NO_OUTLINE', file: doc.file, message: `文件“${doc.file}”中没有找到“一、”“（一）”“1.”这样的层次标题，无法识别方案和任务。` });
+  }
+  const names = shortNames(regions.map((r) => r.title));
+  const plans: ParsedPlan[] = regions.map((r, k) =>
+    readPlan(paragraphs, markers, r.title, names[k]!, Number(/(\d{4})年/.exec(r.title)?.[1]) || docYear, r.from, r.body, r.to, profile));
+  for (const p of plans) {
+    if (p.tasks.length === 0) problems.push({ severity: 'warning' as const, code: 'PARSE_NO_TASKS', file: doc.file, message: `方案“${p.title}”中没有找到编号的任务（“主要任务”下的 1. 2. 3. …）。` });
+  }
+  const city = profile.city || (/^(.+?市)/.exec(cover.issuer)?.[1] ?? '');
+  return {
+    value: {
+      document: { doc_number: cover.doc_number, issuer: cover.issuer, date: cover.date, city },
+      plans,
+      source: { file: doc.file, format: doc.format, paragraphs },
+    },
+    problems,
+  };
+}
+
+function readPlan(paragraphs: string[], markers: (Marker | null)[], title: string, shortName: string, year: number,
+  from: number, body: number, to: number, profile: CityProfile): ParsedPlan {
+  const plan: ParsedPlan = { title, short_name: shortName, year, groups: [], metrics: [], tasks: [], span: { from, to } };
+  let section = '', inTasks = false, inGoals = false, group = '';
+  let task: ParsedTask | null = null;
+  let standing: Responsibility[] = [];   // standing rules already in force
+  let pendingStanding: Responsibility[] = []; // rules read in the current task: apply from the next one
+  const close = () => {
+    if (!task) return;
+    task.units = uniqueResponsibilities(task.units);
+    task.due_dates = dueDates(task.deadlines);
+    plan.tasks.push(task);
+    task = null;
+    standing = uniqueResponsibilities([...standing, ...pendingStanding]);
+    pendingStanding = [];
+  };
+  for (let i = body; i <= to; i++) {
+    const text = paragraphs[i]!;
+    const m = markers[i];
+    if (m?.level === 1) {
+      close();
+      section = headingText(m.rest);
+      inTasks = isTaskSection(section);
+      inGoals = isGoalSection(section);
+      group = '';
+      continue;
+    }
+    if (inGoals) { plan.metrics.push(...findMetrics(text, i)); continue; }
+    if (!inTasks) continue;
+    if (m?.level === 2) {
+      close();
+      group = `${m.marker}${headingText(m.rest)}`;
+      plan.groups.push(group);
+      continue;
+    }
+    if (m?.level === 3) {
+      close();
+      task = newTask(m, group, shortName, year, i);
+    }
+    const resp = readResponsibilities(text, profile, i);
+    if (!task) { standing = uniqueResponsibilities([...standing, ...resp.standing]); continue; }
+    const t: ParsedTask = task;
+    t.text = t.text ? `${t.text}\n${text}` : text;
+    t.span.to = i;
+    t.units.push(...resp.units);
+    pendingStanding.push(...resp.standing);
+    t.deadlines.push(...findDeadlines(text, year, i));
+    t.recurring.push(...findRecurrences(text, i));
+    t.metrics.push(...findMetrics(text, i));
+    if (i === t.span.from) t.units.push(...standing);
+  }
+  close();
+  renumberIfRestarted(plan, shortName);
+  return plan;
+}
+
+function newTask(m: Marker, group: string, shortName: string, year: number, at: number): ParsedTask {
+  const stop = m.rest.indexOf('。');
+  const title = (stop > 0 ? m.rest.slice(0, stop) : m.rest).trim();
+  return {
+    no: m.number, code: `${shortName}-${m.number}`, title, group, units: [], due_dates: [], deadlines: [],
+    implied_due_date: `${year}-12-31`, recurring: [], metrics: [], text: '', span: { from: at, to: at },
+  };
+}
+
+/** Some plans number tasks per group (1. 2. under each （一）): number them per plan instead. */
+function renumberIfRestarted(plan: ParsedPlan, shortName: string): void {
+  const increasing = plan.tasks.every((t, i) => i === 0 || t.no > plan.tasks[i - 1]!.no);
+  if (increasing) return;
+  plan.tasks.forEach((t, i) => { t.no = i + 1; t.code = `${shortName}-${i + 1}`; });
+}

@@ -1,0 +1,108 @@
+// Quantified targets (目标指标): indicator, operator, value, unit, 力争/争取.
+// Chinese legal usage: 以上/以下/以内 include the number (≥ / ≤); 低于 is <; 突破 is >;
+// 达到 is ≥; 保持100% is =; changes against a baseline (较2022年下降10个百分点以上)
+// are decrease>= / increase>=.
+import type { Metric, MetricOp, Span } from './types';
+
+const UNIT = '%|％|个百分点|微克\\/立方米|毫克\\/立方米|毫克\\/升|万吨|万辆|万千瓦|万亩|万元|亿元|蒸吨|吨|家|条|个|辆|台|座|处|公里|千米|天|次|项|平方米|平方公里|亩|人|户|所|批|套|根|口|眼|站|米';
+const VERB = '不低于|不少于|不超过|不高于|不大于|不小于|低于|高于|超过|突破|达到|达|控制在|稳定在|保持在|保持|提高到|提高至|提升到|提升至|增加到|增长到|降至|降低到|降低至|降到|下降到|下降|降低|减少|压减|提高|提升|增加|增长';
+const CREATE = '新增|新建|建成|创建|完成|建设|淘汰|改造|治理|整治|退出|推广';
+
+// number with its unit and an optional inclusive suffix
+const NUM = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT})\\s*(以上|以下|以内|左右)?`, 'g');
+const VERB_BEFORE = new RegExp(`(${VERB})\\s*([^，。；、]{0,24}?的)?\\s*$`);
+const CREATE_BEFORE = new RegExp(`(${CREATE})(完成)?\\s*([^，。；]{0,30}?)\\s*$`);
+
+function opFor(verb: string | undefined, suffix: string | undefined, unit: string): MetricOp | null {
+  const inc = suffix === '以上', dec = suffix === '以下' || suffix === '以内';
+  switch (verb) {
+    case '低于': return '<';
+    case '高于': case '超过': case '突破': return '>';
+    case '不低于': case '不少于': case '不小于': return '>=';
+    case '不超过': case '不高于': case '不大于': return '<=';
+    case '控制在': case '降至': case '降低到': case '降低至': case '降到': case '下降到': return inc ? '>=' : '<=';
+    case '保持': case '保持在': case '稳定在': return inc ? '>=' : dec ? '<=' : '=';
+    case '下降': case '降低': case '减少': case '压减':
+      return unit === '个百分点' || unit === '%' || unit === '％' ? 'decrease>=' : dec ? '<=' : 'decrease>=';
+    case '提高': case '提升': case '增加': case '增长':
+      return unit === '个百分点' || unit === '%' || unit === '％' ? 'increase>=' : '>=';
+    case undefined: return inc ? '>=' : dec ? '<=' : null;
+    default: return dec ? '<=' : '>='; // 达到, 达, 提高到…
+  }
+}
+
+/** Words that frame a clause but are not part of the indicator. */
+function cleanIndicator(s: string): string {
+  return s
+    .replace(/^[“”"'（(\s]*$/, '')
+    .replace(/^(?:到|至|在|于)?\d{4}年(?:年?底前?|底)?/, '')
+    .replace(/^(?:年底前|年内|确保|力争|争取|全年|同时|其中|并)+/, '')
+    .replace(/(?:力争|争取|确保|要|需|应|均|要求|全部|基本|稳定|持续)+$/, '')
+    .replace(/[，、\s]+$/, '')
+    .trim();
+}
+
+export function findMetrics(text: string, paragraph: number): Metric[] {
+  const out: Metric[] = [];
+  NUM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUM.exec(text))) {
+    const value = Number(m[1]);
+    const unit = m[2] === '％' ? '%' : m[2]!;
+    const suffix = m[3];
+    const start = m.index, end = m.index + m[0].length;
+    // the clause holding the number, and the one before (for 较…下降 after a comma)
+    const clauseStart = lastIndexOfAny(text, '，。；：', start) + 1;
+    const sentenceStart = lastIndexOfAny(text, '。；：', start) + 1;
+    const before = text.slice(clauseStart, start);
+    if (/[A-Za-z.]$/.test(before)) continue; // PM2.5, a model number
+    let indicator = '';
+    let op: MetricOp | null = null;
+    let baseline: string | undefined;
+    const vb = VERB_BEFORE.exec(before);
+    if (vb) {
+      op = opFor(vb[1], suffix, unit);
+      indicator = before.slice(0, vb.index);
+      const base = /(较|比)(上一?年|\d{4}年(?:底)?|同期)(?:同期)?/.exec(indicator);
+      if (base) { baseline = base[0]; indicator = indicator.slice(0, base.index); }
+      if (!cleanIndicator(indicator) && clauseStart > sentenceStart) {
+        // 全市公路货物周转量占比，较2022年下降10个百分点以上: the indicator is the clause before
+        const prevStart = lastIndexOfAny(text, '，。；：', clauseStart - 2) + 1;
+        indicator = text.slice(prevStart, clauseStart - 1);
+      }
+    } else {
+      const after = text.slice(end, end + 30);
+      const cb = CREATE_BEFORE.exec(before);
+      if (cb && cb[3] && !/的$/.test(cb[3])) {
+        // 新增A级、B级企业及绩效引领性企业30家以上: indicator between the verb and the number
+        indicator = cb[3];
+        op = opFor(undefined, suffix, unit) ?? '>=';
+      } else if (cb) {
+        // 力争建成1条省级美丽幸福河湖: indicator after the number
+        indicator = /^[^，。；、（]+/.exec(after.replace(/^的/, ''))?.[0] ?? '';
+        op = opFor(undefined, suffix, unit) ?? '>=';
+      } else if (suffix && /^的/.test(after)) {
+        // 50%以上的汽油加油站
+        indicator = /^的([^，。；、（]+?)(?:以及|和|及|，|。|；|、|$)/.exec(after)?.[1] ?? '';
+        op = opFor(undefined, suffix, unit);
+      } else if (/(新增|新建|完成)/.test(before) && !suffix) {
+        indicator = before;
+        op = '>=';
+      }
+    }
+    indicator = cleanIndicator(indicator);
+    if (!op || !indicator || indicator.length < 2) continue;
+    const clause = text.slice(clauseStart, end);
+    const strive = /力争|争取/.test(clause);
+    const span: Span = { paragraph, start: clauseStart, end };
+    const metric: Metric = { indicator, op, value, unit, strive, text: clause.trim(), span };
+    if (baseline) metric.baseline = baseline;
+    out.push(metric);
+  }
+  return out;
+}
+
+function lastIndexOfAny(text: string, chars: string, before: number): number {
+  for (let i = before - 1; i >= 0; i--) if (chars.includes(text[i]!)) return i;
+  return -1;
+}
