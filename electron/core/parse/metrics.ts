@@ -73,7 +73,11 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
     } else {
       const after = text.slice(end, end + 30);
       const cb = CREATE_BEFORE.exec(before);
-      if (cb && cb[3] && !/的$/.test(cb[3])) {
+      if (suffix && /^的/.test(after)) {
+        // 50%以上的汽油加油站: the indicator follows the number
+        indicator = /^的([^，。；、（]+?)(?:以及|和|及|，|。|；|、|$)/.exec(after)?.[1] ?? '';
+        op = opFor(undefined, suffix, unit);
+      } else if (cb && cb[3] && !/的$/.test(cb[3])) {
         // 新增A级、B级企业及绩效引领性企业30家以上: indicator between the verb and the number
         indicator = cb[3];
         op = opFor(undefined, suffix, unit) ?? '>=';
@@ -81,10 +85,6 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
         // 力争建成1条省级美丽幸福河湖: indicator after the number
         indicator = /^[^，。；、（]+/.exec(after.replace(/^的/, ''))?.[0] ?? '';
         op = opFor(undefined, suffix, unit) ?? '>=';
-      } else if (suffix && /^的/.test(after)) {
-        // 50%以上的汽油加油站
-        indicator = /^的([^，。；、（]+?)(?:以及|和|及|，|。|；|、|$)/.exec(after)?.[1] ?? '';
-        op = opFor(undefined, suffix, unit);
       } else if (/(新增|新建|完成)/.test(before) && !suffix) {
         indicator = before;
         op = '>=';
