@@ -1,0 +1,120 @@
+// The tricky responsibility, deadline and metric phrasings of the gold conventions,
+// each on a small text of its own.
+import { describe, expect, it } from 'vitest';
+import { readClause, readResponsibilities } from '../../../electron/core/parse/responsibilities';
+import { findDeadlines, findRecurrences, dueDates } from '../../../electron/core/parse/deadlines';
+import { findMetrics } from '../../../electron/core/parse/metrics';
+import { loadProfiles } from '../../../electron/core/parse/city-profile';
+import { parseIngested } from '../../../electron/core/parse/index';
+import { rejoinLines } from '../../../electron/core/ingest/txt';
+
+const kaifeng = loadProfiles().find((p) => p.city === '开封市')!;
+const ALL = kaifeng.counties;
+const pairs = (inner: string) => readClause(inner, kaifeng, 0, 0)!.units.map((u) => `${u.unit}:${u.role}`);
+
+describe('responsibilities', () => {
+  it('reads lead, responsible, implement and expands 各县区政府 through the city profile', () => {
+    const got = pairs('市发展改革委牵头，市财政局、市生态环境局按职责分工负责，各县区政府具体落实');
+    expect(got.slice(0, 3)).toEqual(['市发展改革委:lead', '市财政局:responsible', '市生态环境局:responsible']);
+    expect(got.slice(3)).toEqual(ALL.map((c) => `${c}:implement`));
+  });
+  it('distributes a shared 政府 suffix and drops 等', () => {
+    expect(pairs('市生态环境局、市工业和信息化局按职责分工负责，祥符区、通许县政府具体落实')).toContain('通许县:implement');
+    expect(pairs('市生态环境局、市工业和信息化局按职责分工负责，祥符区、通许县政府具体落实')).toContain('祥符区:implement');
+    expect(pairs('市发展改革委、市资源规划局按职责分工负责，兰考县、尉氏县等县区具体落实')).toEqual(
+      ['市发展改革委:responsible', '市资源规划局:responsible', '兰考县:implement', '尉氏县:implement']);
+    expect(pairs('市交通运输局牵头，市生态环境局、市水利局等参与')).toContain('市水利局:participate');
+  });
+  it('keeps a name with 等 inside it whole and maps the zone committee to the zone', () => {
+    expect(pairs('市生态环境局按照职责分工负责，开封精细化工开发区等八个开发区管委会落实')).toContain('开封精细化工开发区等八个开发区管委会:implement');
+    expect(pairs('市水利局牵头，各县区政府和城乡一体化示范区管委会落实')).toContain('城乡一体化示范区:implement');
+  });
+  it('reads 县级政府, 配合, roles joined by 、 and resolves aliases', () => {
+    expect(pairs('市生态环境局牵头、市市场监管局配合')).toEqual(['市生态环境局:lead', '市市场监管局:cooperate']);
+    expect(pairs('市城管局按职责分工负责，县级政府负责落实')).toHaveLength(1 + ALL.length);
+    expect(pairs('市发改委牵头')).toEqual(['市发展改革委:lead']);
+  });
+  it('reads a standing rule and reports it separately', () => {
+    const r = readClause('市交通运输局、市生态环境局、按职责分工负责、各县区政府负责落实，以下各项任务均需各县区政府负责落实，不再列出', kaifeng, 0, 0)!;
+    expect(r.units.map((u) => u.unit)).toEqual(['市交通运输局', '市生态环境局', ...ALL]);
+    expect(r.standing.map((u) => `${u.unit}:${u.role}`)).toEqual(ALL.map((c) => `${c}:implement`));
+  });
+  it('ignores parentheses that are not responsibility clauses', () => {
+    const r = readResponsibilities('载货汽车（含渣土运输车、水泥罐车、物流车）、邮政用车（早8:00—晚20:00）基本实现新能源化。', kaifeng, 0);
+    expect(r.units).toEqual([]);
+  });
+  it('applies a standing rule to every later task of the plan, not to earlier ones', () => {
+    const text = [
+      '一、主要任务',
+      '1.第一项任务。内容。（市生态环境局负责）',
+      '2.第二项任务。内容。（市交通运输局负责，以下各项任务均需各县区政府负责落实，不再列出）',
+      '3.第三项任务。内容。（市公安局负责）',
+    ].join('\n');
+    const doc = parseIngested({ file: 't.txt', format: 'txt', paragraphs: text.split('\n').map((t, i) => ({ text: t, source: { line: i + 1 } })) }, { profile: kaifeng });
+    const tasks = doc.value!.plans[0]!.tasks;
+    expect(tasks[0]!.units.map((u) => u.unit)).toEqual(['市生态环境局']);
+    expect(tasks[2]!.units.map((u) => u.unit)).toEqual(['市公安局', ...ALL]);
+  });
+});
+
+describe('deadlines', () => {
+  const dates = (t: string) => dueDates(findDeadlines(t, 2025, 0));
+  it('resolves month ends, year ends, exact dates and periods against the plan year', () => {
+    expect(dates('9月底前依法依规停止排污')).toEqual(['2025-09-30']);
+    expect(dates('到2025年年底，除应急车辆外')).toEqual(['2025-12-31']);
+    expect(dates('年底前完成')).toEqual(['2025-12-31']);
+    expect(dates('铁路专用线2025年6月投入运营')).toEqual(['2025-06-30']);
+    expect(dates('2025年9月15日前完成')).toEqual(['2025-09-15']);
+    expect(dates('集中5至9月开展夏季专项整治')).toEqual(['2025-09-30']);
+    expect(dates('集中5—9月份开展夏季餐饮油烟排放专项整治')).toEqual(['2025-09-30']);
+    expect(dates('2025年，新增A级企业30家以上')).toEqual(['2025-12-31']);
+    expect(dates('2月底前完成')).toEqual(['2025-02-28']);
+  });
+  it('flags 8月份前 as ambiguous with both readings', () => {
+    const d = findDeadlines('8月份前完成整改', 2025, 0);
+    expect(d).toHaveLength(1);
+    expect(d[0]!.ambiguous).toBe(true);
+    expect(d[0]!.alternatives).toEqual(['2025-08-31', '2025-07-31']);
+  });
+  it('does not take baselines, titles, standard numbers or data years as deadlines', () => {
+    expect(dates('全市公路货物周转量占比，较2022年下降10个百分点以上')).toEqual([]);
+    expect(dates('按照《产业结构调整指导目录（2024年本）》要求')).toEqual([]);
+    expect(dates('执行《啤酒工业污染物排放标准》（DB41/681—2025）')).toEqual([]);
+    expect(dates('统计2025年度注销车辆数量')).toEqual([]);
+    expect(dates('每年开展2次联合检查，月抽查率不低于20%')).toEqual([]);
+  });
+  it('keeps recurring duties as a rhythm', () => {
+    const r = findRecurrences('每季度开展一次检查，每年开展2次联合执法', 0);
+    expect(r.map((x) => x.rhythm)).toEqual(expect.arrayContaining(['quarterly', 'yearly']));
+  });
+});
+
+describe('metrics', () => {
+  const one = (t: string) => findMetrics(t, 0).map((m) => ({ i: m.indicator, op: m.op, v: m.value, u: m.unit, s: m.strive }));
+  it('reads the legal operators', () => {
+    expect(one('2025年全市PM2.5浓度低于43微克/立方米')).toEqual([{ i: '全市PM2.5浓度', op: '<', v: 43, u: '微克/立方米', s: false }]);
+    expect(one('重度及以上污染天数比率控制在1.5%以内')[0]).toMatchObject({ op: '<=', v: 1.5, u: '%' });
+    expect(one('清洁运输比例达到80%以上')[0]).toMatchObject({ op: '>=', v: 80 });
+    expect(one('取水水质达标率保持100%')[0]).toMatchObject({ op: '=', v: 100 });
+    expect(one('铁路货运量突破180万吨')[0]).toMatchObject({ op: '>', v: 180, u: '万吨' });
+    expect(one('不合格率降至20%以下')[0]).toMatchObject({ op: '<=', v: 20 });
+  });
+  it('reads changes against a baseline and the strive flag', () => {
+    expect(one('全市公路货物周转量占比，较2022年下降10个百分点以上')[0]).toMatchObject({ i: '全市公路货物周转量占比', op: 'decrease>=', v: 10, u: '个百分点' });
+    expect(one('出勤率较上一年提升5个百分点')[0]).toMatchObject({ op: 'increase>=', v: 5 });
+    expect(one('“优良水体”比例争取达到60%')[0]).toMatchObject({ op: '>=', v: 60, s: true });
+    expect(one('力争建成1条省级美丽幸福河湖')[0]).toMatchObject({ i: '省级美丽幸福河湖', op: '>=', v: 1, u: '条', s: true });
+  });
+  it('finds the indicator after the number in 50%以上的汽油加油站', () => {
+    expect(one('完成辖区内所有汽油储油库、50%以上的汽油加油站以及油罐车的监督性检测')).toContainEqual({ i: '汽油加油站', op: '>=', v: 50, u: '%', s: false });
+  });
+});
+
+describe('hard-wrapped text', () => {
+  it('rejoins wrapped lines, keeps headings apart and drops page numbers', () => {
+    const full = '这是一行排满的文字内容用来测试硬换行的段落重新拼接效果好';
+    const text = [`一、总体要求`, '', `  ${full.slice(0, 24)}`, '', full, '', '— 3 —', '', '结尾。', '', '二、工作目标'].join('\n');
+    const paras = rejoinLines(text).map((p) => p.text);
+    expect(paras).toEqual(['一、总体要求', full.slice(0, 24) + full + '结尾。', '二、工作目标']);
+  });
+});
