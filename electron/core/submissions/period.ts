@@ -1,0 +1,35 @@
+// Reporting periods (填报期次) are months, written yyyy-mm (2025-09).
+
+export function isPeriod(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})$/.exec(s);
+  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+/** Accepts 2025-09, 2025-9, 202509, 2025年9月 → 2025-09; null when it is not a month. */
+export function normalisePeriod(s: string): string | null {
+  const m = /^\s*(\d{4})\s*(?:[-./年]\s*)?(\d{1,2})\s*月?\s*$/.exec(s);
+  if (!m) return null;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  return `${m[1]}-${String(month).padStart(2, '0')}`;
+}
+
+export function periodParts(period: string): { year: number; month: number } {
+  const [y, m] = period.split('-');
+  return { year: Number(y), month: Number(m) };
+}
+
+/** 次月N日: the day the county must send the workbook back. */
+export function returnDeadline(period: string, day: number): string {
+  const { year, month } = periodParts(period);
+  const y = month === 12 ? year + 1 : year;
+  const m = month === 12 ? 1 : month + 1;
+  return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 2025-10-05 → 2025年10月5日 */
+export function cnDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
