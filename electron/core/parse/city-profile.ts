@@ -25,7 +25,7 @@ export function loadProfiles(extraDir = process.env.TAIZHANG_CITIES): CityProfil
     for (const f of readdirSync(extraDir).filter((n) => n.endsWith('.json'))) {
       try {
         const p = JSON.parse(readFileSync(path.join(extraDir, f), 'utf8')) as CityProfile;
-        if (p.city && Array.isArray(p.counties)) all.unshift({ zones: [], unitAliases: {}, ...p });
+        if (p.city && Array.isArray(p.counties)) all.unshift({ ...p, zones: p.zones ?? [], unitAliases: p.unitAliases ?? {} });
       } catch { /* a broken user profile is skipped; the built-ins still work */ }
     }
   }

@@ -27,6 +27,28 @@ const RULES: Rule[] = [
       const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
       return validMonth(mo) && d >= 1 && d <= 31 ? { date: `${y}-${pad(mo)}-${pad(d)}`, kind: 'by_date' } : null;
     } },
+  // 6月30日前 (the plan year)
+  { re: /(?<![\d年])(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止)?/g,
+    read: (m, year) => {
+      const mo = +m[1]!, d = +m[2]!;
+      return validMonth(mo) && d >= 1 && d <= 31 ? { date: `${year}-${pad(mo)}-${pad(d)}`, kind: 'by_date' } : null;
+    } },
+  // 9月中旬前: 上旬 the 10th, 中旬 the 20th, 下旬 the month's end
+  { re: /(?:(\d{4})年)?(?<![\d每])(\d{1,2})月(上|中|下)旬(?:前|之前|末)?/g,
+    read: (m, year) => {
+      const y = m[1] ? +m[1] : year, mo = +m[2]!;
+      if (!validMonth(mo)) return null;
+      const date = m[3] === '下' ? monthEnd(y, mo) : `${y}-${pad(mo)}-${m[3] === '上' ? '10' : '20'}`;
+      return { date, kind: 'by_date' };
+    } },
+  // 上半年, 2025年三季度末, 第一季度前
+  { re: /(?:(\d{4})年)?(?<!每)(上半年|下半年|年中|第?[一二三四1-4]季度)(?:末|底)?(?:前|之前|内)?/g,
+    read: (m, year) => {
+      const y = m[1] ? +m[1] : year;
+      const q = m[2]!.replace('第', '').replace('季度', '');
+      const month = m[2] === '上半年' || m[2] === '年中' ? 6 : m[2] === '下半年' ? 12 : ({ 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 } as Record<string, number>)[q];
+      return month ? { date: monthEnd(y, month), kind: 'month_end' } : null;
+    } },
   // 5至9月, 2025年5—9月份, 5月至9月: the period's end
   { re: /(?:(\d{4})年)?(\d{1,2})(?:月份?)?(?:至|到|—|－|-|~|～)(\d{1,2})月(?:份|底)?/g,
     read: (m, year) => {

@@ -6,7 +6,7 @@ import type { IngestedDocument } from '../ingest/types';
 import type { Result } from '../common/problems';
 import { chooseProfile, type CityProfile } from './city-profile';
 import { readCover } from './document-info';
-import { headingText, isGoalSection, isTaskSection, readMarker, type Marker } from './outline';
+import { headingText, isFrameSection, isGoalSection, isTaskSection, readMarker, type Marker } from './outline';
 import { findPlans } from './plan-outline';
 import { readResponsibilities, uniqueResponsibilities } from './responsibilities';
 import { dueDates, findDeadlines, findRecurrences } from './deadlines';
@@ -64,6 +64,20 @@ export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): R
 function readPlan(paragraphs: string[], markers: (Marker | null)[], title: string, shortName: string, year: number,
   from: number, body: number, to: number, profile: CityProfile): ParsedPlan {
   const plan: ParsedPlan = { title, short_name: shortName, year, groups: [], metrics: [], tasks: [], span: { from, to } };
+  // which 一、 sections hold tasks: those named so (主要任务…); failing that, every section
+  // that is not a frame section (总体要求, 工作目标, 保障措施…) and has numbered items
+  const l1 = markers.map((m, i) => (m?.level === 1 && i >= body && i <= to ? headingText(m.rest) : null));
+  const named = l1.some((h) => h !== null && isTaskSection(h));
+  const taskSection = (h: string) => named ? isTaskSection(h) : !isFrameSection(h);
+  // a task section with （一） items but no 1. items: the （一） items are the tasks
+  const taskLevel = new Map<number, 2 | 3>();
+  l1.forEach((h, i) => {
+    if (h === null) return;
+    let j = i + 1, l2 = 0, l3 = 0;
+    for (; j <= to && markers[j]?.level !== 1; j++) { if (markers[j]?.level === 2) l2++; if (markers[j]?.level === 3) l3++; }
+    taskLevel.set(i, l3 === 0 && l2 > 0 ? 2 : 3);
+  });
+  let level: 2 | 3 = 3;
   let section = '', inTasks = false, inGoals = false, group = '';
   let task: ParsedTask | null = null;
   let standing: Responsibility[] = [];   // standing rules already in force
@@ -83,20 +97,21 @@ function readPlan(paragraphs: string[], markers: (Marker | null)[], title: strin
     if (m?.level === 1) {
       close();
       section = headingText(m.rest);
-      inTasks = isTaskSection(section);
+      inTasks = taskSection(section);
       inGoals = isGoalSection(section);
+      level = taskLevel.get(i) ?? 3;
       group = '';
       continue;
     }
     if (inGoals) { plan.metrics.push(...findMetrics(text, i)); continue; }
     if (!inTasks) continue;
-    if (m?.level === 2) {
+    if (m?.level === 2 && level === 3) {
       close();
       group = `${m.marker}${headingText(m.rest)}`;
       plan.groups.push(group);
       continue;
     }
-    if (m?.level === 3) {
+    if (m?.level === level) {
       close();
       task = newTask(m, group, shortName, year, i);
     }

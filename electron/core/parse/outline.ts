@@ -51,3 +51,8 @@ export function isTaskSection(heading: string): boolean {
 export function isGoalSection(heading: string): boolean {
   return /目标/.test(heading) && !/任务/.test(heading);
 }
+
+/** The frame of a plan, never its tasks: 总体要求, 工作目标, 保障措施, 组织实施… */
+export function isFrameSection(heading: string): boolean {
+  return /总体要求|指导思想|基本原则|工作目标|主要目标|保障|组织实施|组织领导|工作要求|有关要求|附则|实施步骤|时间安排|工作步骤/.test(heading);
+}

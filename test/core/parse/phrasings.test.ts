@@ -118,3 +118,34 @@ describe('hard-wrapped text', () => {
     expect(paras).toEqual(['一、总体要求', full.slice(0, 24) + full + '结尾。', '二、工作目标']);
   });
 });
+
+describe('phrasings of other offices', () => {
+  it('reads labelled lists: 牵头单位：…；责任单位：…；配合单位：…', () => {
+    expect(pairs('牵头单位：市生态环境局；责任单位：市住建局、各县（市、区）政府；配合单位：市公安局')).toEqual([
+      '市生态环境局:lead', '市住房城乡建设局:responsible', ...ALL.map((c) => `${c}:responsible`), '市公安局:cooperate']);
+    const r = readResponsibilities('完成整治。责任单位：市城管局、各县区政府', kaifeng, 0);
+    expect(r.units.map((u) => `${u.unit}:${u.role}`)).toEqual(['市城管局:responsible', ...ALL.map((c) => `${c}:responsible`)]);
+  });
+  it('reads 牵头负责 as lead and 各县、区政府 as every county', () => {
+    expect(pairs('市生态环境局牵头负责，各县、区政府落实')).toEqual(['市生态环境局:lead', ...ALL.map((c) => `${c}:implement`)]);
+  });
+  it('resolves dates without a year, 旬 and 季度/半年 limits', () => {
+    const dates = (t: string) => dueDates(findDeadlines(t, 2025, 0));
+    expect(dates('6月30日前完成')).toEqual(['2025-06-30']);
+    expect(dates('9月中旬前完成')).toEqual(['2025-09-20']);
+    expect(dates('上半年完成摸底')).toEqual(['2025-06-30']);
+    expect(dates('三季度末前完成')).toEqual(['2025-09-30']);
+    expect(dates('每季度开展一次')).toEqual([]);
+  });
+  it('finds tasks in sections not called 主要任务 and takes （一） items as tasks where there are no 1. items', () => {
+    const text = [
+      '某市2025年扬尘治理工作方案', '一、总体要求', '总的要求。', '二、强化工地扬尘管控',
+      '1.严格落实六个百分之百。内容。（市住建局牵头）', '2.加强渣土车管理。内容。（市城管局负责）',
+      '三、推进道路保洁', '（一）提高机扫率。机械化清扫率达到90%以上。（市城管局负责）', '（二）加强冲洗。内容。', '四、保障措施', '（一）加强领导。内容。',
+    ];
+    const doc = parseIngested({ file: 't.txt', format: 'txt', paragraphs: text.map((t, i) => ({ text: t, source: { line: i + 1 } })) }, { profile: kaifeng });
+    const plan = doc.value!.plans[0]!;
+    expect(plan.title).toBe('某市2025年扬尘治理工作方案');
+    expect(plan.tasks.map((t) => t.title)).toEqual(['严格落实六个百分之百', '加强渣土车管理', '提高机扫率', '加强冲洗']);
+  });
+});
