@@ -56,6 +56,24 @@ export function readCover(paragraphs: string[], firstHeading: number): CoverInfo
     const sig = head[dateAt - 1]!.replace(/\s+/g, '');
     if (/(政府|办公室|委员会|局|厅)$/.test(sig) && sig.length < 30) issuer = sig;
   }
+  if (!issuer) {
+    // 开封市人民政府办公室关于印发…的通知
+    for (const p of head.slice(0, 8)) {
+      const m = /^(.{4,30}?(?:政府|办公室|办公厅|委员会|局|厅|指挥部|领导小组))关于(?:印发|下发)/.exec(p.replace(/\s+/g, ''));
+      if (m) { issuer = m[1]!; break; }
+    }
+  }
+  if (!date || !issuer) {
+    // a single plan sent without a cover letter is signed at its end
+    const tail = paragraphs.slice(-15);
+    tail.forEach((p, i) => {
+      const d = readChineseDate(p);
+      if (!d) return;
+      if (!date) date = d;
+      const sig = (tail[i - 1] ?? '').replace(/\s+/g, '');
+      if (!issuer && /(政府|办公室|办公厅|委员会|局|厅|指挥部|领导小组)$/.test(sig) && sig.length < 30) issuer = sig;
+    });
+  }
   const titles: string[] = [];
   for (const p of head) {
     for (const m of p.matchAll(/《([^《》]{4,80})》/g)) {

@@ -149,3 +149,12 @@ describe('phrasings of other offices', () => {
     expect(plan.tasks.map((t) => t.title)).toEqual(['严格落实六个百分之百', '加强渣土车管理', '提高机扫率', '加强冲洗']);
   });
 });
+
+describe('document data', () => {
+  it('reads issuer and date from the signature at the end when there is no cover letter', () => {
+    const text = ['开封市2025年秸秆禁烧工作方案', '一、主要任务', '1.加强巡查。内容。（市农业农村局负责）', '开封市人民政府办公室', '二〇二五年七月一日'];
+    const doc = parseIngested({ file: 't.txt', format: 'txt', paragraphs: text.map((t, i) => ({ text: t, source: { line: i + 1 } })) });
+    expect(doc.value!.document).toMatchObject({ issuer: '开封市人民政府办公室', date: '2025-07-01', city: '开封市' });
+    expect(doc.value!.plans[0]!.tasks[0]!.code).toBe('秸秆-1');
+  });
+});
