@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import kaifeng from './cities/kaifeng.json';
+import henan from './cities/henan.json';
 
 export interface Zone { name: string; aliases: string[] }
 
@@ -17,7 +18,9 @@ export interface CityProfile {
   unitAliases: Record<string, string>;
 }
 
-const builtIn: CityProfile[] = [kaifeng as CityProfile];
+// 开封 in full (with its department aliases); the other cities of 河南省 with their county-level
+// divisions as of 2025 (洛阳 吉利区 merged into 孟津区 in 2021).
+const builtIn: CityProfile[] = [kaifeng as CityProfile, ...(henan as CityProfile[])];
 
 export function loadProfiles(extraDir = process.env.TAIZHANG_CITIES): CityProfile[] {
   const all = [...builtIn];

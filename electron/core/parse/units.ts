@@ -40,6 +40,11 @@ export function canonicalUnits(written: string, profile: CityProfile): NamedUnit
   for (const z of profile.zones) {
     if (z.name === raw || z.aliases.includes(raw) || z.name === bare) return [{ unit: z.name, kind: 'zone', raw: written }];
   }
+  // a city we have no profile for: 某某县政府 is still the county 某某县
+  if (/^[\u4e00-\u9fa5]{1,6}(?:县|区|旗)$/.test(bare) && bare !== raw && !/^(?:有关|相关|各)/.test(bare)) return [{ unit: bare, kind: 'county', raw: written }];
+  // 某某示范区管委会 / 某某开发区管委会 is the zone itself (a list such as …等八个开发区管委会 stays whole)
+  const zone = /^(.{2,14}(?:示范区|开发区|新区|高新区|产业集聚区|保税区|实验区|工区|管理区))(?:管委会|管理委员会)$/.exec(raw);
+  if (zone && !raw.includes('等')) return [{ unit: zone[1]!, kind: 'zone', raw: written }];
   const alias = profile.unitAliases[raw];
   const unit = alias ?? raw;
   return [{ unit, kind: /^市/.test(unit) ? 'department' : 'other', raw: written }];

@@ -158,3 +158,18 @@ describe('document data', () => {
     expect(doc.value!.plans[0]!.tasks[0]!.code).toBe('秸秆-1');
   });
 });
+
+describe('city profiles', () => {
+  const doc = (issuer: string, clause: string) => parseIngested({ file: 't.txt', format: 'txt', paragraphs: [
+    `${issuer}文件`, '各县（市、区）人民政府：', '2025年3月1日', '某市2025年水污染防治工作方案', '一、主要任务', `1.加强治理。内容。（${clause}）`,
+  ].map((t, i) => ({ text: t, source: { line: i + 1 } })) }).value!;
+  it('chooses the profile of the issuing city and expands 各县区政府 through it', () => {
+    const d = doc('洛阳市人民政府办公室', '市生态环境局牵头，各县区政府落实');
+    expect(d.document.city).toBe('洛阳市');
+    expect(d.plans[0]!.tasks[0]!.units.filter((u) => u.kind === 'county').map((u) => u.unit)).toContain('孟津区');
+  });
+  it('names county governments by the bare county and zones without 管委会 for a city without a profile', () => {
+    const d = doc('某某市人民政府办公室', '市生态环境局牵头，甲乙县政府、丙丁区政府和某某经济开发区管委会落实');
+    expect(d.plans[0]!.tasks[0]!.units.map((u) => `${u.unit}:${u.kind}`)).toEqual(['市生态环境局:department', '甲乙县:county', '丙丁区:county', '某某经济开发区:zone']);
+  });
+});
