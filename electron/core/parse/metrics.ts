@@ -6,7 +6,10 @@ import type { Metric, MetricOp, Span } from './types';
 
 const UNIT = '%|％|个百分点|微克\\/立方米|毫克\\/立方米|毫克\\/升|万吨|万辆|万千瓦|万亩|万元|亿元|蒸吨|吨|家|条|个|辆|台|座|处|公里|千米|天|次|项|平方米|平方公里|亩|人|户|所|批|套|根|口|眼|站|米';
 const VERB = '不低于|不少于|不超过|不高于|不大于|不小于|低于|高于|超过|突破|达到|达|控制在|稳定在|保持在|保持|提高到|提高至|提升到|提升至|增加到|增长到|降至|降低到|降低至|降到|下降到|下降|降低|减少|压减|提高|提升|增加|增长';
-const CREATE = '新增|新建|建成|创建|完成|建设|淘汰|改造|治理|整治|退出|推广';
+// verbs that make a count a target (新增30家); 退出/整治… mostly carry qualifiers (退出全国168个城市后20名)
+const CREATE = '新增|新建|建成|创建|完成|建设|淘汰';
+// units that count things, as opposed to sizes that qualify them (3吨以下的叉车, 2蒸吨及以下锅炉)
+const COUNT_UNIT = /^(?:家|条|个|辆|台|座|处|项|所|批|套|口|眼|站|户|人|万辆)$/;
 
 // number with its unit and an optional inclusive suffix
 const NUM = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT})\\s*(以上|以下|以内|左右)?`, 'g');
@@ -73,19 +76,19 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
     } else {
       const after = text.slice(end, end + 30);
       const cb = CREATE_BEFORE.exec(before);
-      if (suffix && /^的/.test(after)) {
+      if (suffix && /^的/.test(after) && (unit === '%' || unit === '个百分点')) {
         // 50%以上的汽油加油站: the indicator follows the number
         indicator = /^的([^，。；、（]+?)(?:以及|和|及|，|。|；|、|$)/.exec(after)?.[1] ?? '';
         op = opFor(undefined, suffix, unit);
-      } else if (cb && cb[3] && !/的$/.test(cb[3])) {
+      } else if (cb && cb[3] && !/的$/.test(cb[3]) && !/^(?:全国|全省|全市|全县|全区)$/.test(cleanIndicator(cb[3]))) {
         // 新增A级、B级企业及绩效引领性企业30家以上: indicator between the verb and the number
         indicator = cb[3];
         op = opFor(undefined, suffix, unit) ?? '>=';
-      } else if (cb) {
+      } else if (cb && COUNT_UNIT.test(unit) && !/^[及以]/.test(after)) {
         // 力争建成1条省级美丽幸福河湖: indicator after the number
         indicator = /^[^，。；、（]+/.exec(after.replace(/^的/, ''))?.[0] ?? '';
         op = opFor(undefined, suffix, unit) ?? '>=';
-      } else if (/(新增|新建|完成)/.test(before) && !suffix) {
+      } else if (/(新增|新建|完成)/.test(before) && !suffix && COUNT_UNIT.test(unit) && !/^[及以]/.test(after)) {
         indicator = before;
         op = '>=';
       }
