@@ -20,18 +20,31 @@ export async function ingestTxt(bytes: Uint8Array, file: string): Promise<Ingest
   return { value: { file, format: 'txt', paragraphs, encoding: decoded.encoding }, problems: [] };
 }
 
-interface SourceLine { text: string; line: number; width: number }
+interface SourceLine { text: string; line: number; width: number; afterBlank: boolean }
 
-/** Rejoins hard-wrapped lines. Exported for tests and for other line-based readers. */
+/**
+ * Rejoins hard-wrapped lines. Three shapes of text are told apart:
+ * - copied from a PDF (the seed): wrapped at the page width, maybe a blank line after every
+ *   line → rejoin by line width;
+ * - wrapped text whose paragraphs are separated by blank lines → a blank line ends a paragraph;
+ * - one paragraph per line (saved from Word or a web page) → every line is a paragraph.
+ */
 export function rejoinLines(text: string): Paragraph[] {
   const lines: SourceLine[] = [];
+  let blank = true;
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const t = raw.replace(/[\s\u3000\u00a0]+$/u, '').replace(/^[\s\u3000\u00a0]+/u, '');
-    if (!t || isPageNumberLine(t)) return;
-    lines.push({ text: t, line: i + 1, width: visualWidth(t) });
+    if (!t) { blank = true; return; }
+    if (isPageNumberLine(t)) return;
+    lines.push({ text: t, line: i + 1, width: visualWidth(t), afterBlank: blank });
+    blank = false;
   });
   if (lines.length === 0) return [];
   const full = fullLineWidth(lines.map((l) => l.width));
+  const wrapped = isWrapped(lines.map((l) => l.width), full);
+  const adjacent = lines.filter((l, i) => i > 0 && !l.afterBlank).length / Math.max(1, lines.length - 1);
+  if (!wrapped) return lines.map((l) => ({ text: l.text, source: { line: l.line } }));
+  if (adjacent > 0.3 && lines.some((l, i) => i > 0 && l.afterBlank)) return byBlankLines(lines);
   // A continuation line is full when less than one CJK character (2 units) would still fit;
   // a first line is indented by two characters, and its leading Arabic number (1.) makes
   // its width vary more, so it gets a wider allowance.
@@ -60,6 +73,26 @@ export function rejoinLines(text: string): Paragraph[] {
   }
   flush();
   return out;
+}
+
+function byBlankLines(lines: SourceLine[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: SourceLine[] = [];
+  const flush = () => { if (cur.length) out.push({ text: joinWrapped(cur.map((l) => l.text)), source: { line: cur[0]!.line } }); cur = []; };
+  for (const l of lines) {
+    if (l.afterBlank || startsWithOutlineMarker(l.text)) flush();
+    cur.push(l);
+  }
+  flush();
+  return out;
+}
+
+/** Hard-wrapped text has most of its lines within a character of the full width. */
+function isWrapped(widths: number[], full: number): boolean {
+  const long = widths.filter((w) => w >= 20);
+  if (long.length < 3) return false;
+  const near = long.filter((w) => w >= full - 4 && w <= full + 2).length;
+  return near / long.length >= 0.4 && full <= 200;
 }
 
 function openParens(lines: SourceLine[]): number {

@@ -32,3 +32,18 @@ describe('TXT reader', () => {
     expect(parsed.value!.document.doc_number).toBe('汴政办〔2025〕15号');
   });
 });
+
+import { rejoinLines } from '../../../electron/core/ingest/txt';
+
+describe('shapes of plain text', () => {
+  const para = (n: number) => '这是第' + n + '段的内容，' + '用于检验不同来源的纯文本能否正确分段。'.repeat(n % 3 + 1);
+  it('one paragraph per line (saved from Word): every line is a paragraph', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => para(i));
+    expect(rejoinLines(lines.join('\r\n')).map((p) => p.text)).toEqual(lines);
+  });
+  it('wrapped text with blank lines between paragraphs', () => {
+    const wrap = (s: string) => s.match(/.{1,20}/g)!.join('\n');
+    const paras = Array.from({ length: 8 }, (_, i) => para(i + 3));
+    expect(rejoinLines(paras.map(wrap).join('\n\n')).map((p) => p.text)).toEqual(paras);
+  });
+});

@@ -112,10 +112,13 @@ describe('metrics', () => {
 
 describe('hard-wrapped text', () => {
   it('rejoins wrapped lines, keeps headings apart and drops page numbers', () => {
-    const full = '这是一行排满的文字内容用来测试硬换行的段落重新拼接效果好';
-    const text = [`一、总体要求`, '', `  ${full.slice(0, 24)}`, '', full, '', '— 3 —', '', '结尾。', '', '二、工作目标'].join('\n');
-    const paras = rejoinLines(text).map((p) => p.text);
-    expect(paras).toEqual(['一、总体要求', full.slice(0, 24) + full + '结尾。', '二、工作目标']);
+    // wrapped like a PDF copy: 28 characters a line, the first line of a paragraph indented by 2
+    const wrap = (s: string) => [s.slice(0, 26), ...(s.slice(26).match(/.{1,28}/g) ?? [])];
+    const p1 = '这是第一段的内容，用于检验硬换行的段落能否按照行宽重新拼接成完整的一段文字，并且不受页码和空行的影响，一直写到这里才结束。';
+    const p2 = '这是第二段的内容，它从新的一行开始，首行缩进两个字符，所以第一行比满行短，前一段的最后一行也比满行短很多。';
+    const lines = ['一、总体要求', ...wrap(p1).slice(0, 2), '— 3 —', ...wrap(p1).slice(2), ...wrap(p2), '二、工作目标'];
+    const paras = rejoinLines(lines.join('\n\n')).map((p) => p.text);
+    expect(paras).toEqual(['一、总体要求', p1, p2, '二、工作目标']);
   });
 });
 
