@@ -1,0 +1,129 @@
+// Backups: a consistent copy through SQLite's online backup API (never a raw file copy,
+// which would miss the -wal). An automatic backup is taken before every import that
+// changes the ledger; the last 10 automatic ones are kept in `backups/` next to the db.
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { DB } from './db';
+import { APPLICATION_ID, LedgerError, openLedger, translate } from './db';
+import { LATEST_VERSION } from './migrations';
+import { audit } from './audit';
+import { pad } from './util';
+
+export const AUTO_BACKUPS_KEPT = 10;
+
+export function backupDir(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), 'backups');
+}
+
+function stamp(d = new Date()): string {
+  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}-${String(d.getMilliseconds()).padStart(3, '0')}`;
+}
+
+/** Copies the open ledger to `dest` (default backups/ledger-<time>.sqlite). Returns the path. */
+export async function backupLedger(db: DB, dest?: string): Promise<string> {
+  if (db.memory) throw new LedgerError('LEDGER_BACKUP_MEMORY', '内存台账无法备份。');
+  const out = dest ?? path.join(backupDir(db.name), `ledger-${stamp()}.sqlite`);
+  mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  if (existsSync(out)) throw new LedgerError('LEDGER_BACKUP_EXISTS', `备份文件“${out}”已存在，请换一个文件名。`);
+  try {
+    await db.backup(out);
+  } catch (e) {
+    throw translate(e, path.basename(out));
+  }
+  return out;
+}
+
+/** The automatic backup before an import: backups/auto-<time>.sqlite, keeping the newest 10. */
+export async function autoBackup(db: DB, reason = 'import'): Promise<string | null> {
+  if (db.memory) return null;
+  const dir = backupDir(db.name);
+  const out = path.join(dir, `auto-${stamp()}-${reason}.sqlite`);
+  await backupLedger(db, out);
+  pruneAutoBackups(dir);
+  return out;
+}
+
+export function pruneAutoBackups(dir: string, keep = AUTO_BACKUPS_KEPT): string[] {
+  const autos = listBackups(dir).filter((b) => b.auto);
+  const drop = autos.slice(0, Math.max(0, autos.length - keep));
+  for (const b of drop) rmSync(b.path, { force: true });
+  return drop.map((b) => b.path);
+}
+
+export interface BackupInfo {
+  path: string;
+  name: string;
+  auto: boolean;
+  size: number;
+  time: Date;
+}
+
+/** Backups in `dir`, oldest first (names sort by time). */
+export function listBackups(dir: string): BackupInfo[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sqlite'))
+    .sort()
+    .map((f) => {
+      const p = path.join(dir, f);
+      const st = statSync(p);
+      return { path: p, name: f, auto: f.startsWith('auto-'), size: st.size, time: st.mtime };
+    });
+}
+
+/**
+ * Replaces the ledger at `dbPath` with the backup `from`. The backup is checked first (a
+ * ledger, not newer than this app, intact); the current ledger is itself backed up before
+ * it is overwritten. Close other connections to dbPath first.
+ */
+export async function restoreLedger(dbPath: string, from: string): Promise<{ restoredFrom: string; safetyCopy: string | null }> {
+  const name = path.basename(from);
+  if (!existsSync(from)) throw new LedgerError('LEDGER_NOT_FOUND', `找不到备份文件“${from}”。`);
+  let src: Database.Database;
+  try {
+    src = new Database(from, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw translate(e, name);
+  }
+  let safetyCopy: string | null = null;
+  try {
+    let version: number;
+    let appId: number;
+    let ok: string;
+    try {
+      version = src.pragma('user_version', { simple: true }) as number;
+      appId = src.pragma('application_id', { simple: true }) as number;
+      ok = src.pragma('quick_check', { simple: true }) as string;
+    } catch (e) {
+      throw translate(e, name);
+    }
+    if (appId !== APPLICATION_ID) throw new LedgerError('LEDGER_FOREIGN', `文件“${name}”不是台账备份，未做恢复。`);
+    if (version > LATEST_VERSION) throw new LedgerError('LEDGER_NEWER', `备份“${name}”来自更新版本的台账工作台（数据库版本 ${version}），本程序无法使用，未做恢复。`);
+    if (ok !== 'ok') throw new LedgerError('LEDGER_NOT_DB', `备份“${name}”已损坏（${ok}），未做恢复。`);
+
+    if (existsSync(dbPath)) {
+      const cur = openLedger(dbPath);
+      try {
+        safetyCopy = await autoBackup(cur, 'before-restore');
+      } finally {
+        cur.close();
+      }
+    }
+    try {
+      await src.backup(dbPath);
+    } catch (e) {
+      throw translate(e, path.basename(dbPath));
+    }
+  } finally {
+    src.close();
+  }
+  // an older backup is brought up to the current schema, with durable settings again
+  const db = openLedger(dbPath);
+  try {
+    audit(db, { action: 'restore', summary: `从备份“${name}”恢复台账`, detail: { from, safetyCopy } });
+  } finally {
+    db.close();
+  }
+  return { restoredFrom: from, safetyCopy };
+}

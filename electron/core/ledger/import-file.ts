@@ -1,0 +1,68 @@
+// `plan import FILE`: hash → (skip if this exact file is known) → parse → preview →
+// (confirm when existing plans change) → automatic backup → apply. A file that fails to
+// parse leaves the ledger untouched and says why in Chinese, naming the file.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DB } from './db';
+import { fatal, hasFatal, type Problem, type Result } from '../common/problems';
+import type { ParsedDocument } from '../parse/types';
+import { parseFile } from '../parse/index';
+import { autoBackup } from './backup';
+import { sha256 } from './fingerprint';
+import { applyImport, knownFile, previewImport, type ImportOutcome } from './import';
+
+export interface ImportFileOptions {
+  operator?: string;
+  /** only compute the diff */
+  dryRun?: boolean;
+  /** apply a revision of existing plans (the CLI's --yes); new plans are applied without it */
+  confirm?: boolean;
+  /** skip the automatic backup (tests) */
+  noBackup?: boolean;
+  /** the parser (default: parseFile of electron/core/parse) */
+  parse?: (file: string) => Promise<Result<ParsedDocument>>;
+  onTask?: (done: number, total: number) => void;
+}
+
+export interface ImportFileResult {
+  file: string;
+  /** skipped: this exact file was imported before (not parsed again) */
+  outcome: ImportOutcome | null;
+  skipped: { importedAt: string; fileName: string } | null;
+  backup: string | null;
+  problems: Problem[];
+}
+
+export async function importPlanFile(db: DB, filePath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
+  const file = path.basename(filePath);
+  const res: ImportFileResult = { file, outcome: null, skipped: null, backup: null, problems: [] };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePath);
+  } catch {
+    res.problems.push(fatal('INGEST_NOT_FOUND', `找不到文件“${file}”，请检查路径。台账未做修改。`, { file }));
+    return res;
+  }
+  const hash = sha256(bytes);
+  const known = knownFile(db, hash);
+  if (known) {
+    res.skipped = { importedAt: known.importedAt, fileName: known.fileName };
+    return res;
+  }
+  const parsed = await (opts.parse ?? parseFile)(filePath);
+  res.problems.push(...parsed.problems);
+  if (!parsed.value || hasFatal(parsed.problems)) {
+    if (!res.problems.some((p) => p.severity === 'error')) res.problems.push(fatal('LEDGER_PARSE_FAILED', `文件“${file}”无法解析，台账未做修改。`, { file }));
+    return res;
+  }
+  const importOpts = { operator: opts.operator, fileHash: hash, fileName: file, onTask: opts.onTask };
+  const preview = previewImport(db, parsed.value, importOpts);
+  res.problems.push(...preview.problems);
+  if (hasFatal(preview.problems) || opts.dryRun || (preview.needsConfirmation && !opts.confirm)) {
+    res.outcome = preview;
+    return res;
+  }
+  if (preview.status !== 'unchanged' && !opts.noBackup) res.backup = await autoBackup(db, 'import');
+  res.outcome = applyImport(db, parsed.value, importOpts);
+  return res;
+}

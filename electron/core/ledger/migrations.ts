@@ -1,0 +1,250 @@
+// The ledger schema as numbered migrations. Each entry moves the database from
+// user_version N-1 to N; db.ts runs each one together with its user_version bump in a
+// single transaction, so a crash mid-migration leaves the previous version intact.
+// Never edit a migration that has shipped: add a new one at the end.
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: '台账基础结构：文件、方案、任务、单位、职责、时限、指标、进展、审计',
+    sql: `
+-- key/value settings (values are JSON text) read and written by every module
+CREATE TABLE settings (
+  key        TEXT PRIMARY KEY,
+  value      TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- the city profile of imported documents (counties, zones, unit aliases)
+CREATE TABLE cities (
+  name         TEXT PRIMARY KEY,          -- 开封市
+  short        TEXT NOT NULL DEFAULT '',  -- 汴
+  province     TEXT NOT NULL DEFAULT '',
+  profile_json TEXT NOT NULL
+);
+
+-- departments, counties and zones; one row per canonical name
+CREATE TABLE units (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  kind       TEXT NOT NULL CHECK (kind IN ('department','county','zone','other')),
+  city       TEXT REFERENCES cities(name),
+  sort_order INTEGER NOT NULL DEFAULT 1000   -- counties in the profile's order
+);
+CREATE TABLE unit_aliases (
+  alias   TEXT PRIMARY KEY,
+  unit_id INTEGER NOT NULL REFERENCES units(id)
+);
+CREATE VIEW counties AS
+  SELECT id, name, kind, city, sort_order FROM units WHERE kind IN ('county','zone');
+
+-- one row per applied edition of a document (a re-import that changes nothing adds none)
+CREATE TABLE documents (
+  id              INTEGER PRIMARY KEY,
+  fingerprint     TEXT NOT NULL,   -- hash of the normalised parse, same across txt/docx/pdf
+  doc_number      TEXT NOT NULL DEFAULT '',
+  issuer          TEXT NOT NULL DEFAULT '',
+  doc_date        TEXT,
+  city            TEXT,
+  paragraphs_json TEXT NOT NULL DEFAULT '[]',  -- so task spans can be shown in context
+  imported_at     TEXT NOT NULL,
+  operator        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX documents_fingerprint ON documents(fingerprint);
+
+-- every file ever imported, by byte hash (fast path: the same file again is skipped unparsed)
+CREATE TABLE source_files (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  file_name   TEXT NOT NULL,
+  format      TEXT NOT NULL,
+  sha256      TEXT NOT NULL UNIQUE,
+  imported_at TEXT NOT NULL
+);
+
+CREATE TABLE plans (
+  id           INTEGER PRIMARY KEY,
+  title        TEXT NOT NULL,
+  title_key    TEXT NOT NULL UNIQUE,   -- title without spaces/punctuation variants: editions match on it
+  short_name   TEXT NOT NULL,          -- 大气 碧水 净土 柴油
+  year         INTEGER NOT NULL,
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  metrics_json TEXT NOT NULL DEFAULT '[]',
+  span_from    INTEGER,
+  span_to      INTEGER,
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
+);
+CREATE INDEX plans_short ON plans(short_name, year);
+
+CREATE TABLE task_groups (
+  id      INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plans(id),
+  ordinal INTEGER NOT NULL,
+  title   TEXT NOT NULL,
+  UNIQUE (plan_id, title)
+);
+
+CREATE TABLE tasks (
+  id                INTEGER PRIMARY KEY,
+  plan_id           INTEGER NOT NULL REFERENCES plans(id),
+  no                INTEGER NOT NULL,
+  code              TEXT NOT NULL,        -- 大气-12
+  title             TEXT NOT NULL,
+  group_id          INTEGER REFERENCES task_groups(id),
+  text              TEXT NOT NULL DEFAULT '',
+  span_from         INTEGER,
+  span_to           INTEGER,
+  implied_due_date  TEXT,
+  original_due_date TEXT,   -- from the document (after corrections), before any 延期
+  due_date          TEXT,   -- effective: the last 延期 if any, else original_due_date
+  recurring_json    TEXT NOT NULL DEFAULT '[]',
+  parsed_json       TEXT NOT NULL,   -- the task as the last applied import parsed it (before corrections)
+  state             TEXT NOT NULL DEFAULT 'active'
+                    CHECK (state IN ('active','closed','withdrawn','removed')),
+  closed_at         TEXT,
+  close_note        TEXT,
+  withdrawn_at      TEXT,
+  withdrawn_by      TEXT,   -- the later document that withdrew it
+  withdraw_reason   TEXT,
+  removed_at        TEXT,   -- dropped by a revised edition; kept so its progress stays
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL
+);
+CREATE UNIQUE INDEX tasks_plan_no ON tasks(plan_id, no) WHERE state <> 'removed';
+CREATE INDEX tasks_due ON tasks(due_date);
+CREATE INDEX tasks_group ON tasks(group_id);
+
+CREATE TABLE responsibilities (
+  id        INTEGER PRIMARY KEY,
+  task_id   INTEGER NOT NULL REFERENCES tasks(id),
+  unit_id   INTEGER NOT NULL REFERENCES units(id),
+  role      TEXT NOT NULL CHECK (role IN ('lead','responsible','participate','cooperate','implement')),
+  raw       TEXT NOT NULL DEFAULT '',
+  clause    TEXT NOT NULL DEFAULT '',
+  span_json TEXT,
+  standing  INTEGER NOT NULL DEFAULT 0,
+  -- 1 when this unit reports progress on the task: its counties and zones, or every unit
+  -- when the task names no county (set in task-fields.ts, the one place that writes units)
+  reports   INTEGER NOT NULL DEFAULT 1,
+  ordinal   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX resp_task ON responsibilities(task_id);
+CREATE INDEX resp_unit ON responsibilities(unit_id, reports, task_id);
+
+CREATE TABLE deadlines (
+  id                INTEGER PRIMARY KEY,
+  task_id           INTEGER NOT NULL REFERENCES tasks(id),
+  date              TEXT NOT NULL,
+  kind              TEXT NOT NULL,
+  text              TEXT NOT NULL DEFAULT '',
+  span_json         TEXT,
+  alternatives_json TEXT,
+  ambiguous         INTEGER NOT NULL DEFAULT 0,
+  ordinal           INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX deadlines_task ON deadlines(task_id, date);
+
+-- targets/metrics; task_id NULL for the plan's own 工作目标
+CREATE TABLE targets (
+  id        INTEGER PRIMARY KEY,
+  plan_id   INTEGER NOT NULL REFERENCES plans(id),
+  task_id   INTEGER REFERENCES tasks(id),
+  indicator TEXT NOT NULL,
+  op        TEXT NOT NULL,
+  value     REAL NOT NULL,
+  unit      TEXT NOT NULL DEFAULT '',
+  strive    INTEGER NOT NULL DEFAULT 0,
+  text      TEXT NOT NULL DEFAULT '',
+  baseline  TEXT,
+  span_json TEXT,
+  ordinal   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX targets_task ON targets(task_id);
+
+-- 延期: the original date is kept in previous_due and in tasks.original_due_date
+CREATE TABLE extensions (
+  id           INTEGER PRIMARY KEY,
+  task_id      INTEGER NOT NULL REFERENCES tasks(id),
+  previous_due TEXT,
+  new_due      TEXT NOT NULL,
+  reason       TEXT NOT NULL,
+  approved_by  TEXT NOT NULL,
+  operator     TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL
+);
+CREATE INDEX extensions_task ON extensions(task_id);
+
+-- a clerk's fix of a misparsed field, re-applied after every import of the plan
+CREATE TABLE corrections (
+  id          INTEGER PRIMARY KEY,
+  task_id     INTEGER NOT NULL REFERENCES tasks(id),
+  plan_title  TEXT NOT NULL,
+  task_no     INTEGER NOT NULL,
+  field       TEXT NOT NULL CHECK (field IN ('units','deadlines','metrics')),
+  before_json TEXT NOT NULL,
+  after_json  TEXT NOT NULL,
+  note        TEXT NOT NULL DEFAULT '',
+  operator    TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL,
+  revoked_at  TEXT
+);
+CREATE INDEX corrections_task ON corrections(task_id, field);
+
+CREATE TABLE periods (
+  key        TEXT PRIMARY KEY,   -- 2025-09 (month) or 2025-Q3 (quarter)
+  kind       TEXT NOT NULL CHECK (kind IN ('month','quarter')),
+  start_date TEXT NOT NULL,
+  end_date   TEXT NOT NULL
+);
+
+-- progress: task × unit (county or department) × period; a newer value supersedes, never deletes
+CREATE TABLE progress (
+  id            INTEGER PRIMARY KEY,
+  task_id       INTEGER NOT NULL REFERENCES tasks(id),
+  unit_id       INTEGER NOT NULL REFERENCES units(id),
+  period        TEXT NOT NULL REFERENCES periods(key),
+  period_end    TEXT NOT NULL,     -- copied from periods for the carry-forward lookup
+  status        TEXT NOT NULL CHECK (status IN ('done','on_track','lagging','not_started')),
+  percent       REAL,
+  text          TEXT NOT NULL DEFAULT '',
+  problems      TEXT NOT NULL DEFAULT '',
+  next_steps    TEXT NOT NULL DEFAULT '',
+  metric_value  REAL,
+  evidence      TEXT NOT NULL DEFAULT '',
+  source_kind   TEXT NOT NULL CHECK (source_kind IN ('file','manual')),
+  source_file   TEXT,
+  source_sheet  TEXT,
+  source_cell   TEXT,
+  source_hash   TEXT,
+  source_ref    TEXT,              -- free reference for the caller, e.g. a submission batch id
+  operator      TEXT NOT NULL DEFAULT '',
+  recorded_at   TEXT NOT NULL,
+  superseded_at TEXT,
+  superseded_by INTEGER REFERENCES progress(id)
+);
+CREATE UNIQUE INDEX progress_current ON progress(task_id, unit_id, period) WHERE superseded_at IS NULL;
+CREATE INDEX progress_lookup ON progress(task_id, unit_id, period_end, superseded_at);
+
+CREATE TABLE audit_log (
+  id          INTEGER PRIMARY KEY,
+  at          TEXT NOT NULL,
+  operator    TEXT NOT NULL DEFAULT '',
+  action      TEXT NOT NULL,
+  task_id     INTEGER REFERENCES tasks(id),
+  plan_id     INTEGER REFERENCES plans(id),
+  summary     TEXT NOT NULL DEFAULT '',
+  detail_json TEXT
+);
+CREATE INDEX audit_task ON audit_log(task_id);
+`,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

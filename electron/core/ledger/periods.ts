@@ -1,0 +1,67 @@
+// Reporting periods: monthly by default (2025-09), quarterly possible (2025-Q3).
+// A period's end date is the default `asOf` of every period report.
+import type { DB } from './db';
+import type { PeriodType } from './settings';
+import { pad } from './util';
+
+export interface Period {
+  key: string;        // 2025-09 | 2025-Q3
+  kind: PeriodType;
+  start: string;      // ISO
+  end: string;        // ISO, inclusive
+}
+
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Reads 2025-09, 2025-9, 2025年9月, 202509, 2025-Q3, 2025Q3, 2025年第三季度; null if not a period. */
+export function parsePeriod(input: string): Period | null {
+  const s = input.trim().normalize('NFKC');
+  let m = s.match(/^(\d{4})\s*[-年]?\s*[Qq]([1-4])$/) ?? s.match(/^(\d{4})年第([1-4一二三四])季度$/);
+  if (m) {
+    const q = '一二三四'.includes(m[2]!) ? '一二三四'.indexOf(m[2]!) + 1 : Number(m[2]);
+    const y = Number(m[1]);
+    const endMonth = q * 3;
+    return { key: `${y}-Q${q}`, kind: 'quarter', start: `${y}-${pad(endMonth - 2)}-01`, end: `${y}-${pad(endMonth)}-${pad(lastDay(y, endMonth))}` };
+  }
+  m = s.match(/^(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*月?(份)?$/);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return null;
+    return { key: `${y}-${pad(mo)}`, kind: 'month', start: `${y}-${pad(mo)}-01`, end: `${y}-${pad(mo)}-${pad(lastDay(y, mo))}` };
+  }
+  return null;
+}
+
+/** The period of the given type that contains `date` (ISO). */
+export function periodOf(date: string, kind: PeriodType = 'month'): Period {
+  const y = Number(date.slice(0, 4));
+  const mo = Number(date.slice(5, 7));
+  return kind === 'quarter' ? parsePeriod(`${y}-Q${Math.ceil(mo / 3)}`)! : parsePeriod(`${y}-${pad(mo)}`)!;
+}
+
+/** Chinese label: 2025年9月 / 2025年第三季度. */
+export function periodLabel(p: Period): string {
+  if (p.kind === 'quarter') return `${p.key.slice(0, 4)}年第${'一二三四'[Number(p.key.slice(-1)) - 1]}季度`;
+  return `${p.key.slice(0, 4)}年${Number(p.key.slice(5, 7))}月`;
+}
+
+/** Makes sure the period row exists (progress rows reference it). */
+export function ensurePeriod(db: DB, p: Period): void {
+  db.prepare('INSERT OR IGNORE INTO periods (key, kind, start_date, end_date) VALUES (?, ?, ?, ?)').run(p.key, p.kind, p.start, p.end);
+}
+
+/** Periods that have progress or were registered, oldest first. */
+export function listPeriods(db: DB): Period[] {
+  return (db.prepare('SELECT key, kind, start_date AS start, end_date AS end FROM periods ORDER BY end_date, kind').all() as Period[]);
+}
+
+/** Accepts a Period or a string; throws a Chinese message for nonsense. */
+export function toPeriod(p: Period | string): Period {
+  if (typeof p !== 'string') return p;
+  const r = parsePeriod(p);
+  if (!r) throw new Error(`无法识别的报送期“${p}”，请写成 2025-09（月）或 2025-Q3（季度）。`);
+  return r;
+}

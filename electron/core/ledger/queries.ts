@@ -1,0 +1,414 @@
+// Read API of the ledger: task lists with filters, per-county period summaries, overdue and
+// due-soon lists, per-task per-county progress, a county's tasks, one task's history.
+// Statuses and warnings come from derive.ts only.
+import type { DB } from './db';
+import type { Role } from '../parse/types';
+import { auditLog, type AuditRow } from './audit';
+import { listCorrections, type CorrectionRow } from './corrections';
+import { basis, dueDistance, rollupStatus, unitStatuses, warningFor, type Basis, type Status, type UnitStatusRow, type Warning } from './derive';
+import type { Period } from './periods';
+import { readDeadlines, readMetrics, readUnits } from './task-fields';
+import { requireTask, TASK_SELECT, type TaskRow, type TaskState } from './tasks';
+import { findUnit } from './units';
+import { textKey } from './util';
+
+export interface BasisOptions {
+  /** 2025-09 / 2025-Q3: statuses as reported up to that period; asOf defaults to its end */
+  period?: string | Period | null;
+  /** the date overdue/due-soon are judged at (default: period end, else today) */
+  asOf?: string | null;
+}
+
+export interface TaskStatusItem {
+  taskId: number;
+  code: string;
+  planId: number;
+  planTitle: string;
+  no: number;
+  title: string;
+  group: string;
+  state: TaskState;
+  dueDate: string | null;
+  originalDueDate: string | null;
+  extended: boolean;
+  /** rolled-up over the reporting units, or the one county's status when filtered by county */
+  status: Status;
+  warning: Warning | null;
+  overdue: boolean;
+  overdueDays: number;
+  dueSoon: boolean;
+  daysLeft: number | null;
+  /** per reporting unit: name, status (only the filtered county when a county is given) */
+  units: { unit: string; status: Status; percent: number | null; reportedPeriod: string | null; warning: Warning | null }[];
+}
+
+export interface TaskFilter extends BasisOptions {
+  plan?: string | number;    // id, title or short name (大气)
+  group?: string;            // group title (or part of it)
+  unit?: string;             // any unit named on the task (any role unless role given)
+  role?: Role;
+  county?: string;           // tasks the county reports on; status/warning become the county's
+  status?: Status | Status[];
+  dueFrom?: string;
+  dueTo?: string;
+  overdue?: boolean;
+  warning?: Warning | Warning[];
+  /** include closed, withdrawn and removed tasks (default: active and closed) */
+  states?: TaskState[];
+}
+
+
+function planIds(db: DB, plan: string | number): number[] {
+  if (typeof plan === 'number' || /^\d+$/.test(String(plan))) return [Number(plan)];
+  const k = textKey(String(plan));
+  const rows = db.prepare('SELECT id, title, short_name FROM plans ORDER BY year DESC, id').all() as { id: number; title: string; short_name: string }[];
+  const exact = rows.filter((r) => textKey(r.title) === k || r.short_name === String(plan).trim());
+  if (exact.length) {
+    // a short name picks its newest year only
+    const short = exact.filter((r) => r.short_name === String(plan).trim());
+    return short.length ? [short[0]!.id] : exact.map((r) => r.id);
+  }
+  return rows.filter((r) => textKey(r.title).includes(k)).map((r) => r.id);
+}
+
+function unitIdOrThrow(db: DB, name: string): number {
+  const u = findUnit(db, name);
+  if (!u) throw new Error(`台账中没有单位“${name}”。`);
+  return u.id;
+}
+
+/** Tasks with their derived status and warning, filtered. Sorted by plan, then task number. */
+export function listTasks(db: DB, filter: TaskFilter = {}): TaskStatusItem[] {
+  const b = basis(db, filter);
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const states = filter.states ?? ['active', 'closed'];
+  where.push(`t.state IN (${states.map(() => '?').join(',')})`);
+  args.push(...states);
+  if (filter.plan != null) {
+    const ids = planIds(db, filter.plan);
+    if (ids.length === 0) throw new Error(`台账中没有方案“${filter.plan}”。`);
+    where.push(`t.plan_id IN (${ids.join(',')})`);
+  }
+  if (filter.group) { where.push('g.title LIKE ?'); args.push(`%${filter.group}%`); }
+  if (filter.unit || filter.role) {
+    const cond: string[] = [];
+    if (filter.unit) { cond.push('r.unit_id = ?'); args.push(unitIdOrThrow(db, filter.unit)); }
+    if (filter.role) { cond.push('r.role = ?'); args.push(filter.role); }
+    where.push(`EXISTS (SELECT 1 FROM responsibilities r WHERE r.task_id = t.id AND ${cond.join(' AND ')})`);
+  }
+  let countyId: number | null = null;
+  if (filter.county) {
+    countyId = unitIdOrThrow(db, filter.county);
+    where.push('EXISTS (SELECT 1 FROM responsibilities r WHERE r.task_id = t.id AND r.unit_id = ? AND r.reports = 1)');
+    args.push(countyId);
+  }
+  if (filter.dueFrom) { where.push('t.due_date >= ?'); args.push(filter.dueFrom); }
+  if (filter.dueTo) { where.push('t.due_date <= ?'); args.push(filter.dueTo); }
+  const tasks = db
+    .prepare(
+      `SELECT * FROM (${TASK_SELECT}) t0 WHERE t0.id IN (SELECT t.id FROM tasks t LEFT JOIN task_groups g ON g.id = t.group_id WHERE ${where.join(' AND ')})
+       ORDER BY t0.plan_id, t0.no`,
+    )
+    .all(...args) as TaskRow[];
+  let items = decorate(db, b, tasks, countyId);
+  if (filter.status) {
+    const want = Array.isArray(filter.status) ? filter.status : [filter.status];
+    items = items.filter((i) => want.includes(i.status));
+  }
+  if (filter.overdue) items = items.filter((i) => i.overdue);
+  if (filter.warning) {
+    const want = Array.isArray(filter.warning) ? filter.warning : [filter.warning];
+    items = items.filter((i) => i.warning != null && want.includes(i.warning));
+  }
+  return items;
+}
+
+/** Adds statuses and warnings to task rows (one query for all their reporting units). */
+function decorate(db: DB, b: Basis, tasks: TaskRow[], countyId: number | null): TaskStatusItem[] {
+  if (tasks.length === 0) return [];
+  const byTask = new Map<number, UnitStatusRow[]>();
+  const earliest = new Map<number, string>();
+  const ids = tasks.map((t) => t.id);
+  // chunk the id list: SQLite caps bound parameters
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const list = chunk.join(',');
+    const rows = unitStatuses(db, b, `t.id IN (${list})${countyId != null ? ' AND r.unit_id = ?' : ''}`, countyId != null ? [countyId] : []);
+    for (const r of rows) {
+      const l = byTask.get(r.task_id) ?? [];
+      l.push(r);
+      byTask.set(r.task_id, l);
+    }
+    for (const d of db.prepare(`SELECT task_id, min(date) AS d FROM deadlines WHERE task_id IN (${list}) GROUP BY task_id`).all() as { task_id: number; d: string }[]) {
+      earliest.set(d.task_id, d.d);
+    }
+  }
+  const names = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
+  return tasks.map((t) => toItem(b, t, byTask.get(t.id) ?? [], earliest.get(t.id) ?? null, names));
+}
+
+function toItem(b: Basis, t: TaskRow, rows: UnitStatusRow[], earliest: string | null, names: Map<number, string>): TaskStatusItem {
+  const closed = t.state === 'closed';
+  const unitStatus = (r: UnitStatusRow): Status => (closed ? 'done' : r.status);
+  const status = closed ? 'done' : rollupStatus(rows.map(unitStatus));
+  const w = (s: Status) => warningFor({ status: s, state: t.state, due: t.due_date, earliestDeadline: earliest, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
+  const warning = w(status);
+  const { overdueDays, daysLeft } = dueDistance(t.due_date, b.asOf);
+  const live = t.state === 'active';
+  return {
+    taskId: t.id, code: t.code, planId: t.plan_id, planTitle: t.plan_title, no: t.no, title: t.title, group: t.group_title ?? '',
+    state: t.state, dueDate: t.due_date, originalDueDate: t.original_due_date, extended: t.due_date !== t.original_due_date,
+    status, warning,
+    overdue: live && status !== 'done' && overdueDays > 0,
+    overdueDays: live && status !== 'done' ? overdueDays : 0,
+    dueSoon: live && status !== 'done' && daysLeft != null && daysLeft <= b.dueSoonDays,
+    daysLeft,
+    units: rows.map((r) => ({ unit: names.get(r.unit_id) ?? String(r.unit_id), status: unitStatus(r), percent: r.percent, reportedPeriod: r.reported_period, warning: w(unitStatus(r)) })),
+  };
+}
+
+/** The tasks a county (or any unit) reports on, with its own status and warning. */
+export function countyTasks(db: DB, county: string, opts: BasisOptions & Omit<TaskFilter, 'county'> = {}): TaskStatusItem[] {
+  return listTasks(db, { ...opts, county });
+}
+
+export interface CountySummary {
+  unitId: number;
+  county: string;
+  kind: string;
+  assigned: number;
+  done: number;
+  on_track: number;
+  lagging: number;
+  not_started: number;
+  overdue: number;
+  due_soon: number;
+  /** records reported for exactly this period (the rest carry over from earlier periods) */
+  reported: number;
+  completionRate: number;   // done / assigned, 0..1
+  rank: number;             // 1 = best completion rate; equal rates share a rank
+  warnings: { red: number; yellow: number; blue: number };
+}
+
+/**
+ * Per county (and zone), for one period: how many tasks it reports on and how they stand.
+ * Ranked by completion rate, then fewer overdue.
+ */
+export function periodSummary(db: DB, period: string | Period, opts: { asOf?: string } = {}): CountySummary[] {
+  const b = basis(db, { period, asOf: opts.asOf });
+  const counties = db.prepare('SELECT id, name, kind FROM counties ORDER BY sort_order, name').all() as { id: number; name: string; kind: string }[];
+  const tasks = new Map(
+    (db.prepare("SELECT t.id, t.state, t.due_date, (SELECT min(date) FROM deadlines d WHERE d.task_id = t.id) AS earliest FROM tasks t WHERE t.state IN ('active','closed')").all() as {
+      id: number; state: string; due_date: string | null; earliest: string | null;
+    }[]).map((t) => [t.id, t]),
+  );
+  const out: CountySummary[] = [];
+  for (const c of counties) {
+    const rows = unitStatuses(db, b, 'r.unit_id = ?', [c.id]);
+    const s: CountySummary = {
+      unitId: c.id, county: c.name, kind: c.kind, assigned: 0, done: 0, on_track: 0, lagging: 0, not_started: 0, overdue: 0, due_soon: 0,
+      reported: 0, completionRate: 0, rank: 0, warnings: { red: 0, yellow: 0, blue: 0 },
+    };
+    for (const r of rows) {
+      const t = tasks.get(r.task_id);
+      if (!t) continue;
+      const status: Status = t.state === 'closed' ? 'done' : r.status;
+      s.assigned++;
+      s[status]++;
+      if (b.period && r.reported_period === b.period.key) s.reported++;
+      const w = warningFor({ status, state: t.state, due: t.due_date, earliestDeadline: t.earliest, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
+      if (w) s.warnings[w]++;
+      if (w === 'red') s.overdue++;
+      if (status !== 'done' && t.state === 'active' && t.due_date && t.due_date >= b.asOf && dueDistance(t.due_date, b.asOf).daysLeft! <= b.dueSoonDays) s.due_soon++;
+    }
+    s.completionRate = s.assigned ? s.done / s.assigned : 0;
+    out.push(s);
+  }
+  const ranked = [...out].filter((s) => s.assigned > 0).sort((a, b) => b.completionRate - a.completionRate || a.overdue - b.overdue);
+  ranked.forEach((s, i) => {
+    const prev = ranked[i - 1];
+    s.rank = prev && prev.completionRate === s.completionRate && prev.overdue === s.overdue ? prev.rank : i + 1;
+  });
+  return out;
+}
+
+export interface DeadlineAlert {
+  taskId: number;
+  code: string;
+  title: string;
+  planTitle: string;
+  dueDate: string;
+  originalDueDate: string | null;
+  status: Status;
+  warning: Warning | null;
+  overdueDays: number;        // overdue list
+  daysLeft: number | null;    // due-soon list
+  /** the reporting units not done, with their status */
+  units: { unit: string; status: Status }[];
+}
+
+function alerts(items: TaskStatusItem[]): DeadlineAlert[] {
+  return items.map((i) => ({
+    taskId: i.taskId, code: i.code, title: i.title, planTitle: i.planTitle, dueDate: i.dueDate ?? '', originalDueDate: i.originalDueDate,
+    status: i.status, warning: i.warning, overdueDays: i.overdueDays, daysLeft: i.daysLeft,
+    units: i.units.filter((u) => u.status !== 'done').map((u) => ({ unit: u.unit, status: u.status })),
+  }));
+}
+
+/** Tasks past their due date and not done, most overdue first. `county` narrows to one county's view. */
+export function overdueTasks(db: DB, opts: BasisOptions & { county?: string; plan?: string | number } = {}): DeadlineAlert[] {
+  return alerts(listTasks(db, { ...opts, states: ['active'], overdue: true })).sort((a, b) => b.overdueDays - a.overdueDays || a.code.localeCompare(b.code));
+}
+
+/** Tasks due within the due-soon window (setting due_soon_days) and not done, soonest first. */
+export function dueSoonTasks(db: DB, opts: BasisOptions & { county?: string; plan?: string | number; days?: number } = {}): DeadlineAlert[] {
+  const b = basis(db, opts);
+  const days = opts.days ?? b.dueSoonDays;
+  const items = listTasks(db, { ...opts, states: ['active'] }).filter((i) => i.status !== 'done' && i.daysLeft != null && i.daysLeft <= days);
+  return alerts(items).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.code.localeCompare(b.code));
+}
+
+export interface TaskUnitProgress {
+  taskId: number;
+  code: string;
+  unit: string;
+  unitId: number;
+  status: Status;
+  warning: Warning | null;
+  /** the period of the record in force (may be earlier than the asked period: carried over) */
+  reportedPeriod: string | null;
+  fresh: boolean;             // reported for exactly this period
+  percent: number | null;
+  text: string;
+  problems: string;
+  next_steps: string;
+  metric_value: number | null;
+  evidence: string;
+  source: { kind: 'file' | 'manual'; file: string | null; sheet: string | null; cell: string | null; operator: string } | null;
+  recordedAt: string | null;
+}
+
+/** Per task × reporting unit, the progress in force for the period (for the bulletin and the ledger sheet). */
+export function taskProgress(db: DB, period: string | Period, opts: { asOf?: string; plan?: string | number; task?: string | number; county?: string } = {}): TaskUnitProgress[] {
+  const b = basis(db, { period, asOf: opts.asOf });
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (opts.plan != null) where.push(`t.plan_id IN (${planIds(db, opts.plan).join(',') || '0'})`);
+  if (opts.task != null) { where.push('t.id = ?'); args.push(requireTask(db, opts.task).id); }
+  if (opts.county) { where.push('r.unit_id = ?'); args.push(unitIdOrThrow(db, opts.county)); }
+  const rows = unitStatuses(db, b, where.join(' AND '), args);
+  const tasks = new Map(
+    (db.prepare(`${TASK_SELECT} WHERE t.state IN ('active','closed')`).all() as TaskRow[]).map((t) => [t.id, t]),
+  );
+  const earliest = new Map((db.prepare('SELECT task_id, min(date) AS d FROM deadlines GROUP BY task_id').all() as { task_id: number; d: string }[]).map((r) => [r.task_id, r.d]));
+  const units = new Map((db.prepare('SELECT id, name, sort_order FROM units').all() as { id: number; name: string; sort_order: number }[]).map((u) => [u.id, u]));
+  const getP = db.prepare('SELECT * FROM progress WHERE id = ?');
+  const out: TaskUnitProgress[] = [];
+  for (const r of rows) {
+    const t = tasks.get(r.task_id)!;
+    const p = r.progress_id ? (getP.get(r.progress_id) as ProgressRow) : null;
+    const status: Status = t.state === 'closed' ? 'done' : r.status;
+    out.push({
+      taskId: t.id, code: t.code, unit: units.get(r.unit_id)?.name ?? '', unitId: r.unit_id, status,
+      warning: warningFor({ status, state: t.state, due: t.due_date, earliestDeadline: earliest.get(t.id) ?? null, asOf: b.asOf, dueSoonDays: b.dueSoonDays }),
+      reportedPeriod: r.reported_period, fresh: !!b.period && r.reported_period === b.period.key,
+      percent: p?.percent ?? null, text: p?.text ?? '', problems: p?.problems ?? '', next_steps: p?.next_steps ?? '',
+      metric_value: p?.metric_value ?? null, evidence: p?.evidence ?? '',
+      source: p ? { kind: p.source_kind, file: p.source_file, sheet: p.source_sheet, cell: p.source_cell, operator: p.operator } : null,
+      recordedAt: p?.recorded_at ?? null,
+    });
+  }
+  out.sort((a, b) => {
+    const ta = tasks.get(a.taskId)!, tb = tasks.get(b.taskId)!;
+    return ta.plan_id - tb.plan_id || ta.no - tb.no || (units.get(a.unitId)?.sort_order ?? 0) - (units.get(b.unitId)?.sort_order ?? 0);
+  });
+  return out;
+}
+
+export interface ProgressRow {
+  id: number;
+  task_id: number;
+  unit_id: number;
+  period: string;
+  period_end: string;
+  status: Status;
+  percent: number | null;
+  text: string;
+  problems: string;
+  next_steps: string;
+  metric_value: number | null;
+  evidence: string;
+  source_kind: 'file' | 'manual';
+  source_file: string | null;
+  source_sheet: string | null;
+  source_cell: string | null;
+  source_hash: string | null;
+  source_ref: string | null;
+  operator: string;
+  recorded_at: string;
+  superseded_at: string | null;
+  superseded_by: number | null;
+}
+
+export interface TaskHistory {
+  task: TaskRow;
+  units: ReturnType<typeof readUnits>;
+  deadlines: ReturnType<typeof readDeadlines>;
+  targets: ReturnType<typeof readMetrics>;
+  extensions: { id: number; previous_due: string | null; new_due: string; reason: string; approved_by: string; operator: string; created_at: string }[];
+  corrections: CorrectionRow[];
+  /** every progress record ever stored, superseded ones included, by period then time */
+  progress: (ProgressRow & { unit: string })[];
+  audit: AuditRow[];
+}
+
+/** Everything about one task: fields, 延期, corrections, all progress (with superseded), audit. */
+export function taskHistory(db: DB, ref: string | number): TaskHistory {
+  const task = requireTask(db, ref);
+  return {
+    task,
+    units: readUnits(db, task.id),
+    deadlines: readDeadlines(db, task.id),
+    targets: readMetrics(db, task.id),
+    extensions: db.prepare('SELECT id, previous_due, new_due, reason, approved_by, operator, created_at FROM extensions WHERE task_id = ? ORDER BY id').all(task.id) as TaskHistory['extensions'],
+    corrections: listCorrections(db, { taskId: task.id, includeRevoked: true }),
+    progress: db
+      .prepare('SELECT p.*, u.name AS unit FROM progress p JOIN units u ON u.id = p.unit_id WHERE p.task_id = ? ORDER BY p.period_end, u.sort_order, u.name, p.id')
+      .all(task.id) as TaskHistory['progress'],
+    audit: auditLog(db, { taskId: task.id }),
+  };
+}
+
+export interface PlanListItem {
+  id: number;
+  title: string;
+  short_name: string;
+  year: number;
+  doc_number: string;
+  imported_at: string;
+  updated_at: string;
+  tasks: number;      // active + closed
+  closed: number;
+  withdrawn: number;
+  removed: number;
+  files: string[];
+}
+
+export function listPlans(db: DB): PlanListItem[] {
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.title, p.short_name, p.year, d.doc_number, p.created_at AS imported_at, p.updated_at, p.document_id,
+        (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.state IN ('active','closed')) AS tasks,
+        (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.state = 'closed') AS closed,
+        (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.state = 'withdrawn') AS withdrawn,
+        (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id AND t.state = 'removed') AS removed
+       FROM plans p JOIN documents d ON d.id = p.document_id ORDER BY p.year DESC, p.id`,
+    )
+    .all() as (Omit<PlanListItem, 'files'> & { document_id: number })[];
+  const files = db.prepare(
+    `SELECT DISTINCT s.file_name FROM source_files s JOIN documents d ON d.id = s.document_id
+     WHERE d.fingerprint = (SELECT fingerprint FROM documents WHERE id = ?) OR s.document_id = ? ORDER BY s.id`,
+  );
+  return rows.map(({ document_id, ...r }) => ({ ...r, files: (files.all(document_id, document_id) as { file_name: string }[]).map((f) => f.file_name) }));
+}

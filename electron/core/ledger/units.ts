@@ -1,0 +1,76 @@
+// Units (departments, counties, zones) and the city profile they come from.
+// The parser already gives canonical names; the ledger resolves aliases again so a
+// correction typed as 市工信局 lands on 市工业和信息化局.
+import type { DB } from './db';
+import type { UnitKind } from '../parse/types';
+import { loadProfiles, type CityProfile } from '../parse/city-profile';
+
+export type { CityProfile };
+
+/** The parser's profile of a city (built-in or user-supplied), by its name (开封市). */
+export function cityProfile(city: string): CityProfile | undefined {
+  return loadProfiles().find((p) => p.city === city);
+}
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  city: string | null;
+  sort_order: number;
+}
+
+/** Stores the city's counties, zones and aliases (idempotent). */
+export function ensureCityProfile(db: DB, profile: CityProfile): void {
+  db.prepare(
+    'INSERT INTO cities (name, short, province, profile_json) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET short = excluded.short, province = excluded.province, profile_json = excluded.profile_json',
+  ).run(profile.city, profile.short ?? '', profile.province ?? '', JSON.stringify(profile));
+  const upsert = db.prepare(
+    `INSERT INTO units (name, kind, city, sort_order) VALUES (?, ?, ?, ?)
+     ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, city = excluded.city, sort_order = excluded.sort_order`,
+  );
+  const alias = db.prepare('INSERT OR IGNORE INTO unit_aliases (alias, unit_id) VALUES (?, (SELECT id FROM units WHERE name = ?))');
+  profile.counties.forEach((c, i) => upsert.run(c, 'county', profile.city, i));
+  profile.zones.forEach((z, i) => {
+    upsert.run(z.name, 'zone', profile.city, profile.counties.length + i);
+    for (const a of z.aliases) alias.run(a, z.name);
+  });
+  for (const [a, canonical] of Object.entries(profile.unitAliases)) {
+    if (a === canonical) continue;
+    db.prepare("INSERT OR IGNORE INTO units (name, kind, city) VALUES (?, 'department', ?)").run(canonical, profile.city);
+    alias.run(a, canonical);
+  }
+}
+
+/** The canonical unit for a name or alias; counties also match without 政府 (杞县政府 → 杞县). */
+export function findUnit(db: DB, name: string): UnitRow | null {
+  const n = name.trim();
+  const byName = db.prepare('SELECT * FROM units WHERE name = ?');
+  const byAlias = db.prepare('SELECT u.* FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ?');
+  for (const cand of [n, n.replace(/(人民)?政府$/, ''), n.replace(/管委会$/, '')]) {
+    const row = (byName.get(cand) ?? byAlias.get(cand)) as UnitRow | undefined;
+    if (row) return row;
+  }
+  return null;
+}
+
+/** Finds or creates the unit; a new one gets the kind the parser saw. */
+export function ensureUnit(db: DB, name: string, kind: UnitKind = 'department', city: string | null = null): UnitRow {
+  const found = findUnit(db, name);
+  if (found) return found;
+  db.prepare('INSERT INTO units (name, kind, city) VALUES (?, ?, ?)').run(name.trim(), kind, city);
+  return findUnit(db, name)!;
+}
+
+/** Counties and zones in the profile's order. */
+export function listCounties(db: DB): UnitRow[] {
+  return db.prepare('SELECT * FROM counties ORDER BY sort_order, name').all() as UnitRow[];
+}
+
+export function listUnits(db: DB): UnitRow[] {
+  return db.prepare('SELECT * FROM units ORDER BY kind, sort_order, name').all() as UnitRow[];
+}
+
+export function unitAliases(db: DB, unitId: number): string[] {
+  return (db.prepare('SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias').all(unitId) as { alias: string }[]).map((r) => r.alias);
+}
