@@ -1,0 +1,459 @@
+// The one declaration of what the UI may ask the core to do. Every operation has an input
+// schema, an output schema and a Chinese summary; Electron main registers exactly these over
+// IPC, preload exposes exactly these, and the web bridge serves exactly these over HTTP.
+// The renderer imports this module for its types only (`import type`), so zod stays out of
+// the renderer bundle; validation happens at the boundary (main / bridge).
+import { z } from 'zod';
+
+// ---------------------------------------------------------------- shared pieces
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 2025-09-30');
+const periodKey = z.string().regex(/^\d{4}-(\d{2}|Q[1-4])$/, '报送期应写成 2025-09（月）或 2025-Q3（季度）');
+
+/** A file the shell has made available to the core: picked in a native dialog (Electron) or
+ * uploaded to the bridge (browser). `name` is what the clerk sees. */
+export const FileRef = z.object({ path: z.string().min(1), name: z.string() });
+export type FileRef = z.infer<typeof FileRef>;
+
+export const Problem = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  message: z.string(),
+  file: z.string().optional(),
+  page: z.number().optional(),
+  line: z.number().optional(),
+  paragraph: z.number().optional(),
+  sheet: z.string().optional(),
+  cell: z.string().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const Role = z.enum(['lead', 'responsible', 'participate', 'cooperate', 'implement']);
+export type Role = z.infer<typeof Role>;
+export const UnitKind = z.enum(['department', 'county', 'zone', 'other']);
+export const Span = z.object({ paragraph: z.number().int(), start: z.number().int(), end: z.number().int() });
+
+export const Responsibility = z.object({
+  unit: z.string().min(1, '单位名称不能为空'),
+  role: Role,
+  kind: UnitKind,
+  raw: z.string(),
+  clause: z.string(),
+  span: Span.optional(),
+  standing: z.boolean().optional(),
+});
+export const Deadline = z.object({
+  date: isoDate,
+  kind: z.enum(['by_date', 'month_end', 'period', 'year_end', 'year_target']),
+  text: z.string(),
+  span: Span.optional(),
+  alternatives: z.array(z.string()).optional(),
+  ambiguous: z.boolean().optional(),
+});
+export const Recurrence = z.object({
+  rhythm: z.enum(['daily', 'weekly', 'monthly', 'quarterly', 'half_yearly', 'yearly', 'other']),
+  text: z.string(),
+  span: Span.optional(),
+});
+export const Metric = z.object({
+  indicator: z.string().min(1, '指标名称不能为空'),
+  op: z.enum(['<', '<=', '>', '>=', '=', 'decrease>=', 'increase>=']),
+  value: z.number(),
+  unit: z.string(),
+  strive: z.boolean(),
+  text: z.string(),
+  baseline: z.string().optional(),
+  span: Span.optional(),
+});
+export const ParsedTask = z.object({
+  no: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  group: z.string(),
+  units: z.array(Responsibility),
+  due_dates: z.array(z.string()),
+  deadlines: z.array(Deadline),
+  implied_due_date: z.string(),
+  recurring: z.array(Recurrence),
+  metrics: z.array(Metric),
+  text: z.string(),
+  span: z.object({ from: z.number().int(), to: z.number().int() }),
+});
+export const ParsedPlan = z.object({
+  title: z.string(),
+  short_name: z.string(),
+  year: z.number().int(),
+  groups: z.array(z.string()),
+  metrics: z.array(Metric),
+  tasks: z.array(ParsedTask),
+  span: z.object({ from: z.number().int(), to: z.number().int() }),
+});
+export const ParsedDocument = z.object({
+  document: z.object({ doc_number: z.string(), issuer: z.string(), date: z.string(), city: z.string() }),
+  plans: z.array(ParsedPlan),
+  source: z.object({ file: z.string(), format: z.string(), paragraphs: z.array(z.string()) }),
+});
+export type ParsedDocument = z.infer<typeof ParsedDocument>;
+export type ParsedTask = z.infer<typeof ParsedTask>;
+export type Responsibility = z.infer<typeof Responsibility>;
+export type Deadline = z.infer<typeof Deadline>;
+export type Metric = z.infer<typeof Metric>;
+
+export const ProgressStatus = z.enum(['done', 'on_track', 'lagging', 'not_started']);
+export type ProgressStatus = z.infer<typeof ProgressStatus>;
+/** A task's status for the table: a reported status, or none reported yet. */
+export const TaskStatus = z.enum(['done', 'on_track', 'lagging', 'not_started', 'unreported']);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+export const TaskState = z.enum(['active', 'closed', 'withdrawn', 'removed']);
+
+/** Files an operation wrote. In the browser the bridge offers them as downloads. */
+export const Written = z.object({ files: z.array(FileRef) });
+
+// ---------------------------------------------------------------- plans (导入方案)
+
+const TaskRef = z.object({ code: z.string(), title: z.string() });
+export const PlanDiff = z.object({
+  title: z.string(),
+  short_name: z.string(),
+  status: z.enum(['new', 'unchanged', 'revised']),
+  added: z.array(TaskRef),
+  removed: z.array(TaskRef),
+  revived: z.array(TaskRef),
+  changed: z.array(TaskRef.extend({
+    changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+    /** corrected fields whose source text changed: the correction is kept, check it */
+    conflicts: z.array(z.string()),
+  })),
+  unchanged: z.number().int(),
+  planChanges: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+});
+export type PlanDiff = z.infer<typeof PlanDiff>;
+
+export const ParseOutput = z.object({
+  document: ParsedDocument.nullable(),
+  problems: z.array(Problem),
+  /** against what the ledger holds: one entry per plan of the document */
+  diff: z.array(PlanDiff),
+});
+export type ParseOutput = z.infer<typeof ParseOutput>;
+
+export const ImportOutput = z.object({
+  status: z.enum(['new', 'unchanged', 'revised']),
+  applied: z.boolean(),
+  plans: z.array(PlanDiff),
+  problems: z.array(Problem),
+  summary: z.string(),
+});
+export type ImportOutput = z.infer<typeof ImportOutput>;
+
+export const PlanSummary = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  short_name: z.string(),
+  year: z.number().int(),
+  doc_number: z.string(),
+  tasks: z.number().int(),
+  done: z.number().int(),
+  lagging: z.number().int(),
+  overdue: z.number().int(),
+  imported_at: z.string(),
+});
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
+// ---------------------------------------------------------------- tasks (任务台账)
+
+export const TaskFilter = z.object({
+  planId: z.number().int().optional(),
+  group: z.string().optional(),
+  unit: z.string().optional(),
+  role: Role.optional(),
+  county: z.string().optional(),
+  status: TaskStatus.optional(),
+  dueFrom: isoDate.optional(),
+  dueTo: isoDate.optional(),
+  overdue: z.boolean().optional(),
+  text: z.string().max(200).optional(),
+});
+export type TaskFilter = z.infer<typeof TaskFilter>;
+
+export const TaskSort = z.enum(['code', 'due', 'status', 'plan', 'percent']);
+export type TaskSort = z.infer<typeof TaskSort>;
+
+export const TaskListRow = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  planId: z.number().int(),
+  plan: z.string(),
+  group: z.string(),
+  lead: z.string(),
+  counties: z.number().int(),
+  due: z.string().nullable(),
+  state: TaskState,
+  status: TaskStatus,
+  percent: z.number().nullable(),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+});
+export type TaskListRow = z.infer<typeof TaskListRow>;
+
+export const TaskQueryInput = z.object({
+  filter: TaskFilter.default({}),
+  sort: TaskSort.default('code'),
+  desc: z.boolean().default(false),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(2000).default(200),
+});
+export const TaskQueryOutput = z.object({ total: z.number().int(), all: z.number().int(), rows: z.array(TaskListRow) });
+export type TaskQueryOutput = z.infer<typeof TaskQueryOutput>;
+
+export const Facets = z.object({
+  plans: z.array(z.object({ id: z.number().int(), label: z.string() })),
+  groups: z.array(z.string()),
+  units: z.array(z.string()),
+  counties: z.array(z.string()),
+});
+export type Facets = z.infer<typeof Facets>;
+
+export const CountyProgress = z.object({
+  county: z.string(),
+  period: z.string().nullable(),
+  status: TaskStatus,
+  percent: z.number().nullable(),
+  text: z.string(),
+  problems: z.string(),
+  source: z.string(),
+  recorded_at: z.string().nullable(),
+});
+export const HistoryEntry = z.object({ at: z.string(), operator: z.string(), action: z.string(), summary: z.string() });
+
+export const TaskDetail = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  plan: z.string(),
+  planTitle: z.string(),
+  group: z.string(),
+  text: z.string(),
+  state: TaskState,
+  due: z.string().nullable(),
+  originalDue: z.string().nullable(),
+  impliedDue: z.string().nullable(),
+  units: z.array(Responsibility),
+  deadlines: z.array(Deadline),
+  targets: z.array(Metric),
+  progress: z.array(CountyProgress),
+  history: z.array(HistoryEntry),
+  /** the source paragraphs of the task, to show spans in context */
+  paragraphs: z.array(z.object({ index: z.number().int(), text: z.string() })),
+});
+export type TaskDetail = z.infer<typeof TaskDetail>;
+
+/** One inline correction of a misparsed value. */
+export const Correction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('replaceUnit'), from: z.string().min(1), to: z.string().min(1, '新单位名称不能为空') }),
+  z.object({ kind: z.literal('addUnit'), unit: z.string().min(1, '单位名称不能为空'), role: Role }),
+  z.object({ kind: z.literal('removeUnit'), unit: z.string().min(1) }),
+  z.object({ kind: z.literal('setRole'), unit: z.string().min(1), role: Role }),
+  z.object({ kind: z.literal('setDeadline'), date: isoDate, previous: isoDate.optional(), text: z.string().optional() }),
+  z.object({ kind: z.literal('removeDeadline'), date: isoDate }),
+  z.object({ kind: z.literal('setTarget'), indicator: z.string().min(1), op: Metric.shape.op, value: z.number(), unit: z.string() }),
+  z.object({ kind: z.literal('removeTarget'), indicator: z.string().min(1) }),
+]);
+export type Correction = z.infer<typeof Correction>;
+
+// ---------------------------------------------------------------- submissions (县区报送)
+
+export const RowFlag = z.object({
+  id: z.string(),
+  kind: z.string(),
+  file: z.string(),
+  sheet: z.string(),
+  row: z.number().int(),
+  cell: z.string(),
+  reason: z.string(),
+  taskCode: z.string().optional(),
+  resolved: z.boolean(),
+});
+export type RowFlag = z.infer<typeof RowFlag>;
+
+export const SubmissionReport = z.object({
+  id: z.string(),
+  file: z.string(),
+  county: z.string(),
+  period: z.string(),
+  imported: z.number().int(),
+  unchanged: z.number().int(),
+  flagged: z.array(RowFlag),
+  problems: z.array(Problem),
+  state: z.enum(['pending', 'accepted', 'returned', 'failed']),
+  comment: z.string(),
+  received_at: z.string(),
+});
+export type SubmissionReport = z.infer<typeof SubmissionReport>;
+
+export const BoardRow = z.object({
+  county: z.string(),
+  tasks: z.number().int(),
+  reported: z.number().int(),
+  state: z.enum(['none', 'pending', 'accepted', 'returned']),
+  last: z.string().nullable(),
+});
+
+// ---------------------------------------------------------------- bulletin (进展通报), overview (总览)
+
+export const BulletinSection = z.object({ heading: z.string(), paragraphs: z.array(z.string()) });
+export const BulletinPreview = z.object({
+  period: z.string(),
+  title: z.string(),
+  sections: z.array(BulletinSection),
+  requirements: z.string(),
+});
+export type BulletinPreview = z.infer<typeof BulletinPreview>;
+
+export const Overview = z.object({
+  asOf: z.string(),
+  period: z.string(),
+  byCounty: z.array(z.object({ county: z.string(), tasks: z.number().int(), done: z.number().int(), rate: z.number() })),
+  plans: z.array(z.object({ id: z.number().int(), title: z.string(), short_name: z.string(), light: z.enum(['green', 'yellow', 'red', 'grey']), tasks: z.number().int(), done: z.number().int(), lagging: z.number().int(), overdue: z.number().int() })),
+  upcoming: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), due: z.string(), days: z.number().int() })),
+  overdue: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), due: z.string(), days: z.number().int(), lead: z.string() })),
+});
+export type Overview = z.infer<typeof Overview>;
+
+// ---------------------------------------------------------------- settings (设置)
+
+export const SettingsView = z.object({
+  dbPath: z.string(),
+  city: z.string(),
+  counties: z.array(z.object({ name: z.string(), kind: UnitKind })),
+  aliases: z.array(z.object({ alias: z.string(), unit: z.string() })),
+  period_type: z.enum(['month', 'quarter']),
+  due_soon_days: z.number().int(),
+  issuer: z.string(),
+  operator: z.string(),
+  cc: z.array(z.string()),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+export const SettingsPatch = z.object({
+  period_type: z.enum(['month', 'quarter']).optional(),
+  due_soon_days: z.number().int().min(1).max(180).optional(),
+  issuer: z.string().max(100).optional(),
+  operator: z.string().max(40).optional(),
+  cc: z.array(z.string().max(60)).max(50).optional(),
+  city: z.string().max(40).optional(),
+});
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dbPath: z.string(),
+  shell: z.enum(['electron', 'browser']),
+  plans: z.number().int(),
+  tasks: z.number().int(),
+  city: z.string(),
+  today: z.string(),
+  period: z.string(),
+  periods: z.array(z.string()),
+  /** operations the core cannot serve yet (declared, not wired) */
+  unavailable: z.array(z.string()),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+// ---------------------------------------------------------------- the operations
+
+export interface OpSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  summary: string;
+  /** long work: the shell reports progress events for it */
+  long?: boolean;
+  /** changes the ledger (the task index is refreshed after it) */
+  writes?: boolean;
+}
+const op = <I extends z.ZodType, O extends z.ZodType>(s: OpSpec<I, O>) => s;
+const none = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true), message: z.string() });
+
+export const contract = {
+  'app.info': op({ input: none, output: AppInfo, summary: '程序与台账的基本信息' }),
+
+  'plan.parse': op({ input: z.object({ file: FileRef }), output: ParseOutput, summary: '解析方案文件（PDF/DOCX/TXT）', long: true }),
+  'plan.import': op({
+    input: z.object({ file: FileRef, document: ParsedDocument.optional(), operator: z.string().max(40).optional() }),
+    output: ImportOutput, summary: '把（修改后的）解析结果存入台账', long: true, writes: true,
+  }),
+  'plan.list': op({ input: none, output: z.array(PlanSummary), summary: '台账中的方案' }),
+
+  'task.facets': op({ input: none, output: Facets, summary: '筛选项：方案、类别、单位、县区' }),
+  'task.query': op({ input: TaskQueryInput, output: TaskQueryOutput, summary: '按条件查询任务（分页）' }),
+  'task.get': op({ input: z.object({ id: z.number().int() }), output: TaskDetail, summary: '任务详情：责任、时限、目标、各县区进展、历史' }),
+  'task.correct': op({
+    input: z.object({ id: z.number().int(), correction: Correction, note: z.string().max(200).optional() }),
+    output: z.object({ changed: z.boolean(), summary: z.string(), task: TaskDetail }), summary: '修正任务的责任单位、时限或目标', writes: true,
+  }),
+
+  'submission.make': op({
+    input: z.object({ period: periodKey, outDir: z.string().optional(), counties: z.array(z.string()).optional() }),
+    output: Written.extend({ counties: z.number().int(), tasks: z.number().int() }), summary: '生成各县区报送表', long: true,
+  }),
+  'submission.import': op({
+    input: z.object({ period: periodKey, files: z.array(FileRef).min(1).max(200) }),
+    output: z.object({ reports: z.array(SubmissionReport) }), summary: '导入县区报送表', long: true, writes: true,
+  }),
+  'submission.inbox': op({ input: z.object({ period: periodKey }), output: z.array(SubmissionReport), summary: '本期收到的报送表' }),
+  'submission.resolve': op({
+    input: z.object({ reportId: z.string(), flagId: z.string(), taskId: z.number().int(), status: ProgressStatus, percent: z.number().min(0).max(100).nullable(), text: z.string().max(4000) }),
+    output: SubmissionReport, summary: '手工处理标记的行', writes: true,
+  }),
+  'submission.review': op({
+    input: z.object({ reportId: z.string(), decision: z.enum(['accept', 'return']), comment: z.string().max(1000).default('') }),
+    output: SubmissionReport, summary: '采纳或退回县区报送', writes: true,
+  }),
+  'submission.board': op({ input: z.object({ period: periodKey }), output: z.array(BoardRow), summary: '本期各县区报送情况' }),
+
+  'bulletin.preview': op({ input: z.object({ period: periodKey }), output: BulletinPreview, summary: '进展通报内容' }),
+  'bulletin.setRequirements': op({ input: z.object({ period: periodKey, text: z.string().max(20000) }), output: ok, summary: '保存“下步工作要求”', writes: true }),
+  'bulletin.export': op({ input: z.object({ period: periodKey, outFile: z.string().optional() }), output: Written, summary: '导出进展通报 .docx', long: true }),
+  'reminders.export': op({ input: z.object({ period: periodKey, outDir: z.string().optional() }), output: Written, summary: '导出催报提醒', long: true }),
+  'ledger.export': op({ input: z.object({ outFile: z.string().optional(), period: periodKey.optional() }), output: Written, summary: '导出台账 .xlsx', long: true }),
+
+  'overview.get': op({ input: z.object({ period: periodKey.optional() }), output: Overview, summary: '总览：县区完成率、方案红黄绿灯、时限、逾期' }),
+
+  'settings.get': op({ input: none, output: SettingsView, summary: '设置' }),
+  'settings.set': op({ input: SettingsPatch, output: SettingsView, summary: '修改设置', writes: true }),
+  'settings.addAlias': op({ input: z.object({ alias: z.string().min(1).max(60), unit: z.string().min(1).max(60) }), output: SettingsView, summary: '添加单位别名', writes: true }),
+  'backup.create': op({ input: z.object({ outFile: z.string().optional() }), output: Written, summary: '备份台账', long: true }),
+  'backup.restore': op({ input: z.object({ file: FileRef }), output: ok, summary: '从备份恢复台账', long: true, writes: true }),
+} as const;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export const OP_NAMES = Object.keys(contract) as OpName[];
+export type Input<K extends OpName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
+export type Output<K extends OpName> = z.output<Contract[K]['output']>;
+
+/** What the renderer sees: one async function per operation. */
+export type Api = { [K in OpName]: (input: Input<K>) => Promise<Output<K>> };
+
+/** Errors crossing the boundary: a Chinese message, with the file and place when known. */
+export interface ApiErrorShape {
+  code: string;
+  message: string;
+  problems?: Problem[];
+}
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+/** A progress event of long work, tagged with the caller's job id. */
+export interface ProgressEvent {
+  job: string;
+  op: OpName;
+  done: number;
+  total: number;
+  message: string;
+}
+
+/** Channel names of the Electron shell (one invoke channel per operation: `api:<op>`). */
+export const IPC_PREFIX = 'api:';
+export const IPC_PROGRESS = 'progress';

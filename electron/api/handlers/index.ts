@@ -1,0 +1,20 @@
+// Every operation's implementation, checked against the contract: a missing or extra
+// handler is a type error here.
+import type { Handlers } from '../service';
+import { planHandlers } from './plans';
+import { taskHandlers } from './tasks';
+import { settingsHandlers } from './settings';
+import { overviewHandlers } from './overview';
+import { submissionHandlers } from './submissions';
+import { exportHandlers } from './exports';
+
+export { UNAVAILABLE } from './unavailable';
+
+export const handlers: Handlers = {
+  ...planHandlers,
+  ...taskHandlers,
+  ...settingsHandlers,
+  ...overviewHandlers,
+  ...submissionHandlers,
+  ...exportHandlers,
+};

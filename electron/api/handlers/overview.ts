@@ -1,0 +1,47 @@
+// 总览: completion by county, a light per plan, deadlines ahead, the overdue list.
+import { basis, unitStatuses } from '../../core/ledger/derive';
+import { listCounties } from '../../core/ledger/units';
+import { daysBetween } from '../../core/ledger/util';
+import type { Overview } from '../contract';
+import type { Handlers } from '../service';
+import { currentPeriod } from './settings';
+
+export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
+  'overview.get'({ period }, ctx): Overview {
+    const today = ctx.today();
+    const key = period ?? currentPeriod(ctx);
+    const counties = listCounties(ctx.db);
+    const b = basis(ctx.db, { period: key, asOf: today });
+    const per = new Map<number, { tasks: number; done: number }>();
+    for (const s of unitStatuses(ctx.db, b, "t.state <> 'withdrawn'", [])) {
+      const e = per.get(s.unit_id) ?? { tasks: 0, done: 0 };
+      e.tasks++;
+      if (s.status === 'done') e.done++;
+      per.set(s.unit_id, e);
+    }
+    const byCounty = counties.map((c) => {
+      const e = per.get(c.id) ?? { tasks: 0, done: 0 };
+      return { county: c.name, tasks: e.tasks, done: e.done, rate: e.tasks ? e.done / e.tasks : 0 };
+    });
+    const rows = ctx.index.all().filter((r) => r.state === 'active' || r.state === 'closed');
+    const plans = (ctx.db.prepare('SELECT id, title, short_name FROM plans ORDER BY year DESC, id').all() as { id: number; title: string; short_name: string }[]).map((p) => {
+      const mine = rows.filter((r) => r.planId === p.id);
+      const overdue = mine.filter((r) => r.overdue).length;
+      const lagging = mine.filter((r) => r.status === 'lagging').length;
+      const light: Overview['plans'][number]['light'] = mine.length === 0 ? 'grey' : overdue ? 'red' : lagging ? 'yellow' : 'green';
+      return { ...p, light, tasks: mine.length, done: mine.filter((r) => r.status === 'done').length, lagging, overdue };
+    });
+    const upcoming = rows
+      .filter((r) => r.due && r.due >= today && r.status !== 'done' && r.state === 'active')
+      .map((r) => ({ id: r.id, code: r.code, title: r.title, due: r.due!, days: daysBetween(today, r.due!) }))
+      .filter((r) => r.days <= 90)
+      .sort((a, c) => a.due.localeCompare(c.due))
+      .slice(0, 40);
+    const overdue = rows
+      .filter((r) => r.overdue)
+      .map((r) => ({ id: r.id, code: r.code, title: r.title, due: r.due!, days: daysBetween(r.due!, today), lead: r.lead }))
+      .sort((a, c) => c.days - a.days)
+      .slice(0, 200);
+    return { asOf: today, period: key, byCounty, plans, upcoming, overdue };
+  },
+};

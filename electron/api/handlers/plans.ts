@@ -1,0 +1,108 @@
+// 导入方案: parse a file, show what importing it would change, import the (edited) parse.
+import { readFile } from 'node:fs/promises';
+import { parseFile } from '../../core/parse/index';
+import type { ParsedDocument as CoreDocument } from '../../core/parse/types';
+import { applyImport, previewImport, type ImportOutcome, type PlanDiff as CorePlanDiff } from '../../core/ledger/import';
+import { sha256 } from '../../core/ledger/fingerprint';
+import { getSetting } from '../../core/ledger/settings';
+import { hasFatal } from '../../core/common/problems';
+import { ApiError } from '../errors';
+import type { ImportOutput, PlanDiff, PlanSummary } from '../contract';
+import type { HandlerContext, Handlers } from '../service';
+
+function toDiff(p: CorePlanDiff): PlanDiff {
+  const ref = (t: { code: string; title: string }) => ({ code: t.code, title: t.title });
+  return {
+    title: p.title,
+    short_name: p.short_name,
+    status: p.status,
+    added: p.added.map(ref),
+    removed: p.removed.map(ref),
+    revived: p.revived.map(ref),
+    changed: p.changed.map((c) => ({ ...ref(c), changes: c.changes.map((x) => ({ field: String(x.field), before: x.before, after: x.after })), conflicts: c.conflicts.map(String) })),
+    unchanged: p.unchanged,
+    planChanges: p.planChanges.map((x) => ({ field: String(x.field), before: x.before, after: x.after })),
+  };
+}
+
+export function importSummary(o: ImportOutcome): string {
+  if (hasFatal(o.problems)) return `未导入：${o.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('；')}`;
+  if (o.status === 'unchanged') return o.sameAs ? `台账中已有相同内容（${o.sameAs.files.join('、') || '此前导入'}），无需重复导入。` : '没有变化，无需导入。';
+  const tasks = o.plans.reduce((n, p) => n + p.added.length, 0);
+  const changed = o.plans.reduce((n, p) => n + p.changed.length, 0);
+  const removed = o.plans.reduce((n, p) => n + p.removed.length, 0);
+  const parts = [`${o.plans.length} 个方案`];
+  if (tasks) parts.push(`新增 ${tasks} 项任务`);
+  if (changed) parts.push(`修改 ${changed} 项`);
+  if (removed) parts.push(`删除 ${removed} 项`);
+  return `${o.applied ? '已导入' : '将导入'}：${parts.join('，')}。`;
+}
+
+async function parseRef(ctx: HandlerContext, ref: { path: string; name: string }) {
+  const file = ctx.files.input(ref);
+  const r = await parseFile(file);
+  // messages name the upload's real name, not the bridge's storage path
+  if (r.value && ref.name) r.value.source.file = ref.name;
+  return r;
+}
+
+export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.list'> = {
+  async 'plan.parse'({ file }, ctx) {
+    ctx.progress(0, 3, `正在读取“${file.name}”…`);
+    const r = await parseRef(ctx, file);
+    ctx.progress(2, 3, '正在与台账比对…');
+    let diff: PlanDiff[] = [];
+    const problems = [...r.problems];
+    if (r.value && !hasFatal(problems)) {
+      const preview = previewImport(ctx.db, r.value, { fileName: file.name });
+      diff = preview.plans.map(toDiff);
+      problems.push(...preview.problems);
+    }
+    ctx.progress(3, 3, '解析完成');
+    return { document: r.value, problems, diff };
+  },
+
+  async 'plan.import'({ file, document, operator }, ctx): Promise<ImportOutput> {
+    const path = ctx.files.input(file);
+    let doc: CoreDocument;
+    const problems = [];
+    if (document) {
+      doc = document as CoreDocument;
+    } else {
+      ctx.progress(0, 2, `正在解析“${file.name}”…`);
+      const r = await parseRef(ctx, file);
+      problems.push(...r.problems);
+      if (!r.value || hasFatal(r.problems)) throw new ApiError('PARSE_FAILED', r.problems.map((p) => p.message).join('；') || `无法解析“${file.name}”。`, r.problems);
+      doc = r.value;
+    }
+    const bytes = await readFile(path);
+    ctx.progress(1, 2, '正在写入台账…');
+    const outcome = applyImport(ctx.db, doc, {
+      operator: operator ?? String(getSetting(ctx.db, 'operator') ?? ''),
+      fileHash: sha256(new Uint8Array(bytes)),
+      fileName: file.name,
+      onTask: (done, total) => ctx.progress(1 + done / Math.max(total, 1), 2, `正在写入台账（${done}/${total}）…`),
+    });
+    ctx.progress(2, 2, '导入完成');
+    if (hasFatal(outcome.problems)) throw new ApiError('IMPORT_REFUSED', importSummary(outcome), outcome.problems);
+    return { status: outcome.status, applied: outcome.applied, plans: outcome.plans.map(toDiff), problems: [...problems, ...outcome.problems], summary: importSummary(outcome) };
+  },
+
+  'plan.list'(_input, ctx): PlanSummary[] {
+    const plans = ctx.db.prepare(`
+      SELECT p.id, p.title, p.short_name, p.year, d.doc_number, d.imported_at
+      FROM plans p JOIN documents d ON d.id = p.document_id ORDER BY p.year DESC, p.id`).all() as Omit<PlanSummary, 'tasks' | 'done' | 'lagging' | 'overdue'>[];
+    const rows = ctx.index.all();
+    return plans.map((p) => {
+      const mine = rows.filter((r) => r.planId === p.id && r.state !== 'withdrawn');
+      return {
+        ...p,
+        doc_number: p.doc_number ?? '',
+        tasks: mine.length,
+        done: mine.filter((r) => r.status === 'done').length,
+        lagging: mine.filter((r) => r.status === 'lagging').length,
+        overdue: mine.filter((r) => r.overdue).length,
+      };
+    });
+  },
+};

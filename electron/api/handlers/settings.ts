@@ -1,0 +1,69 @@
+// 设置 and app.info: city profile and counties, unit aliases, period type, due-soon window.
+import { allSettings, setSetting } from '../../core/ledger/settings';
+import { ensureUnit, findUnit, listCounties } from '../../core/ledger/units';
+import { listPeriods, periodOf } from '../../core/ledger/periods';
+import { ApiError } from '../errors';
+import type { SettingsView } from '../contract';
+import type { HandlerContext, Handlers } from '../service';
+import { UNAVAILABLE } from './unavailable';
+
+export function settingsView(ctx: HandlerContext): SettingsView {
+  const s = allSettings(ctx.db);
+  const aliases = ctx.db.prepare('SELECT a.alias, u.name AS unit FROM unit_aliases a JOIN units u ON u.id = a.unit_id ORDER BY u.name, a.alias').all() as { alias: string; unit: string }[];
+  const city = s.city || ((ctx.db.prepare('SELECT name FROM cities ORDER BY name LIMIT 1').get() as { name: string } | undefined)?.name ?? '');
+  return {
+    dbPath: ctx.opts.dbPath,
+    city,
+    counties: listCounties(ctx.db).map((c) => ({ name: c.name, kind: c.kind })),
+    aliases,
+    period_type: s.period_type === 'quarter' ? 'quarter' : 'month',
+    due_soon_days: Number(s.due_soon_days) || 15,
+    issuer: String(s.issuer ?? ''),
+    operator: String(s.operator ?? ''),
+    cc: Array.isArray(s.cc) ? s.cc.map(String) : [],
+  };
+}
+
+/** The current reporting period: the month (or quarter) before today's, the one being reported. */
+export function currentPeriod(ctx: HandlerContext): string {
+  const today = ctx.today();
+  const y = Number(today.slice(0, 4)), m = Number(today.slice(5, 7));
+  const prev = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  const kind = settingsView(ctx).period_type;
+  return periodOf(prev, kind).key;
+}
+
+export const settingsHandlers: Pick<Handlers, 'app.info' | 'settings.get' | 'settings.set' | 'settings.addAlias'> = {
+  'app.info'(_i, ctx) {
+    const n = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
+    const view = settingsView(ctx);
+    const period = currentPeriod(ctx);
+    const known = listPeriods(ctx.db).map((p) => p.key);
+    return {
+      version: ctx.opts.version ?? '0.1.0',
+      dbPath: ctx.opts.dbPath,
+      shell: ctx.opts.shell,
+      plans: n('SELECT count(*) AS n FROM plans'),
+      tasks: n("SELECT count(*) AS n FROM tasks WHERE state <> 'removed'"),
+      city: view.city,
+      today: ctx.today(),
+      period,
+      periods: [...new Set([...known, period])].sort().reverse(),
+      unavailable: [...UNAVAILABLE],
+    };
+  },
+  'settings.get'(_i, ctx) {
+    return settingsView(ctx);
+  },
+  'settings.set'(patch, ctx) {
+    const operator = String(allSettings(ctx.db).operator ?? '');
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) setSetting(ctx.db, k, v, operator);
+    return settingsView(ctx);
+  },
+  'settings.addAlias'({ alias, unit }, ctx) {
+    if (findUnit(ctx.db, alias)) throw new ApiError('ALIAS_EXISTS', `“${alias}”已经是一个单位名称或别名。`);
+    const u = ensureUnit(ctx.db, unit);
+    ctx.db.prepare('INSERT INTO unit_aliases (alias, unit_id) VALUES (?, ?)').run(alias.trim(), u.id);
+    return settingsView(ctx);
+  },
+};

@@ -1,0 +1,106 @@
+// The service: the contract's operations over one open ledger. Both shells (Electron main via
+// a worker thread, the web bridge) create one of these and feed it `call(op, input)`; it
+// validates the input against the contract, runs the handler, validates the output, and
+// answers with an envelope (value, or a Chinese error) — it never throws across the boundary.
+import { openLedger, type DB } from '../core/ledger/db';
+import { contract, OP_NAMES, type Envelope, type OpName, type ParsedInput, type Output } from './contract';
+import { ApiError, toApiError } from './errors';
+import type { FilePolicy } from './files';
+import { TaskIndex } from './task-index';
+import { handlers } from './handlers/index';
+
+export interface ServiceOptions {
+  dbPath: string;
+  shell: 'electron' | 'browser';
+  files: FilePolicy;
+  version?: string;
+  /** fixed "today" (ISO) for tests and demos; default: the local date */
+  today?: string;
+  /** validate outputs too (tests, development); inputs are always validated */
+  checkOutputs?: boolean;
+}
+
+export type Progress = (done: number, total: number, message: string) => void;
+
+export interface HandlerContext {
+  readonly db: DB;
+  readonly opts: ServiceOptions;
+  readonly files: FilePolicy;
+  readonly index: TaskIndex;
+  progress: Progress;
+  today(): string;
+  /** close and reopen the ledger (after a restore) */
+  reopen(): void;
+}
+
+export type Handler<K extends OpName> = (input: ParsedInput<K>, ctx: HandlerContext) => Promise<Output<K>> | Output<K>;
+export type Handlers = { [K in OpName]: Handler<K> };
+
+export interface Service {
+  call(op: string, input: unknown, onProgress?: Progress): Promise<Envelope<unknown>>;
+  close(): void;
+  readonly dbPath: string;
+}
+
+export function localToday(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function createService(opts: ServiceOptions): Service {
+  let db = openLedger(opts.dbPath);
+  const index = new TaskIndex(() => db, () => opts.today ?? localToday());
+  // writing operations one at a time: the ledger is one SQLite connection, imports are transactions
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const run = async (op: OpName, raw: unknown, onProgress?: Progress): Promise<Envelope<unknown>> => {
+    try {
+      const spec = contract[op];
+      const input = spec.input.parse(raw ?? {});
+      const ctx: HandlerContext = {
+        get db() { return db; },
+        opts,
+        files: opts.files,
+        index,
+        progress: onProgress ?? (() => {}),
+        today: () => opts.today ?? localToday(),
+        reopen() {
+          db.close();
+          db = openLedger(opts.dbPath);
+          index.invalidate();
+        },
+      };
+      const handler = handlers[op] as Handler<OpName>;
+      let value: unknown;
+      try {
+        value = await handler(input as never, ctx);
+      } finally {
+        if ('writes' in spec && spec.writes) index.invalidate();
+      }
+      if (opts.checkOutputs) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) throw new ApiError('BAD_OUTPUT', `内部错误：“${op}”的返回值不符合约定：${checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+      }
+      return { ok: true, value };
+    } catch (e) {
+      return { ok: false, error: toApiError(e) };
+    }
+  };
+
+  return {
+    get dbPath() { return opts.dbPath; },
+    call(op, input, onProgress) {
+      if (!(OP_NAMES as string[]).includes(op)) {
+        return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_OP', message: `未知的操作“${op}”。` } });
+      }
+      const spec = contract[op as OpName];
+      // writes run one after another; reads (and parsing) need not wait for them
+      if (!('writes' in spec && spec.writes)) return run(op as OpName, input, onProgress);
+      const next = queue.then(() => run(op as OpName, input, onProgress));
+      queue = next.catch(() => {});
+      return next;
+    },
+    close() {
+      try { db.close(); } catch { /* already closed */ }
+    },
+  };
+}
