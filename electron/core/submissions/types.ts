@@ -70,6 +70,8 @@ export interface SubmissionRecord {
   remarks: string;
   /** 指标完成值 when the county reported one */
   metricValue: string;
+  /** 实际完成时间 (ISO) when the county gave one */
+  completedOn: string | null;
   origin: Origin;
 }
 

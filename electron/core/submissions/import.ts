@@ -1,0 +1,135 @@
+// `submission import FILE...`: read every file first; if any cannot be read, nothing is
+// written. Otherwise one backup, then one transaction for the whole batch. The dry run runs
+// the same reading and diff code and stops before the backup.
+import path from 'node:path';
+import type { DB } from '../ledger/db';
+import { autoBackup, sha256 } from '../ledger/index';
+import { fatal, hasFatal, type Problem } from '../common/problems';
+import { openWorkbookFile } from './open-workbook';
+import { readSubmission, type SubmissionRead } from './read-submission';
+import { TaskIndex } from './task-match';
+import { diffWithLedger, loadSubmissionTasks, writeProgress, type ProgressChange } from './ledger-adapter';
+import type { ProgressStatus, RowOutcome } from './types';
+
+export interface ImportSubmissionOptions {
+  dryRun?: boolean;
+  county?: string;
+  period?: string;
+  operator?: string;
+  /** skip the automatic backup (tests on an in-memory ledger do not need it) */
+  noBackup?: boolean;
+  statusWords?: Partial<Record<ProgressStatus, string>>;
+}
+
+export interface FileReport {
+  file: string;
+  county: string | null;
+  period: string | null;
+  ours: boolean;
+  templateVersion?: string;
+  counts: Record<string, number>;
+  changes: ProgressChange[];
+  rows: RowOutcome[];
+  problems: Problem[];
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  /** true when the ledger was changed */
+  applied: boolean;
+  backup: string | null;
+  files: FileReport[];
+  totals: { imported: number; new: number; updated: number; unchanged: number; notImported: number };
+  problems: Problem[];
+}
+
+const NOT_IMPORTED: RowOutcome['kind'][] = ['unknown_task', 'not_assigned', 'duplicate', 'conflict', 'unreadable', 'empty'];
+
+export async function importSubmissions(db: DB, files: string[], opts: ImportSubmissionOptions = {}): Promise<ImportReport> {
+  const { tasks, counties } = loadSubmissionTasks(db);
+  const index = new TaskIndex(tasks);
+  const codes = new Map(tasks.map((t) => [t.key, t.code]));
+  const report: ImportReport = {
+    dryRun: !!opts.dryRun, applied: false, backup: null, files: [],
+    totals: { imported: 0, new: 0, updated: 0, unchanged: 0, notImported: 0 }, problems: [],
+  };
+  if (tasks.length === 0) {
+    report.problems.push(fatal('SUBMISSION_NO_TASKS', '台账中还没有任务，请先导入方案文件（plan import），再导入县区报送表。'));
+    return report;
+  }
+  const reads: { read: SubmissionRead; hash: string; fr: FileReport }[] = [];
+  for (const f of files) {
+    const name = path.basename(f);
+    const fr: FileReport = { file: name, county: null, period: null, ours: false, counts: {}, changes: [], rows: [], problems: [] };
+    report.files.push(fr);
+    const opened = await openWorkbookFile(f);
+    fr.problems.push(...opened.problems);
+    if (!opened.value) continue;
+    const { workbook, bytes } = opened.value;
+    const read = readSubmission(workbook, name, {
+      tasks: index, counties, county: opts.county, period: opts.period, statusWords: opts.statusWords,
+    });
+    fr.problems.push(...read.problems);
+    if (!read.value) continue;
+    const v = read.value;
+    Object.assign(fr, { county: v.county, period: v.period, ours: v.ours, templateVersion: v.templateVersion, rows: v.outcomes });
+    fr.changes = diffWithLedger(db, v.county, v.period, v.records, codes);
+    reads.push({ read: v, hash: sha256(bytes), fr });
+  }
+  report.problems = report.files.flatMap((f) => f.problems);
+
+  // the same county, period and task in two files of one batch: the later file wins, say so
+  const seen = new Map<string, string>();
+  for (const { read } of reads) {
+    for (const r of read.records) {
+      const k = `${r.county}/${r.period}/${r.taskKey}`;
+      const prev = seen.get(k);
+      if (prev && prev !== read.file) {
+        report.problems.push({ severity: 'warning', code: 'SUBMISSION_OVERLAP', message: `任务“${codes.get(r.taskKey)}”${r.county} ${r.period} 的进展同时出现在“${prev}”和“${read.file}”中，以后一个文件为准。`, file: read.file, sheet: r.origin.sheet, cell: r.origin.cell });
+      }
+      seen.set(k, read.file);
+    }
+  }
+
+  for (const { fr } of reads) {
+    const byKey = new Map(fr.changes.map((c) => [c.taskKey, c]));
+    for (const o of fr.rows) {
+      if (o.kind === 'imported' && o.taskKey && byKey.get(o.taskKey)?.kind === 'unchanged') o.kind = 'unchanged';
+    }
+    fr.counts = countKinds(fr.rows);
+    report.totals.new += fr.changes.filter((c) => c.kind === 'new').length;
+    report.totals.updated += fr.changes.filter((c) => c.kind === 'update').length;
+    report.totals.unchanged += fr.changes.filter((c) => c.kind === 'unchanged').length;
+    report.totals.notImported += fr.rows.filter((o) => NOT_IMPORTED.includes(o.kind)).length;
+  }
+  report.totals.imported = report.totals.new + report.totals.updated;
+
+  // any unreadable file: nothing is written (the clerk fixes it and imports the batch again;
+  // the files that were fine then import as before, and a repeat is a no-op)
+  if (hasFatal(report.problems)) return report;
+  if (opts.dryRun || report.totals.imported === 0) return report;
+
+  if (!opts.noBackup) report.backup = await autoBackup(db, 'submission');
+  const tx = db.transaction(() => {
+    for (const { read, hash } of reads) {
+      const res = writeProgress(db, read.records, { kind: 'file', file: read.file, fileHash: hash, operator: opts.operator });
+      if (!res.written || hasFatal(res.problems)) {
+        throw Object.assign(new Error('progress rejected'), { problems: res.problems });
+      }
+    }
+  });
+  try {
+    tx.immediate();
+    report.applied = true;
+  } catch (e) {
+    const ps = (e as { problems?: Problem[] }).problems;
+    report.problems.push(...(ps ?? [fatal('SUBMISSION_WRITE_FAILED', `写入台账失败：${e instanceof Error ? e.message : String(e)}。台账未做修改。`)]));
+  }
+  return report;
+}
+
+function countKinds(rows: RowOutcome[]): Record<string, number> {
+  const c: Record<string, number> = {};
+  for (const r of rows) c[r.kind] = (c[r.kind] ?? 0) + 1;
+  return c;
+}

@@ -1,0 +1,88 @@
+// What counties type, made uniform: status words (完成状态), percentages (完成进度) and dates.
+// Each returns null when it cannot read the value, so the caller can report the cell.
+import type { ProgressStatus } from './types';
+
+const STATUS_WORDS: [ProgressStatus, RegExp][] = [
+  // order matters: 未完成 must not read as 完成, 基本完成 is still under way
+  ['not_started', /^(未启动|未开展|尚未启动|尚未开展|未开始|没有启动|暂未启动|暂未开展|未实施)$/],
+  ['lagging', /^(滞后|进度滞后|滞后推进|推进滞后|未按期完成|未完成|逾期|延期|落后|进度落后|超期)$/],
+  ['done', /^(已完成|完成|全部完成|已全部完成|已办结|办结|已落实|完成任务|已达标|达标|已完结|按期完成|提前完成)$/],
+  ['on_track', /^(序时推进|正在推进|按计划推进|推进中|进行中|正常推进|按序时推进|按时序推进|稳步推进|有序推进|持续推进|长期坚持|正在实施|实施中|基本完成|已启动|按进度推进|序时)$/],
+];
+
+/** 已完成/完成 → done; 序时推进/正在推进 → on_track; 滞后 → lagging; 未启动 → not_started. */
+export function normaliseStatus(raw: string, extraWords: Partial<Record<ProgressStatus, string>> = {}): ProgressStatus | null {
+  const s = raw.replace(/[\s。．.，,；;！!、√✓()（）]/g, '');
+  if (!s) return null;
+  for (const [status, word] of Object.entries(extraWords) as [ProgressStatus, string][]) {
+    if (word && s === word.replace(/\s/g, '')) return status;
+  }
+  for (const [status, re] of STATUS_WORDS) if (re.test(s)) return status;
+  // typed by hand with extra words: 已完成（9月已验收）, 序时推进中
+  if (/^(未启动|未开展|尚未)/.test(s)) return 'not_started';
+  if (/滞后|未按期|逾期/.test(s)) return 'lagging';
+  if (/^(已完成|已全部完成|全部完成|完成)/.test(s) && !/未完成/.test(s)) return 'done';
+  if (/推进|进行中|实施中/.test(s)) return 'on_track';
+  return null;
+}
+
+/**
+ * 0.85, `85%`, 85, `85.5`, `完成85%` → 0..100. A number below 1 (or any number in a cell
+ * formatted as percent) is a fraction. Out of 0..100 → null.
+ */
+export function normalisePercent(raw: { text: string; num: number | null; pctFormat?: boolean }): number | null {
+  let v: number | null = null;
+  if (raw.num != null) {
+    v = raw.pctFormat || (raw.num > 0 && raw.num < 1) ? raw.num * 100 : raw.num;
+  } else {
+    const t = raw.text.replace(/[\s，,]/g, '').replace(/％/g, '%');
+    if (!t) return null;
+    if (/^(已完成|完成|全部完成)$/.test(t)) return 100;
+    const m = /^(?:完成|约|已完成)?(\d+(?:\.\d+)?)(%|％)?$/.exec(t);
+    if (!m) return null;
+    const n = Number(m[1]);
+    v = m[2] ? n : n > 0 && n < 1 ? n * 100 : n;
+  }
+  if (!Number.isFinite(v) || v < 0 || v > 100) return null;
+  return Math.round(v * 100) / 100;
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** Excel serial day → ISO date (1900 system; 1904 when the workbook says so). */
+export function serialToIso(serial: number, date1904 = false): string {
+  const ms = EXCEL_EPOCH + (serial + (date1904 ? 1462 : 0)) * 86400000;
+  return new Date(Math.round(ms / 86400000) * 86400000).toISOString().slice(0, 10);
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1) return null;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > last) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function monthEnd(y: number, m: number): string | null {
+  return m >= 1 && m <= 12 ? iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate()) : null;
+}
+
+/**
+ * Dates as counties write them: a Date, an Excel serial, 2025-09-30, 2025.9.30, 2025/9/30,
+ * 2025年9月30日, 9月30日, 9月底, 2025年9月 (its end), 年底. `year` fills in a missing year.
+ */
+export function normaliseDate(raw: { text: string; num: number | null; date?: Date | null }, year: number, date1904 = false): string | null {
+  if (raw.date) return raw.date.toISOString().slice(0, 10);
+  if (raw.num != null) return raw.num > 20000 && raw.num < 80000 ? serialToIso(raw.num, date1904) : null;
+  const t = raw.text.replace(/\s/g, '').replace(/[前止]$/, '');
+  let m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日$/.exec(t);
+  if (m) return iso(m[1] ? Number(m[1]) : year, Number(m[2]), Number(m[3]));
+  m = /^(?:(\d{4})[年.\-/])?(\d{1,2})月?(?:底|末|份)?$/.exec(t);
+  if (m && (t.includes('月') || m[1])) return monthEnd(m[1] ? Number(m[1]) : year, Number(m[2]));
+  m = /^(?:(\d{4})年)?(?:年底|年末|底)$/.exec(t);
+  if (m) return iso(m[1] ? Number(m[1]) : year, 12, 31);
+  return null;
+}

@@ -1,0 +1,126 @@
+// A worksheet flattened to plain values, with merged cells resolved: every cell of a merged
+// range carries the master's value and knows its master, so a 完成状态 merged over three rows
+// applies to each of them and a title merged over two rows is seen as one task.
+// Value shapes handled: string, number, boolean, Date, rich text, formulas (their cached
+// result; a formula whose result is 0 may come back without `value`), hyperlinks, errors.
+import type ExcelJS from 'exceljs';
+import { colLetter } from './generate';
+
+export interface GridCell {
+  text: string;          // trimmed text, line breaks kept as \n
+  num: number | null;    // numeric value when the cell holds a number (or a numeric formula result)
+  date: Date | null;
+  pctFormat: boolean;    // number format shows a percent
+  masterRow: number;     // == row unless inside a merged range
+  masterCol: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  hidden: boolean;
+  /** row numbers that hold anything, ascending */
+  rows: number[];
+  maxCol: number;
+  cell(row: number, col: number): GridCell | undefined;
+  /** the row's non-empty texts, merged duplicates counted once */
+  rowTexts(row: number): { col: number; text: string }[];
+}
+
+const EMPTY: GridCell = { text: '', num: null, date: null, pctFormat: false, masterRow: 0, masterCol: 0 };
+
+function valueOf(v: ExcelJS.CellValue, result?: unknown): Omit<GridCell, 'masterRow' | 'masterCol' | 'pctFormat'> {
+  if (v == null) {
+    if (typeof result === 'number') return { text: String(result), num: result, date: null };
+    return { text: '', num: null, date: null };
+  }
+  if (typeof v === 'string') return { text: clean(v), num: null, date: null };
+  if (typeof v === 'number') return { text: numText(v), num: v, date: null };
+  if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', num: null, date: null };
+  if (v instanceof Date) return { text: v.toISOString().slice(0, 10), num: null, date: v };
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return { text: clean(v.richText.map((r) => r.text).join('')), num: null, date: null };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as { result?: unknown }).result;
+      if (r == null) return { text: '', num: null, date: null };
+      if (typeof r === 'object' && r && 'error' in r) return { text: '', num: null, date: null };
+      return valueOf(r as ExcelJS.CellValue);
+    }
+    if ('hyperlink' in v) return valueOf((v as { text?: ExcelJS.CellValue }).text ?? '');
+    if ('error' in v) return { text: '', num: null, date: null };
+  }
+  return { text: clean(String(v)), num: null, date: null };
+}
+
+function numText(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6);
+}
+
+/** \r\n → \n, non-breaking and full-width spaces → spaces, each line trimmed. */
+export function clean(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(/[\u00a0\u3000]/g, ' ').split('\n').map((l) => l.trim()).join('\n')
+    .replace(/\n{2,}/g, '\n').trim();
+}
+
+export function buildGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows = new Map<number, Map<number, GridCell>>();
+  let maxCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells = new Map<number, GridCell>();
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // non-master cells of a merge are filled below from the master (cell.text can throw on them)
+      if (cell.isMerged && cell.master !== cell) return;
+      const v = valueOf(cell.value, (cell as unknown as { result?: unknown }).result);
+      const fmt = cell.numFmt ?? '';
+      if (!v.text && v.num == null) return;
+      cells.set(c, { ...v, pctFormat: fmt.includes('%'), masterRow: r, masterCol: c });
+      if (c > maxCol) maxCol = c;
+    });
+    if (cells.size) rows.set(r, cells);
+  });
+  // merged ranges: copy the master into every covered cell
+  const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  for (const m of Object.values(merges)) {
+    const { top, left, bottom, right } = m.model;
+    const master = rows.get(top)?.get(left);
+    if (!master) continue;
+    for (let r = top; r <= bottom; r++) {
+      let cells = rows.get(r);
+      if (!cells) { cells = new Map(); rows.set(r, cells); }
+      for (let c = left; c <= right; c++) {
+        if (r === top && c === left) continue;
+        cells.set(c, { ...master, masterRow: top, masterCol: left });
+        if (c > maxCol) maxCol = c;
+      }
+    }
+  }
+  const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
+  return {
+    name: ws.name,
+    hidden: ws.state !== 'visible' && ws.state != null,
+    rows: rowNumbers,
+    maxCol,
+    cell: (r, c) => rows.get(r)?.get(c),
+    rowTexts(r) {
+      const cells = rows.get(r);
+      if (!cells) return [];
+      const out: { col: number; text: string }[] = [];
+      const seen = new Set<string>();
+      for (const [c, g] of [...cells.entries()].sort((a, b) => a[0] - b[0])) {
+        if (!g.text) continue;
+        const id = `${g.masterRow}:${g.masterCol}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push({ col: c, text: g.text });
+      }
+      return out;
+    },
+  };
+}
+
+export function emptyCell(): GridCell {
+  return EMPTY;
+}
+
+export function ref(row: number, col: number): string {
+  return `${colLetter(col)}${row}`;
+}
