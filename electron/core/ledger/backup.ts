@@ -1,7 +1,7 @@
 // Backups: a consistent copy through SQLite's online backup API (never a raw file copy,
 // which would miss the -wal). An automatic backup is taken before every import that
 // changes the ledger; the last 10 automatic ones are kept in `backups/` next to the db.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DB } from './db';
@@ -103,11 +103,22 @@ export async function restoreLedger(dbPath: string, from: string): Promise<{ res
     if (ok !== 'ok') throw new LedgerError('LEDGER_NOT_DB', `备份“${name}”已损坏（${ok}），未做恢复。`);
 
     if (existsSync(dbPath)) {
-      const cur = openLedger(dbPath);
+      let cur: DB | null = null;
       try {
-        safetyCopy = await autoBackup(cur, 'before-restore');
-      } finally {
-        cur.close();
+        cur = openLedger(dbPath);
+      } catch (e) {
+        // a damaged ledger is exactly what restore is for: keep it aside rather than refuse
+        if (!(e instanceof LedgerError) || e.code !== 'LEDGER_NOT_DB') throw e;
+        safetyCopy = `${dbPath}.damaged-${stamp()}`;
+        renameSync(dbPath, safetyCopy);
+        for (const ext of ['-wal', '-shm']) if (existsSync(dbPath + ext)) renameSync(dbPath + ext, safetyCopy + ext);
+      }
+      if (cur) {
+        try {
+          safetyCopy = await autoBackup(cur, 'before-restore');
+        } finally {
+          cur.close();
+        }
       }
     }
     try {

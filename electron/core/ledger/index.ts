@@ -26,3 +26,4 @@ export {
 export { auditLog, type AuditRow, type AuditAction } from './audit';
 export { backupLedger, autoBackup, restoreLedger, listBackups, backupDir, pruneAutoBackups, AUTO_BACKUPS_KEPT, type BackupInfo } from './backup';
 export { exportLedger, type LedgerExport, type ExportPlan, type ExportTask, type ExportProgress } from './export-json';
+export { normaliseDate, todayLocal } from './util';

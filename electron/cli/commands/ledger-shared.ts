@@ -1,0 +1,74 @@
+// Shared by the ledger commands: opening the ledger with a Chinese message on failure,
+// the operator's name, and small formatting helpers.
+import os from 'node:os';
+import { openLedger, LedgerError, getSetting, type DB, type OpenOptions } from '../../core/ledger/index';
+import { STATUS_LABEL, type Status, type Warning } from '../../core/ledger/derive';
+import { ROLE_LABEL, type Role } from '../../core/parse/types';
+import { CliError, flagString, type CliContext, type ParsedArgs } from '../registry';
+
+/** Opens ctx.db; an unusable ledger (newer, read-only, locked, foreign) ends the command with exit 2. */
+export function openCliLedger(ctx: CliContext, opts: OpenOptions = {}): DB {
+  try {
+    return openLedger(ctx.db, opts);
+  } catch (e) {
+    if (e instanceof LedgerError) throw new CliError(e.message, 2);
+    throw e;
+  }
+}
+
+/** Runs fn with the ledger open and always closes it. */
+export async function withLedger<T>(ctx: CliContext, fn: (db: DB) => Promise<T> | T, opts: OpenOptions = {}): Promise<T> {
+  const db = openCliLedger(ctx, opts);
+  try {
+    return await fn(db);
+  } catch (e) {
+    if (e instanceof LedgerError) throw new CliError(e.message, 2);
+    throw e;
+  } finally {
+    db.close();
+  }
+}
+
+/** --operator, else the operator setting, else the login name. */
+export function operatorName(args: ParsedArgs, db: DB): string {
+  return flagString(args, 'operator') ?? ((getSetting(db, 'operator') as string) || os.userInfo().username || '');
+}
+
+/** Turns a core error (plain Error with a Chinese message) into a CLI error with exit 2. */
+export function userError(e: unknown): never {
+  if (e instanceof CliError) throw e;
+  if (e instanceof Error) throw new CliError(e.message, 2);
+  throw e;
+}
+
+export const WARNING_MARK: Record<Warning, string> = { red: '红', yellow: '黄', blue: '蓝' };
+
+export function statusText(s: Status): string {
+  return STATUS_LABEL[s];
+}
+
+const ROLE_WORDS: Record<string, Role> = {
+  牵头: 'lead', 负责: 'responsible', 参与: 'participate', 配合: 'cooperate', 落实: 'implement', 具体落实: 'implement',
+};
+
+/** lead / 牵头 … → Role, or a CliError listing the choices. */
+export function parseRole(s: string): Role {
+  const t = s.trim();
+  if ((Object.keys(ROLE_LABEL) as string[]).includes(t)) return t as Role;
+  const r = ROLE_WORDS[t];
+  if (!r) throw new CliError(`无法识别的职责“${s}”，可选：牵头、负责、参与、配合、落实（或 lead/responsible/participate/cooperate/implement）。`);
+  return r;
+}
+
+/** Pads a string to a display width (CJK characters count 2). */
+export function padWidth(s: string, width: number): string {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return s + ' '.repeat(Math.max(0, width - w));
+}
+
+export function allFlags(args: ParsedArgs, name: string): string[] {
+  const v = args.flags[name];
+  if (v === undefined || typeof v === 'boolean') return [];
+  return Array.isArray(v) ? v : [v];
+}

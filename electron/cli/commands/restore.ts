@@ -1,0 +1,29 @@
+// `restore FILE` (or `restore --latest`): replaces the ledger with a backup. The backup is
+// checked first; the current ledger is backed up before it is overwritten.
+import path from 'node:path';
+import { backupDir, LedgerError, listBackups, restoreLedger } from '../../core/ledger/index';
+import { CliError, flagBool, type Command } from '../registry';
+
+export const restoreCommand: Command = {
+  name: ['restore'],
+  summary: '从备份恢复台账（恢复前自动备份当前台账）',
+  usage: 'restore 备份文件 | restore --latest',
+  async run(args, ctx) {
+    let from = args.positional[0] ? path.resolve(args.positional[0]) : undefined;
+    if (!from && flagBool(args, 'latest')) {
+      const list = listBackups(backupDir(ctx.db));
+      from = list[list.length - 1]?.path;
+      if (!from) throw new CliError('backups 文件夹中没有备份。');
+    }
+    if (!from) throw new CliError('请指定备份文件，例如：restore backups/ledger-20250930-101500-000.sqlite，或用 --latest 恢复最近一次备份。');
+    try {
+      const r = await restoreLedger(ctx.db, from);
+      if (flagBool(args, 'json')) ctx.out(JSON.stringify(r));
+      ctx.err(`已从“${path.basename(from)}”恢复台账。${r.safetyCopy ? `恢复前的台账已另存为 ${r.safetyCopy}` : ''}`);
+      return 0;
+    } catch (e) {
+      if (e instanceof LedgerError) throw new CliError(e.message, 2);
+      throw e;
+    }
+  },
+};
