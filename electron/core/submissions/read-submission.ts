@@ -343,7 +343,8 @@ function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: bo
     if (texts.length === 0) continue; // formatting only
 
     const distinct = [...new Set(texts.map((t) => t.text))];
-    if (distinct.some((t) => SIGNATURE_RE.test(t)) && distinct.length <= 4 && !hasFill(grid, group, header)) {
+    const sigParts = distinct.filter((t) => SIGNATURE_RE.test(t)).length;
+    if (sigParts > 0 && distinct.length <= 5 && (sigParts === distinct.length || !hasFill(grid, group, header))) {
       push('signature', '落款行（填报人/审核人/日期），不是任务。');
       continue;
     }
