@@ -15,6 +15,7 @@ export type AuditAction =
   | 'close'
   | 'withdraw'
   | 'reopen'
+  | 'remark'
   | 'progress'
   | 'setting'
   | 'restore';

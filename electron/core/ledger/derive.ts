@@ -8,7 +8,7 @@
 // - Roll-up over the task's reporting units: all done → done; any lagging → lagging;
 //   all not_started → not_started; otherwise on_track. A 销号 (closed) task is done.
 // - 红 overdue: due date before asOf and not done. 黄: lagging, or an earlier deadline of the
-//   task passed while not done (behind schedule). 蓝: due within the due-soon window.
+//   task passed while not done (behind schedule; not after a 延期). 蓝: due within the due-soon window.
 //   None when done, on track and not near its date, or withdrawn/removed.
 import type { DB } from './db';
 import { getSetting } from './settings';
@@ -46,6 +46,8 @@ export interface WarningInput {
   state: string;                 // task state
   due: string | null;            // effective due date
   earliestDeadline: string | null; // earliest explicit deadline (a milestone)
+  /** a 延期 replaces the task's timetable: its earlier milestones no longer count */
+  extended?: boolean;
   asOf: string;
   dueSoonDays: number;
 }
@@ -55,7 +57,7 @@ export function warningFor(w: WarningInput): Warning | null {
   if (w.state === 'closed' || w.status === 'done') return null;
   if (w.due && w.due < w.asOf) return 'red';
   if (w.status === 'lagging') return 'yellow';
-  if (w.earliestDeadline && w.earliestDeadline < w.asOf) return 'yellow';
+  if (!w.extended && w.earliestDeadline && w.earliestDeadline < w.asOf) return 'yellow';
   if (w.due && w.due <= addDays(w.asOf, w.dueSoonDays)) return 'blue';
   return null;
 }

@@ -55,6 +55,7 @@ export interface ExportTask {
   close_note: string | null;
   withdrawn_at: string | null;
   withdrawn_by: string | null;
+  remark: string;
   status: Status;
   warning: Warning | null;
   progress: ExportProgress[];
@@ -68,7 +69,7 @@ export function exportLedger(db: DB, opts: BasisOptions = {}): LedgerExport {
   const plans = db.prepare('SELECT p.id, p.title, p.short_name, p.year, d.doc_number FROM plans p JOIN documents d ON d.id = p.document_id ORDER BY p.year, p.id').all() as {
     id: number; title: string; short_name: string; year: number; doc_number: string;
   }[];
-  const tasksOf = db.prepare("SELECT id, closed_at, close_note, withdrawn_at, withdrawn_by FROM tasks WHERE plan_id = ? AND state <> 'removed' ORDER BY no");
+  const tasksOf = db.prepare("SELECT id, closed_at, close_note, withdrawn_at, withdrawn_by, remark FROM tasks WHERE plan_id = ? AND state <> 'removed' ORDER BY no");
   const ext = db.prepare('SELECT previous_due, new_due, reason, approved_by, created_at AS at FROM extensions WHERE task_id = ? ORDER BY id');
   const prog = db.prepare(
     `SELECT u.name AS county, p.period, p.status, p.percent, p.text, p.problems, p.next_steps, p.metric_value, p.evidence,
@@ -83,7 +84,7 @@ export function exportLedger(db: DB, opts: BasisOptions = {}): LedgerExport {
     period: period?.key ?? null,
     plans: plans.map((p) => ({
       title: p.title, short_name: p.short_name, year: p.year, doc_number: p.doc_number,
-      tasks: (tasksOf.all(p.id) as { id: number; closed_at: string | null; close_note: string | null; withdrawn_at: string | null; withdrawn_by: string | null }[]).map((t) => {
+      tasks: (tasksOf.all(p.id) as { id: number; closed_at: string | null; close_note: string | null; withdrawn_at: string | null; withdrawn_by: string | null; remark: string }[]).map((t) => {
         const i = byId.get(t.id)!;
         const deadlines = readDeadlines(db, t.id);
         return {
@@ -94,7 +95,7 @@ export function exportLedger(db: DB, opts: BasisOptions = {}): LedgerExport {
           deadlines: deadlines.map((d) => ({ date: d.date, kind: d.kind, text: d.text })),
           targets: readMetrics(db, t.id).map((m) => ({ indicator: m.indicator, op: m.op, value: m.value, unit: m.unit, strive: m.strive, text: m.text })),
           extensions: ext.all(t.id) as ExportTask['extensions'],
-          closed_at: t.closed_at, close_note: t.close_note, withdrawn_at: t.withdrawn_at, withdrawn_by: t.withdrawn_by,
+          closed_at: t.closed_at, close_note: t.close_note, withdrawn_at: t.withdrawn_at, withdrawn_by: t.withdrawn_by, remark: t.remark,
           status: i.status, warning: i.warning,
           progress: (prog.all(...(period ? [t.id, period.end] : [t.id])) as (Omit<ExportProgress, 'source'> & { source_kind: 'file' | 'manual'; source_file: string | null; source_sheet: string | null; source_cell: string | null; operator: string })[]).map(
             ({ source_kind, source_file, source_sheet, source_cell, operator, ...r }) => ({ ...r, source: { kind: source_kind, file: source_file, sheet: source_sheet, cell: source_cell, operator } }),

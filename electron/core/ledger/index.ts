@@ -14,7 +14,7 @@ export {
   revokeCorrection, listCorrections, type CorrectionRow, type CorrectionResult,
 } from './corrections';
 export { TASK_FIELDS, FIELD_LABEL, readUnits, readDeadlines, readMetrics, describeField, type TaskField } from './task-fields';
-export { extendTask, closeTask, withdrawTask, reopenTask } from './lifecycle';
+export { extendTask, closeTask, withdrawTask, reopenTask, setTaskRemark, stateWord } from './lifecycle';
 export { recordProgress, describeProgress, type ProgressInput, type ProgressSource, type RecordResult, type RecordOptions } from './progress';
 export {
   STATUSES, STATUS_LABEL, WARNING_LABEL, parseStatus, rollupStatus, warningFor, type Status, type Warning,

@@ -87,3 +87,14 @@ export function reopenTask(db: DB, ref: string | number, r: { reason: string; op
 export function stateWord(s: string): string {
   return s === 'closed' ? '销号' : s === 'withdrawn' ? '撤销' : s === 'removed' ? '从新版方案中删除' : '在办';
 }
+
+/** 备注: the clerk's free remark on a task (the ledger sheet's 备注 column). */
+export function setTaskRemark(db: DB, ref: string | number, remark: string, opts: { operator: string }): TaskRow {
+  return write(db, () => {
+    const t = requireTask(db, ref);
+    if (t.remark === remark.trim()) return t;
+    db.prepare('UPDATE tasks SET remark = ?, updated_at = ? WHERE id = ?').run(remark.trim(), nowIso(), t.id);
+    audit(db, { action: 'remark', operator: opts.operator, taskId: t.id, planId: t.plan_id, summary: `${t.code} 备注：${remark.trim() || '（清空）'}`, detail: { before: t.remark, after: remark.trim() } });
+    return requireTask(db, t.id);
+  });
+}

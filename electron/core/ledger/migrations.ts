@@ -245,6 +245,14 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_task ON audit_log(task_id);
 `,
   },
+  {
+    version: 2,
+    description: '任务备注（台账表格的“备注”栏）；操作记录按时间查询',
+    sql: `
+ALTER TABLE tasks ADD COLUMN remark TEXT NOT NULL DEFAULT '';
+CREATE INDEX audit_at ON audit_log(at);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

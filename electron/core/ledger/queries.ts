@@ -152,7 +152,7 @@ function toItem(b: Basis, t: TaskRow, rows: UnitStatusRow[], earliest: string | 
   const closed = t.state === 'closed';
   const unitStatus = (r: UnitStatusRow): Status => (closed ? 'done' : r.status);
   const status = closed ? 'done' : rollupStatus(rows.map(unitStatus));
-  const w = (s: Status) => warningFor({ status: s, state: t.state, due: t.due_date, earliestDeadline: earliest, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
+  const w = (s: Status) => warningFor({ status: s, state: t.state, due: t.due_date, earliestDeadline: earliest, extended: t.due_date !== t.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
   const warning = w(status);
   const { overdueDays, daysLeft } = dueDistance(t.due_date, b.asOf);
   const live = t.state === 'active';
@@ -199,8 +199,8 @@ export function periodSummary(db: DB, period: string | Period, opts: { asOf?: st
   const b = basis(db, { period, asOf: opts.asOf });
   const counties = db.prepare('SELECT id, name, kind FROM counties ORDER BY sort_order, name').all() as { id: number; name: string; kind: string }[];
   const tasks = new Map(
-    (db.prepare("SELECT t.id, t.state, t.due_date, (SELECT min(date) FROM deadlines d WHERE d.task_id = t.id) AS earliest FROM tasks t WHERE t.state IN ('active','closed')").all() as {
-      id: number; state: string; due_date: string | null; earliest: string | null;
+    (db.prepare("SELECT t.id, t.state, t.due_date, t.original_due_date, (SELECT min(date) FROM deadlines d WHERE d.task_id = t.id) AS earliest FROM tasks t WHERE t.state IN ('active','closed')").all() as {
+      id: number; state: string; due_date: string | null; original_due_date: string | null; earliest: string | null;
     }[]).map((t) => [t.id, t]),
   );
   const out: CountySummary[] = [];
@@ -217,7 +217,7 @@ export function periodSummary(db: DB, period: string | Period, opts: { asOf?: st
       s.assigned++;
       s[status]++;
       if (b.period && r.reported_period === b.period.key) s.reported++;
-      const w = warningFor({ status, state: t.state, due: t.due_date, earliestDeadline: t.earliest, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
+      const w = warningFor({ status, state: t.state, due: t.due_date, earliestDeadline: t.earliest, extended: t.due_date !== t.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
       if (w) s.warnings[w]++;
       if (w === 'red') s.overdue++;
       if (status !== 'done' && t.state === 'active' && t.due_date && t.due_date >= b.asOf && dueDistance(t.due_date, b.asOf).daysLeft! <= b.dueSoonDays) s.due_soon++;
@@ -311,7 +311,7 @@ export function taskProgress(db: DB, period: string | Period, opts: { asOf?: str
     const status: Status = t.state === 'closed' ? 'done' : r.status;
     out.push({
       taskId: t.id, code: t.code, unit: units.get(r.unit_id)?.name ?? '', unitId: r.unit_id, status,
-      warning: warningFor({ status, state: t.state, due: t.due_date, earliestDeadline: earliest.get(t.id) ?? null, asOf: b.asOf, dueSoonDays: b.dueSoonDays }),
+      warning: warningFor({ status, state: t.state, due: t.due_date, earliestDeadline: earliest.get(t.id) ?? null, extended: t.due_date !== t.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays }),
       reportedPeriod: r.reported_period, fresh: !!b.period && r.reported_period === b.period.key,
       percent: p?.percent ?? null, text: p?.text ?? '', problems: p?.problems ?? '', next_steps: p?.next_steps ?? '',
       metric_value: p?.metric_value ?? null, evidence: p?.evidence ?? '',
