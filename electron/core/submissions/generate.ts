@@ -63,7 +63,9 @@ export function buildSubmissionWorkbook(opts: GenerateOptions): ExcelJS.Workbook
     const name = sheetNameOf(fillPattern(tpl.sheetName, pv), used);
     used.add(name);
     writePlanSheet(wb.addWorksheet(name), tasks, tpl, pv);
-    identity.sheets.push({ name, plan, keys: tasks.map((t) => t.key) });
+    const columns: Record<string, number> = { key: COLUMN_ORDER.length + 1 };
+    COLUMN_ORDER.forEach((id, i) => { columns[id] = i + 1; });
+    identity.sheets.push({ name, plan, keys: tasks.map((t) => t.key), headerRow: HEADER_ROW, columns });
   }
   writeCover(cover, tpl, vars, identity);
   writeIdentity(wb, identity);

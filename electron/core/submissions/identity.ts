@@ -21,6 +21,7 @@ export function writeIdentity(wb: ExcelJS.Workbook, id: WorkbookIdentity): Excel
   ws.addRow(['generatedAt', id.generatedAt]);
   for (const s of id.sheets) {
     ws.addRow(['sheet', s.name, s.plan]);
+    if (s.columns) ws.addRow(['columns', s.name, JSON.stringify({ headerRow: s.headerRow, columns: s.columns })]);
     for (const k of s.keys) ws.addRow(['task', s.name, k]);
   }
   return ws;
@@ -41,6 +42,13 @@ export function readIdentity(wb: ExcelJS.Workbook): WorkbookIdentity | null {
     else if (k === 'generatedAt') id.generatedAt = a;
     else if (k === 'sheet') id.sheets.push({ name: a, plan: b, keys: [] });
     else if (k === 'task') id.sheets.find((s) => s.name === a)?.keys.push(b);
+    else if (k === 'columns') {
+      const s = id.sheets.find((x) => x.name === a);
+      try {
+        const v = JSON.parse(b) as { headerRow?: number; columns?: Record<string, number> };
+        if (s && typeof v.headerRow === 'number' && v.columns) { s.headerRow = v.headerRow; s.columns = v.columns; }
+      } catch { /* damaged: the headings are read instead */ }
+    }
   });
   return id.county && id.period ? id : null;
 }

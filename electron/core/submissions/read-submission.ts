@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { fatal, type Problem, type Result } from '../common/problems';
 import { buildGrid, ref, type GridCell, type SheetGrid } from './sheet-grid';
 import { findHeader, type Field, type HeaderMap } from './headers';
-import { META_SHEET, readIdentity } from './identity';
+import { KEY_HEADING, META_SHEET, readIdentity } from './identity';
 import { countiesIn, periodIn, unitLineValue } from './detect-context';
 import { normaliseDate, normalisePercent, normaliseStatus } from './normalise';
 import { parseCode, TaskIndex, type TaskMatch } from './task-match';
@@ -81,7 +81,8 @@ export function readSubmission(wb: ExcelJS.Workbook, file: string, opts: ReadOpt
       problems.push({ severity: 'info', code: SubmissionReadCode.SheetSkipped, message: `工作表“${ws.name}”是隐藏的，已跳过。`, file, sheet: ws.name });
       continue;
     }
-    const header = findHeader(grid);
+    const own = identity?.sheets.find((s) => s.name === ws.name);
+    const header = (own && ownHeader(grid, own)) || findHeader(grid);
     if (!header) {
       const isCover = identity && !identity.sheets.some((s) => s.name === ws.name);
       if (!isCover) problems.push({ severity: 'info', code: SubmissionReadCode.SheetSkipped, message: `文件“${file}”工作表“${ws.name}”中没有找到任务表头（如“任务名称”“进展情况”），已跳过该工作表。`, file, sheet: ws.name });
@@ -445,6 +446,21 @@ function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: bo
     }
     rows.push({ ...idPlace, match, status, percent, completedOn, fields, unreadable, empty });
   }
+}
+
+/** Our own sheet: the heading row and columns recorded at generation, if the key column is
+ *  still where we put it (a clerk who unprotected the sheet may have inserted columns). */
+function ownHeader(grid: SheetGrid, own: WorkbookIdentity['sheets'][number]): HeaderMap | null {
+  if (!own.columns || !own.headerRow) return null;
+  const keyCol = own.columns.key;
+  if (!keyCol || grid.cell(own.headerRow, keyCol)?.text !== KEY_HEADING) return null;
+  const columns = new Map<Field, number>();
+  const headings = new Map<number, string>();
+  for (const [f, c] of Object.entries(own.columns)) {
+    columns.set(f as Field, c);
+    headings.set(c, grid.cell(own.headerRow, c)?.text ?? '');
+  }
+  return { top: own.headerRow, bottom: own.headerRow, columns, headings };
 }
 
 function hasFill(grid: SheetGrid, group: number[], header: HeaderMap): boolean {

@@ -44,7 +44,14 @@ export interface WorkbookIdentity {
   templateVersion: string;
   generatedAt: string;     // ISO timestamp
   /** sheet name → task keys in generation order */
-  sheets: { name: string; plan: string; keys: string[] }[];
+  sheets: {
+    name: string;
+    plan: string;
+    keys: string[];
+    /** heading row and field → column, so renamed headings in an edited template still read */
+    headerRow?: number;
+    columns?: Record<string, number>;
+  }[];
 }
 
 /** Where a value came from in a returned workbook. */
