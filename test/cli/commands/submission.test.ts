@@ -1,0 +1,88 @@
+// The template and submission import commands end to end through runCli, on a temp ledger.
+import path from 'node:path';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import { openLedger, applyImport, exportLedger } from '../../../electron/core/ledger/index';
+import { sampleDocument } from '../../helpers/ledger';
+import { fillLikeACounty } from '../../fill-like-a-county';
+import { tmpDir } from '../../core/submissions/support';
+
+const dir = tmpDir('taizhang-cli-sub-');
+const db = path.join(dir, 'ledger.sqlite');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['--db', db, ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function snapshot(): string {
+  const d = openLedger(db);
+  try {
+    const { generated_at: _g, ...rest } = exportLedger(d, { period: '2025-09' });
+    return JSON.stringify(rest);
+  } finally { d.close(); }
+}
+
+beforeAll(() => {
+  const d = openLedger(db);
+  applyImport(d, sampleDocument(), { operator: '测试' });
+  d.close();
+});
+
+describe('template and submission import', () => {
+  it('template --all writes one workbook per county with tasks; --json lists them', async () => {
+    const r = await cli('template', '--all', '--period', '2025-09', '-o', path.join(dir, 'out'), '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.files.length).toBe(10); // nine counties and the zone all carry 大气-1
+    expect(readdirSync(path.join(dir, 'out')).length).toBe(10);
+    expect(r.err).toContain('兰考县');
+  });
+
+  it('template for one county, and the mistakes a clerk makes on the command line', async () => {
+    const f = path.join(dir, '兰考县.xlsx');
+    expect((await cli('template', '--county', '兰考县', '--period', '2025-09', '-o', f)).code).toBe(0);
+    const bad = await cli('template', '--county', '开封县', '--period', '2025-09', '-o', f);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('台账中没有县区“开封县”');
+    expect((await cli('template', '--county', '兰考县', '--period', '九月')).err).toContain('无法识别的填报期次');
+    expect((await cli('template', '--period', '2025-09')).err).toContain('--all');
+  });
+
+  it('submission import: dry run, real import, --json report, re-import no-op', async () => {
+    const f = path.join(dir, '兰考县.xlsx');
+    await fillLikeACounty(f, 5);
+    const before = snapshot();
+    const dry = await cli('submission', 'import', f, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.err).toContain('试运行');
+    expect(dry.err).toContain('+ 大气-1');
+    expect(snapshot()).toBe(before);
+
+    const real = await cli('submission', 'import', f, '--json');
+    expect(real.code).toBe(0);
+    const rep = JSON.parse(real.out);
+    expect(rep.applied).toBe(true);
+    expect(rep.files[0]).toMatchObject({ county: '兰考县', period: '2025-09', ours: true });
+    expect(rep.totals.new).toBe(3);
+    expect(rep.backup).toContain('backups');
+
+    const again = await cli('submission', 'import', f, '--json');
+    expect(JSON.parse(again.out).totals).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
+    expect(again.err).toContain('台账无变化');
+  });
+
+  it('a bad file: non-zero exit, a message naming it, the ledger untouched', async () => {
+    const f = path.join(dir, '坏文件.xlsx');
+    writeFileSync(f, 'not a workbook');
+    const before = snapshot();
+    const r = await cli('submission', 'import', f, '--json');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('坏文件.xlsx');
+    expect(JSON.parse(r.out).applied).toBe(false);
+    expect(snapshot()).toBe(before);
+  });
+});
