@@ -96,3 +96,21 @@ export function addProgress(db: DB, rows: ProgressInput[], operator = '测试'):
 export function clone<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
 }
+
+/** A large synthetic document (for crash and speed tests): `plans` plans × `tasks` tasks, each on every county. */
+export function bigDocument(plans = 20, tasks = 100): ParsedDocument {
+  const shorts = Array.from({ length: plans }, (_, i) => `测${i + 1}`);
+  return {
+    document: { doc_number: '汴政办〔2025〕99号', issuer: '开封市人民政府办公室', date: '2025-06-13', city: '开封市' },
+    plans: shorts.map((s, i) =>
+      plan(`开封市2025年第${i + 1}项专项行动方案`, s, Array.from({ length: tasks }, (_, j) => ({
+        no: j + 1, title: `专项任务${i + 1}-${j + 1}`, group: `（${(j % 5) + 1}）类别`,
+        units: [unit('市生态环境局', 'lead'), ...allCounties()],
+        deadlines: [deadline(`2025-${String((j % 12) + 1).padStart(2, '0')}-28`)],
+        metrics: j % 3 === 0 ? [metric('完成率', 90)] : [],
+        text: `${j + 1}.专项任务${i + 1}-${j + 1}。`.padEnd(200, '文'),
+      }))),
+    ),
+    source: { file: 'big.txt', format: 'txt', paragraphs: [] },
+  };
+}

@@ -1,6 +1,7 @@
 // The audit log: every change a clerk or an import makes, with who and when.
 // Rows are only ever appended.
 import type { DB } from './db';
+import { stmt } from './db';
 import { json, nowIso } from './util';
 
 export type AuditAction =
@@ -30,7 +31,7 @@ export interface AuditEntry {
 }
 
 export function audit(db: DB, e: AuditEntry): void {
-  db.prepare(
+  stmt(db,
     'INSERT INTO audit_log (at, operator, action, task_id, plan_id, summary, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(nowIso(), e.operator ?? '', e.action, e.taskId ?? null, e.planId ?? null, e.summary, e.detail === undefined ? null : json(e.detail));
 }

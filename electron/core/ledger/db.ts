@@ -2,7 +2,7 @@
 // database, a read-only or locked file) with a Chinese message before changing anything,
 // then set the durability pragmas and run pending migrations.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
@@ -44,6 +44,9 @@ export function openLedger(file: string, opts: OpenOptions = {}): DB {
   const memory = file === ':memory:';
   const name = memory ? '内存台账' : path.basename(file);
   if (!memory) {
+    if (existsSync(file) && !opts.readonly && !writable(file)) {
+      throw new LedgerError('LEDGER_READONLY', `台账文件“${name}”是只读的，无法写入。请检查文件或所在文件夹的权限（是否只读、是否在光盘或受保护的位置），或把文件复制到可写的位置后再打开。`);
+    }
     if (!existsSync(file)) {
       if (opts.mustExist || opts.readonly) throw new LedgerError('LEDGER_NOT_FOUND', `找不到台账文件“${file}”。`);
       try {
@@ -113,6 +116,17 @@ export function schemaVersion(db: DB): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** The file and its folder (for the -wal and -shm files) must be writable. */
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    accessSync(path.dirname(path.resolve(file)), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function errText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -146,4 +160,15 @@ export function write<T>(db: DB, fn: () => T): T {
     if (code.startsWith('SQLITE_')) throw translate(e, db.memory ? '内存台账' : path.basename(db.name));
     throw e;
   }
+}
+
+const cache = new WeakMap<DB, Map<string, Database.Statement>>();
+
+/** A prepared statement, cached per connection (hot paths prepare the same SQL thousands of times). */
+export function stmt(db: DB, sql: string): Database.Statement {
+  let m = cache.get(db);
+  if (!m) { m = new Map(); cache.set(db, m); }
+  let s = m.get(sql);
+  if (!s) { s = db.prepare(sql); m.set(sql, s); }
+  return s;
 }

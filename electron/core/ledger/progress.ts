@@ -3,7 +3,7 @@
 // are a no-op; a different value supersedes the old record, which is kept (superseded_at,
 // superseded_by) — nothing a clerk typed is ever lost.
 import type { DB } from './db';
-import { write } from './db';
+import { stmt, write } from './db';
 import { fatal, hasFatal, type Place, type Problem } from '../common/problems';
 import { audit } from './audit';
 import { parseStatus, STATUS_LABEL, type Status } from './derive';
@@ -94,7 +94,7 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
     if (task!.state === 'withdrawn' || task!.state === 'removed') {
       result.problems.push({ severity: 'warning', code: 'PROGRESS_INACTIVE_TASK', message: `${at(r)}任务 ${task!.code} 已${task!.state === 'withdrawn' ? '撤销' : '从新版方案中删除'}，仍记录了这条进展。`, ...where(r) });
     }
-    const assigned = db.prepare('SELECT 1 FROM responsibilities WHERE task_id = ? AND unit_id = ?').get(task!.id, unit!.id);
+    const assigned = stmt(db,'SELECT 1 FROM responsibilities WHERE task_id = ? AND unit_id = ?').get(task!.id, unit!.id);
     if (!assigned) {
       result.problems.push({ severity: 'warning', code: 'PROGRESS_NOT_ASSIGNED', message: `${at(r)}${unit!.name}不是任务 ${task!.code} 的责任单位，仍记录了这条进展。`, ...where(r) });
     }
@@ -113,11 +113,11 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
   const operator = source.operator ?? '';
   const now = nowIso();
   write(db, () => {
-    const cur = db.prepare(
+    const cur = stmt(db,
       'SELECT id, status, percent, text, problems, next_steps, metric_value, evidence FROM progress WHERE task_id = ? AND unit_id = ? AND period = ? AND superseded_at IS NULL',
     );
-    const retire = db.prepare('UPDATE progress SET superseded_at = ? WHERE id = ?');
-    const link = db.prepare('UPDATE progress SET superseded_by = ? WHERE id = ?');
+    const retire = stmt(db,'UPDATE progress SET superseded_at = ? WHERE id = ?');
+    const link = stmt(db,'UPDATE progress SET superseded_by = ? WHERE id = ?');
     const ins = db.prepare(
       `INSERT INTO progress (task_id, unit_id, period, period_end, status, percent, text, problems, next_steps, metric_value, evidence,
          source_kind, source_file, source_sheet, source_cell, source_hash, source_ref, operator, recorded_at)

@@ -2,6 +2,7 @@
 // (目标指标) — live in child tables. This is the one place that writes and reads them,
 // and the one place that derives a task's due date.
 import type { DB } from './db';
+import { stmt } from './db';
 import type { Deadline, Metric, Responsibility } from '../parse/types';
 import { ensureUnit } from './units';
 import { json, parseJson } from './util';
@@ -13,8 +14,8 @@ export const FIELD_LABEL: Record<TaskField, string> = { units: '责任单位', d
 export type FieldValue = Responsibility[] | Deadline[] | Metric[];
 
 export function writeUnits(db: DB, taskId: number, units: Responsibility[], city: string | null): void {
-  db.prepare('DELETE FROM responsibilities WHERE task_id = ?').run(taskId);
-  const ins = db.prepare(
+  stmt(db,'DELETE FROM responsibilities WHERE task_id = ?').run(taskId);
+  const ins = stmt(db,
     'INSERT INTO responsibilities (task_id, unit_id, role, raw, clause, span_json, standing, reports, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const rows = units.map((u) => ({ u, unit: ensureUnit(db, u.unit, u.kind, city) }));
@@ -28,8 +29,8 @@ export function writeUnits(db: DB, taskId: number, units: Responsibility[], city
 }
 
 export function writeDeadlines(db: DB, taskId: number, deadlines: Deadline[]): void {
-  db.prepare('DELETE FROM deadlines WHERE task_id = ?').run(taskId);
-  const ins = db.prepare(
+  stmt(db,'DELETE FROM deadlines WHERE task_id = ?').run(taskId);
+  const ins = stmt(db,
     'INSERT INTO deadlines (task_id, date, kind, text, span_json, alternatives_json, ambiguous, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   deadlines.forEach((d, i) =>
@@ -38,9 +39,9 @@ export function writeDeadlines(db: DB, taskId: number, deadlines: Deadline[]): v
 }
 
 export function writeMetrics(db: DB, planId: number, taskId: number | null, metrics: Metric[]): void {
-  if (taskId == null) db.prepare('DELETE FROM targets WHERE plan_id = ? AND task_id IS NULL').run(planId);
-  else db.prepare('DELETE FROM targets WHERE task_id = ?').run(taskId);
-  const ins = db.prepare(
+  if (taskId == null) stmt(db,'DELETE FROM targets WHERE plan_id = ? AND task_id IS NULL').run(planId);
+  else stmt(db,'DELETE FROM targets WHERE task_id = ?').run(taskId);
+  const ins = stmt(db,
     'INSERT INTO targets (plan_id, task_id, indicator, op, value, unit, strive, text, baseline, span_json, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   metrics.forEach((m, i) =>
@@ -74,7 +75,7 @@ export function readUnits(db: DB, taskId: number): Responsibility[] {
 }
 
 export function readDeadlines(db: DB, taskId: number): Deadline[] {
-  const rows = db.prepare('SELECT * FROM deadlines WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as DeadlineRow[];
+  const rows = stmt(db,'SELECT * FROM deadlines WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as DeadlineRow[];
   return rows.map((r) => {
     const out: Deadline = { date: r.date, kind: r.kind, text: r.text };
     if (r.span_json) out.span = parseJson(r.span_json, undefined);
@@ -85,7 +86,7 @@ export function readDeadlines(db: DB, taskId: number): Deadline[] {
 }
 
 export function readMetrics(db: DB, taskId: number): Metric[] {
-  const rows = db.prepare('SELECT * FROM targets WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as TargetRow[];
+  const rows = stmt(db,'SELECT * FROM targets WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as TargetRow[];
   return rows.map((r) => {
     const out: Metric = { indicator: r.indicator, op: r.op, value: r.value, unit: r.unit, strive: !!r.strive, text: r.text };
     if (r.baseline != null) out.baseline = r.baseline;
@@ -103,11 +104,11 @@ export function readField(db: DB, taskId: number, field: TaskField): FieldValue 
  * or the plan year's end when the text sets none; the effective date is the last 延期.
  */
 export function refreshDueDate(db: DB, taskId: number): void {
-  const t = db.prepare('SELECT implied_due_date FROM tasks WHERE id = ?').get(taskId) as { implied_due_date: string | null };
-  const max = db.prepare('SELECT max(date) AS d FROM deadlines WHERE task_id = ?').get(taskId) as { d: string | null };
+  const t = stmt(db,'SELECT implied_due_date FROM tasks WHERE id = ?').get(taskId) as { implied_due_date: string | null };
+  const max = stmt(db,'SELECT max(date) AS d FROM deadlines WHERE task_id = ?').get(taskId) as { d: string | null };
   const original = max.d ?? t.implied_due_date;
-  const ext = db.prepare('SELECT new_due FROM extensions WHERE task_id = ? ORDER BY id DESC LIMIT 1').get(taskId) as { new_due: string } | undefined;
-  db.prepare('UPDATE tasks SET original_due_date = ?, due_date = ? WHERE id = ?').run(original, ext?.new_due ?? original, taskId);
+  const ext = stmt(db,'SELECT new_due FROM extensions WHERE task_id = ? ORDER BY id DESC LIMIT 1').get(taskId) as { new_due: string } | undefined;
+  stmt(db,'UPDATE tasks SET original_due_date = ?, due_date = ? WHERE id = ?').run(original, ext?.new_due ?? original, taskId);
 }
 
 /** The comparable essence of a field (what a clerk would call "the same"), for diffs and no-op checks. */

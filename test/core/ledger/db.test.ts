@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, chownSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { applyImport, LATEST_VERSION, LedgerError, openLedger, resolveTask, schemaVersion, setTaskRemark, taskHistory, setSetting } from '../../../electron/core/ledger/index';
+import { sampleDocument } from '../../helpers/ledger';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ledger-db-'));
+const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+function openError(file: string, opts = {}): LedgerError {
+  try {
+    openLedger(file, opts).close();
+  } catch (e) {
+    return e as LedgerError;
+  }
+  throw new Error('expected openLedger to fail');
+}
+
+describe('opening a ledger', () => {
+  it('creates the schema with WAL, synchronous FULL and foreign keys', () => {
+    const file = path.join(tmp(), 'sub', 'ledger.sqlite');
+    const db = openLedger(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(() => db.prepare('INSERT INTO tasks (plan_id, no, code, title, parsed_json, created_at, updated_at) VALUES (999, 1, ?, ?, ?, ?, ?)').run('x', 'x', '{}', '', '')).toThrow(/FOREIGN KEY/);
+    db.close();
+    // reopening: nothing to migrate, foreign keys on again
+    const again = openLedger(file);
+    expect(again.pragma('foreign_keys', { simple: true })).toBe(1);
+    again.close();
+  });
+
+  it('migrates an older schema with its data', () => {
+    const file = path.join(tmp(), 'old.sqlite');
+    const v1 = openLedger(file, { targetVersion: 1 });
+    expect(schemaVersion(v1)).toBe(1);
+    applyImport(v1, sampleDocument(), { operator: '旧版' });
+    v1.prepare("INSERT INTO periods VALUES ('2025-07', 'month', '2025-07-01', '2025-07-31')").run();
+    v1.prepare(
+      `INSERT INTO progress (task_id, unit_id, period, period_end, status, percent, text, source_kind, operator, recorded_at)
+       VALUES ((SELECT id FROM tasks WHERE code = '大气-1'), (SELECT id FROM units WHERE name = '杞县'), '2025-07', '2025-07-31', 'on_track', 40, '旧版录入', 'manual', '旧版', '2025-08-01T00:00:00Z')`,
+    ).run();
+    expect(() => v1.prepare('SELECT remark FROM tasks').all()).toThrow(/no such column/);
+    v1.close();
+
+    const db = openLedger(file);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(resolveTask(db, '大气-1')!.remark).toBe('');
+    expect(taskHistory(db, '大气-1').progress.map((p) => [p.unit, p.status, p.text])).toEqual([['杞县', 'on_track', '旧版录入']]);
+    setTaskRemark(db, '大气-1', '迁移后可写', { operator: 'x' });
+    db.close();
+  });
+
+  it('a migration that fails leaves the database at its previous version, data intact', () => {
+    const file = path.join(tmp(), 'stuck.sqlite');
+    const v1 = openLedger(file, { targetVersion: 1 });
+    applyImport(v1, sampleDocument());
+    v1.exec('CREATE INDEX audit_at ON audit_log(operator)'); // collides with migration 2
+    v1.close();
+    expect(() => openLedger(file)).toThrow(LedgerError);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(() => raw.prepare('SELECT remark FROM tasks').all()).toThrow(/no such column/);
+    expect((raw.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n).toBe(5);
+    raw.close();
+  });
+
+  it('refuses a newer database with a Chinese message and leaves the file untouched', () => {
+    const file = path.join(tmp(), 'newer.sqlite');
+    const db = openLedger(file);
+    setSetting(db, 'issuer', '开封市攻坚办');
+    db.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const before = hash(file);
+    const e = openError(file);
+    expect(e.code).toBe('LEDGER_NEWER');
+    expect(e.message).toContain('更新版本');
+    expect(e.message).toContain('newer.sqlite');
+    expect(hash(file)).toBe(before);
+    expect(existsSync(file + '-wal')).toBe(false);
+  });
+
+  it('refuses another program\'s database and a file that is not a database', () => {
+    const dir = tmp();
+    const foreign = path.join(dir, 'other.db');
+    const raw = new Database(foreign);
+    raw.exec('CREATE TABLE customers (id INTEGER)');
+    raw.close();
+    expect(openError(foreign).code).toBe('LEDGER_FOREIGN');
+    const text = path.join(dir, 'notes.sqlite');
+    writeFileSync(text, '这不是数据库'.repeat(200));
+    const e = openError(text);
+    expect(e.code).toBe('LEDGER_NOT_DB');
+    expect(e.message).toContain('notes.sqlite');
+  });
+
+  it('a database locked by another connection gives a clear error', () => {
+    const file = path.join(tmp(), 'locked.sqlite');
+    openLedger(file).close();
+    const holder = new Database(file);
+    holder.pragma('locking_mode = EXCLUSIVE');
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      const e = openError(file, { busyTimeout: 50 });
+      expect(e.code).toBe('LEDGER_LOCKED');
+      expect(e.message).toMatch(/正被其他程序占用/);
+    } finally {
+      holder.exec('COMMIT');
+      holder.close();
+    }
+  });
+
+  it('a write while another process holds the write lock gives a clear error and changes nothing', () => {
+    const file = path.join(tmp(), 'busy.sqlite');
+    const db = openLedger(file, { busyTimeout: 50 });
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const r = (() => { try { applyImport(db, sampleDocument()); return null; } catch (e) { return e as LedgerError; } })();
+      expect(r?.code).toBe('LEDGER_LOCKED');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n).toBe(0);
+    db.close();
+  });
+
+  it('a read-only ledger file gives a clear error', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'ro.sqlite');
+    openLedger(file).close();
+    chmodSync(file, 0o444);
+    if (process.getuid?.() !== 0) {
+      expect(openError(file).code).toBe('LEDGER_READONLY');
+      return;
+    }
+    // root ignores file modes: check as an unprivileged user in a child process
+    chownSync(dir, 65534, 65534);
+    const script = `import('${path.resolve('electron/core/ledger/db.ts').replace(/\\/g, '/')}').then((m) => { try { m.openLedger(${JSON.stringify(file)}); console.log('OPENED'); } catch (e) { console.log(e.code + ' ' + e.message); } })`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    expect(r.stdout).toMatch(/^LEDGER_READONLY 台账文件“ro\.sqlite”是只读的/);
+  });
+});
