@@ -1,0 +1,93 @@
+// Submission workbooks: (1) generating every county's workbook for the seed plans,
+// (2) importing 10 county workbooks of 200 rows each. Target: each under 2 s.
+// Prints wall time, heap growth and the process's peak RSS.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseFile } from '../../electron/core/parse/index';
+import { applyImport, openLedger } from '../../electron/core/ledger/index';
+import type { ParsedDocument } from '../../electron/core/parse/types';
+import { loadSubmissionTasks } from '../../electron/core/submissions/ledger-adapter';
+import { writeSubmissionWorkbook } from '../../electron/core/submissions/generate';
+import { loadSubmissionTemplate } from '../../electron/core/submissions/template-spec';
+import { importSubmissions } from '../../electron/core/submissions/import';
+import { allCounties, plan, sampleDocument, unit } from '../helpers/ledger';
+import { fillLikeACounty } from '../fill-like-a-county';
+
+const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+
+async function measure(label: string, fn: () => Promise<string>): Promise<number> {
+  if (global.gc) global.gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  let peakHeap = heap0;
+  const timer = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); }, 5);
+  const t0 = performance.now();
+  const note = await fn();
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  console.log(`${label}: ${(ms / 1000).toFixed(2)} s (target < 2 s${ms < 2000 ? ', ok' : ', TOO SLOW'}); heap +${mb(peakHeap - heap0)} peak, process peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; ${note}`);
+  return ms;
+}
+
+/** 4 plans × 50 tasks, each carried out by every county: 200 rows per county workbook. */
+function bigDocument(): ParsedDocument {
+  const doc = sampleDocument();
+  doc.plans = ['大气', '碧水', '净土', '柴油'].map((short) =>
+    plan(`开封市2025年${short}攻坚方案`, short, Array.from({ length: 50 }, (_, i) => ({
+      no: i + 1,
+      title: `${short}第${i + 1}项重点任务：开展专项整治并建立长效监管机制`,
+      group: `（${'一二三四五'[Math.floor(i / 10)]}）${short}专项行动`,
+      units: [unit('市生态环境局', 'lead'), ...allCounties()],
+    }))));
+  return doc;
+}
+
+export default async function bench(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bench-sub-'));
+  try {
+    const template = loadSubmissionTemplate().value!;
+
+    // (1) all county workbooks for the seed plans
+    const parsed = await parseFile(path.resolve('seeds/kaifeng-2025-15.txt'));
+    const seedDb = openLedger(':memory:');
+    applyImport(seedDb, parsed.value!);
+    const seed = loadSubmissionTasks(seedDb);
+    await measure(`generate ${seed.counties.length} county workbooks (seed, ${seed.tasks.length} tasks)`, async () => {
+      let rows = 0;
+      for (const c of seed.counties) {
+        const r = await writeSubmissionWorkbook(path.join(dir, `seed-${c}.xlsx`), { county: c, period: '2025-09', tasks: seed.tasks, template });
+        rows += r.tasks;
+      }
+      return `${rows} task rows written`;
+    });
+    seedDb.close();
+
+    // (2) import 10 county workbooks of 200 rows each
+    const db = openLedger(path.join(dir, 'ledger.sqlite'));
+    applyImport(db, bigDocument());
+    const big = loadSubmissionTasks(db);
+    const files: string[] = [];
+    for (const [i, c] of big.counties.entries()) {
+      const f = path.join(dir, `${c}.xlsx`);
+      await writeSubmissionWorkbook(f, { county: c, period: '2025-09', tasks: big.tasks, template });
+      await fillLikeACounty(f, i + 1);
+      files.push(f);
+    }
+    await measure(`dry run of ${files.length} workbooks`, async () => {
+      const r = await importSubmissions(db, files, { dryRun: true, noBackup: true });
+      return `${r.totals.new} rows would be new`;
+    });
+    await measure(`import ${files.length} workbooks × ${big.tasks.length} rows`, async () => {
+      const r = await importSubmissions(db, files, { operator: 'bench' });
+      return `${r.totals.new} records written, backup ${r.backup ? 'taken' : 'none'}`;
+    });
+    await measure('re-import the same files (no-op)', async () => {
+      const r = await importSubmissions(db, files);
+      return `${r.totals.unchanged} unchanged`;
+    });
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
