@@ -4,6 +4,7 @@
 // The renderer imports this module for its types only (`import type`), so zod stays out of
 // the renderer bundle; validation happens at the boundary (main / bridge).
 import { z } from 'zod';
+import { OP_NAMES, type OpNameList } from './ops';
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -429,7 +430,11 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;
-export const OP_NAMES = Object.keys(contract) as OpName[];
+export { OP_NAMES };
+// the zod-free list in ops.ts (used by the sandboxed preload) must name exactly these operations
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameOps: Same<OpName, OpNameList> = true;
+void _sameOps;
 export type Input<K extends OpName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
 export type Output<K extends OpName> = z.output<Contract[K]['output']>;
@@ -453,7 +458,3 @@ export interface ProgressEvent {
   total: number;
   message: string;
 }
-
-/** Channel names of the Electron shell (one invoke channel per operation: `api:<op>`). */
-export const IPC_PREFIX = 'api:';
-export const IPC_PROGRESS = 'progress';

@@ -89,7 +89,7 @@ export function createService(opts: ServiceOptions): Service {
   return {
     get dbPath() { return opts.dbPath; },
     call(op, input, onProgress) {
-      if (!(OP_NAMES as string[]).includes(op)) {
+      if (!(OP_NAMES as readonly string[]).includes(op)) {
         return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_OP', message: `未知的操作“${op}”。` } });
       }
       const spec = contract[op as OpName];
