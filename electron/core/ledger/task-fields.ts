@@ -5,7 +5,7 @@ import type { DB } from './db';
 import { stmt } from './db';
 import type { Deadline, Metric, Responsibility } from '../parse/types';
 import { ensureUnit } from './units';
-import { json, parseJson } from './util';
+import { json, parseJson, textKey } from './util';
 
 export type TaskField = 'units' | 'deadlines' | 'metrics';
 export const TASK_FIELDS: TaskField[] = ['units', 'deadlines', 'metrics'];
@@ -113,9 +113,10 @@ export function refreshDueDate(db: DB, taskId: number): void {
 
 /** The comparable essence of a field (what a clerk would call "the same"), for diffs and no-op checks. */
 export function fieldKey(field: TaskField, value: FieldValue): string {
-  if (field === 'units') return json((value as Responsibility[]).map((u) => [u.unit, u.role]));
+  // whitespace inside names differs between the txt, docx and pdf of one document: not a change
+  if (field === 'units') return json((value as Responsibility[]).map((u) => [textKey(u.unit), u.role]));
   if (field === 'deadlines') return json((value as Deadline[]).map((d) => [d.date, d.kind]));
-  return json((value as Metric[]).map((m) => [m.indicator, m.op, m.value, m.unit, !!m.strive]));
+  return json((value as Metric[]).map((m) => [textKey(m.indicator), m.op, m.value, textKey(m.unit ?? ''), !!m.strive]));
 }
 
 /** One line in Chinese describing a field value, for diffs and the audit log. */
