@@ -405,7 +405,11 @@ function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: bo
 
     const match = opts.tasks.match({ key, code, plan: rowPlan ?? plan, no, title });
     if (!match) {
-      const what = title || code || key || noText || distinct[0]!;
+      if (!title && !code && !key) {
+        push('unknown_task', `该行没有任务名称或编号，无法对应任务（内容“${distinct[0]!.slice(0, 20)}”）。如是上一行的续行，请合并单元格或并入上一行；未导入。`);
+        continue;
+      }
+      const what = title || code || key;
       push('unknown_task', `找不到对应的任务“${what.slice(0, 40)}”（按编号、方案序号和任务名称都未匹配），未导入。`);
       continue;
     }

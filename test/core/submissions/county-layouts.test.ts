@@ -203,4 +203,22 @@ describe('merged cells spanning rows, conflicts, and what cannot be told', () =>
     expect(r.problems.map((p) => p.code)).toContain('SUBMISSION_AMBIGUOUS_COUNTY');
     expect(COUNTIES).toContain('兰考县');
   });
+
+  it('the period from a 填报日期 line (early in a month: the previous month), said as an inference', async () => {
+    const file = await writeBook(dir, '禹王台区进展.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['禹王台区攻坚任务进展情况']);
+      ws.addRow(['任务名称', '完成状态', '进展情况']);
+      ws.addRow(['巩固清洁取暖成果', '已完成', '散煤清零']);
+      ws.addRow(['', '', '补充说明：补贴已发放']);
+      ws.addRow(['填报日期：2025年10月5日']);
+    });
+    const r = await readFileAgainstSeed(file);
+    expect(r.value!.period).toBe('2025-09');
+    expect(r.problems.some((p) => p.severity === 'warning' && p.message.includes('推定为 2025-09'))).toBe(true);
+    const orphan = r.value!.outcomes.find((o) => o.row === 4)!;
+    expect(orphan.kind).toBe('unknown_task');
+    expect(orphan.reason).toContain('续行');
+    expect(r.value!.outcomes.find((o) => o.row === 5)!.kind).toBe('signature');
+  });
 });
