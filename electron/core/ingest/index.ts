@@ -8,7 +8,7 @@ import { IngestErrorCode, type IngestResult } from './types';
 import { ingestTxt } from './txt';
 import { ingestPdf } from './pdf';
 import { ingestDocx } from './docx';
-import { sniff } from './sniff';
+import { sniff, isEncryptedOoxml } from './sniff';
 
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
@@ -33,6 +33,13 @@ export async function ingestBytes(bytes: Uint8Array, file: string): Promise<Inge
   }
   const ext = path.extname(file).toLowerCase();
   const kind = sniff(bytes);
+  if (kind === 'ole' && isEncryptedOoxml(bytes)) {
+    // Word and WPS save a password-protected .docx as an OLE container holding
+    // EncryptionInfo + EncryptedPackage: it is not a legacy file, it needs the password
+    return { value: null, problems: [fatal(IngestErrorCode.Encrypted, `文件“${file}”设置了打开密码（加密的 Office 文档），无法读取。请在 Word 或 WPS 中输入密码打开，取消密码后另存为 .docx 再导入。`, { file })] };
+  }
+  // a Word 2007+ file saved under an old name (.doc) still reads as DOCX
+  if ((ext === '.doc' || ext === '.wps') && kind === 'zip') return ingestDocx(bytes, file);
   if (kind === 'ole' || ext === '.doc' || ext === '.wps') {
     return { value: null, problems: [fatal(IngestErrorCode.LegacyFormat, `文件“${file}”是旧版 Word/WPS 格式（.doc/.wps），无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。`, { file })] };
   }

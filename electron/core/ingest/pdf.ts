@@ -1,7 +1,110 @@
-import { fatal } from '../common/problems';
+// PDF reader: text content only (no rendering), lines rebuilt from positioned text items,
+// page furniture dropped, paragraphs rebuilt from the layout (see pdf-paragraphs.ts).
+// Bad files come back as problems with distinct codes: password-protected, scanned
+// (no text layer), corrupt or truncated.
+import { fatal, type Problem } from '../common/problems';
 import { IngestErrorCode, type IngestResult } from './types';
+import { loadPdfJs, documentOptions } from './pdfjs-loader';
+import { buildLines, toPdfItems, type PdfLine } from './pdf-lines';
+import { dropFurniture } from './pdf-furniture';
+import { buildParagraphs, type PageBox } from './pdf-paragraphs';
 
-// Placeholder until the PDF reader lands (being written in parallel): reports clearly.
-export async function ingestPdf(_bytes: Uint8Array, file: string): Promise<IngestResult> {
-  return { value: null, problems: [fatal(IngestErrorCode.Unsupported, `暂不支持读取 PDF 文件“${file}”。`, { file })] };
+/** Fewer readable characters than this per page on average: a scan without a text layer. */
+export const MIN_CHARS_PER_PAGE = 20;
+/** Pages without text are checked for images (a scanned page inside a text PDF) up to this many. */
+const MAX_IMAGE_CHECKS = 20;
+
+type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>;
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+export async function ingestPdf(bytes: Uint8Array, file: string): Promise<IngestResult> {
+  const pdfjs = await loadPdfJs();
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
+  const task = pdfjs.getDocument(documentOptions(new Uint8Array(bytes)));
+  let doc: PdfDocument;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    return { value: null, problems: [openError(e, file)] };
+  }
+  try {
+    return await readDocument(pdfjs, doc, bytes, file);
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+async function readDocument(pdfjs: PdfJs, doc: PdfDocument, bytes: Uint8Array, file: string): Promise<IngestResult> {
+  const problems: Problem[] = [];
+  const pages: PdfLine[][] = [];
+  const boxes: PageBox[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    let page: Awaited<ReturnType<PdfDocument['getPage']>> | undefined;
+    try {
+      page = await doc.getPage(n);
+      const content = await page.getTextContent({ includeMarkedContent: false });
+      const [x0, , x1] = page.view as [number, number, number, number];
+      boxes.push({ page: n, width: x1 - x0 });
+      pages.push(buildLines(toPdfItems(content.items), n));
+    } catch (e) {
+      return {
+        value: null,
+        problems: [fatal(IngestErrorCode.Corrupt, `文件“${file}”第${n}页无法读取（${reason(e)}），文件可能已损坏或下载不完整。请重新获取原文件后再导入。`, { file, page: n })],
+      };
+    } finally {
+      page?.cleanup();
+    }
+  }
+  const chars = pages.map((p) => p.reduce((k, l) => k + l.text.replace(/\s/g, '').length, 0));
+  const total = chars.reduce((a, b) => a + b, 0);
+  if (total < MIN_CHARS_PER_PAGE * doc.numPages) {
+    return {
+      value: null,
+      problems: [fatal(IngestErrorCode.NoTextLayer, `文件“${file}”没有可读取的文字层（共${doc.numPages}页，只读到${total}个字符），可能是扫描件或图片转成的 PDF。请向发文单位索取可复制文字的 PDF 或 Word 版本，或先用 OCR 软件识别后再导入。`, { file })],
+    };
+  }
+  problems.push(...await scannedPages(pdfjs, doc, chars, file));
+  if (!endsWithEof(bytes)) {
+    problems.push({ severity: 'warning', code: IngestErrorCode.Corrupt, file, message: `文件“${file}”的结尾不完整（缺少 %%EOF 标记），可能没有下载完整；已读出${doc.numPages}页，请核对页数和最后一页的内容。` });
+  }
+  const paragraphs = buildParagraphs(dropFurniture(pages), boxes);
+  return { value: { file, format: 'pdf', paragraphs, pages: doc.numPages }, problems };
+}
+
+/** A page without text that holds an image is a scanned page: its content is not read. */
+async function scannedPages(pdfjs: PdfJs, doc: PdfDocument, chars: number[], file: string): Promise<Problem[]> {
+  const out: Problem[] = [];
+  const empty = chars.map((c, i) => (c === 0 ? i + 1 : 0)).filter((n) => n > 0).slice(0, MAX_IMAGE_CHECKS);
+  const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject, pdfjs.OPS.paintImageXObjectRepeat]);
+  for (const n of empty) {
+    try {
+      const page = await doc.getPage(n);
+      const ops = await page.getOperatorList();
+      page.cleanup();
+      if (ops.fnArray.some((f) => imageOps.has(f))) {
+        out.push({ severity: 'warning', code: IngestErrorCode.NoTextLayer, file, page: n, message: `文件“${file}”第${n}页只有图片、没有文字层（可能是扫描页），该页内容未能读取，请人工核对。` });
+      }
+    } catch { /* an unreadable blank page adds nothing */ }
+  }
+  return out;
+}
+
+function openError(e: unknown, file: string): Problem {
+  const name = (e as { name?: string } | null)?.name ?? '';
+  if (name === 'PasswordException') {
+    return fatal(IngestErrorCode.Encrypted, `文件“${file}”设置了打开密码，无法读取。请在 PDF 阅读器中输入密码后另存为不加密的 PDF（或向发文单位索取无密码版本）再导入。`, { file });
+  }
+  return fatal(IngestErrorCode.Corrupt, `文件“${file}”不是有效的 PDF 或已损坏（${reason(e)}）。请重新下载或重新导出后再导入。`, { file });
+}
+
+function reason(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.length > 80 ? msg.slice(0, 80) + '…' : msg;
+}
+
+/** A complete PDF ends with %%EOF (trailing whitespace or junk of a few bytes allowed). */
+function endsWithEof(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
+  return tail.includes('%%EOF');
 }

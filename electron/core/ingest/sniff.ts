@@ -21,3 +21,13 @@ export function sniff(b: Uint8Array): Sniffed {
   if (nul > 0 || ctrl > n / 50) return 'binary';
   return 'text';
 }
+
+/**
+ * An OLE compound file whose directory names the streams EncryptionInfo and
+ * EncryptedPackage is an encrypted OOXML document (a .docx with an open password).
+ * Directory entry names are UTF-16LE; the directory sits anywhere in the file.
+ */
+export function isEncryptedOoxml(b: Uint8Array): boolean {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  return buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0 && buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0;
+}

@@ -1,0 +1,68 @@
+// Loads pdfjs-dist once per process and gives the options every document is opened with.
+// Loading the module (and its fake worker) costs ~150 ms, so it is shared by all calls.
+// CMaps and standard fonts come from the installed package on disk: Chinese PDFs with
+// non-embedded fonts (仿宋_GB2312 with UniGB-UCS2-H) decode only with them, and nothing
+// may be fetched from the network.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loading: Promise<PdfJs> | null = null;
+
+export function loadPdfJs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    installDomMatrixStub();
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return loading;
+}
+
+/** Directory of the installed pdfjs-dist package (with cmaps/ and standard_fonts/). */
+export function pdfjsRoot(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+let options: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
+
+/** Options for getDocument: local resources only, no eval, no font faces, errors only. */
+export function documentOptions(data: Uint8Array) {
+  if (!options) {
+    const root = pdfjsRoot();
+    // Node's pdf.js reads these with fs when they are paths; they must end with a separator.
+    const dir = (d: string) => path.join(root, d) + path.sep;
+    options = { cMapUrl: dir('cmaps'), standardFontDataUrl: dir('standard_fonts'), wasmUrl: dir('wasm') };
+  }
+  return {
+    data,
+    ...options,
+    cMapPacked: true,
+    isEvalSupported: false,     // CVE-2024-4367: crafted fonts
+    disableFontFace: true,      // text only, never rendered here
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    isOffscreenCanvasSupported: false,
+    verbosity: 0,               // errors only: warnings would go to the console
+  };
+}
+
+/**
+ * pdf.js polyfills DOMMatrix from @napi-rs/canvas and warns when it cannot. Text extraction
+ * never uses it, so where that optional native package is missing (a packaged app without
+ * it) a minimal stand-in keeps the console quiet.
+ */
+function installDomMatrixStub(): void {
+  const g = globalThis as Record<string, unknown>;
+  if (g.DOMMatrix) return;
+  try {
+    createRequire(import.meta.url).resolve('@napi-rs/canvas');
+    return; // pdf.js will take it from there
+  } catch { /* not installed */ }
+  g.DOMMatrix = class DOMMatrixStub {
+    a = 1; b = 0; c = 0; d = 1; e = 0; f = 0;
+    constructor(init?: number[]) {
+      if (Array.isArray(init) && init.length === 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
+    }
+  };
+}
