@@ -21,15 +21,25 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
+  // 10月1日至次年3月31日, 7月1日—8月31日: a period of days ends on its last day
+  { re: /(?<!每年)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:起)?(?:至|到|—|－|-|~|～)(次年|翌年|(\d{4})年)?(\d{1,2})月(\d{1,2})日/g,
+    read: (m, year) => {
+      const y0 = m[1] ? +m[1] : year;
+      const y = m[5] ? +m[5] : m[4] ? y0 + 1 : y0;
+      const mo = +m[6]!, d = +m[7]!;
+      return validMonth(mo) && d >= 1 && d <= 31 ? { date: `${y}-${pad(mo)}-${pad(d)}`, kind: 'period' } : null;
+    } },
   // 2025年9月15日前
-  { re: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止)?/g,
+  { re: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止|(起|开始|以来))?/g,
     read: (m) => {
+      if (m[4]) return null; // 自2025年10月1日起: when a rule starts, not a limit
       const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
       return validMonth(mo) && d >= 1 && d <= 31 ? { date: `${y}-${pad(mo)}-${pad(d)}`, kind: 'by_date' } : null;
     } },
   // 6月30日前 (the plan year)
-  { re: /(?<![\d年])(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止)?/g,
+  { re: /(?<![\d年])(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止|(起|开始|以来))?/g,
     read: (m, year) => {
+      if (m[3]) return null;
       const mo = +m[1]!, d = +m[2]!;
       return validMonth(mo) && d >= 1 && d <= 31 ? { date: `${year}-${pad(mo)}-${pad(d)}`, kind: 'by_date' } : null;
     } },
@@ -50,7 +60,7 @@ const RULES: Rule[] = [
       return month ? { date: monthEnd(y, month), kind: 'month_end' } : null;
     } },
   // 5至9月, 2025年5—9月份, 5月至9月: the period's end
-  { re: /(?:(\d{4})年)?(\d{1,2})(?:月份?)?(?:至|到|—|－|-|~|～)(\d{1,2})月(?:份|底)?/g,
+  { re: /(?<!每年)(?:(\d{4})年)?(\d{1,2})(?:月份?)?(?:至|到|—|－|-|~|～)(\d{1,2})月(?:份|底)?/g,
     read: (m, year) => {
       const y = m[1] ? +m[1] : year, a = +m[2]!, b = +m[3]!;
       return validMonth(a) && validMonth(b) && b >= a ? { date: monthEnd(y, b), kind: 'period' } : null;
@@ -73,6 +83,9 @@ const RULES: Rule[] = [
       }
       return null; // a bare month (3月开展…) is not a limit
     } },
+  // 6月份完成排查, 10月建成: a month with a completing verb
+  { re: /(?<![\d年每])(\d{1,2})月份?(?=(?:底前|前)?(?:全面)?(?:完成|建成|实现|投入运营|投运|完工|到位|清零))/g,
+    read: (m, year) => (validMonth(+m[1]!) ? { date: monthEnd(year, +m[1]!), kind: 'month_end' } : null) },
   // 2025年底前, 到2025年年底, 年底前, 年内
   { re: /(?:(\d{4})年)?年?(?:底|末)(?:前|之前)?|(?<![\d全])年内/g,
     read: (m, year) => {

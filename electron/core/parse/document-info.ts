@@ -12,8 +12,11 @@ export interface CoverInfo {
 const CN_NUM: Record<string, number> = { '〇': 0, 'O': 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function readDocNumber(text: string): string {
-  const m = /([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*0*(\d{1,4})\s*号/.exec(text);
+const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*0*(\d{1,4})\s*号/;
+
+/** The document's own 发文字号: a line of its own near the top (never one cited in the text). */
+export function readDocNumber(paragraph: string): string {
+  const m = DOC_NUMBER.exec(paragraph.trim());
   return m ? `${m[1]}〔${m[2]}〕${Number(m[3])}号` : '';
 }
 
@@ -37,13 +40,21 @@ function cnSmall(s: string): number {
   return CN_NUM[s] ?? NaN;
 }
 
-const PLAN_TITLE_END = /(方案|计划|意见|办法|要点|细则|规划|清单|通知)$/;
+const PLAN_TITLE_END = /(方案|计划|意见|办法|要点|细则|规划|清单)$/;
+
+/** 实施方案（2023-2025年） / 方案（试行）: the note after a title does not change what it is. */
+export function withoutTrailingNote(t: string): string {
+  return t.replace(/[（(][^（）()]{1,16}[）)]$/, '');
+}
 
 /** Reads the cover letter: paragraphs before the first outline heading. */
 export function readCover(paragraphs: string[], firstHeading: number): CoverInfo {
   const head = paragraphs.slice(0, Math.max(firstHeading, 0));
-  const all = head.join('\n');
-  const doc_number = readDocNumber(all) || readDocNumber(paragraphs.slice(0, 40).join('\n'));
+  let doc_number = '';
+  for (const p of paragraphs.slice(0, Math.min(12, Math.max(firstHeading, 1)))) {
+    if (p.replace(/\s+/g, '').length <= 40) doc_number = readDocNumber(p);
+    if (doc_number) break;
+  }
   let issuer = '';
   for (const p of head.slice(0, 6)) {
     const m = /^(.{4,40}?)(?:文件|公文)$/.exec(p.replace(/\s+/g, ''));
@@ -60,7 +71,7 @@ export function readCover(paragraphs: string[], firstHeading: number): CoverInfo
     // 开封市人民政府办公室关于印发…的通知
     for (const p of head.slice(0, 8)) {
       const m = /^(.{4,30}?(?:政府|办公室|办公厅|委员会|局|厅|指挥部|领导小组))关于(?:印发|下发)/.exec(p.replace(/\s+/g, ''));
-      if (m) { issuer = m[1]!; break; }
+      if (m && !/[《〈]|^(为|根据|按照|依据)/.test(m[1]!)) { issuer = m[1]!; break; }
     }
   }
   if (!date || !issuer) {
@@ -77,8 +88,10 @@ export function readCover(paragraphs: string[], firstHeading: number): CoverInfo
   const titles: string[] = [];
   for (const p of head) {
     for (const m of p.matchAll(/《([^《》]{4,80})》/g)) {
+      // a plan this letter transmits, not a document it cites (根据《…》, 为落实《…》)
+      if (/(根据|依据|按照|落实|贯彻|执行|参照|对照|依照)[^《。，]{0,6}$/.test(p.slice(0, m.index))) continue;
       const t = m[1]!.replace(/\s+/g, '');
-      if (PLAN_TITLE_END.test(t) && !titles.includes(t)) titles.push(t);
+      if (PLAN_TITLE_END.test(withoutTrailingNote(t)) && !titles.includes(t)) titles.push(t);
     }
   }
   return { doc_number, issuer, date, titles };
@@ -87,5 +100,5 @@ export function readCover(paragraphs: string[], firstHeading: number): CoverInfo
 /** A paragraph that reads as a plan's title: short, no full stop, ends like a plan. */
 export function looksLikePlanTitle(p: string): boolean {
   const t = p.replace(/\s+/g, '');
-  return t.length >= 6 && t.length <= 60 && !/[。；，]/.test(t) && /(方案|计划|意见|办法|要点|细则)$/.test(t) && !/^《/.test(t);
+  return t.length >= 6 && t.length <= 70 && !/[。；，]/.test(t) && /(方案|计划|意见|办法|要点|细则)$/.test(withoutTrailingNote(t)) && !/^《/.test(t);
 }

@@ -39,14 +39,14 @@ export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): R
   const cover = readCover(paragraphs, firstHeading);
   const regions = findPlans(paragraphs, markers, cover.titles);
   const profile = opts.profile ?? chooseProfile(cover.issuer, cover.doc_number, paragraphs.join('\n'));
-  const docYear = Number(cover.date.slice(0, 4)) || new Date().getFullYear();
+  const docYear = Number(cover.date.slice(0, 4)) || commonYear(paragraphs) || new Date().getFullYear();
   const problems = [];
   if (regions.length === 0) {
     problems.push({ severity: 'error' as const, code: 'PARSE_NO_OUTLINE', file: doc.file, message: `文件“${doc.file}”中没有找到“一、”“（一）”“1.”这样的层次标题，无法识别方案和任务。` });
   }
   const names = shortNames(regions.map((r) => r.title));
   const plans: ParsedPlan[] = regions.map((r, k) =>
-    readPlan(paragraphs, markers, r.title, names[k]!, Number(/(\d{4})年/.exec(r.title)?.[1]) || docYear, r.from, r.body, r.to, profile));
+    readPlan(paragraphs, markers, r.title, names[k]!, planYear(r.title) || docYear, r.from, r.body, r.to, profile));
   for (const p of plans) {
     if (p.tasks.length === 0) problems.push({ severity: 'warning' as const, code: 'PARSE_NO_TASKS', file: doc.file, message: `方案“${p.title}”中没有找到编号的任务（“主要任务”下的 1. 2. 3. …）。` });
   }
@@ -59,6 +59,21 @@ export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): R
     },
     problems,
   };
+}
+
+/** The plan's year from its title: 2025年…方案, or the first year of （2023-2025年）. */
+function planYear(title: string): number {
+  const m = /((?:19|20)\d{2})\s*(?:年|[-—－至到~～]\s*(?:19|20)\d{2}\s*年)/.exec(title);
+  return m ? Number(m[1]) : 0;
+}
+
+/** The year the text speaks of most, for documents without a title year or a date. */
+function commonYear(paragraphs: string[]): number {
+  const count = new Map<number, number>();
+  for (const p of paragraphs) for (const m of p.matchAll(/(20\d{2})年(?!度)/g)) count.set(+m[1]!, (count.get(+m[1]!) ?? 0) + 1);
+  let best = 0, n = 0;
+  for (const [y, c] of count) if (c > n) { best = y; n = c; }
+  return best;
 }
 
 function readPlan(paragraphs: string[], markers: (Marker | null)[], title: string, shortName: string, year: number,
@@ -78,7 +93,7 @@ function readPlan(paragraphs: string[], markers: (Marker | null)[], title: strin
     taskLevel.set(i, l3 === 0 && l2 > 0 ? 2 : 3);
   });
   let level: 2 | 3 = 3;
-  let section = '', inTasks = false, inGoals = false, group = '';
+  let section = '', sectionLabel = '', inTasks = false, inGoals = false, inGoalPart = false, group = '';
   let task: ParsedTask | null = null;
   let standing: Responsibility[] = [];   // standing rules already in force
   let pendingStanding: Responsibility[] = []; // rules read in the current task: apply from the next one
@@ -97,14 +112,22 @@ function readPlan(paragraphs: string[], markers: (Marker | null)[], title: strin
     if (m?.level === 1) {
       close();
       section = headingText(m.rest);
+      sectionLabel = `${m.marker}${section}`;
       inTasks = taskSection(section);
       inGoals = isGoalSection(section);
+      inGoalPart = false;
       level = taskLevel.get(i) ?? 3;
-      group = '';
+      group = level === 2 ? sectionLabel : '';
+      // 二、工作目标。2025年全市… : targets run on after the heading
+      if (inGoals) plan.metrics.push(...findMetrics(text, i));
       continue;
     }
-    if (inGoals) { plan.metrics.push(...findMetrics(text, i)); continue; }
-    if (!inTasks) continue;
+    if (!inTasks) {
+      // （二）主要目标。到2025年，… inside 一、总体要求
+      if (m?.level === 2) inGoalPart = isGoalSection(headingText(m.rest));
+      if (inGoals || inGoalPart) plan.metrics.push(...findMetrics(text, i));
+      continue;
+    }
     if (m?.level === 2 && level === 3) {
       close();
       group = `${m.marker}${headingText(m.rest)}`;

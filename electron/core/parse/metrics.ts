@@ -55,7 +55,10 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
     const suffix = m[3];
     const start = m.index, end = m.index + m[0].length;
     // the clause holding the number, and the one before (for 较…下降 after a comma)
-    const clauseStart = lastIndexOfAny(text, '，。；：', start) + 1;
+    let clauseStart = lastIndexOfAny(text, '，。；：', start) + 1;
+    // inside an open parenthesis (力争达到44微克/立方米): the clause starts there
+    const open = openParenBefore(text, clauseStart, start);
+    if (open >= 0) clauseStart = open + 1;
     const sentenceStart = lastIndexOfAny(text, '。；：', start) + 1;
     const before = text.slice(clauseStart, start);
     if (/[A-Za-z.]$/.test(before)) continue; // PM2.5, a model number
@@ -68,7 +71,7 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
       indicator = before.slice(0, vb.index);
       const base = /(较|比)(上一?年|\d{4}年(?:底)?|同期)(?:同期)?/.exec(indicator);
       if (base) { baseline = base[0]; indicator = indicator.slice(0, base.index); }
-      if (!cleanIndicator(indicator) && clauseStart > sentenceStart) {
+      if (!cleanIndicator(indicator) && baseline && clauseStart > sentenceStart) {
         // 全市公路货物周转量占比，较2022年下降10个百分点以上: the indicator is the clause before
         const prevStart = lastIndexOfAny(text, '，。；：', clauseStart - 2) + 1;
         indicator = text.slice(prevStart, clauseStart - 1);
@@ -80,7 +83,7 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
         // 50%以上的汽油加油站: the indicator follows the number
         indicator = /^的([^，。；、（]+?)(?:以及|和|及|，|。|；|、|$)/.exec(after)?.[1] ?? '';
         op = opFor(undefined, suffix, unit);
-      } else if (cb && cb[3] && !/的$/.test(cb[3]) && !/^(?:全国|全省|全市|全县|全区)$/.test(cleanIndicator(cb[3]))) {
+      } else if (cb && cb[3] && COUNT_UNIT.test(unit) && !/的$/.test(cb[3]) && !/^(?:全国|全省|全市|全县|全区)$/.test(cleanIndicator(cb[3]))) {
         // 新增A级、B级企业及绩效引领性企业30家以上: indicator between the verb and the number
         indicator = cb[3];
         op = opFor(undefined, suffix, unit) ?? '>=';
@@ -94,6 +97,9 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
       }
     }
     indicator = cleanIndicator(indicator);
+    // …不高于49.9微克/立方米，力争不高于49.1微克/立方米: the second target has the first one's indicator
+    const prev = out[out.length - 1];
+    if (op && (!indicator || indicator.length < 2) && prev && prev.unit === unit && text.slice(prev.span!.end, start).search(/[。；]/) < 0) indicator = prev.indicator;
     if (!op || !indicator || indicator.length < 2) continue;
     const clause = text.slice(clauseStart, end);
     const strive = /力争|争取/.test(clause);
@@ -103,6 +109,15 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
     out.push(metric);
   }
   return out;
+}
+
+function openParenBefore(text: string, from: number, to: number): number {
+  let open = -1;
+  for (let i = from; i < to; i++) {
+    if (text[i] === '（' || text[i] === '(') open = i;
+    else if ((text[i] === '）' || text[i] === ')') && open >= 0) open = -1;
+  }
+  return open;
 }
 
 function lastIndexOfAny(text: string, chars: string, before: number): number {

@@ -2,7 +2,7 @@
 // paragraph where the body has one (DOCX/PDF), else the cover letter's 《…》 list in order
 // (the TXT seed lost its titles in PDF extraction).
 import { looksLikePlanTitle } from './document-info';
-import { readMarker, type Marker } from './outline';
+import type { Marker } from './outline';
 
 export interface PlanRegion {
   title: string;
@@ -17,9 +17,15 @@ const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 export function findPlans(paragraphs: string[], markers: (Marker | null)[], coverTitles: string[]): PlanRegion[] {
   const starts: number[] = [];
   let seenL1 = false;
+  let appendix = false; // after 附件: a task list or table, not a new plan (unless it has a title)
   markers.forEach((m, i) => {
+    if (/^附件\s*\d*\s*[:：]?/.test(paragraphs[i]!) && paragraphs[i]!.length < 40) appendix = true;
     if (m?.level !== 1) return;
-    if (!seenL1 || m.number === 1) starts.push(i);
+    if (!seenL1 || m.number === 1) {
+      if (appendix && !hasTitleBefore(paragraphs, markers, i, coverTitles)) return;
+      starts.push(i);
+      appendix = false;
+    }
     seenL1 = true;
   });
   if (starts.length === 0) return [];
@@ -34,7 +40,7 @@ export function findPlans(paragraphs: string[], markers: (Marker | null)[], cove
       const two = i > floor && !markers[i - 1] ? squash(paragraphs[i - 1]!) + one : '';
       const cover = coverTitles.find((t) => squash(t) === one || (two && squash(t) === two));
       if (cover) { title = cover; titleAt = squash(cover) === one ? i : i - 1; break; }
-      if (looksLikePlanTitle(one) && !/^关于/.test(one)) { title = one; titleAt = i; break; }
+      if (looksLikePlanTitle(one) && !/^关于/.test(one)) { title = paragraphs[i]!.replace(/\s+/g, ''); titleAt = i; break; }
     }
     let from: number;
     if (titleAt >= 0) from = titleAt;
@@ -50,4 +56,13 @@ export function findPlans(paragraphs: string[], markers: (Marker | null)[], cove
   // a plan's end is where the next plan's title/preamble begins; later headings of the same
   // plan must come before that, so move the floor past them when looking for titles
   return regions;
+}
+
+function hasTitleBefore(paragraphs: string[], markers: (Marker | null)[], at: number, coverTitles: string[]): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
+    if (markers[i]) return false;
+    const t = squash(paragraphs[i]!);
+    if (looksLikePlanTitle(t) || coverTitles.some((c) => squash(c) === t)) return true;
+  }
+  return false;
 }

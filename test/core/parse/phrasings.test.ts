@@ -176,3 +176,56 @@ describe('city profiles', () => {
     expect(d.plans[0]!.tasks[0]!.units.map((u) => `${u.unit}:${u.kind}`)).toEqual(['市生态环境局:department', '甲乙县:county', '丙丁区:county', '某某经济开发区:zone']);
   });
 });
+
+describe('phrasings seen in other cities\' plans', () => {
+  const xuchang = loadProfiles().find((p) => p.city === '许昌市')!;
+  const clause = (inner: string, profile = kaifeng) => readResponsibilities(`任务内容。${inner}`, profile, 0);
+  it('reads clauses in 〔〕 with a standing rule after a full stop, keeping the clause\'s own units', () => {
+    const r = clause('〔市生态环境局牵头，市发展和改革局、工业和信息化局、自然资源局参与，各县、区人民政府负责落实。以下各项工作均需各县、区人民政府落实，不再列出。〕');
+    expect(r.units.map((u) => `${u.unit}:${u.role}`)).toEqual([
+      '市生态环境局:lead', '市发展和改革局:participate', '市工业和信息化局:participate', '市自然资源局:participate', ...ALL.map((c) => `${c}:implement`)]);
+    expect(r.standing.map((u) => u.unit)).toEqual(ALL);
+  });
+  it('expands 各县〔市、区〕政府〔管委会〕 to the counties and the zones, and zones named without the city', () => {
+    const r = clause('（市生态环境局牵头，各县〔市、区〕政府〔管委会〕负责落实）', xuchang);
+    expect(r.units.filter((u) => u.role === 'implement').map((u) => u.unit)).toEqual([...xuchang.counties, ...xuchang.zones.map((z) => z.name)]);
+    const z = clause('（市发展改革委牵头，各县（市、区）政府和市城乡一体化示范区、经济技术开发区、东城区管委会负责落实）', xuchang);
+    expect(z.units.map((u) => u.unit)).toEqual(expect.arrayContaining(['许昌经济技术开发区', '东城区', '城乡一体化示范区', '禹州市']));
+  });
+  it('reads 按职责负责, 牵头督导, unknown short names and a 市 shared by the list', () => {
+    expect(clause('（市经信局牵头，市发展改革委、人行中支配合，市生态环境局、市场监管局按各自职责负责）').units.map((u) => `${u.unit}:${u.role}`)).toEqual([
+      '市经信局:lead', '市发展改革委:cooperate', '人行中支:cooperate', '市生态环境局:responsible', '市市场监管局:responsible']);
+    expect(clause('（市生态环境局、发展和改革局牵头督导）').units.map((u) => `${u.unit}:${u.role}`)).toEqual(['市生态环境局:lead', '市发展和改革局:lead']);
+  });
+  it('resolves periods over the new year, ignores 起 and recurring periods', () => {
+    const dates = (t: string) => dueDates(findDeadlines(t, 2025, 0));
+    expect(dates('秋冬季（10月1日至次年3月31日）开展攻坚')).toEqual(['2026-03-31']);
+    expect(dates('7月1日—8月31日开展专项检查')).toEqual(['2025-08-31']);
+    expect(dates('自2025年10月1日起实施，10月1日起执行')).toEqual([]);
+    expect(dates('每年5月至9月开展夏季攻坚')).toEqual([]);
+    expect(dates('6月份完成排查')).toEqual(['2025-06-30']);
+  });
+  it('keeps the indicator of a strive target that repeats it', () => {
+    const m = findMetrics('2022年，市区细颗粒物（PM2.5）年均浓度不高于49.9微克/立方米，力争不高于49.1微克/立方米；重污染天数不超过13天。', 0);
+    expect(m.map((x) => [x.indicator, x.op, x.value, x.strive])).toEqual([
+      ['市区细颗粒物（PM2.5）年均浓度', '<=', 49.9, false], ['市区细颗粒物（PM2.5）年均浓度', '<=', 49.1, true], ['重污染天数', '<=', 13, false]]);
+    expect(findMetrics('县级及以上城市建成区原则上不再新建每小时35蒸吨以下燃煤锅炉', 0)).toEqual([]);
+  });
+  const parseLines = (lines: string[]) => parseIngested({ file: 't.txt', format: 'txt', paragraphs: lines.map((t, i) => ({ text: t, source: { line: i + 1 } })) }).value!;
+  it('takes titles with a year range, never a cited document\'s number or title, and targets under （二）主要目标', () => {
+    const d = parseLines([
+      '潮州市打赢蓝天保卫战实施方案（2019-2020年）',
+      '为落实《广东省人民政府关于印发〈广东省打赢蓝天保卫战实施方案（2018-2020年）〉的通知》（粤府〔2018〕128号）部署要求，制定本实施方案。',
+      '一、总体要求', '（一）指导思想。坚持生态优先。', '（二）主要目标。到2020年，全市空气质量优良天数比例达到94%。',
+      '二、工作任务', '（一）升级产业结构', '1.制定实施准入清单。完成编制工作。（市生态环境局牵头）',
+    ]);
+    expect(d.document.doc_number).toBe('');
+    expect(d.plans.map((p) => [p.title, p.year])).toEqual([['潮州市打赢蓝天保卫战实施方案（2019-2020年）', 2019]]);
+    expect(d.plans[0]!.metrics.map((m) => m.value)).toEqual([94]);
+  });
+  it('does not take a task list in an appendix for another plan', () => {
+    const d = parseLines(['某市2025年扬尘治理方案', '一、主要任务', '1.加强工地管理。内容。（市住建局负责）', '附件', '一、重点工程清单', '1.某工地。']);
+    expect(d.plans).toHaveLength(1);
+    expect(d.plans[0]!.tasks).toHaveLength(1);
+  });
+});
