@@ -79,8 +79,15 @@ export function buildGrid(ws: ExcelJS.Worksheet): SheetGrid {
   });
   // merged ranges: copy the master into every covered cell
   const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  // a merge may claim a whole sheet (A1:XFD1048576): clip it to where there is data, so a
+  // strange file cannot make us walk billions of cells
+  let lastRow = 0;
+  for (const r of rows.keys()) if (r > lastRow) lastRow = r;
+  const colCap = Math.max(maxCol, 64);
   for (const m of Object.values(merges)) {
-    const { top, left, bottom, right } = m.model;
+    const { top, left } = m.model;
+    const bottom = Math.min(m.model.bottom, lastRow);
+    const right = Math.min(m.model.right, colCap);
     const master = rows.get(top)?.get(left);
     if (!master) continue;
     for (let r = top; r <= bottom; r++) {

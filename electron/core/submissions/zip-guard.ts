@@ -11,6 +11,9 @@ export const ZIP_LIMITS = {
   maxRatio: 400,                     // uncompressed/compressed, for parts over 1 MB
   maxRows: 20_000,                   // rows holding data in one sheet
   maxCells: 600_000,                 // cells in one sheet
+  // exceljs makes an object for every cell of a merged range: one <mergeCell ref="A1:XFD1048576"/>
+  // in a 10 KB file would take the process down
+  maxMergedCells: 200_000,           // total area of the merged ranges of one sheet
 };
 
 export type ZipVerdict =
@@ -95,6 +98,8 @@ export function checkXlsxZip(b: Buffer): ZipVerdict {
       if (rows > ZIP_LIMITS.maxRows) return { ok: false, reason: 'too_large', detail: `${e.name} 有 ${rows} 行` };
       const cells = countOccurrences(data, CELL_TAG);
       if (cells > ZIP_LIMITS.maxCells) return { ok: false, reason: 'too_large', detail: `${e.name} 有 ${cells} 个单元格` };
+      const merged = mergedArea(data);
+      if (merged > ZIP_LIMITS.maxMergedCells) return { ok: false, reason: 'too_large', detail: `${e.name} 的合并单元格覆盖 ${merged} 个单元格` };
       sheetRows.set(e.name, rows);
     }
   }
@@ -117,6 +122,29 @@ function inflateEntry(b: Buffer, e: Entry): Buffer | string {
     if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'bomb';
     return '解压失败';
   }
+}
+
+const MERGE_RE = /<mergeCell\b[^>]*\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/g;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** Total number of cells covered by the sheet's merged ranges. */
+function mergedArea(xml: Buffer): number {
+  const at = xml.indexOf('<mergeCells');
+  if (at < 0) return 0;
+  const text = xml.toString('latin1', at);
+  let total = 0;
+  for (const m of text.matchAll(MERGE_RE)) {
+    const rows = Math.abs(Number(m[4]) - Number(m[2])) + 1;
+    const cols = Math.abs(colNumber(m[3]!) - colNumber(m[1]!)) + 1;
+    total += rows * cols;
+    if (total > ZIP_LIMITS.maxMergedCells) break;
+  }
+  return total;
 }
 
 function mb(n: number): string {

@@ -1,6 +1,8 @@
 // Workbooks a county laid out itself (县区自制表格), built in code, written to disk and read back.
 import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { COUNTIES, readFileAgainstSeed, task, tmpDir, writeBook } from './support';
 
 const dir = tmpDir();
@@ -220,5 +222,26 @@ describe('merged cells spanning rows, conflicts, and what cannot be told', () =>
     expect(orphan.kind).toBe('unknown_task');
     expect(orphan.reason).toContain('续行');
     expect(r.value!.outcomes.find((o) => o.row === 5)!.kind).toBe('signature');
+  });
+});
+
+describe('odd files from other tools', () => {
+  it('a merge over the whole sheet is refused before exceljs would build a billion cells', async () => {
+    const file = await writeBook(dir, '兰考县2025年9月-整表合并.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['任务名称', '完成状态']);
+      ws.addRow(['巩固清洁取暖成果', '已完成']);
+      ws.getCell('E10').value = '说明';
+      ws.mergeCells('E10:F11');
+    });
+    // widen the merge in the XML, as another tool could write it (exceljs itself cannot)
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const name = 'xl/worksheets/sheet1.xml';
+    zip.file(name, (await zip.file(name)!.async('string')).replace('E10:F11', 'E10:XFD1048576'));
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const r = await readFileAgainstSeed(file);
+    expect(r.value).toBeNull();
+    expect(r.problems[0]!.code).toBe('SUBMISSION_TOO_LARGE');
+    expect(r.problems[0]!.message).toContain('合并单元格');
   });
 });
