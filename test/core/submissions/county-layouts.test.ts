@@ -244,4 +244,21 @@ describe('odd files from other tools', () => {
     expect(r.problems[0]!.code).toBe('SUBMISSION_TOO_LARGE');
     expect(r.problems[0]!.message).toContain('合并单元格');
   });
+
+  it('a drop-down on whole columns (as WPS writes it) does not blow up the reader', async () => {
+    const file = await writeBook(dir, '兰考县2025年9月-整列下拉.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['任务名称', '完成状态', '完成进度']);
+      ws.addRow(['巩固清洁取暖成果', '已完成', 100]);
+      ws.getCell('B2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"已完成,序时推进,滞后"'] };
+    });
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const name = 'xl/worksheets/sheet1.xml';
+    zip.file(name, (await zip.file(name)!.async('string')).replace('sqref="B2"', 'sqref="B1:B1048576 C1:C1048576"'));
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const heap0 = process.memoryUsage().heapUsed;
+    const r = await readFileAgainstSeed(file);
+    expect(r.value!.records[0]).toMatchObject({ status: 'done', percent: 100 });
+    expect(process.memoryUsage().heapUsed - heap0).toBeLessThan(100 * 1024 * 1024); // ~260 MB without the guard
+  });
 });
