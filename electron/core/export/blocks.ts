@@ -1,0 +1,56 @@
+// Document content as plain blocks (paragraphs, headings, tables), independent of the
+// file format: the bulletin text is written once as blocks, then rendered into the .docx
+// and shown as the in-app preview.
+import type { Cell } from './ooxml';
+
+export type Block =
+  /** a body paragraph; `lead` is a run-in heading (（一）压实责任。) in the 二级标题 font */
+  | { kind: 'p'; text: string; lead?: string }
+  /** （一） heading, 楷体 */
+  | { kind: 'h2'; text: string }
+  | { kind: 'table'; table: TableData };
+
+export interface TableData {
+  /** relative column widths; scaled to the type area of the section */
+  weights: number[];
+  header: (Cell | string)[][];
+  rows: (Cell | string)[][];
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface Section {
+  /** the block placeholder it fills: {{总体进展}} */
+  key: string;
+  /** the fixed heading in the template (for the preview) */
+  heading: string;
+  blocks: Block[];
+}
+
+export interface Attachment {
+  no: number;
+  title: string;
+  subtitle?: string;
+  landscape: boolean;
+  table: TableData;
+  note?: string;
+}
+
+/** Status fills shared by the .docx tables and the spreadsheet (done green, lagging yellow, overdue red). */
+export const FILL = {
+  done: 'C6EFCE',
+  lagging: 'FFEB9C',
+  overdue: 'FFC7CE',
+  notAssigned: 'F2F2F2',
+  header: 'D9D9D9',
+} as const;
+
+/** Plain text of blocks, for the preview: tables become one line per row. */
+export function blocksToParagraphs(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'p') out.push((b.lead ?? '') + b.text);
+    else if (b.kind === 'h2') out.push(b.text);
+    else for (const r of [...b.table.header, ...b.table.rows]) out.push(r.map((c) => (typeof c === 'string' ? c : c.text).replace(/\n/g, ' ')).join('｜'));
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+// How 公文 write dates, numbers, document numbers and lists. One place, so the bulletin,
+// the reminders and the spreadsheet say the same thing the same way.
+
+const DIGITS = '零一二三四五六七八九';
+
+/** 2025-09-30 → 2025年9月30日 (GB/T 9704-2012: Arabic numerals, no leading zeros). */
+export function cnDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (!m) return iso;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** 2025-09-30 → 9月30日 (within one year's text). */
+export function cnMonthDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = iso.match(/^\d{4}-(\d{2})-(\d{2})/);
+  return m ? `${Number(m[1])}月${Number(m[2])}日` : iso;
+}
+
+/** 1 → 一, 12 → 十二, 21 → 二十一 (heading numbers 一、（一）; up to 99). */
+export function cnNumber(n: number): string {
+  if (n < 10) return DIGITS[n]!;
+  if (n < 20) return '十' + (n % 10 ? DIGITS[n % 10] : '');
+  if (n < 100) return DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? DIGITS[n % 10] : '');
+  return String(n);
+}
+
+/**
+ * 发文字号: 机关代字〔年份〕序号号 — the year in 六角括号, the number without leading zeros
+ * (GB/T 9704-2012 7.2.4). Empty when there is no prefix or number.
+ */
+export function docNumber(prefix: string, year: number | string, no: number | string | null | undefined): string {
+  const p = prefix.trim();
+  const n = String(no ?? '').trim().replace(/^0+(?=\d)/, '');
+  if (!p || !n) return '';
+  return `${p}〔${year}〕${n}号`;
+}
+
+/** Rate 0..1 → "66.7%" (one decimal, as offices print it). */
+export function pct(rate: number): string {
+  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}
+
+/** Percentage points with a sign word: 提高2.5个百分点 / 下降1.0个百分点 / 持平. */
+export function ppChange(now: number, before: number): string {
+  const d = Math.round((now - before) * 1000) / 10;
+  if (d === 0) return '持平';
+  return `${d > 0 ? '提高' : '下降'}${Math.abs(d).toFixed(1)}个百分点`;
+}
+
+/** Count change: 增加3项 / 减少2项 / 持平. */
+export function countChange(now: number, before: number, unit = '项'): string {
+  const d = now - before;
+  if (d === 0) return '持平';
+  return `${d > 0 ? '增加' : '减少'}${Math.abs(d)}${unit}`;
+}
+
+/** 龙亭区、鼓楼区和杞县 — the enumeration comma, 和 before the last. */
+export function joinCn(items: string[], last = '和'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return items.slice(0, -1).join('、') + last + items[items.length - 1];
+}
+
+/** A number as offices print it: integers plain, otherwise up to two decimals without trailing zeros. */
+export function num(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  return String(Math.round(v * 100) / 100);
+}
+
+/** A file name Windows accepts (unit names can hold / or ：). */
+export function safeFileName(s: string): string {
+  return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, '').slice(0, 80) || '未命名';
+}

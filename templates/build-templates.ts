@@ -1,0 +1,296 @@
+// (Re)generates the clerk-editable templates: templates/bulletin/bulletin.docx (工作进展通报)
+// and templates/reminder/reminder.docx (催办单). Run: `npx tsx templates/build-templates.ts`.
+// The generated .docx files are committed; clerks may restyle them in Word or WPS, and the
+// exports pick up whatever they change. Layout after GB/T 9704-2012 (党政机关公文格式).
+//
+// Placeholders are typed whole, one key per place ({{通报期间}}); a paragraph holding only a
+// block key ({{总体进展}}) is replaced by generated paragraphs and tables that take over
+// that paragraph's formatting. Generated headings and tables use the Gw* styles below.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import JSZip from 'jszip';
+import {
+  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph,
+  SectionType, Tab, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType,
+  type IParagraphStyleOptions, type ISectionOptions,
+} from 'docx';
+import { setProps } from '../electron/core/export/ooxml';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** mm → twips, rounded (docx's own helper truncates: A4 would come out 11905 × 16837). */
+const convertMillimetersToTwip = (mm: number) => Math.round((mm * 1440) / 25.4);
+
+// GB/T 9704 fonts, set for every script so Word and WPS use them for Chinese (w:eastAsia)
+const FANGSONG = '仿宋_GB2312';
+const HEITI = '黑体';
+const KAITI = '楷体_GB2312';
+const XBS = '方正小标宋简体';
+const SONG = '宋体';
+const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+
+const PT = 20; // twips per point
+const LINE = 28 * PT; // exact 28 pt: 22 lines a page
+const exact = (pt: number) => ({ line: pt * PT, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+
+// A4 and the GB/T 9704 type area: 156 mm × 225 mm
+export const PAGE = {
+  width: convertMillimetersToTwip(210),
+  height: convertMillimetersToTwip(297),
+  top: convertMillimetersToTwip(37),
+  bottom: convertMillimetersToTwip(35),
+  left: convertMillimetersToTwip(28),
+  right: convertMillimetersToTwip(26),
+};
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const CHAR16 = 16 * PT; // one character of 三号 (16 pt)
+const CHAR14 = 14 * PT; // one character of 四号 (14 pt)
+
+/** Styles shared by both templates; generated content refers to them by id. */
+const STYLES: IParagraphStyleOptions[] = [
+  // Normal carries the body font and size itself (not only the document defaults), and
+  // condenses characters by 0.25 pt so exactly 28 三号 characters fill the 156 mm line in Word,
+  // WPS and LibreOffice alike (a compressed character grid only works in Word)
+  { id: 'Normal', name: 'Normal', quickFormat: true,
+    run: { font: font(FANGSONG), size: 32, characterSpacing: -5 }, paragraph: { spacing: exact(28), alignment: AlignmentType.JUSTIFIED } },
+  { id: 'GwBody', name: '公文正文', basedOn: 'Normal', next: 'GwBody', quickFormat: true,
+    run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28), indent: { firstLineChars: 200, firstLine: 2 * CHAR16 }, alignment: AlignmentType.JUSTIFIED } },
+  { id: 'GwNoIndent', name: '公文正文（顶格）', basedOn: 'GwBody', next: 'GwBody', quickFormat: true,
+    paragraph: { indent: { firstLineChars: 0, firstLine: 0 } } },
+  { id: 'GwTitle', name: '公文标题', basedOn: 'Normal', next: 'GwBody', quickFormat: true,
+    run: { font: font(XBS), size: 44 }, paragraph: { spacing: exact(35), alignment: AlignmentType.CENTER } },
+  { id: 'GwHeading1', name: '一级标题（黑体）', basedOn: 'GwBody', next: 'GwBody', quickFormat: true,
+    run: { font: font(HEITI) }, paragraph: { outlineLevel: 0, keepNext: true } },
+  { id: 'GwHeading2', name: '二级标题（楷体）', basedOn: 'GwBody', next: 'GwBody', quickFormat: true,
+    run: { font: font(KAITI) }, paragraph: { outlineLevel: 1, keepNext: true } },
+  { id: 'GwHeading3', name: '三级标题（仿宋加粗）', basedOn: 'GwBody', next: 'GwBody', quickFormat: true,
+    run: { bold: true }, paragraph: { outlineLevel: 2, keepNext: true } },
+  { id: 'GwRedHead', name: '发文机关标志', basedOn: 'Normal', next: 'GwBody',
+    run: { font: font(XBS), size: 52, color: 'FF0000' }, paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, alignment: AlignmentType.CENTER } },
+  { id: 'GwDocNo', name: '发文字号', basedOn: 'Normal', next: 'GwBody',
+    run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28), alignment: AlignmentType.CENTER } },
+  { id: 'GwSignature', name: '发文机关署名', basedOn: 'GwBody', next: 'GwBody',
+    paragraph: { indent: { firstLineChars: 0, firstLine: 0, right: 2 * CHAR16 }, alignment: AlignmentType.RIGHT } },
+  { id: 'GwDate', name: '成文日期', basedOn: 'GwBody', next: 'GwBody',
+    paragraph: { indent: { firstLineChars: 0, firstLine: 0, right: 4 * CHAR16 }, alignment: AlignmentType.RIGHT } },
+  { id: 'GwAttachNote', name: '附件说明', basedOn: 'GwBody', next: 'GwBody',
+    paragraph: { indent: { left: 2 * CHAR16 + 3 * CHAR16, hanging: 3 * CHAR16 } } },
+  { id: 'GwAttachLabel', name: '附件标识', basedOn: 'Normal', next: 'GwAttachTitle',
+    run: { font: font(HEITI), size: 32 }, paragraph: { spacing: exact(28), alignment: AlignmentType.LEFT } },
+  { id: 'GwAttachTitle', name: '附件标题', basedOn: 'GwTitle', next: 'GwBody', paragraph: { spacing: { ...exact(35), after: 0 } } },
+  { id: 'GwSubtitle', name: '附件副标题（楷体）', basedOn: 'Normal', next: 'GwBody',
+    run: { font: font(KAITI), size: 32 }, paragraph: { spacing: { ...exact(28), after: 160 }, alignment: AlignmentType.CENTER } },
+  { id: 'GwTable', name: '表格文字', basedOn: 'Normal', next: 'GwTable',
+    run: { font: font(FANGSONG), size: 24 }, paragraph: { spacing: exact(18), alignment: AlignmentType.CENTER } },
+  { id: 'GwTableHead', name: '表格标题行', basedOn: 'GwTable', next: 'GwTable',
+    run: { font: font(HEITI), size: 24 }, paragraph: { keepNext: true } },
+  { id: 'GwTableNote', name: '表注', basedOn: 'Normal', next: 'GwBody',
+    run: { font: font(FANGSONG), size: 24 }, paragraph: { spacing: { ...exact(20), before: 120 }, alignment: AlignmentType.LEFT } },
+  { id: 'GwBanji', name: '版记', basedOn: 'Normal', next: 'GwBanji',
+    run: { font: font(FANGSONG), size: 28 }, paragraph: { spacing: exact(28), alignment: AlignmentType.LEFT } },
+  { id: 'GwPageNumber', name: '页码', basedOn: 'Normal',
+    run: { font: font(SONG), size: 28 }, paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO } } },
+];
+
+/** Paragraph styles that must not snap to the 28-pt line grid (titles, tables, 版记, page numbers). */
+const OFF_GRID = ['GwTitle', 'GwRedHead', 'GwAttachTitle', 'GwTable', 'GwTableHead', 'GwTableNote', 'GwPageNumber', 'GwSubtitle'];
+
+// 页码: — 1 — in 宋体 四号, odd pages right and even pages left, one character in from the edge
+function pageNumber(side: 'odd' | 'even', before = 0): Paragraph {
+  return new Paragraph({
+    style: 'GwPageNumber',
+    spacing: before ? { before } : undefined,
+    alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    indent: side === 'odd' ? { right: CHAR14 } : { left: CHAR14 },
+    children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(SONG), size: 28 })],
+  });
+}
+
+function pageFooter(side: 'odd' | 'even'): Footer {
+  return new Footer({ children: [pageNumber(side)] });
+}
+
+/**
+ * The last page's footer: the 版记 above the page number. A footer sits at the foot of the
+ * page in Word, WPS and LibreOffice alike, which is where GB/T 9704 puts the 版记 (bottom
+ * vertical alignment and floating tables are lost by LibreOffice).
+ */
+function banjiFooter(side: 'odd' | 'even'): Footer {
+  return new Footer({ children: [banji(), pageNumber(side, convertMillimetersToTwip(5))] });
+}
+
+const pageProps = (extra: Partial<NonNullable<ISectionOptions['properties']>> = {}): NonNullable<ISectionOptions['properties']> => ({
+  page: {
+    size: { width: PAGE.width, height: PAGE.height },
+    // the page number's rule sits 7 mm below the type area: footer ≈ 35 − 7 − 5 mm
+    margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: convertMillimetersToTwip(15), footer: convertMillimetersToTwip(23) },
+  },
+  // 22 lines a page: a 28-pt line grid (Word/WPS 文档网格 "只指定行网格"); the 28 characters a
+  // line come from the condensed Normal style, not a character grid
+  grid: { type: DocumentGridType.LINES, linePitch: LINE },
+  ...extra,
+});
+
+const body = (text: string, style = 'GwBody') => new Paragraph({ style, children: [new TextRun(text)] });
+const blank = () => new Paragraph({ style: 'GwNoIndent', children: [] });
+
+/** 版记: rules as wide as the type area — a one-column table with top/bottom rules, no sides. */
+function banji(): Table {
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' }; // 0.35 mm
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' };  // 0.25 mm
+  const cell = (p: Paragraph, top: typeof thick, bottom: typeof thick) =>
+    new TableCell({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
+      borders: { top, bottom, left: none, right: none },
+      children: [p],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [TEXT_WIDTH],
+    layout: TableLayoutType.FIXED,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [
+      new TableRow({
+        children: [cell(new Paragraph({
+          style: 'GwBanji',
+          // 抄送 one character in; wrapped lines align after 抄送：
+          indent: { left: CHAR14 * 4, hanging: CHAR14 * 3, right: CHAR14 },
+          children: [new TextRun('抄送：{{抄送}}。')],
+        }), thick, thin)],
+      }),
+      new TableRow({
+        children: [cell(new Paragraph({
+          style: 'GwBanji',
+          indent: { left: CHAR14, right: CHAR14 },
+          tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR14 }],
+          children: [new TextRun('{{印发机关}}'), new TextRun({ children: [new Tab()] }), new TextRun('{{印发日期}}印发')],
+        }), none, thick)],
+      }),
+    ],
+  });
+}
+
+function bulletinDocument(): Document {
+  const main = [
+    new Paragraph({ style: 'GwRedHead', children: [new TextRun('{{发文机关}}')] }),
+    blank(),
+    new Paragraph({
+      style: 'GwDocNo',
+      // 红色分隔线 under the document number, as wide as the type area
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'FF0000', space: 8 } },
+      children: [new TextRun('{{发文字号}}')],
+    }),
+    blank(),
+    new Paragraph({ style: 'GwTitle', children: [new TextRun('关于{{通报期间}}全市污染防治攻坚重点任务进展情况的通报')] }),
+    blank(),
+    body('{{主送机关}}：', 'GwNoIndent'),
+    body('为推动全市污染防治攻坚重点任务落地见效，现将{{期间}}各项重点任务进展情况通报如下。'),
+    new Paragraph({ style: 'GwHeading1', children: [new TextRun('一、总体进展')] }),
+    body('{{总体进展}}'),
+    new Paragraph({ style: 'GwHeading1', children: [new TextRun('二、各县区进展')] }),
+    body('{{各县区进展}}'),
+    new Paragraph({ style: 'GwHeading1', children: [new TextRun('三、滞后及超期任务')] }),
+    body('{{滞后及超期任务}}'),
+    new Paragraph({ style: 'GwHeading1', children: [new TextRun('四、临期任务')] }),
+    body('{{临期任务}}'),
+    new Paragraph({ style: 'GwHeading1', children: [new TextRun('五、目标指标完成情况')] }),
+    body('{{目标指标}}'),
+    new Paragraph({ style: 'GwHeading1', children: [new TextRun('六、下步工作要求')] }),
+    body('{{下步工作要求}}'),
+    blank(),
+    body('附件：1．{{附件1名称}}', 'GwAttachNote'),
+    new Paragraph({ style: 'GwAttachNote', indent: { left: 2 * CHAR16 + 3 * CHAR16, hanging: 0 }, children: [new TextRun('2．{{附件2名称}}')] }),
+    blank(),
+    blank(),
+    body('{{署名}}', 'GwSignature'),
+    body('{{成文日期}}', 'GwDate'),
+  ];
+  return new Document({
+    creator: '台账工作台',
+    title: '工作进展通报模板',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: { document: { run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28) } } },
+      paragraphStyles: STYLES,
+      characterStyles: [{ id: 'GwHeading2Char', name: '二级标题字符（楷体）', run: { font: font(KAITI) } }],
+    },
+    sections: [
+      { properties: pageProps(), footers: { default: pageFooter('odd'), even: pageFooter('even') }, children: main },
+      {
+        // 附件 (generated, each on its own page in its own section) and then the last page,
+        // an even one (封四), whose footer holds the 版记
+        properties: pageProps({ type: SectionType.EVEN_PAGE }),
+        footers: { default: banjiFooter('odd'), even: banjiFooter('even') },
+        children: [body('{{附件}}', 'GwNoIndent'), new Paragraph({ style: 'GwBanji', children: [] })],
+      },
+    ],
+  });
+}
+
+function reminderDocument(): Document {
+  const children = [
+    new Paragraph({ style: 'GwRedHead', children: [new TextRun('{{发文机关}}')] }),
+    blank(),
+    new Paragraph({
+      style: 'GwDocNo',
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'FF0000', space: 8 } },
+      children: [new TextRun('{{催办编号}}')],
+    }),
+    blank(),
+    new Paragraph({ style: 'GwTitle', children: [new TextRun('污染防治攻坚重点任务催办单')] }),
+    blank(),
+    body('{{单位}}：', 'GwNoIndent'),
+    body('根据{{通报期间}}全市污染防治攻坚重点任务调度情况，截至{{截止日期}}，你单位承担的以下{{任务数}}项任务进展滞后或已超过完成时限，现予催办：'),
+    body('{{催办事项}}', 'GwNoIndent'),
+    body('请你单位高度重视，逐项分析原因，明确整改措施和完成时限，加快推进，并于{{反馈时限}}前将整改落实情况书面报送我办。'),
+    body('联系人：{{联系人}}；联系电话：{{联系电话}}。'),
+    blank(),
+    body('{{署名}}', 'GwSignature'),
+    body('{{成文日期}}', 'GwDate'),
+  ];
+  return new Document({
+    creator: '台账工作台',
+    title: '催办单模板',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: { document: { run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28) } } },
+      paragraphStyles: STYLES,
+      characterStyles: [{ id: 'GwHeading2Char', name: '二级标题字符（楷体）', run: { font: font(KAITI) } }],
+    },
+    sections: [{ properties: pageProps(), footers: { default: pageFooter('odd'), even: pageFooter('even') }, children }],
+  });
+}
+
+/** Adds <w:snapToGrid w:val="0"/> to the pPr of the off-grid styles (docx has no option for it). */
+async function finish(buf: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buf);
+  let styles = await zip.file('word/styles.xml')!.async('string');
+  for (const id of OFF_GRID) {
+    styles = styles.replace(new RegExp(`(<w:style\\b[^>]*w:styleId="${id}"[^>]*>)([\\s\\S]*?)(</w:style>)`), (_m, open: string, inner: string, close: string) => {
+      const pPr = inner.match(/<w:pPr>[\s\S]*?<\/w:pPr>|<w:pPr\/>/)?.[0];
+      const next = setProps(pPr ?? '', 'w:pPr', { snapToGrid: '<w:snapToGrid w:val="0"/>' });
+      const rest = pPr ? inner.replace(pPr, next) : inner.replace(/(<w:rPr>)/, `${next}$1`);
+      return open + (rest.includes(next) ? rest : rest + next) + close;
+    });
+  }
+  zip.file('word/styles.xml', styles);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+export async function buildTemplates(outDir = here): Promise<{ bulletin: string; reminder: string }> {
+  const bulletin = path.join(outDir, 'bulletin', 'bulletin.docx');
+  const reminder = path.join(outDir, 'reminder', 'reminder.docx');
+  mkdirSync(path.dirname(bulletin), { recursive: true });
+  mkdirSync(path.dirname(reminder), { recursive: true });
+  writeFileSync(bulletin, await finish(await Packer.toBuffer(bulletinDocument())));
+  writeFileSync(reminder, await finish(await Packer.toBuffer(reminderDocument())));
+  return { bulletin, reminder };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = await buildTemplates();
+  console.error(`已生成模板：${path.relative(process.cwd(), r.bulletin)}、${path.relative(process.cwd(), r.reminder)}`);
+}
