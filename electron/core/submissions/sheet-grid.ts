@@ -101,6 +101,7 @@ export function buildGrid(ws: ExcelJS.Worksheet): SheetGrid {
     }
   }
   const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
+  const textMemo = new Map<number, { col: number; text: string }[]>();
   return {
     name: ws.name,
     hidden: ws.state !== 'visible' && ws.state != null,
@@ -108,20 +109,27 @@ export function buildGrid(ws: ExcelJS.Worksheet): SheetGrid {
     maxCol,
     cell: (r, c) => rows.get(r)?.get(c),
     rowTexts(r) {
-      const cells = rows.get(r);
-      if (!cells) return [];
-      const out: { col: number; text: string }[] = [];
-      const seen = new Set<string>();
-      for (const [c, g] of [...cells.entries()].sort((a, b) => a[0] - b[0])) {
-        if (!g.text) continue;
-        const id = `${g.masterRow}:${g.masterCol}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        out.push({ col: c, text: g.text });
-      }
+      const memo = textMemo.get(r);
+      if (memo) return memo;
+      const out = computeRowTexts(r);
+      textMemo.set(r, out);
       return out;
     },
   };
+  function computeRowTexts(r: number): { col: number; text: string }[] {
+    const cells = rows.get(r);
+    if (!cells) return [];
+    const out: { col: number; text: string }[] = [];
+    const seen = new Set<string>();
+    for (const [c, g] of [...cells.entries()].sort((a, b) => a[0] - b[0])) {
+      if (!g.text) continue;
+      const id = `${g.masterRow}:${g.masterCol}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push({ col: c, text: g.text });
+    }
+    return out;
+  }
 }
 
 export function emptyCell(): GridCell {
