@@ -213,7 +213,7 @@ function writePlanSheet(ws: ExcelJS.Worksheet, tasks: SubmissionTask[], tpl: Sub
 }
 
 function writeCover(ws: ExcelJS.Worksheet, tpl: SubmissionTemplate, vars: Record<string, string>, id: WorkbookIdentity): void {
-  ws.columns = [{ width: 6 }, { width: 40 }, { width: 50 }];
+  ws.columns = [{ width: 6 }, { width: 14 }, { width: 80 }];
   ws.mergeCells('A1:C1');
   const t = ws.getCell('A1');
   t.value = fillPattern(tpl.coverTitle, vars);
@@ -240,12 +240,13 @@ function writeCover(ws: ExcelJS.Worksheet, tpl: SubmissionTemplate, vars: Record
   tpl.instructions.forEach((text, i) => {
     ws.getCell(`A${r}`).value = `${i + 1}.`;
     ws.getCell(`A${r}`).alignment = { horizontal: 'right', vertical: 'top' };
+    ws.getCell(`A${r}`).font = { name: FONT, size: 11 };
     ws.mergeCells(`B${r}:C${r}`);
     const c = ws.getCell(`B${r}`);
     c.value = fillPattern(text, vars);
     c.font = { name: FONT, size: 11 };
     c.alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(r).height = Math.max(20, wrappedLines(String(c.value), 88) * 16 + 4);
+    ws.getRow(r).height = Math.max(20, wrappedLines(String(c.value), 94) * 16 + 4);
     r++;
   });
   r++;
