@@ -45,6 +45,7 @@ export const SubmissionReadCode = {
   SheetSkipped: 'SUBMISSION_SHEET_SKIPPED',
   MissingTask: 'SUBMISSION_TASK_MISSING',
   ContextConflict: 'SUBMISSION_CONTEXT_CONFLICT',
+  NoStatusColumn: 'SUBMISSION_NO_STATUS_COLUMN',
 } as const;
 
 const SIGNATURE_RE = /^(填报人|填表人|制表人|审核人|审核|审批人|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|电话|签字|签发|填报日期|报送日期|填报时间|日期)\s*[:：]?/;
@@ -95,6 +96,10 @@ export function readSubmission(wb: ExcelJS.Workbook, file: string, opts: ReadOpt
   }
   if (sheets.length === 0) {
     return { value: null, problems: [...problems, fatal(SubmissionReadCode.NoHeader, `文件“${file}”中没有找到报送表：没有一个工作表含有“任务名称/序号”和“进展情况/完成状态”等表头。请确认报送的是任务进展填报表。`, { file })] };
+  }
+
+  if (!sheets.some((s) => s.header.columns.has('status') || s.header.columns.has('percent'))) {
+    problems.push({ severity: 'warning', code: SubmissionReadCode.NoStatusColumn, message: `文件“${file}”的表格没有“完成状态”或“完成进度”列，台账无法判断各任务是否完成，各行都不会导入。请改用本系统生成的报送表，或在表中补充“完成状态”列（已完成、序时推进、进度滞后、未启动）。`, file });
   }
 
   // --- county and period ------------------------------------------------------------------

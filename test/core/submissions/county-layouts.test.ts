@@ -261,4 +261,17 @@ describe('odd files from other tools', () => {
     expect(r.value!.records[0]).toMatchObject({ status: 'done', percent: 100 });
     expect(process.memoryUsage().heapUsed - heap0).toBeLessThan(100 * 1024 * 1024); // ~260 MB without the guard
   });
+
+  it('a table with progress text but no status column: every row listed, and the file says why', async () => {
+    const file = await writeBook(dir, '龙亭区2025年9月.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      ws.addRow(['序号', '任务名称', '工作进展']);
+      ws.addRow([1, '巩固清洁取暖成果', '散煤清零']);
+    });
+    const r = await readFileAgainstSeed(file);
+    expect(r.problems.map((p) => p.code)).toContain('SUBMISSION_NO_STATUS_COLUMN');
+    expect(r.value!.records).toEqual([]);
+    expect(r.value!.outcomes[0]).toMatchObject({ kind: 'unreadable', row: 2 });
+    expect(r.value!.outcomes[0]!.reason).toContain('未填写完成状态');
+  });
 });
