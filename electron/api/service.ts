@@ -29,8 +29,8 @@ export interface HandlerContext {
   readonly index: TaskIndex;
   progress: Progress;
   today(): string;
-  /** close and reopen the ledger (after a restore) */
-  reopen(): void;
+  /** closes the ledger, runs fn (a restore), opens it again */
+  withLedgerClosed<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export type Handler<K extends OpName> = (input: ParsedInput<K>, ctx: HandlerContext) => Promise<Output<K>> | Output<K>;
@@ -63,10 +63,14 @@ export function createService(opts: ServiceOptions): Service {
         index,
         progress: onProgress ?? (() => {}),
         today: () => opts.today ?? localToday(),
-        reopen() {
+        async withLedgerClosed(fn) {
           db.close();
-          db = openLedger(opts.dbPath);
-          index.invalidate();
+          try {
+            return await fn();
+          } finally {
+            db = openLedger(opts.dbPath);
+            index.invalidate();
+          }
         },
       };
       const handler = handlers[op] as Handler<OpName>;

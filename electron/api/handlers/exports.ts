@@ -1,10 +1,15 @@
 // 进展通报 and the other exports, backup and restore.
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { backupLedger, restoreLedger } from '../../core/ledger/backup';
 import { notAvailable } from '../errors';
 import type { Handlers } from '../service';
 import { UNAVAILABLE } from './unavailable';
 
 type Ops = 'bulletin.preview' | 'bulletin.setRequirements' | 'bulletin.export' | 'reminders.export' | 'ledger.export' | 'backup.create' | 'backup.restore';
-for (const op of ['bulletin.preview', 'bulletin.setRequirements', 'bulletin.export', 'reminders.export', 'ledger.export', 'backup.create', 'backup.restore'] as const) UNAVAILABLE.add(op);
+for (const op of ['bulletin.preview', 'bulletin.setRequirements', 'bulletin.export', 'reminders.export', 'ledger.export'] as const) UNAVAILABLE.add(op);
+
+const stamp = (today: string) => today.replace(/-/g, '');
 
 export const exportHandlers: Pick<Handlers, Ops> = {
   'bulletin.preview'() { throw notAvailable('进展通报'); },
@@ -12,6 +17,21 @@ export const exportHandlers: Pick<Handlers, Ops> = {
   'bulletin.export'() { throw notAvailable('导出进展通报'); },
   'reminders.export'() { throw notAvailable('导出催报提醒'); },
   'ledger.export'() { throw notAvailable('导出台账'); },
-  'backup.create'() { throw notAvailable('备份'); },
-  'backup.restore'() { throw notAvailable('恢复'); },
+
+  async 'backup.create'({ outFile }, ctx) {
+    const out = ctx.files.output(`台账备份-${stamp(ctx.today())}.sqlite`, outFile);
+    // a path from a save dialog: the clerk has already agreed to replace it
+    if (outFile && existsSync(out)) rmSync(out);
+    ctx.progress(0, 1, '正在备份台账…');
+    const file = await backupLedger(ctx.db, out);
+    return { files: [ctx.files.ref(file)] };
+  },
+
+  async 'backup.restore'({ file }, ctx) {
+    const from = ctx.files.input(file);
+    ctx.progress(0, 1, `正在用“${file.name}”恢复台账…`);
+    const r = await ctx.withLedgerClosed(() => restoreLedger(ctx.opts.dbPath, from));
+    const safety = r.safetyCopy ? `恢复前的台账已另存为“${path.basename(r.safetyCopy)}”。` : '';
+    return { ok: true as const, message: `已从“${file.name}”恢复台账。${safety}` };
+  },
 };

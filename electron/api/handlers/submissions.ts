@@ -1,16 +1,169 @@
 // 县区报送: county workbooks out, returned workbooks in, the inbox and the board.
-import { notAvailable } from '../errors';
-import type { Handlers } from '../service';
-import { UNAVAILABLE } from './unavailable';
+// The inbox (which files came back for a period, their reports, 采纳/退回 with a comment) is
+// kept in the ledger's settings under `ui.inbox.<period>`, so it travels with backups.
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
+import { DEFAULT_TEMPLATE_PATH, fillPattern, loadSubmissionTemplate } from '../../core/submissions/template-spec';
+import { tasksByPlan, writeSubmissionWorkbook } from '../../core/submissions/generate';
+import { normalisePeriod, periodParts } from '../../core/submissions/period';
+import { importSubmissions, type FileReport } from '../../core/submissions/import';
+import type { RowOutcome } from '../../core/submissions/types';
+import { recordProgress } from '../../core/ledger/progress';
+import { getSetting, setSetting } from '../../core/ledger/settings';
+import { hasFatal } from '../../core/common/problems';
+import { ApiError } from '../errors';
+import type { RowFlag, SubmissionReport } from '../contract';
+import type { HandlerContext, Handlers } from '../service';
 
 type Ops = 'submission.make' | 'submission.import' | 'submission.inbox' | 'submission.resolve' | 'submission.review' | 'submission.board';
-for (const op of ['submission.make', 'submission.import', 'submission.inbox', 'submission.resolve', 'submission.review', 'submission.board'] as const) UNAVAILABLE.add(op);
+
+const FLAGGED: RowOutcome['kind'][] = ['unknown_task', 'not_assigned', 'duplicate', 'conflict', 'unreadable', 'empty'];
+const inboxKey = (period: string) => `ui.inbox.${period}`;
+
+function monthOf(period: string): string {
+  const p = normalisePeriod(period);
+  if (!p) throw new ApiError('PERIOD_NOT_MONTH', `县区报送按月进行，报送期“${period}”不是月份（应写成 2025-09）。`);
+  return p;
+}
+
+function operator(ctx: HandlerContext): string {
+  return String(getSetting(ctx.db, 'operator') ?? '');
+}
+
+export function readInbox(ctx: HandlerContext, period: string): SubmissionReport[] {
+  const v = getSetting<SubmissionReport[]>(ctx.db, inboxKey(period), []);
+  return Array.isArray(v) ? v : [];
+}
+
+function writeInbox(ctx: HandlerContext, period: string, list: SubmissionReport[]): void {
+  setSetting(ctx.db, inboxKey(period), list, operator(ctx));
+}
+
+function toReport(fr: FileReport, period: string, now: string, applied: boolean): SubmissionReport {
+  const flagged: RowFlag[] = fr.rows
+    .filter((r) => FLAGGED.includes(r.kind))
+    .map((r) => ({ id: `${r.sheet}!${r.cell}`, kind: r.kind, file: r.file, sheet: r.sheet, row: r.row, cell: r.cell, reason: r.reason, taskCode: r.taskCode, resolved: false }));
+  const imported = fr.changes.filter((c) => c.kind !== 'unchanged').length;
+  const unchanged = fr.changes.filter((c) => c.kind === 'unchanged').length;
+  const failed = hasFatal(fr.problems);
+  const id = createHash('sha1').update(`${fr.file}|${fr.county}|${now}`).digest('hex').slice(0, 12);
+  return {
+    id, file: fr.file, county: fr.county ?? '', period: fr.period ?? period,
+    imported: applied ? imported : 0, unchanged, flagged, problems: fr.problems,
+    state: failed ? 'failed' : 'pending', comment: '', received_at: now,
+  };
+}
 
 export const submissionHandlers: Pick<Handlers, Ops> = {
-  'submission.make'() { throw notAvailable('生成县区报送表'); },
-  'submission.import'() { throw notAvailable('导入县区报送表'); },
-  'submission.inbox'() { return []; },
-  'submission.resolve'() { throw notAvailable('处理标记行'); },
-  'submission.review'() { throw notAvailable('采纳/退回'); },
-  'submission.board'() { return []; },
+  async 'submission.make'({ period, outDir, counties: only }, ctx) {
+    const month = monthOf(period);
+    const tpl = loadSubmissionTemplate(DEFAULT_TEMPLATE_PATH);
+    if (!tpl.value) throw new ApiError('TEMPLATE_INVALID', tpl.problems.map((p) => p.message).join('；'), tpl.problems);
+    const template = tpl.value;
+    const { tasks, counties } = loadSubmissionTasks(ctx.db);
+    if (tasks.length === 0) throw new ApiError('NO_TASKS', '台账中还没有任务，请先在“导入方案”中导入方案文件。');
+    const targets = counties.filter((c) => (!only || only.includes(c)) && tasksByPlan(tasks, c).size > 0);
+    const dir = ctx.files.outputDir(outDir);
+    const { year, month: m } = periodParts(month);
+    const files = [];
+    let total = 0;
+    for (const [i, c] of targets.entries()) {
+      ctx.progress(i, targets.length, `正在生成 ${c} 的报送表（${i + 1}/${targets.length}）…`);
+      const name = fillPattern(template.fileName, { county: c, year: String(year), month: String(m) }).replace(/[\\/:*?"<>|]/g, '_');
+      const file = path.join(dir, name);
+      const r = await writeSubmissionWorkbook(file, { county: c, period: month, tasks, template });
+      total += r.tasks;
+      files.push(ctx.files.ref(file));
+    }
+    ctx.progress(targets.length, targets.length, '报送表已生成');
+    return { files, counties: targets.length, tasks: total };
+  },
+
+  async 'submission.import'({ period, files }, ctx) {
+    const month = monthOf(period);
+    const paths = files.map((f) => ctx.files.input(f));
+    ctx.progress(0, 2, `正在读取 ${files.length} 个报送表…`);
+    const report = await importSubmissions(ctx.db, paths, { period: month, operator: operator(ctx) });
+    ctx.progress(1, 2, '正在写入台账…');
+    const now = new Date().toISOString();
+    // uploads carry a storage name: show the clerk's own file name
+    const names = new Map(paths.map((p, i) => [path.basename(p), files[i]!.name]));
+    const reports = report.files.map((fr) => {
+      const r = toReport({ ...fr, file: names.get(fr.file) ?? fr.file }, month, now, report.applied);
+      r.flagged = r.flagged.map((f) => ({ ...f, file: names.get(f.file) ?? f.file }));
+      if (!report.applied && hasFatal(report.problems) && r.state !== 'failed') {
+        r.problems = [...r.problems, { severity: 'warning', code: 'BATCH_NOT_WRITTEN', message: '同批文件中有无法读取的文件，本批未写入台账。请处理后重新导入整批文件。' }];
+      }
+      return r;
+    });
+    const byPeriod = new Map<string, SubmissionReport[]>();
+    for (const r of reports) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
+    for (const [p, list] of byPeriod) writeInbox(ctx, p, [...list, ...readInbox(ctx, p)]);
+    ctx.progress(2, 2, '导入完成');
+    return { reports };
+  },
+
+  'submission.inbox'({ period }, ctx) {
+    return readInbox(ctx, monthOf(period));
+  },
+
+  'submission.resolve'({ reportId, flagId, taskId, status, percent, text }, ctx) {
+    const period = reportId && findPeriodOf(ctx, reportId);
+    if (!period) throw new ApiError('REPORT_NOT_FOUND', '找不到这份报送记录，可能已被删除。');
+    const list = readInbox(ctx, period);
+    const rep = list.find((r) => r.id === reportId)!;
+    const flag = rep.flagged.find((f) => f.id === flagId);
+    if (!flag) throw new ApiError('FLAG_NOT_FOUND', `报送表“${rep.file}”中没有 ${flagId} 这一行的标记。`);
+    if (!rep.county) throw new ApiError('NO_COUNTY', `无法确定报送表“${rep.file}”属于哪个县区，不能录入。`);
+    const r = recordProgress(ctx.db, [{ task: taskId, unit: rep.county, period, status, percent, text, sheet: flag.sheet, cell: flag.cell }], { kind: 'manual', operator: operator(ctx), ref: reportId });
+    if (!r.written || hasFatal(r.problems)) throw new ApiError('PROGRESS_REJECTED', r.problems.map((p) => p.message).join('；') || '未能写入进展。', r.problems);
+    flag.resolved = true;
+    rep.imported += r.inserted;
+    writeInbox(ctx, period, list);
+    return rep;
+  },
+
+  'submission.review'({ reportId, decision, comment }, ctx) {
+    const period = findPeriodOf(ctx, reportId);
+    if (!period) throw new ApiError('REPORT_NOT_FOUND', '找不到这份报送记录，可能已被删除。');
+    const list = readInbox(ctx, period);
+    const rep = list.find((r) => r.id === reportId)!;
+    if (decision === 'return' && !comment.trim()) throw new ApiError('COMMENT_REQUIRED', '退回时请写明退回意见，县区据此修改。');
+    rep.state = decision === 'accept' ? 'accepted' : 'returned';
+    rep.comment = comment.trim();
+    writeInbox(ctx, period, list);
+    return rep;
+  },
+
+  'submission.board'({ period }, ctx) {
+    const month = monthOf(period);
+    const { tasks, counties } = loadSubmissionTasks(ctx.db);
+    const inbox = readInbox(ctx, month);
+    const reported = ctx.db.prepare(`
+      SELECT u.name, count(DISTINCT p.task_id) AS n, max(p.recorded_at) AS last FROM progress p JOIN units u ON u.id = p.unit_id
+      WHERE p.period = ? AND p.superseded_at IS NULL GROUP BY u.name`).all(month) as { name: string; n: number; last: string }[];
+    const byName = new Map(reported.map((r) => [r.name, r]));
+    return counties.map((c) => {
+      const latest = inbox.find((r) => r.county === c && r.state !== 'failed');
+      const n = tasks.filter((t) => t.counties.includes(c)).length;
+      return {
+        county: c,
+        tasks: n,
+        reported: byName.get(c)?.n ?? 0,
+        state: latest ? (latest.state as 'pending' | 'accepted' | 'returned') : 'none' as const,
+        last: latest?.received_at ?? byName.get(c)?.last ?? null,
+      };
+    }).filter((b) => b.tasks > 0);
+  },
 };
+
+function findPeriodOf(ctx: HandlerContext, reportId: string): string | null {
+  const rows = ctx.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'ui.inbox.%'").all() as { key: string; value: string }[];
+  for (const r of rows) {
+    try {
+      if ((JSON.parse(r.value) as SubmissionReport[]).some((x) => x.id === reportId)) return r.key.slice('ui.inbox.'.length);
+    } catch { /* not ours */ }
+  }
+  return null;
+}

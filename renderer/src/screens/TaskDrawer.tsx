@@ -16,9 +16,9 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const [newUnit, setNewUnit] = useState('');
   const [newRole, setNewRole] = useState<Role>('responsible');
 
+  useEffect(() => { setTask(null); setEditing(null); }, [id]);
   useEffect(() => {
     let live = true;
-    setTask(null);
     api['task.get']({ id }).then((t) => { if (live) setTask(t); }, app.fail);
     return () => { live = false; };
   }, [id, app.version]);
