@@ -11,6 +11,7 @@
 //   task passed while not done (behind schedule; not after a 延期). 蓝: due within the due-soon window.
 //   None when done, on track and not near its date, or withdrawn/removed.
 import type { DB } from './db';
+import { stmt } from './db';
 import { getSetting } from './settings';
 import { toPeriod, type Period } from './periods';
 import { addDays, daysBetween, todayLocal } from './util';
@@ -83,26 +84,107 @@ export interface UnitStatusRow {
   status: Status;
   percent: number | null;
   reported_period: string | null;
+  // the task's own columns, so reports need no second query
+  plan_id: number;
+  no: number;
+  code: string;
+  title: string;
+  state: string;
+  due_date: string | null;
+  original_due_date: string | null;
+  first_deadline: string | null;
 }
 
 /**
- * Each reporting (task, unit) pair matching `where` with the status in force at `end`.
- * `where` filters responsibilities r and tasks t; one index seek per pair on progress_lookup.
+ * Each reporting (task, unit) pair matching `where` (on responsibilities r and tasks t; pairs are
+ * unique: task-fields.ts marks one row per unit as reporting) with
+ * the status in force: first the record of exactly the period (a range scan of the covering
+ * index progress_period), then, for units that did not report that period, their latest
+ * earlier record (one covering-index seek on progress_lookup each).
  */
-export function unitStatuses(db: DB, b: Basis, where: string, args: unknown[]): UnitStatusRow[] {
-  const bound = b.end ? 'AND p.period_end <= ?' : '';
-  const sql = `
-    SELECT a.task_id, a.unit_id, pr.id AS progress_id, coalesce(pr.status, 'not_started') AS status, pr.percent, pr.period AS reported_period
-    FROM (
-      SELECT DISTINCT r.task_id, r.unit_id,
-        (SELECT p.id FROM progress p
-          WHERE p.task_id = r.task_id AND p.unit_id = r.unit_id AND p.superseded_at IS NULL ${bound}
-          ORDER BY p.period_end DESC LIMIT 1) AS pid
-      FROM responsibilities r JOIN tasks t ON t.id = r.task_id
-      WHERE r.reports = 1 AND t.state IN ('active', 'closed') AND (${where || '1'})
-    ) a LEFT JOIN progress pr ON pr.id = a.pid`;
-  const rows = db.prepare(sql).all(...(b.end ? [b.end] : []), ...args) as UnitStatusRow[];
+export function unitStatuses(db: DB, b: Basis, where: string, args: unknown[], byUnit = /r\.unit_id (=|IN)/.test(where)): UnitStatusRow[] {
+  const cols = b.period ? 'p.id AS progress_id, p.status, p.percent, p.period AS reported_period' : 'NULL AS progress_id, NULL AS status, NULL AS percent, NULL AS reported_period';
+  const rows = stmt(
+    db,
+    `SELECT r.task_id, r.unit_id, ${cols},
+            t.plan_id, t.no, t.code, t.title, t.state, t.due_date, t.original_due_date, t.first_deadline
+     FROM ${pairsFrom(b, byUnit)}
+     WHERE r.reports = 1 AND t.state IN ('active', 'closed') AND (${where || '1'})`,
+  ).all(...(b.period ? [b.period.key] : []), ...args) as UnitStatusRow[];
+
+  const carry = stmt(
+    db,
+    `SELECT id, status, percent, period FROM progress INDEXED BY progress_lookup
+     WHERE unit_id = ? AND task_id = ? AND superseded_at IS NULL ${b.end ? 'AND period_end <= ?' : ''}
+     ORDER BY period_end DESC LIMIT 1`,
+  );
+  for (const r of rows) {
+    if (r.progress_id != null) continue;
+    const c = carry.get(...(b.end ? [r.unit_id, r.task_id, b.end] : [r.unit_id, r.task_id])) as
+      | { id: number; status: Status; percent: number | null; period: string }
+      | undefined;
+    if (c) {
+      r.progress_id = c.id;
+      r.status = c.status;
+      r.percent = c.percent;
+      r.reported_period = c.period;
+    } else r.status = 'not_started';
+  }
   return rows;
+}
+
+/**
+ * SQL for the status in force of the pair (r.unit_id, r.task_id), `p` being the LEFT JOINed
+ * record of exactly the period: that record, else the latest earlier one, else not_started.
+ * Same rule as unitStatuses, for queries that aggregate in SQL. Binds: the period end (if any).
+ */
+export function statusSql(b: Basis): string {
+  const carry = `(SELECT c.status FROM progress c INDEXED BY progress_lookup
+      WHERE c.unit_id = r.unit_id AND c.task_id = r.task_id AND c.superseded_at IS NULL ${b.end ? 'AND c.period_end <= ?' : ''}
+      ORDER BY c.period_end DESC LIMIT 1)`;
+  return b.period ? `coalesce(p.status, ${carry}, 'not_started')` : `coalesce(${carry}, 'not_started')`;
+}
+
+/** FROM clause of the pair queries: reporting responsibilities, their task, the exact-period record. Binds: period key. */
+export function pairsFrom(b: Basis, byUnit = false): string {
+  // byUnit: the query selects by unit; walk resp_unit so lookups go in (unit, task) order
+  return `responsibilities r ${byUnit ? 'INDEXED BY resp_unit' : ''} JOIN tasks t ON t.id = r.task_id
+    ${b.period ? `LEFT JOIN progress p INDEXED BY progress_period
+       ON p.unit_id = r.unit_id AND p.period = ? AND p.task_id = r.task_id AND p.superseded_at IS NULL` : ''}`;
+}
+
+export interface StatusCount {
+  unit_id: number;
+  state: string;
+  due_date: string | null;
+  original_due_date: string | null;
+  first_deadline: string | null;
+  status: Status;
+  reported: number;   // 1 when these records are of exactly the period
+  n: number;
+}
+
+/**
+ * Reporting pairs counted by everything the warning depends on. SQL only groups identical
+ * inputs; statuses and colours are still decided by rollupStatus/warningFor.
+ */
+export function statusCounts(db: DB, b: Basis, where: string, args: unknown[]): StatusCount[] {
+  return stmt(
+    db,
+    `SELECT r.unit_id, t.state, t.due_date, t.original_due_date, t.first_deadline, ${statusSql(b)} AS status,
+            ${b.period ? 'p.id IS NOT NULL' : '0'} AS reported, count(*) AS n
+     FROM ${pairsFrom(b, /r\.unit_id (=|IN)/.test(where))}
+     WHERE r.reports = 1 AND t.state IN ('active', 'closed') AND (${where || '1'})
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  ).all(...(b.end ? [b.end] : []), ...(b.period ? [b.period.key] : []), ...args) as StatusCount[];
+}
+
+/** The warning of one unit-status row (task columns included). */
+export function rowWarning(r: UnitStatusRow, status: Status, b: Basis): Warning | null {
+  return warningFor({
+    status, state: r.state, due: r.due_date, earliestDeadline: r.first_deadline,
+    extended: r.due_date !== r.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays,
+  });
 }
 
 /** Overdue days (>0) or days left (≥0) to the due date, relative to asOf. */

@@ -116,25 +116,25 @@ function runImport(db: DB, parsed: ParsedDocument, opts: ImportOptions & { dryRu
 
 /** Is this exact file (by byte hash) already imported? Lets the caller skip parsing. */
 export function knownFile(db: DB, sha256: string): { documentId: number; fileName: string; importedAt: string } | null {
-  const r = stmt(db,'SELECT document_id AS documentId, file_name AS fileName, imported_at AS importedAt FROM source_files WHERE sha256 = ?').get(sha256);
+  const r = stmt(db, 'SELECT document_id AS documentId, file_name AS fileName, imported_at AS importedAt FROM source_files WHERE sha256 = ?').get(sha256);
   return (r as { documentId: number; fileName: string; importedAt: string } | undefined) ?? null;
 }
 
 function sameAs(db: DB, fingerprint: string): ImportOutcome['sameAs'] {
-  const d = stmt(db,'SELECT id, imported_at FROM documents WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as { id: number; imported_at: string } | undefined;
+  const d = stmt(db, 'SELECT id, imported_at FROM documents WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as { id: number; imported_at: string } | undefined;
   if (!d) return null;
-  const files = (stmt(db,'SELECT file_name FROM source_files WHERE document_id = ? ORDER BY id').all(d.id) as { file_name: string }[]).map((r) => r.file_name);
+  const files = (stmt(db, 'SELECT file_name FROM source_files WHERE document_id = ? ORDER BY id').all(d.id) as { file_name: string }[]).map((r) => r.file_name);
   return { documentId: d.id, importedAt: d.imported_at, files };
 }
 
 /** A file that changed nothing is remembered against the current edition, so it is skipped next time. */
 function linkSameFile(db: DB, hash: string, file: string, parsed: ParsedDocument, fingerprint: string): void {
   const doc =
-    (stmt(db,'SELECT id FROM documents WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as { id: number } | undefined) ??
-    (stmt(db,'SELECT document_id AS id FROM plans WHERE title_key = ?').get(textKey(parsed.plans[0]?.title ?? '')) as { id: number } | undefined);
+    (stmt(db, 'SELECT id FROM documents WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as { id: number } | undefined) ??
+    (stmt(db, 'SELECT document_id AS id FROM plans WHERE title_key = ?').get(textKey(parsed.plans[0]?.title ?? '')) as { id: number } | undefined);
   if (!doc) return;
   write(db, () => {
-    stmt(db,'INSERT OR IGNORE INTO source_files (document_id, file_name, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)').run(
+    stmt(db, 'INSERT OR IGNORE INTO source_files (document_id, file_name, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)').run(
       doc.id, file, parsed.source?.format ?? '', hash, nowIso(),
     );
   });
@@ -176,7 +176,7 @@ function codeClashes(db: DB, parsed: ParsedDocument, file: string): Problem[] {
     const k = `${p.year}/${p.short_name}`;
     if (seen.has(k)) out.push(fatal('LEDGER_SHORT_CLASH', `文件“${file}”中《${seen.get(k)}》和《${p.title}》简称都是“${p.short_name}”，任务编号会重复，台账未做修改。`, { file }));
     seen.set(k, p.title);
-    const other = stmt(db,'SELECT title FROM plans WHERE short_name = ? AND year = ? AND title_key <> ?').get(p.short_name, p.year, textKey(p.title)) as { title: string } | undefined;
+    const other = stmt(db, 'SELECT title FROM plans WHERE short_name = ? AND year = ? AND title_key <> ?').get(p.short_name, p.year, textKey(p.title)) as { title: string } | undefined;
     if (other) out.push(fatal('LEDGER_SHORT_CLASH', `文件“${file}”中《${p.title}》的简称“${p.short_name}”（${p.year}年）已被台账中的《${other.title}》使用，任务编号会重复，台账未做修改。`, { file }));
   }
   return out;
@@ -203,7 +203,7 @@ function apply(db: DB, parsed: ParsedDocument, fingerprint: string, opts: Import
     .run(fingerprint, parsed.document?.doc_number ?? '', parsed.document?.issuer ?? '', parsed.document?.date || null, city, json(parsed.source?.paragraphs ?? []), now, operator);
   const documentId = Number(doc.lastInsertRowid);
   if (opts.fileHash) {
-    stmt(db,'INSERT OR IGNORE INTO source_files (document_id, file_name, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)').run(
+    stmt(db, 'INSERT OR IGNORE INTO source_files (document_id, file_name, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)').run(
       documentId, file, parsed.source?.format ?? '', opts.fileHash, now,
     );
   }
@@ -221,7 +221,7 @@ function applyPlan(
   progress: { done: number; total: number; onTask?: (d: number, t: number) => void },
 ): PlanDiff {
   const key = textKey(p.title);
-  const existing = stmt(db,'SELECT * FROM plans WHERE title_key = ?').get(key) as
+  const existing = stmt(db, 'SELECT * FROM plans WHERE title_key = ?').get(key) as
     | { id: number; short_name: string; year: number; metrics_json: string }
     | undefined;
   const diff: PlanDiff = {
@@ -237,12 +237,12 @@ function applyPlan(
     if (fieldKey('metrics', oldMetrics) !== fieldKey('metrics', p.metrics ?? [])) {
       diff.planChanges.push({ field: 'metrics', before: describeField('metrics', oldMetrics), after: describeField('metrics', p.metrics ?? []) });
     }
-    stmt(db,'UPDATE plans SET title = ?, short_name = ?, year = ?, document_id = ?, metrics_json = ?, span_from = ?, span_to = ?, updated_at = ? WHERE id = ?').run(
+    stmt(db, 'UPDATE plans SET title = ?, short_name = ?, year = ?, document_id = ?, metrics_json = ?, span_from = ?, span_to = ?, updated_at = ? WHERE id = ?').run(
       p.title, p.short_name, p.year, documentId, json(p.metrics ?? []), p.span?.from ?? null, p.span?.to ?? null, now, planId,
     );
   } else {
     planId = Number(
-      stmt(db,'INSERT INTO plans (title, title_key, short_name, year, document_id, metrics_json, span_from, span_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      stmt(db, 'INSERT INTO plans (title, title_key, short_name, year, document_id, metrics_json, span_from, span_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
         p.title, key, p.short_name, p.year, documentId, json(p.metrics ?? []), p.span?.from ?? null, p.span?.to ?? null, now, now,
       ).lastInsertRowid,
     );
@@ -255,8 +255,8 @@ function applyPlan(
   const allGroups = [...(p.groups ?? [])];
   for (const t of p.tasks) if (t.group && !allGroups.includes(t.group)) allGroups.push(t.group);
   allGroups.forEach((g, i) => {
-    stmt(db,'INSERT INTO task_groups (plan_id, ordinal, title) VALUES (?, ?, ?) ON CONFLICT(plan_id, title) DO UPDATE SET ordinal = excluded.ordinal').run(planId, i, g);
-    groupIds.set(g, (stmt(db,'SELECT id FROM task_groups WHERE plan_id = ? AND title = ?').get(planId, g) as { id: number }).id);
+    stmt(db, 'INSERT INTO task_groups (plan_id, ordinal, title) VALUES (?, ?, ?) ON CONFLICT(plan_id, title) DO UPDATE SET ordinal = excluded.ordinal').run(planId, i, g);
+    groupIds.set(g, (stmt(db, 'SELECT id FROM task_groups WHERE plan_id = ? AND title = ?').get(planId, g) as { id: number }).id);
   });
 
   const olds = (db.prepare(
@@ -268,7 +268,7 @@ function applyPlan(
   const pairs = matchTasks(olds, p.tasks);
 
   // free the numbers first: the partial unique index on (plan, no) must hold after each statement
-  const park = stmt(db,'UPDATE tasks SET no = -id WHERE id = ?');
+  const park = stmt(db, 'UPDATE tasks SET no = -id WHERE id = ?');
   for (const o of olds) if (o.state !== 'removed') park.run(o.id);
 
   const matchedOld = new Set<number>();

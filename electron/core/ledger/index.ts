@@ -20,8 +20,8 @@ export {
   STATUSES, STATUS_LABEL, WARNING_LABEL, parseStatus, rollupStatus, warningFor, type Status, type Warning,
 } from './derive';
 export {
-  listTasks, countyTasks, periodSummary, overdueTasks, dueSoonTasks, taskProgress, taskHistory, listPlans,
-  type TaskFilter, type TaskStatusItem, type CountySummary, type DeadlineAlert, type TaskUnitProgress, type TaskHistory, type PlanListItem, type ProgressRow, type BasisOptions,
+  listTasks, countyTasks, countyAlerts, periodSummary, overdueTasks, dueSoonTasks, taskProgress, taskHistory, listPlans,
+  type TaskFilter, type TaskStatusItem, type CountySummary, type CountyAlert, type DeadlineAlert, type TaskUnitProgress, type TaskHistory, type PlanListItem, type ProgressRow, type BasisOptions,
 } from './queries';
 export { auditLog, type AuditRow, type AuditAction } from './audit';
 export { backupLedger, autoBackup, restoreLedger, listBackups, backupDir, pruneAutoBackups, AUTO_BACKUPS_KEPT, type BackupInfo } from './backup';

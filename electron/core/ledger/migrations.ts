@@ -253,6 +253,27 @@ ALTER TABLE tasks ADD COLUMN remark TEXT NOT NULL DEFAULT '';
 CREATE INDEX audit_at ON audit_log(at);
 `,
   },
+  {
+    version: 3,
+    description: '进展查询索引（县区汇总、逾期清单、任务历史更快）；任务的最早时限存入任务表',
+    sql: `
+-- a period report reads one period of one or all units: a covering index keyed (unit, period,
+-- task) turns it into a range scan; units that did not report that period fall back to
+-- progress_lookup (unit, task, period_end), also covering (superseded_at is listed so SQLite
+-- sees the indexes as covering: it is NULL in every entry)
+DROP INDEX progress_lookup;
+CREATE INDEX progress_period ON progress(unit_id, period, task_id, status, percent, period_end, superseded_at) WHERE superseded_at IS NULL;
+CREATE INDEX progress_lookup ON progress(unit_id, task_id, period_end, status, percent, period, superseded_at) WHERE superseded_at IS NULL;
+-- a task's history = its current rows (progress_current) + its superseded rows (this small index)
+CREATE INDEX progress_superseded ON progress(task_id) WHERE superseded_at IS NOT NULL;
+-- the earliest explicit deadline (a milestone for the 黄 warning), kept by refreshDueDate
+ALTER TABLE tasks ADD COLUMN first_deadline TEXT;
+UPDATE tasks SET first_deadline = (SELECT min(date) FROM deadlines d WHERE d.task_id = tasks.id);
+-- a unit named twice on a task (two roles) reports once, so reporting pairs are unique
+UPDATE responsibilities SET reports = 0
+  WHERE reports = 1 AND id NOT IN (SELECT min(id) FROM responsibilities WHERE reports = 1 GROUP BY task_id, unit_id);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -94,7 +94,7 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
     if (task!.state === 'withdrawn' || task!.state === 'removed') {
       result.problems.push({ severity: 'warning', code: 'PROGRESS_INACTIVE_TASK', message: `${at(r)}任务 ${task!.code} 已${task!.state === 'withdrawn' ? '撤销' : '从新版方案中删除'}，仍记录了这条进展。`, ...where(r) });
     }
-    const assigned = stmt(db,'SELECT 1 FROM responsibilities WHERE task_id = ? AND unit_id = ?').get(task!.id, unit!.id);
+    const assigned = stmt(db, 'SELECT 1 FROM responsibilities WHERE task_id = ? AND unit_id = ?').get(task!.id, unit!.id);
     if (!assigned) {
       result.problems.push({ severity: 'warning', code: 'PROGRESS_NOT_ASSIGNED', message: `${at(r)}${unit!.name}不是任务 ${task!.code} 的责任单位，仍记录了这条进展。`, ...where(r) });
     }
@@ -116,8 +116,8 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
     const cur = stmt(db,
       'SELECT id, status, percent, text, problems, next_steps, metric_value, evidence FROM progress WHERE task_id = ? AND unit_id = ? AND period = ? AND superseded_at IS NULL',
     );
-    const retire = stmt(db,'UPDATE progress SET superseded_at = ? WHERE id = ?');
-    const link = stmt(db,'UPDATE progress SET superseded_by = ? WHERE id = ?');
+    const retire = stmt(db, 'UPDATE progress SET superseded_at = ? WHERE id = ?');
+    const link = stmt(db, 'UPDATE progress SET superseded_by = ? WHERE id = ?');
     const ins = db.prepare(
       `INSERT INTO progress (task_id, unit_id, period, period_end, status, percent, text, problems, next_steps, metric_value, evidence,
          source_kind, source_file, source_sheet, source_cell, source_hash, source_ref, operator, recorded_at)

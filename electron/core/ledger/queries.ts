@@ -2,10 +2,11 @@
 // due-soon lists, per-task per-county progress, a county's tasks, one task's history.
 // Statuses and warnings come from derive.ts only.
 import type { DB } from './db';
+import { stmt } from './db';
 import type { Role } from '../parse/types';
 import { auditLog, type AuditRow } from './audit';
 import { listCorrections, type CorrectionRow } from './corrections';
-import { basis, dueDistance, rollupStatus, unitStatuses, warningFor, type Basis, type Status, type UnitStatusRow, type Warning } from './derive';
+import { basis, dueDistance, pairsFrom, rollupStatus, rowWarning, statusCounts, statusSql, unitStatuses, warningFor, type Basis, type Status, type UnitStatusRow, type Warning } from './derive';
 import type { Period } from './periods';
 import { readDeadlines, readMetrics, readUnits } from './task-fields';
 import { requireTask, TASK_SELECT, type TaskRow, type TaskState } from './tasks';
@@ -124,38 +125,45 @@ export function listTasks(db: DB, filter: TaskFilter = {}): TaskStatusItem[] {
   return items;
 }
 
-/** Adds statuses and warnings to task rows (one query for all their reporting units). */
+/** Adds statuses and warnings to task rows (one pass over their reporting units). */
 function decorate(db: DB, b: Basis, tasks: TaskRow[], countyId: number | null): TaskStatusItem[] {
   if (tasks.length === 0) return [];
-  const byTask = new Map<number, UnitStatusRow[]>();
-  const earliest = new Map<number, string>();
-  const ids = tasks.map((t) => t.id);
-  // chunk the id list: SQLite caps bound parameters
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const list = chunk.join(',');
-    const rows = unitStatuses(db, b, `t.id IN (${list})${countyId != null ? ' AND r.unit_id = ?' : ''}`, countyId != null ? [countyId] : []);
-    for (const r of rows) {
-      const l = byTask.get(r.task_id) ?? [];
-      l.push(r);
-      byTask.set(r.task_id, l);
-    }
-    for (const d of db.prepare(`SELECT task_id, min(date) AS d FROM deadlines WHERE task_id IN (${list}) GROUP BY task_id`).all() as { task_id: number; d: string }[]) {
-      earliest.set(d.task_id, d.d);
-    }
+  const wanted = new Set(tasks.map((t) => t.id));
+  let rows: UnitStatusRow[];
+  if (countyId != null) rows = unitStatuses(db, b, 'r.unit_id = ?', [countyId]);
+  else if (tasks.length > 400) rows = unitStatuses(db, b, '', []);
+  else {
+    rows = [];
+    const ids = [...wanted];
+    // chunk the id list: SQLite caps bound parameters
+    for (let i = 0; i < ids.length; i += 400) rows.push(...unitStatuses(db, b, `t.id IN (${ids.slice(i, i + 400).join(',')})`, []));
   }
-  const names = new Map((db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]).map((u) => [u.id, u.name]));
-  return tasks.map((t) => toItem(b, t, byTask.get(t.id) ?? [], earliest.get(t.id) ?? null, names));
+  const byTask = new Map<number, UnitStatusRow[]>();
+  for (const r of rows) {
+    if (!wanted.has(r.task_id)) continue;
+    const l = byTask.get(r.task_id);
+    if (l) l.push(r);
+    else byTask.set(r.task_id, [r]);
+  }
+  const names = unitNames(db);
+  return tasks.map((t) => toItem(b, t, byTask.get(t.id) ?? [], names));
 }
 
-function toItem(b: Basis, t: TaskRow, rows: UnitStatusRow[], earliest: string | null, names: Map<number, string>): TaskStatusItem {
+function unitNames(db: DB): Map<number, { name: string; sort_order: number }> {
+  return new Map((stmt(db, 'SELECT id, name, sort_order FROM units').all() as { id: number; name: string; sort_order: number }[]).map((u) => [u.id, u]));
+}
+
+function toItem(b: Basis, t: TaskRow, rows: UnitStatusRow[], names: Map<number, { name: string; sort_order: number }>): TaskStatusItem {
   const closed = t.state === 'closed';
   const unitStatus = (r: UnitStatusRow): Status => (closed ? 'done' : r.status);
   const status = closed ? 'done' : rollupStatus(rows.map(unitStatus));
-  const w = (s: Status) => warningFor({ status: s, state: t.state, due: t.due_date, earliestDeadline: earliest, extended: t.due_date !== t.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
+  const w = (s: Status) => warningFor({ status: s, state: t.state, due: t.due_date, earliestDeadline: t.first_deadline, extended: t.due_date !== t.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
   const warning = w(status);
   const { overdueDays, daysLeft } = dueDistance(t.due_date, b.asOf);
   const live = t.state === 'active';
+  // counties in the profile's order, then other units by name
+  const key = (r: UnitStatusRow) => names.get(r.unit_id);
+  rows.sort((x, y) => (key(x)?.sort_order ?? 0) - (key(y)?.sort_order ?? 0) || (key(x)?.name ?? '').localeCompare(key(y)?.name ?? '', 'zh'));
   return {
     taskId: t.id, code: t.code, planId: t.plan_id, planTitle: t.plan_title, no: t.no, title: t.title, group: t.group_title ?? '',
     state: t.state, dueDate: t.due_date, originalDueDate: t.original_due_date, extended: t.due_date !== t.original_due_date,
@@ -164,7 +172,7 @@ function toItem(b: Basis, t: TaskRow, rows: UnitStatusRow[], earliest: string | 
     overdueDays: live && status !== 'done' ? overdueDays : 0,
     dueSoon: live && status !== 'done' && daysLeft != null && daysLeft <= b.dueSoonDays,
     daysLeft,
-    units: rows.map((r) => ({ unit: names.get(r.unit_id) ?? String(r.unit_id), status: unitStatus(r), percent: r.percent, reportedPeriod: r.reported_period, warning: w(unitStatus(r)) })),
+    units: rows.map((r) => ({ unit: names.get(r.unit_id)?.name ?? String(r.unit_id), status: unitStatus(r), percent: r.percent, reportedPeriod: r.reported_period, warning: w(unitStatus(r)) })),
   };
 }
 
@@ -197,34 +205,32 @@ export interface CountySummary {
  */
 export function periodSummary(db: DB, period: string | Period, opts: { asOf?: string } = {}): CountySummary[] {
   const b = basis(db, { period, asOf: opts.asOf });
-  const counties = db.prepare('SELECT id, name, kind FROM counties ORDER BY sort_order, name').all() as { id: number; name: string; kind: string }[];
-  const tasks = new Map(
-    (db.prepare("SELECT t.id, t.state, t.due_date, t.original_due_date, (SELECT min(date) FROM deadlines d WHERE d.task_id = t.id) AS earliest FROM tasks t WHERE t.state IN ('active','closed')").all() as {
-      id: number; state: string; due_date: string | null; original_due_date: string | null; earliest: string | null;
-    }[]).map((t) => [t.id, t]),
-  );
-  const out: CountySummary[] = [];
-  for (const c of counties) {
-    const rows = unitStatuses(db, b, 'r.unit_id = ?', [c.id]);
+  const counties = stmt(db, 'SELECT id, name, kind FROM counties ORDER BY sort_order, name').all() as { id: number; name: string; kind: string }[];
+  const byUnit = new Map<number, CountySummary>();
+  const out: CountySummary[] = counties.map((c) => {
     const s: CountySummary = {
       unitId: c.id, county: c.name, kind: c.kind, assigned: 0, done: 0, on_track: 0, lagging: 0, not_started: 0, overdue: 0, due_soon: 0,
       reported: 0, completionRate: 0, rank: 0, warnings: { red: 0, yellow: 0, blue: 0 },
     };
-    for (const r of rows) {
-      const t = tasks.get(r.task_id);
-      if (!t) continue;
-      const status: Status = t.state === 'closed' ? 'done' : r.status;
-      s.assigned++;
-      s[status]++;
-      if (b.period && r.reported_period === b.period.key) s.reported++;
-      const w = warningFor({ status, state: t.state, due: t.due_date, earliestDeadline: t.earliest, extended: t.due_date !== t.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
-      if (w) s.warnings[w]++;
-      if (w === 'red') s.overdue++;
-      if (status !== 'done' && t.state === 'active' && t.due_date && t.due_date >= b.asOf && dueDistance(t.due_date, b.asOf).daysLeft! <= b.dueSoonDays) s.due_soon++;
-    }
-    s.completionRate = s.assigned ? s.done / s.assigned : 0;
-    out.push(s);
+    byUnit.set(c.id, s);
+    return s;
+  });
+  for (const g of statusCounts(db, b, "r.unit_id IN (SELECT id FROM units WHERE kind IN ('county','zone'))", [])) {
+    const s = byUnit.get(g.unit_id);
+    if (!s) continue;
+    const status: Status = g.state === 'closed' ? 'done' : g.status;
+    s.assigned += g.n;
+    s[status] += g.n;
+    if (g.reported) s.reported += g.n;
+    const w = warningFor({
+      status, state: g.state, due: g.due_date, earliestDeadline: g.first_deadline, extended: g.due_date !== g.original_due_date,
+      asOf: b.asOf, dueSoonDays: b.dueSoonDays,
+    });
+    if (w) s.warnings[w] += g.n;
+    if (w === 'red') s.overdue += g.n;
+    if (status !== 'done' && g.state === 'active' && g.due_date && g.due_date >= b.asOf && dueDistance(g.due_date, b.asOf).daysLeft! <= b.dueSoonDays) s.due_soon += g.n;
   }
+  for (const s of out) s.completionRate = s.assigned ? s.done / s.assigned : 0;
   const ranked = [...out].filter((s) => s.assigned > 0).sort((a, b) => b.completionRate - a.completionRate || a.overdue - b.overdue);
   ranked.forEach((s, i) => {
     const prev = ranked[i - 1];
@@ -269,6 +275,57 @@ export function dueSoonTasks(db: DB, opts: BasisOptions & { county?: string; pla
   return alerts(items).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.code.localeCompare(b.code));
 }
 
+export interface CountyAlert {
+  taskId: number;
+  code: string;
+  title: string;
+  planTitle: string;
+  dueDate: string | null;
+  status: Status;        // the county's status
+  warning: Warning | null;
+  overdue: boolean;
+  overdueDays: number;
+  percent: number | null;
+  reportedPeriod: string | null;
+}
+
+/**
+ * One county's lagging and overdue tasks for a period (the 督办 list): its status 滞后, or
+ * the task past its due date and the county not done. Lean: one indexed pass, no task detail.
+ */
+export function countyAlerts(db: DB, county: string, opts: BasisOptions = {}): CountyAlert[] {
+  const b = basis(db, opts);
+  const unitId = unitIdOrThrow(db, county);
+  const plans = new Map((stmt(db, 'SELECT id, title FROM plans').all() as { id: number; title: string }[]).map((p) => [p.id, p.title]));
+  // filtered in SQL so only the hits become JS objects; overdue = due before asOf and not done (derive.ts)
+  const rows = stmt(
+    db,
+    `SELECT * FROM (
+       SELECT r.task_id, r.unit_id, t.plan_id, t.no, t.code, t.title, t.state, t.due_date, t.original_due_date, t.first_deadline,
+              ${statusSql(b)} AS status, ${b.period ? 'p.id' : 'NULL'} AS progress_id, ${b.period ? 'p.percent' : 'NULL'} AS percent,
+              ${b.period ? 'p.period' : 'NULL'} AS reported_period
+       FROM ${pairsFrom(b, true)}
+       WHERE r.unit_id = ? AND r.reports = 1 AND t.state = 'active')
+     WHERE status = 'lagging' OR (status <> 'done' AND due_date < ?)`,
+  ).all(...(b.end ? [b.end] : []), ...(b.period ? [b.period.key] : []), unitId, b.asOf) as UnitStatusRow[];
+  const carry = stmt(db, `SELECT percent, period FROM progress INDEXED BY progress_lookup
+     WHERE unit_id = ? AND task_id = ? AND superseded_at IS NULL ${b.end ? 'AND period_end <= ?' : ''} ORDER BY period_end DESC LIMIT 1`);
+  const out: CountyAlert[] = [];
+  for (const r of rows) {
+    if (r.progress_id == null) {
+      const c = carry.get(...(b.end ? [r.unit_id, r.task_id, b.end] : [r.unit_id, r.task_id])) as { percent: number | null; period: string } | undefined;
+      if (c) { r.percent = c.percent; r.reported_period = c.period; }
+    }
+    const { overdueDays } = dueDistance(r.due_date, b.asOf);
+    const overdue = r.status !== 'done' && overdueDays > 0;
+    out.push({
+      taskId: r.task_id, code: r.code, title: r.title, planTitle: plans.get(r.plan_id) ?? '', dueDate: r.due_date, status: r.status,
+      warning: rowWarning(r, r.status, b), overdue, overdueDays: overdue ? overdueDays : 0, percent: r.percent, reportedPeriod: r.reported_period,
+    });
+  }
+  return out.sort((x, y) => y.overdueDays - x.overdueDays || x.code.localeCompare(y.code, 'zh'));
+}
+
 export interface TaskUnitProgress {
   taskId: number;
   code: string;
@@ -298,20 +355,15 @@ export function taskProgress(db: DB, period: string | Period, opts: { asOf?: str
   if (opts.task != null) { where.push('t.id = ?'); args.push(requireTask(db, opts.task).id); }
   if (opts.county) { where.push('r.unit_id = ?'); args.push(unitIdOrThrow(db, opts.county)); }
   const rows = unitStatuses(db, b, where.join(' AND '), args);
-  const tasks = new Map(
-    (db.prepare(`${TASK_SELECT} WHERE t.state IN ('active','closed')`).all() as TaskRow[]).map((t) => [t.id, t]),
-  );
-  const earliest = new Map((db.prepare('SELECT task_id, min(date) AS d FROM deadlines GROUP BY task_id').all() as { task_id: number; d: string }[]).map((r) => [r.task_id, r.d]));
-  const units = new Map((db.prepare('SELECT id, name, sort_order FROM units').all() as { id: number; name: string; sort_order: number }[]).map((u) => [u.id, u]));
-  const getP = db.prepare('SELECT * FROM progress WHERE id = ?');
+  const units = unitNames(db);
+  const getP = stmt(db, 'SELECT * FROM progress WHERE id = ?');
   const out: TaskUnitProgress[] = [];
   for (const r of rows) {
-    const t = tasks.get(r.task_id)!;
     const p = r.progress_id ? (getP.get(r.progress_id) as ProgressRow) : null;
-    const status: Status = t.state === 'closed' ? 'done' : r.status;
+    const status: Status = r.state === 'closed' ? 'done' : r.status;
     out.push({
-      taskId: t.id, code: t.code, unit: units.get(r.unit_id)?.name ?? '', unitId: r.unit_id, status,
-      warning: warningFor({ status, state: t.state, due: t.due_date, earliestDeadline: earliest.get(t.id) ?? null, extended: t.due_date !== t.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays }),
+      taskId: r.task_id, code: r.code, unit: units.get(r.unit_id)?.name ?? '', unitId: r.unit_id, status,
+      warning: rowWarning(r, status, b),
       reportedPeriod: r.reported_period, fresh: !!b.period && r.reported_period === b.period.key,
       percent: p?.percent ?? null, text: p?.text ?? '', problems: p?.problems ?? '', next_steps: p?.next_steps ?? '',
       metric_value: p?.metric_value ?? null, evidence: p?.evidence ?? '',
@@ -319,9 +371,10 @@ export function taskProgress(db: DB, period: string | Period, opts: { asOf?: str
       recordedAt: p?.recorded_at ?? null,
     });
   }
+  const order = new Map(rows.map((r) => [r.task_id, [r.plan_id, r.no] as const]));
   out.sort((a, b) => {
-    const ta = tasks.get(a.taskId)!, tb = tasks.get(b.taskId)!;
-    return ta.plan_id - tb.plan_id || ta.no - tb.no || (units.get(a.unitId)?.sort_order ?? 0) - (units.get(b.unitId)?.sort_order ?? 0);
+    const [pa, na] = order.get(a.taskId)!, [pb, nb] = order.get(b.taskId)!;
+    return pa - pb || na - nb || (units.get(a.unitId)?.sort_order ?? 0) - (units.get(b.unitId)?.sort_order ?? 0);
   });
   return out;
 }
@@ -374,8 +427,14 @@ export function taskHistory(db: DB, ref: string | number): TaskHistory {
     extensions: db.prepare('SELECT id, previous_due, new_due, reason, approved_by, operator, created_at FROM extensions WHERE task_id = ? ORDER BY id').all(task.id) as TaskHistory['extensions'],
     corrections: listCorrections(db, { taskId: task.id, includeRevoked: true }),
     progress: db
-      .prepare('SELECT p.*, u.name AS unit FROM progress p JOIN units u ON u.id = p.unit_id WHERE p.task_id = ? ORDER BY p.period_end, u.sort_order, u.name, p.id')
-      .all(task.id) as TaskHistory['progress'],
+      .prepare(
+        // current rows through progress_current, superseded ones through progress_superseded
+        `SELECT p.*, u.name AS unit FROM progress p JOIN units u ON u.id = p.unit_id
+         WHERE p.id IN (SELECT id FROM progress WHERE task_id = ? AND superseded_at IS NULL
+                        UNION ALL SELECT id FROM progress WHERE task_id = ? AND superseded_at IS NOT NULL)
+         ORDER BY p.period_end, u.sort_order, u.name, p.id`,
+      )
+      .all(task.id, task.id) as TaskHistory['progress'],
     audit: auditLog(db, { taskId: task.id }),
   };
 }

@@ -14,7 +14,7 @@ export const FIELD_LABEL: Record<TaskField, string> = { units: '责任单位', d
 export type FieldValue = Responsibility[] | Deadline[] | Metric[];
 
 export function writeUnits(db: DB, taskId: number, units: Responsibility[], city: string | null): void {
-  stmt(db,'DELETE FROM responsibilities WHERE task_id = ?').run(taskId);
+  stmt(db, 'DELETE FROM responsibilities WHERE task_id = ?').run(taskId);
   const ins = stmt(db,
     'INSERT INTO responsibilities (task_id, unit_id, role, raw, clause, span_json, standing, reports, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -22,14 +22,17 @@ export function writeUnits(db: DB, taskId: number, units: Responsibility[], city
   // who reports progress: the counties and zones when the task names any, else every unit
   const local = (k: string) => k === 'county' || k === 'zone';
   const anyLocal = rows.some((r) => local(r.unit.kind));
+  // a unit named twice (two roles) reports once: reporting pairs are unique, reports can count them
+  const reporting = new Set<number>();
   rows.forEach(({ u, unit }, i) => {
-    const reports = !anyLocal || local(unit.kind) ? 1 : 0;
+    const reports = (!anyLocal || local(unit.kind)) && !reporting.has(unit.id) ? 1 : 0;
+    if (reports) reporting.add(unit.id);
     ins.run(taskId, unit.id, u.role, u.raw ?? '', u.clause ?? '', u.span ? json(u.span) : null, u.standing ? 1 : 0, reports, i);
   });
 }
 
 export function writeDeadlines(db: DB, taskId: number, deadlines: Deadline[]): void {
-  stmt(db,'DELETE FROM deadlines WHERE task_id = ?').run(taskId);
+  stmt(db, 'DELETE FROM deadlines WHERE task_id = ?').run(taskId);
   const ins = stmt(db,
     'INSERT INTO deadlines (task_id, date, kind, text, span_json, alternatives_json, ambiguous, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -39,8 +42,8 @@ export function writeDeadlines(db: DB, taskId: number, deadlines: Deadline[]): v
 }
 
 export function writeMetrics(db: DB, planId: number, taskId: number | null, metrics: Metric[]): void {
-  if (taskId == null) stmt(db,'DELETE FROM targets WHERE plan_id = ? AND task_id IS NULL').run(planId);
-  else stmt(db,'DELETE FROM targets WHERE task_id = ?').run(taskId);
+  if (taskId == null) stmt(db, 'DELETE FROM targets WHERE plan_id = ? AND task_id IS NULL').run(planId);
+  else stmt(db, 'DELETE FROM targets WHERE task_id = ?').run(taskId);
   const ins = stmt(db,
     'INSERT INTO targets (plan_id, task_id, indicator, op, value, unit, strive, text, baseline, span_json, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -75,7 +78,7 @@ export function readUnits(db: DB, taskId: number): Responsibility[] {
 }
 
 export function readDeadlines(db: DB, taskId: number): Deadline[] {
-  const rows = stmt(db,'SELECT * FROM deadlines WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as DeadlineRow[];
+  const rows = stmt(db, 'SELECT * FROM deadlines WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as DeadlineRow[];
   return rows.map((r) => {
     const out: Deadline = { date: r.date, kind: r.kind, text: r.text };
     if (r.span_json) out.span = parseJson(r.span_json, undefined);
@@ -86,7 +89,7 @@ export function readDeadlines(db: DB, taskId: number): Deadline[] {
 }
 
 export function readMetrics(db: DB, taskId: number): Metric[] {
-  const rows = stmt(db,'SELECT * FROM targets WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as TargetRow[];
+  const rows = stmt(db, 'SELECT * FROM targets WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as TargetRow[];
   return rows.map((r) => {
     const out: Metric = { indicator: r.indicator, op: r.op, value: r.value, unit: r.unit, strive: !!r.strive, text: r.text };
     if (r.baseline != null) out.baseline = r.baseline;
@@ -102,13 +105,14 @@ export function readField(db: DB, taskId: number, field: TaskField): FieldValue 
 /**
  * The single rule for a task's dates: the document's date is the latest explicit deadline,
  * or the plan year's end when the text sets none; the effective date is the last 延期.
+ * first_deadline (the earliest explicit one) is the milestone the 黄 warning watches.
  */
 export function refreshDueDate(db: DB, taskId: number): void {
-  const t = stmt(db,'SELECT implied_due_date FROM tasks WHERE id = ?').get(taskId) as { implied_due_date: string | null };
-  const max = stmt(db,'SELECT max(date) AS d FROM deadlines WHERE task_id = ?').get(taskId) as { d: string | null };
-  const original = max.d ?? t.implied_due_date;
-  const ext = stmt(db,'SELECT new_due FROM extensions WHERE task_id = ? ORDER BY id DESC LIMIT 1').get(taskId) as { new_due: string } | undefined;
-  stmt(db,'UPDATE tasks SET original_due_date = ?, due_date = ? WHERE id = ?').run(original, ext?.new_due ?? original, taskId);
+  const t = stmt(db, 'SELECT implied_due_date FROM tasks WHERE id = ?').get(taskId) as { implied_due_date: string | null };
+  const span = stmt(db, 'SELECT min(date) AS first, max(date) AS last FROM deadlines WHERE task_id = ?').get(taskId) as { first: string | null; last: string | null };
+  const original = span.last ?? t.implied_due_date;
+  const ext = stmt(db, 'SELECT new_due FROM extensions WHERE task_id = ? ORDER BY id DESC LIMIT 1').get(taskId) as { new_due: string } | undefined;
+  stmt(db, 'UPDATE tasks SET original_due_date = ?, due_date = ?, first_deadline = ? WHERE id = ?').run(original, ext?.new_due ?? original, span.first, taskId);
 }
 
 /** The comparable essence of a field (what a clerk would call "the same"), for diffs and no-op checks. */

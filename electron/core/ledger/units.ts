@@ -30,7 +30,7 @@ export function ensureCityProfile(db: DB, profile: CityProfile): void {
     `INSERT INTO units (name, kind, city, sort_order) VALUES (?, ?, ?, ?)
      ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, city = excluded.city, sort_order = excluded.sort_order`,
   );
-  const alias = stmt(db,'INSERT OR IGNORE INTO unit_aliases (alias, unit_id) VALUES (?, (SELECT id FROM units WHERE name = ?))');
+  const alias = stmt(db, 'INSERT OR IGNORE INTO unit_aliases (alias, unit_id) VALUES (?, (SELECT id FROM units WHERE name = ?))');
   profile.counties.forEach((c, i) => upsert.run(c, 'county', profile.city, i));
   profile.zones.forEach((z, i) => {
     upsert.run(z.name, 'zone', profile.city, profile.counties.length + i);
@@ -46,8 +46,8 @@ export function ensureCityProfile(db: DB, profile: CityProfile): void {
 /** The canonical unit for a name or alias; counties also match without 政府 (杞县政府 → 杞县). */
 export function findUnit(db: DB, name: string): UnitRow | null {
   const n = name.trim();
-  const byName = stmt(db,'SELECT * FROM units WHERE name = ?');
-  const byAlias = stmt(db,'SELECT u.* FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ?');
+  const byName = stmt(db, 'SELECT * FROM units WHERE name = ?');
+  const byAlias = stmt(db, 'SELECT u.* FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ?');
   for (const cand of [n, n.replace(/(人民)?政府$/, ''), n.replace(/管委会$/, '')]) {
     const row = (byName.get(cand) ?? byAlias.get(cand)) as UnitRow | undefined;
     if (row) return row;
@@ -59,19 +59,19 @@ export function findUnit(db: DB, name: string): UnitRow | null {
 export function ensureUnit(db: DB, name: string, kind: UnitKind = 'department', city: string | null = null): UnitRow {
   const found = findUnit(db, name);
   if (found) return found;
-  stmt(db,'INSERT INTO units (name, kind, city) VALUES (?, ?, ?)').run(name.trim(), kind, city);
+  stmt(db, 'INSERT INTO units (name, kind, city) VALUES (?, ?, ?)').run(name.trim(), kind, city);
   return findUnit(db, name)!;
 }
 
 /** Counties and zones in the profile's order. */
 export function listCounties(db: DB): UnitRow[] {
-  return stmt(db,'SELECT * FROM counties ORDER BY sort_order, name').all() as UnitRow[];
+  return stmt(db, 'SELECT * FROM counties ORDER BY sort_order, name').all() as UnitRow[];
 }
 
 export function listUnits(db: DB): UnitRow[] {
-  return stmt(db,'SELECT * FROM units ORDER BY kind, sort_order, name').all() as UnitRow[];
+  return stmt(db, 'SELECT * FROM units ORDER BY kind, sort_order, name').all() as UnitRow[];
 }
 
 export function unitAliases(db: DB, unitId: number): string[] {
-  return (stmt(db,'SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias').all(unitId) as { alias: string }[]).map((r) => r.alias);
+  return (stmt(db, 'SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias').all(unitId) as { alias: string }[]).map((r) => r.alias);
 }

@@ -46,10 +46,7 @@ describe('backup and restore', () => {
 
   it('restoring an older backup migrates it; a foreign or newer file is refused', async () => {
     const dir = tmp();
-    const old = path.join(dir, 'old.sqlite');
-    const v1 = openLedger(old, { targetVersion: 1 });
-    applyImport(v1, sampleDocument());
-    v1.close();
+    const old = path.resolve('test/core/ledger/fixtures/ledger-v1.sqlite'); // written by the schema-1 app
     const file = path.join(dir, 'ledger.sqlite');
     await restoreLedger(file, old);
     const db = openLedger(file);

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, chownSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync, chownSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { applyImport, LATEST_VERSION, LedgerError, openLedger, resolveTask, schemaVersion, setTaskRemark, taskHistory, setSetting } from '../../../electron/core/ledger/index';
+import {
+  applyImport, getSetting, LATEST_VERSION, LedgerError, listTasks, openLedger, resolveTask, schemaVersion, setTaskRemark, taskHistory, setSetting,
+} from '../../../electron/core/ledger/index';
 import { sampleDocument } from '../../helpers/ledger';
 
+const V1 = path.resolve('test/core/ledger/fixtures/ledger-v1.sqlite');
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ledger-db-'));
 const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 function openError(file: string, opts = {}): LedgerError {
@@ -35,38 +38,40 @@ describe('opening a ledger', () => {
     again.close();
   });
 
-  it('migrates an older schema with its data', () => {
+  it('migrates a ledger written by the schema-1 app, keeping all its data', () => {
+    // fixtures/ledger-v1.sqlite was written by the ledger code of schema version 1 (commit 20aac3e):
+    // the sample document, progress (one superseded), a correction, a 延期 and a 销号
     const file = path.join(tmp(), 'old.sqlite');
-    const v1 = openLedger(file, { targetVersion: 1 });
-    expect(schemaVersion(v1)).toBe(1);
-    applyImport(v1, sampleDocument(), { operator: '旧版' });
-    v1.prepare("INSERT INTO periods VALUES ('2025-07', 'month', '2025-07-01', '2025-07-31')").run();
-    v1.prepare(
-      `INSERT INTO progress (task_id, unit_id, period, period_end, status, percent, text, source_kind, operator, recorded_at)
-       VALUES ((SELECT id FROM tasks WHERE code = '大气-1'), (SELECT id FROM units WHERE name = '杞县'), '2025-07', '2025-07-31', 'on_track', 40, '旧版录入', 'manual', '旧版', '2025-08-01T00:00:00Z')`,
-    ).run();
-    expect(() => v1.prepare('SELECT remark FROM tasks').all()).toThrow(/no such column/);
-    v1.close();
-
+    copyFileSync(V1, file);
     const db = openLedger(file);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(resolveTask(db, '大气-1')!.remark).toBe('');
-    expect(taskHistory(db, '大气-1').progress.map((p) => [p.unit, p.status, p.text])).toEqual([['杞县', 'on_track', '旧版录入']]);
+    expect(taskHistory(db, '大气-1').progress.map((p) => [p.unit, p.status, p.text, p.superseded_at != null])).toEqual([
+      ['杞县', 'on_track', '已排查12家', false], ['兰考县', 'lagging', '资金未到位', true], ['兰考县', 'on_track', '资金已到位', false],
+    ]);
+    expect(resolveTask(db, '大气-2')).toMatchObject({ due_date: '2025-09-15', first_deadline: '2025-09-15' });
+    expect(resolveTask(db, '大气-3')).toMatchObject({ due_date: '2026-03-31', original_due_date: '2025-12-31' });
+    expect(resolveTask(db, '碧水-2')!.state).toBe('closed');
+    expect(resolveTask(db, '碧水-1')!.first_deadline).toBe('2025-06-30');
+    expect(getSetting(db, 'issuer')).toBe('开封市生态环境保护委员会办公室');
+    expect(listTasks(db, { period: '2025-07', county: '兰考县' }).find((t) => t.code === '大气-1')!.status).toBe('on_track');
+    // and it keeps working: a re-import of the same document is still a no-op, with the correction kept
+    expect(applyImport(db, sampleDocument()).status).toBe('unchanged');
     setTaskRemark(db, '大气-1', '迁移后可写', { operator: 'x' });
     db.close();
   });
 
   it('a migration that fails leaves the database at its previous version, data intact', () => {
     const file = path.join(tmp(), 'stuck.sqlite');
-    const v1 = openLedger(file, { targetVersion: 1 });
-    applyImport(v1, sampleDocument());
-    v1.exec('CREATE INDEX audit_at ON audit_log(operator)'); // collides with migration 2
-    v1.close();
+    copyFileSync(V1, file);
+    const raw0 = new Database(file);
+    raw0.exec('CREATE INDEX audit_at ON audit_log(operator)'); // collides with migration 2
+    raw0.close();
     expect(() => openLedger(file)).toThrow(LedgerError);
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(1);
     expect(() => raw.prepare('SELECT remark FROM tasks').all()).toThrow(/no such column/);
-    expect((raw.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n).toBe(5);
+    expect((raw.prepare('SELECT count(*) AS n FROM progress').get() as { n: number }).n).toBe(4);
     raw.close();
   });
 

@@ -40,10 +40,10 @@ describe('derived status and warnings', () => {
     expect(july.find((t) => t.code === '大气-2')).toMatchObject({ status: 'on_track', warning: null, daysLeft: 31 });
     const aug = listTasks(db, { period: '2025-08' });
     expect(aug.find((t) => t.code === '大气-2')).toMatchObject({ status: 'done', warning: null, overdue: false });
-    // September: 兰考县's July report is carried forward
+    // September: 兰考县's July report is carried forward (units in the city profile's order)
     const sep = listTasks(db, { period: '2025-09' });
     expect(sep.find((t) => t.code === '大气-2')!.units.map((u) => [u.unit, u.status, u.reportedPeriod])).toEqual([
-      ['兰考县', 'done', '2025-07'], ['尉氏县', 'done', '2025-08'],
+      ['尉氏县', 'done', '2025-08'], ['兰考县', 'done', '2025-07'],
     ]);
     expect(sep.find((t) => t.code === '碧水-1')).toMatchObject({ status: 'lagging', warning: 'yellow' });
     expect(sep.find((t) => t.code === '大气-1')).toMatchObject({ status: 'not_started', warning: 'blue', daysLeft: 0 });
