@@ -3,7 +3,7 @@
 import { mkdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
-import { loadSubmissionTemplate, fillPattern, DEFAULT_TEMPLATE_PATH } from '../../core/submissions/template-spec';
+import { loadSubmissionTemplate, fillPattern } from '../../core/submissions/template-spec';
 import { writeSubmissionWorkbook, tasksByPlan } from '../../core/submissions/generate';
 import { normalisePeriod, periodParts } from '../../core/submissions/period';
 import { CliError, flagBool, flagString, type Command } from '../registry';
@@ -24,7 +24,7 @@ export const templateCommand: Command = {
     if (!period) throw new CliError(`无法识别的填报期次“${periodRaw}”，请写成 2025-09 的形式。`);
     const due = flagString(args, 'due');
     if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) throw new CliError(`报送截止日期“${due}”应写成 2025-10-05 的形式。`);
-    const tpl = loadSubmissionTemplate(flagString(args, 'template') ?? DEFAULT_TEMPLATE_PATH);
+    const tpl = loadSubmissionTemplate(flagString(args, 'template'));
     if (!tpl.value) throw new CliError(tpl.problems.map((p) => p.message).join('\n'));
     const template = tpl.value;
     const out = flagString(args, 'o') ?? flagString(args, 'out');

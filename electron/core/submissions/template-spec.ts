@@ -4,11 +4,12 @@
 // that must stay machine-exact (hidden identity, protection, drop-downs) are written by code,
 // so an .xlsx template would add a second source of truth (and exceljs loses styles from
 // files saved by WPS) without letting the clerk change anything more.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { fatal, type Result } from '../common/problems';
+import builtIn from '../../../templates/submission/template.json';
 
 const column = z.object({
   heading: z.string().min(1),
@@ -51,7 +52,13 @@ export const FILL_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>([
 export const DEFAULT_TEMPLATE_PATH = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)), '../../../templates/submission/template.json');
 
-export function loadSubmissionTemplate(file = DEFAULT_TEMPLATE_PATH): Result<SubmissionTemplate> {
+/**
+ * The template in `file`; without one, the clerk's copy at templates/submission/template.json,
+ * or — in a bundled app where that path does not exist — the copy built into the program.
+ */
+export function loadSubmissionTemplate(file?: string): Result<SubmissionTemplate> {
+  if (!file && !existsSync(DEFAULT_TEMPLATE_PATH)) return validate(builtIn, 'template.json');
+  file ??= DEFAULT_TEMPLATE_PATH;
   const name = path.basename(file);
   let raw: unknown;
   try {
@@ -60,6 +67,10 @@ export function loadSubmissionTemplate(file = DEFAULT_TEMPLATE_PATH): Result<Sub
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到该文件' : `不是有效的 JSON（${(e as Error).message}）`;
     return { value: null, problems: [fatal('TEMPLATE_UNREADABLE', `报送表模板“${name}”无法读取：${why}。`, { file: name })] };
   }
+  return validate(raw, name);
+}
+
+function validate(raw: unknown, name: string): Result<SubmissionTemplate> {
   const parsed = templateSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) =>
