@@ -49,15 +49,22 @@ export const FILL_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>([
   'status', 'percent', 'progress', 'problems', 'nextSteps', 'evidence',
 ]);
 
-export const DEFAULT_TEMPLATE_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)), '../../../templates/submission/template.json');
+/** templates/submission/template.json of the source tree ('' when this module was bundled
+ *  somewhere import.meta.url does not point into the tree) */
+export const DEFAULT_TEMPLATE_PATH = ((): string => {
+  try {
+    return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates/submission/template.json');
+  } catch {
+    return '';
+  }
+})();
 
 /**
  * The template in `file`; without one, the clerk's copy at templates/submission/template.json,
  * or — in a bundled app where that path does not exist — the copy built into the program.
  */
 export function loadSubmissionTemplate(file?: string): Result<SubmissionTemplate> {
-  if (!file && !existsSync(DEFAULT_TEMPLATE_PATH)) return validate(builtIn, 'template.json');
+  if (!file && (!DEFAULT_TEMPLATE_PATH || !existsSync(DEFAULT_TEMPLATE_PATH))) return validate(builtIn, 'template.json');
   file ??= DEFAULT_TEMPLATE_PATH;
   const name = path.basename(file);
   let raw: unknown;
