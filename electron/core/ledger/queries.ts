@@ -297,30 +297,33 @@ export function countyAlerts(db: DB, county: string, opts: BasisOptions = {}): C
   const b = basis(db, opts);
   const unitId = unitIdOrThrow(db, county);
   const plans = new Map((stmt(db, 'SELECT id, title FROM plans').all() as { id: number; title: string }[]).map((p) => [p.id, p.title]));
-  // filtered in SQL so only the hits become JS objects; overdue = due before asOf and not done (derive.ts)
+  // filtered in SQL so only the hits leave SQLite, as arrays (row objects cost more than the query);
+  // overdue = due before asOf and not done, as in derive.ts
   const rows = stmt(
     db,
     `SELECT * FROM (
-       SELECT r.task_id, r.unit_id, t.plan_id, t.no, t.code, t.title, t.state, t.due_date, t.original_due_date, t.first_deadline,
-              ${statusSql(b)} AS status, ${b.period ? 'p.id' : 'NULL'} AS progress_id, ${b.period ? 'p.percent' : 'NULL'} AS percent,
-              ${b.period ? 'p.period' : 'NULL'} AS reported_period
+       SELECT r.task_id, t.plan_id, t.code, t.title, t.due_date, t.original_due_date, t.first_deadline,
+              ${statusSql(b)} AS status, ${b.period ? 'p.id' : 'NULL'}, ${b.period ? 'p.percent' : 'NULL'}, ${b.period ? 'p.period' : 'NULL'}
        FROM ${pairsFrom(b, true)}
        WHERE r.unit_id = ? AND r.reports = 1 AND t.state = 'active')
      WHERE status = 'lagging' OR (status <> 'done' AND due_date < ?)`,
-  ).all(...(b.end ? [b.end] : []), ...(b.period ? [b.period.key] : []), unitId, b.asOf) as UnitStatusRow[];
+  ).raw().all(...(b.end ? [b.end] : []), ...(b.period ? [b.period.key] : []), unitId, b.asOf) as [
+    number, number, string, string, string | null, string | null, string | null, Status, number | null, number | null, string | null,
+  ][];
   const carry = stmt(db, `SELECT percent, period FROM progress INDEXED BY progress_lookup
      WHERE unit_id = ? AND task_id = ? AND superseded_at IS NULL ${b.end ? 'AND period_end <= ?' : ''} ORDER BY period_end DESC LIMIT 1`);
   const out: CountyAlert[] = [];
-  for (const r of rows) {
-    if (r.progress_id == null) {
-      const c = carry.get(...(b.end ? [r.unit_id, r.task_id, b.end] : [r.unit_id, r.task_id])) as { percent: number | null; period: string } | undefined;
-      if (c) { r.percent = c.percent; r.reported_period = c.period; }
+  for (const [taskId, planId, code, title, due, originalDue, firstDeadline, status, progressId, pct, period] of rows) {
+    let percent = pct, reportedPeriod = period;
+    if (progressId == null) {
+      const c = carry.get(...(b.end ? [unitId, taskId, b.end] : [unitId, taskId])) as { percent: number | null; period: string } | undefined;
+      if (c) { percent = c.percent; reportedPeriod = c.period; }
     }
-    const { overdueDays } = dueDistance(r.due_date, b.asOf);
-    const overdue = r.status !== 'done' && overdueDays > 0;
+    const { overdueDays } = dueDistance(due, b.asOf);
+    const overdue = status !== 'done' && overdueDays > 0;
+    const warning = warningFor({ status, state: 'active', due, earliestDeadline: firstDeadline, extended: due !== originalDue, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
     out.push({
-      taskId: r.task_id, code: r.code, title: r.title, planTitle: plans.get(r.plan_id) ?? '', dueDate: r.due_date, status: r.status,
-      warning: rowWarning(r, r.status, b), overdue, overdueDays: overdue ? overdueDays : 0, percent: r.percent, reportedPeriod: r.reported_period,
+      taskId, code, title, planTitle: plans.get(planId) ?? '', dueDate: due, status, warning, overdue, overdueDays: overdue ? overdueDays : 0, percent, reportedPeriod,
     });
   }
   return out.sort((x, y) => y.overdueDays - x.overdueDays || x.code.localeCompare(y.code, 'zh'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  closeTask, countyTasks, dueSoonTasks, listTasks, overdueTasks, periodSummary, rollupStatus, setSetting, taskProgress, warningFor, withdrawTask,
+  closeTask, countyAlerts, countyTasks, dueSoonTasks, listTasks, overdueTasks, periodSummary, rollupStatus, setSetting, taskProgress, warningFor, withdrawTask,
 } from '../../../electron/core/ledger/index';
 import { addProgress, memoryLedger } from '../../helpers/ledger';
 
@@ -103,6 +103,22 @@ describe('derived status and warnings', () => {
     expect(overdueTasks(db, { asOf: '2025-10-10' })).toEqual([]);
     expect(listTasks(db).find((t) => t.code === '大气-2')!.status).toBe('done');
     expect(codes(listTasks(db))).not.toContain('大气-1');
+  });
+
+  it('county alerts: the county\'s lagging and overdue tasks, carried-forward statuses included', () => {
+    const db = memoryLedger();
+    addProgress(db, [
+      { task: '大气-1', unit: '兰考县', period: '2025-08', status: 'lagging', percent: 20 },
+      { task: '大气-2', unit: '兰考县', period: '2025-09', status: 'on_track', percent: 70 },
+      { task: '大气-3', unit: '兰考县', period: '2025-09', status: 'done' },
+    ]);
+    const a = countyAlerts(db, '兰考县', { period: '2025-09', asOf: '2025-10-05' });
+    expect(a.map((x) => [x.code, x.status, x.overdueDays, x.percent, x.reportedPeriod, x.warning])).toEqual([
+      ['大气-2', 'on_track', 35, 70, '2025-09', 'red'],
+      ['大气-1', 'lagging', 5, 20, '2025-08', 'red'],
+    ]);
+    expect(countyAlerts(db, '兰考县', { period: '2025-08' }).map((x) => x.code)).toEqual(['大气-1']);
+    expect(countyAlerts(db, '杞县', { period: '2025-09' })).toEqual([]);
   });
 
   it('task progress for a period, per task × reporting unit', () => {
