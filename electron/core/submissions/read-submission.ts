@@ -103,9 +103,12 @@ export function readSubmission(wb: ExcelJS.Workbook, file: string, opts: ReadOpt
   }
 
   // --- county and period ------------------------------------------------------------------
-  const county = decideCounty(file, identity, grids, sheets, opts, problems);
+  // title rows, 填报单位 and date lines: only needed when the workbook is not ours
+  let ctxMemo: ReturnType<typeof contextTexts> | null = null;
+  const ctx = () => (ctxMemo ??= contextTexts(grids, sheets));
+  const county = decideCounty(file, identity, ctx, sheets, opts, problems);
   if (!county) return { value: null, problems };
-  const period = decidePeriod(file, identity, grids, sheets, opts, year, problems);
+  const period = decidePeriod(file, identity, ctx, sheets, opts, year, problems);
   if (!period) return { value: null, problems };
 
   // --- rows ---------------------------------------------------------------------------------
@@ -218,7 +221,9 @@ function contextTexts(grids: SheetGrid[], sheets: SheetContext[]): { title: stri
   return { title, unit, dateLines };
 }
 
-function decideCounty(file: string, identity: WorkbookIdentity | null, grids: SheetGrid[], sheets: SheetContext[], opts: ReadOptions, problems: Problem[]): string | null {
+type ContextTexts = () => ReturnType<typeof contextTexts>;
+
+function decideCounty(file: string, identity: WorkbookIdentity | null, texts: ContextTexts, sheets: SheetContext[], opts: ReadOptions, problems: Problem[]): string | null {
   if (opts.county) {
     if (!opts.counties.includes(opts.county)) {
       problems.push(fatal(SubmissionReadCode.UnknownCounty, `--county 指定的“${opts.county}”不是台账中的县区（可选：${opts.counties.join('、')}）。`, { file }));
@@ -227,8 +232,8 @@ function decideCounty(file: string, identity: WorkbookIdentity | null, grids: Sh
     return opts.county;
   }
   const cands: Candidate[] = [];
-  if (identity && opts.counties.includes(identity.county)) cands.push({ county: identity.county, source: '表内隐藏标识', rank: 0 });
-  const ctx = contextTexts(grids, sheets);
+  if (identity && opts.counties.includes(identity.county)) return identity.county;
+  const ctx = texts();
   for (const u of ctx.unit) for (const c of countiesIn(u, opts.counties)) cands.push({ county: c, source: `填报单位“${u}”`, rank: 1 });
   for (const t of ctx.title) for (const c of countiesIn(t, opts.counties)) cands.push({ county: c, source: `标题“${t}”`, rank: 2 });
   for (const s of sheets) for (const c of countiesIn(s.grid.name, opts.counties)) cands.push({ county: c, source: `工作表名“${s.grid.name}”`, rank: 3 });
@@ -252,7 +257,7 @@ function decideCounty(file: string, identity: WorkbookIdentity | null, grids: Sh
   return county;
 }
 
-function decidePeriod(file: string, identity: WorkbookIdentity | null, grids: SheetGrid[], sheets: SheetContext[], opts: ReadOptions, year: number, problems: Problem[]): string | null {
+function decidePeriod(file: string, identity: WorkbookIdentity | null, texts: ContextTexts, sheets: SheetContext[], opts: ReadOptions, year: number, problems: Problem[]): string | null {
   if (opts.period) {
     if (!isPeriod(opts.period)) {
       problems.push(fatal(SubmissionReadCode.NoPeriod, `--period 的格式应为“2025-09”，收到“${opts.period}”。`, { file }));
@@ -261,7 +266,7 @@ function decidePeriod(file: string, identity: WorkbookIdentity | null, grids: Sh
     return opts.period;
   }
   if (identity && isPeriod(identity.period)) return identity.period;
-  const ctx = contextTexts(grids, sheets);
+  const ctx = texts();
   const sources: [string, string[]][] = [
     ['标题', ctx.title.filter((t) => !/(填报|报送)(日期|时间)/.test(t))],
     ['工作表名', sheets.map((s) => s.grid.name)],

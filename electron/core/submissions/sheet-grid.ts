@@ -57,6 +57,7 @@ function numText(n: number): string {
 
 /** \r\n → \n, non-breaking and full-width spaces → spaces, each line trimmed. */
 export function clean(s: string): string {
+  if (!/[\r\n\u00a0\u3000]/.test(s)) return s.trim(); // the common case, without the splitting
   return s.replace(/\r\n?/g, '\n').replace(/[\u00a0\u3000]/g, ' ').split('\n').map((l) => l.trim()).join('\n')
     .replace(/\n{2,}/g, '\n').trim();
 }
@@ -70,9 +71,10 @@ export function buildGrid(ws: ExcelJS.Worksheet): SheetGrid {
       // non-master cells of a merge are filled below from the master (cell.text can throw on them)
       if (cell.isMerged && cell.master !== cell) return;
       const v = valueOf(cell.value, (cell as unknown as { result?: unknown }).result);
-      const fmt = cell.numFmt ?? '';
       if (!v.text && v.num == null) return;
-      cells.set(c, { ...v, pctFormat: fmt.includes('%'), masterRow: r, masterCol: c });
+      // the number format only matters for numbers (0.85 shown as 85%)
+      const pctFormat = v.num != null && (cell.numFmt ?? '').includes('%');
+      cells.set(c, { ...v, pctFormat, masterRow: r, masterCol: c });
       if (c > maxCol) maxCol = c;
     });
     if (cells.size) rows.set(r, cells);
