@@ -264,7 +264,8 @@ function alerts(items: TaskStatusItem[]): DeadlineAlert[] {
 
 /** Tasks past their due date and not done, most overdue first. `county` narrows to one county's view. */
 export function overdueTasks(db: DB, opts: BasisOptions & { county?: string; plan?: string | number } = {}): DeadlineAlert[] {
-  return alerts(listTasks(db, { ...opts, states: ['active'], overdue: true })).sort((a, b) => b.overdueDays - a.overdueDays || a.code.localeCompare(b.code));
+  // listTasks returns plan order; the stable sort keeps it among equal days
+  return alerts(listTasks(db, { ...opts, states: ['active'], overdue: true })).sort((a, b) => b.overdueDays - a.overdueDays);
 }
 
 /** Tasks due within the due-soon window (setting due_soon_days) and not done, soonest first. */
@@ -272,7 +273,7 @@ export function dueSoonTasks(db: DB, opts: BasisOptions & { county?: string; pla
   const b = basis(db, opts);
   const days = opts.days ?? b.dueSoonDays;
   const items = listTasks(db, { ...opts, states: ['active'] }).filter((i) => i.status !== 'done' && i.daysLeft != null && i.daysLeft <= days);
-  return alerts(items).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || a.code.localeCompare(b.code));
+  return alerts(items).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
 }
 
 export interface CountyAlert {
@@ -302,18 +303,18 @@ export function countyAlerts(db: DB, county: string, opts: BasisOptions = {}): C
   const rows = stmt(
     db,
     `SELECT * FROM (
-       SELECT r.task_id, t.plan_id, t.code, t.title, t.due_date, t.original_due_date, t.first_deadline,
+       SELECT r.task_id, t.plan_id, t.no, t.code, t.title, t.due_date, t.original_due_date, t.first_deadline,
               ${statusSql(b)} AS status, ${b.period ? 'p.id' : 'NULL'}, ${b.period ? 'p.percent' : 'NULL'}, ${b.period ? 'p.period' : 'NULL'}
        FROM ${pairsFrom(b, true)}
        WHERE r.unit_id = ? AND r.reports = 1 AND t.state = 'active')
      WHERE status = 'lagging' OR (status <> 'done' AND due_date < ?)`,
   ).raw().all(...(b.end ? [b.end] : []), ...(b.period ? [b.period.key] : []), unitId, b.asOf) as [
-    number, number, string, string, string | null, string | null, string | null, Status, number | null, number | null, string | null,
+    number, number, number, string, string, string | null, string | null, string | null, Status, number | null, number | null, string | null,
   ][];
   const carry = stmt(db, `SELECT percent, period FROM progress INDEXED BY progress_lookup
      WHERE unit_id = ? AND task_id = ? AND superseded_at IS NULL ${b.end ? 'AND period_end <= ?' : ''} ORDER BY period_end DESC LIMIT 1`);
-  const out: CountyAlert[] = [];
-  for (const [taskId, planId, code, title, due, originalDue, firstDeadline, status, progressId, pct, period] of rows) {
+  const out: (CountyAlert & { order: number })[] = [];
+  for (const [taskId, planId, no, code, title, due, originalDue, firstDeadline, status, progressId, pct, period] of rows) {
     let percent = pct, reportedPeriod = period;
     if (progressId == null) {
       const c = carry.get(...(b.end ? [unitId, taskId, b.end] : [unitId, taskId])) as { percent: number | null; period: string } | undefined;
@@ -324,9 +325,12 @@ export function countyAlerts(db: DB, county: string, opts: BasisOptions = {}): C
     const warning = warningFor({ status, state: 'active', due, earliestDeadline: firstDeadline, extended: due !== originalDue, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
     out.push({
       taskId, code, title, planTitle: plans.get(planId) ?? '', dueDate: due, status, warning, overdue, overdueDays: overdue ? overdueDays : 0, percent, reportedPeriod,
+      order: planId * 100_000 + no,
     });
   }
-  return out.sort((x, y) => y.overdueDays - x.overdueDays || x.code.localeCompare(y.code, 'zh'));
+  // most overdue first, then in plan order (numeric: a collator would cost more than the query)
+  out.sort((x, y) => y.overdueDays - x.overdueDays || x.order - y.order);
+  return out.map(({ order: _order, ...a }) => a);
 }
 
 export interface TaskUnitProgress {
