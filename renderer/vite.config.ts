@@ -30,6 +30,7 @@ export function rendererConfig(outDir = RENDERER_OUT): UserConfig {
       emptyOutDir: true,
       target: 'chrome120',
       sourcemap: false,
+      minify: true,
       modulePreload: { polyfill: false },
       reportCompressedSize: false,
       rollupOptions: { input: path.join(here, 'index.html') },

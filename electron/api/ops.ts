@@ -14,6 +14,7 @@ export type OpNameList = (typeof OP_NAMES)[number];
 /** Channel names of the Electron shell: one invoke channel per operation (`api:<op>`). */
 export const IPC_PREFIX = 'api:';
 export const IPC_PROGRESS = 'taizhang:progress';
+export const IPC_NAVIGATE = 'taizhang:navigate';
 export const IPC_PLATFORM = {
   pickFiles: 'platform:pickFiles',
   pickFolder: 'platform:pickFolder',

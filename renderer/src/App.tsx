@@ -56,8 +56,11 @@ export function App() {
 
   useEffect(() => {
     void refreshInfo();
+    // the Electron menu's 查看 items
+    const offNav = window.taizhang?.onNavigate((r) => { location.hash = `#/${String(r)}`; });
     // keep the progress stream open so long work can report from its first event
-    return platform.onProgress(() => {});
+    const offProgress = platform.onProgress(() => {});
+    return () => { offNav?.(); offProgress(); };
   }, [refreshInfo]);
 
   const ctx: AppCtx = useMemo(() => ({

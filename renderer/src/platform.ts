@@ -21,6 +21,7 @@ export interface ElectronBridge {
   upload(name: string, bytes: ArrayBuffer): Promise<FileRef>;
   showItem(path: string): Promise<void>;
   onProgress(cb: (e: ProgressEvent) => void): () => void;
+  onNavigate(cb: (route: string) => void): () => void;
 }
 
 declare global {
