@@ -104,7 +104,9 @@ export function reapplyCorrections(db: DB, task: { id: number; plan_id: number }
   const conflicts: TaskField[] = [];
   for (const [field, c] of activeCorrections(db, task.id)) {
     writeField(db, task, field, c.after, city);
-    if (fieldKey(field, parsedNow[field]) !== fieldKey(field, c.before)) conflicts.push(field);
+    const now = fieldKey(field, parsedNow[field]);
+    // the source moved away from what was corrected, and not to the corrected value itself
+    if (now !== fieldKey(field, c.before) && now !== fieldKey(field, c.after)) conflicts.push(field);
   }
   refreshDueDate(db, task.id);
   return conflicts;

@@ -72,6 +72,15 @@ describe('corrections', () => {
     expect(resolveTask(db, '大气-2')!.due_date).toBe('2025-09-15');
   });
 
+  it('no conflict when the new edition now says what the correction said', () => {
+    const db = memoryLedger();
+    setDeadline(db, '大气-2', { to: '2025-09-15' }, op);
+    const revised = sampleDocument((d) => { d.plans[0]!.tasks[1]!.deadlines = [deadline('2025-09-15', '9月15日前')]; });
+    const p = previewImport(db, revised);
+    expect(p.plans[0]!.changed[0]!.changes.map((c) => c.field)).toEqual(['deadlines']);
+    expect(p.plans[0]!.changed[0]!.conflicts).toEqual([]);
+  });
+
   it('revoking a correction brings back the parsed value', () => {
     const db = memoryLedger();
     const r = correctTask(db, '大气-3', 'metrics', [], op);
