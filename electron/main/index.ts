@@ -19,6 +19,9 @@ const DEV_URL = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const RENDERER_DIR = path.join(here, '../renderer');
 const MAX_UPLOAD = 200 * 1024 * 1024;
 
+// the ledger lives in the per-user data folder, the same one the CLI uses (electron/cli/paths.ts)
+app.setPath('userData', path.join(app.getPath('appData'), 'taizhang'));
+
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);

@@ -58,7 +58,9 @@ function toReport(fr: FileReport, period: string, now: string, applied: boolean)
 export const submissionHandlers: Pick<Handlers, Ops> = {
   async 'submission.make'({ period, outDir, counties: only }, ctx) {
     const month = monthOf(period);
-    const tpl = loadSubmissionTemplate(DEFAULT_TEMPLATE_PATH);
+    // the packaged app names its resources folder in TAIZHANG_TEMPLATES (see electron/main/index.ts)
+    const env = process.env.TAIZHANG_TEMPLATES;
+    const tpl = loadSubmissionTemplate(env ? path.join(env, 'submission', 'template.json') : DEFAULT_TEMPLATE_PATH);
     if (!tpl.value) throw new ApiError('TEMPLATE_INVALID', tpl.problems.map((p) => p.message).join('；'), tpl.problems);
     const template = tpl.value;
     const { tasks, counties } = loadSubmissionTasks(ctx.db);
