@@ -53,5 +53,7 @@ export async function runCli(argv: string[], ctx?: Partial<CliContext>): Promise
 
 const isMain = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
+  // `… | head` closes the pipe early: that is the reader's choice, not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
   runCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }
