@@ -285,6 +285,8 @@ export const SubmissionReport = z.object({
   period: z.string(),
   imported: z.number().int(),
   unchanged: z.number().int(),
+  /** tasks of the county left empty in the file (not reported, nothing to resolve) */
+  empty: z.number().int(),
   flagged: z.array(RowFlag),
   problems: z.array(Problem),
   state: z.enum(['pending', 'accepted', 'returned', 'failed']),

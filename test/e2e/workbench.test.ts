@@ -20,7 +20,11 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
   let seed: string;
   let unavailable: string[] = [];
   const errors: string[] = [];
-  const shot = (name: string) => page.screenshot({ path: path.join(screensDir(), `${name}.png`) });
+  const shot = async (name: string) => {
+    // notices fade after a few seconds; close them so the screen is seen as the clerk works on it
+    for (const b of await page.locator('.notice .close').all()) await b.click().catch(() => {});
+    await page.screenshot({ path: path.join(screensDir(), `${name}.png`) });
+  };
 
   beforeAll(async () => {
     // the seed PDF when the PDF reader reads it, else the TXT copy of the same document

@@ -58,7 +58,7 @@ describe('electron-vite build', () => {
     expect(info.ok && (info.value as { tasks: number }).tasks).toBe(83);
     const made = await client.call('submission.make', { period: '2025-08' });
     expect(made.ok, JSON.stringify(made)).toBe(true);
-    expect((made.value as { counties: number }).counties).toBe(10);
+    expect(made.ok && (made.value as { counties: number }).counties).toBe(10);
   });
 
   it('refuses a file the clerk did not pick', async () => {

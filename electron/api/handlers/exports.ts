@@ -3,18 +3,33 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { backupLedger, restoreLedger } from '../../core/ledger/backup';
 import { notAvailable } from '../errors';
+import { bulletinPreview, exportBulletin } from '../../core/export/bulletin';
+import { setRequirements } from '../../core/export/settings-keys';
+import { getSetting } from '../../core/ledger/settings';
+import { periodLabel, toPeriod } from '../../core/ledger/periods';
 import type { Handlers } from '../service';
 import { UNAVAILABLE } from './unavailable';
 
 type Ops = 'bulletin.preview' | 'bulletin.setRequirements' | 'bulletin.export' | 'reminders.export' | 'ledger.export' | 'backup.create' | 'backup.restore';
-for (const op of ['bulletin.preview', 'bulletin.setRequirements', 'bulletin.export', 'reminders.export', 'ledger.export'] as const) UNAVAILABLE.add(op);
+for (const op of ['reminders.export', 'ledger.export'] as const) UNAVAILABLE.add(op);
 
 const stamp = (today: string) => today.replace(/-/g, '');
 
 export const exportHandlers: Pick<Handlers, Ops> = {
-  'bulletin.preview'() { throw notAvailable('进展通报'); },
-  'bulletin.setRequirements'() { throw notAvailable('下步工作要求'); },
-  'bulletin.export'() { throw notAvailable('导出进展通报'); },
+  'bulletin.preview'({ period }, ctx) {
+    return bulletinPreview(ctx.db, period);
+  },
+  'bulletin.setRequirements'({ period, text }, ctx) {
+    setRequirements(ctx.db, period, text, String(getSetting(ctx.db, 'operator') ?? ''));
+    return { ok: true as const, message: `已保存${periodLabel(toPeriod(period))}的下步工作要求。` };
+  },
+  async 'bulletin.export'({ period, outFile }, ctx) {
+    const out = ctx.files.output(`${periodLabel(toPeriod(period))}攻坚任务进展通报.docx`, outFile);
+    ctx.progress(0, 1, '正在生成进展通报…');
+    const r = await exportBulletin(ctx.db, { period, out });
+    ctx.progress(1, 1, '进展通报已生成');
+    return { files: [ctx.files.ref(r.file)] };
+  },
   'reminders.export'() { throw notAvailable('导出催报提醒'); },
   'ledger.export'() { throw notAvailable('导出台账'); },
 

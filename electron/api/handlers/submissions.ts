@@ -18,7 +18,7 @@ import type { HandlerContext, Handlers } from '../service';
 
 type Ops = 'submission.make' | 'submission.import' | 'submission.inbox' | 'submission.resolve' | 'submission.review' | 'submission.board';
 
-const FLAGGED: RowOutcome['kind'][] = ['unknown_task', 'not_assigned', 'duplicate', 'conflict', 'unreadable', 'empty'];
+const FLAGGED: RowOutcome['kind'][] = ['unknown_task', 'not_assigned', 'duplicate', 'conflict', 'unreadable'];
 const inboxKey = (period: string) => `ui.inbox.${period}`;
 
 function monthOf(period: string): string {
@@ -33,7 +33,8 @@ function operator(ctx: HandlerContext): string {
 
 export function readInbox(ctx: HandlerContext, period: string): SubmissionReport[] {
   const v = getSetting<SubmissionReport[]>(ctx.db, inboxKey(period), []);
-  return Array.isArray(v) ? v : [];
+  // reports stored by an earlier version may lack newer fields
+  return Array.isArray(v) ? v.map((r) => ({ ...r, empty: r.empty ?? 0 })) : [];
 }
 
 function writeInbox(ctx: HandlerContext, period: string, list: SubmissionReport[]): void {
@@ -50,7 +51,7 @@ function toReport(fr: FileReport, period: string, now: string, applied: boolean)
   const id = createHash('sha1').update(`${fr.file}|${fr.county}|${now}`).digest('hex').slice(0, 12);
   return {
     id, file: fr.file, county: fr.county ?? '', period: fr.period ?? period,
-    imported: applied ? imported : 0, unchanged, flagged, problems: fr.problems,
+    imported: applied ? imported : 0, unchanged, empty: fr.rows.filter((r) => r.kind === 'empty').length, flagged, problems: fr.problems,
     state: failed ? 'failed' : 'pending', comment: '', received_at: now,
   };
 }

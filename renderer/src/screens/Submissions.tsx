@@ -43,7 +43,9 @@ export function SubmissionsScreen() {
     if (!r) return;
     const rows = r.reports.reduce((n, x) => n + x.imported, 0);
     const flagged = r.reports.reduce((n, x) => n + x.flagged.filter((f) => !f.resolved).length, 0);
-    app.notify(flagged ? 'info' : 'ok', `已导入 ${r.reports.length} 个文件：${rows} 条进展${flagged ? `，${flagged} 行需要人工处理` : ''}。`);
+    const failed = r.reports.filter((x) => x.state === 'failed');
+    if (failed.length) app.notify('error', `${failed.map((x) => `“${x.file}”`).join('、')}无法读取，本批未写入台账。`, failed.flatMap((x) => x.problems));
+    else app.notify(flagged ? 'info' : 'ok', `已导入 ${r.reports.length} 个文件：${rows} 条进展${flagged ? `，${flagged} 行需要人工处理` : ''}。`);
     app.changed();
   };
 
@@ -113,7 +115,7 @@ function ReportCard({ rep, onReview }: { rep: SubmissionReport; onReview(r: Subm
         <strong>{rep.county || '未识别县区'}</strong> <span className="muted">{rep.file} · {rep.received_at.slice(0, 16).replace('T', ' ')}</span>
         <span className={`sub-state s-${rep.state}`}>{STATE[rep.state]}</span>
       </div>
-      <div className="report-sum">导入 <b>{rep.imported}</b> 条 · 未变 {rep.unchanged} 条 · 需处理 <b className={open.length ? 'red' : ''}>{open.length}</b> 行</div>
+      <div className="report-sum">导入 <b>{rep.imported}</b> 条 · 未变 {rep.unchanged} 条 · 未填 {rep.empty ?? 0} 项 · 需处理 <b className={open.length ? 'red' : ''}>{open.length}</b> 行</div>
       {rep.problems.length > 0 && <ul className="problems">{rep.problems.map((p, i) => <li key={i} className={p.severity}>{p.message}{placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}</li>)}</ul>}
       {rep.flagged.length > 0 && (
         <table className="mini">
