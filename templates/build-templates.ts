@@ -137,10 +137,11 @@ const blank = () => new Paragraph({ style: 'GwNoIndent', children: [] });
 
 /** 版记: rules as wide as the type area — a one-column table with top/bottom rules, no sides. */
 function banji(): Table {
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' }; // 0.35 mm
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' };  // 0.25 mm
-  const cell = (p: Paragraph, top: typeof thick, bottom: typeof thick) =>
+  type Rule = { style: (typeof BorderStyle)[keyof typeof BorderStyle]; size: number; color: string };
+  const none: Rule = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const thick: Rule = { style: BorderStyle.SINGLE, size: 8, color: '000000' }; // 0.35 mm
+  const thin: Rule = { style: BorderStyle.SINGLE, size: 6, color: '000000' };  // 0.25 mm
+  const cell = (p: Paragraph, top: Rule, bottom: Rule) =>
     new TableCell({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       margins: { left: 0, right: 0, top: 0, bottom: 0 },
@@ -231,21 +232,15 @@ function bulletinDocument(): Document {
 }
 
 function reminderDocument(): Document {
+  // a one-page notice: title, number, addressee, the tasks table, what to do by when
   const children = [
-    new Paragraph({ style: 'GwRedHead', children: [new TextRun('{{发文机关}}')] }),
-    blank(),
-    new Paragraph({
-      style: 'GwDocNo',
-      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'FF0000', space: 8 } },
-      children: [new TextRun('{{催办编号}}')],
-    }),
-    blank(),
     new Paragraph({ style: 'GwTitle', children: [new TextRun('污染防治攻坚重点任务催办单')] }),
+    new Paragraph({ style: 'GwDocNo', children: [new TextRun('{{催办编号}}')] }),
     blank(),
     body('{{单位}}：', 'GwNoIndent'),
     body('根据{{通报期间}}全市污染防治攻坚重点任务调度情况，截至{{截止日期}}，你单位承担的以下{{任务数}}项任务进展滞后或已超过完成时限，现予催办：'),
     body('{{催办事项}}', 'GwNoIndent'),
-    body('请你单位高度重视，逐项分析原因，明确整改措施和完成时限，加快推进，并于{{反馈时限}}前将整改落实情况书面报送我办。'),
+    body('请你单位高度重视，逐项分析原因，明确整改措施和完成时限，加快推进，并于{{反馈时限}}前将整改落实情况书面报送{{发文机关}}。'),
     body('联系人：{{联系人}}；联系电话：{{联系电话}}。'),
     blank(),
     body('{{署名}}', 'GwSignature'),
@@ -264,14 +259,20 @@ function reminderDocument(): Document {
   });
 }
 
-/** Adds <w:snapToGrid w:val="0"/> to the pPr of the off-grid styles (docx has no option for it). */
+/** Table styles: no extra space between Chinese and digits (keeps 2025年12月31日 on one line). */
+const TIGHT = ['GwTable', 'GwTableHead', 'GwTableNote'];
+
+/** Paragraph properties docx has no option for: off-grid styles, tight table text. */
 async function finish(buf: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buf);
   let styles = await zip.file('word/styles.xml')!.async('string');
-  for (const id of OFF_GRID) {
+  for (const id of new Set([...OFF_GRID, ...TIGHT])) {
     styles = styles.replace(new RegExp(`(<w:style\\b[^>]*w:styleId="${id}"[^>]*>)([\\s\\S]*?)(</w:style>)`), (_m, open: string, inner: string, close: string) => {
       const pPr = inner.match(/<w:pPr>[\s\S]*?<\/w:pPr>|<w:pPr\/>/)?.[0];
-      const next = setProps(pPr ?? '', 'w:pPr', { snapToGrid: '<w:snapToGrid w:val="0"/>' });
+      const changes: Record<string, string> = {};
+      if (OFF_GRID.includes(id)) changes['snapToGrid'] = '<w:snapToGrid w:val="0"/>';
+      if (TIGHT.includes(id)) Object.assign(changes, { autoSpaceDE: '<w:autoSpaceDE w:val="0"/>', autoSpaceDN: '<w:autoSpaceDN w:val="0"/>' });
+      const next = setProps(pPr ?? '', 'w:pPr', changes);
       const rest = pPr ? inner.replace(pPr, next) : inner.replace(/(<w:rPr>)/, `${next}$1`);
       return open + (rest.includes(next) ? rest : rest + next) + close;
     });

@@ -2,7 +2,6 @@
 // county ranks come from the ledger's own read API (listTasks, periodSummary) and its
 // status rule (unitStatuses), so the bulletin can never count differently from the ledger.
 import { listTasks, periodSummary, periodLabel, toPeriod, todayLocal, type DB, type Period, type Status, type TaskStatusItem } from '../ledger/index';
-import { basis, unitStatuses } from '../ledger/derive';
 import type {
   BulletinData, BulletinMeta, CountyProgress, DetailRow, DueSoonItem, LaggingItem, PlanProgress, StatusCounts, TargetReport, UnitWarning,
 } from './bulletin-data';
@@ -55,37 +54,47 @@ function hasProgressBy(db: DB, end: string): boolean {
 export interface InForce {
   problems: string;
   text: string;
+  next_steps: string;
   percent: number | null;
   metric_value: number | null;
   period: string | null;
 }
 
 /**
- * The record in force for each (task, unit) of the given tasks — by the ledger's own rule —
- * keyed `taskId/unitName`. Only the fields the exports print.
+ * The record in force for each (task, unit) of the given tasks, keyed `taskId/unitName`.
+ * The ledger's status rule already chose it (listTasks gives each unit's reported period);
+ * a current record is unique per task, unit and period, so one index seek finds it.
+ * Only the fields the exports print.
  */
-export function recordsInForce(db: DB, period: Period, asOf: string, taskIds: number[]): Map<string, InForce> {
-  const b = basis(db, { period, asOf });
-  const names = new Map((db.prepare('SELECT id, name FROM units').raw().all() as [number, string][]).map(([id, n]) => [id, n]));
+export function recordsInForce(db: DB, items: TaskStatusItem[], want: (item: TaskStatusItem, unit: string) => boolean = () => true): Map<string, InForce> {
+  const ids = new Map((db.prepare('SELECT name, id FROM units').raw().all() as [string, number][]).map(([n, id]) => [n, id]));
+  const names = new Map([...ids].map(([n, id]) => [id, n]));
+  // one statement over a JSON list of (task, unit, period): SQLite does the seeks in C,
+  // 3–4× faster than a prepared get() per pair on 50,000 pairs
+  const q = db.prepare(
+    `SELECT p.task_id, p.unit_id, p.text, p.problems, p.next_steps, p.percent, p.metric_value, p.period
+     FROM json_each(?) j JOIN progress p
+       ON p.task_id = j.value ->> 0 AND p.unit_id = j.value ->> 1 AND p.period = j.value ->> 2 AND p.superseded_at IS NULL`,
+  ).raw();
   const out = new Map<string, InForce>();
-  for (let i = 0; i < taskIds.length; i += 500) {
-    const chunk = taskIds.slice(i, i + 500);
-    const pairs = unitStatuses(db, b, `t.id IN (${chunk.join(',')})`, []);
-    const ids = pairs.filter((p) => p.progress_id != null).map((p) => p.progress_id!);
-    const recs = new Map<number, InForce & { id: number }>();
-    for (let j = 0; j < ids.length; j += 500) {
-      const rows = db
-        .prepare(`SELECT id, problems, text, percent, metric_value, period FROM progress WHERE id IN (${ids.slice(j, j + 500).join(',')})`)
-        .all() as (InForce & { id: number })[];
-      for (const r of rows) recs.set(r.id, r);
+  let batch: [number, number, string][] = [];
+  const flush = () => {
+    if (!batch.length) return;
+    for (const [task, unit, text, problems, next_steps, percent, metric_value, period] of q.all(JSON.stringify(batch)) as [number, number, string, string, string, number | null, number | null, string][]) {
+      out.set(`${task}/${names.get(unit)}`, { text, problems, next_steps, percent, metric_value, period });
     }
-    for (const p of pairs) {
-      const r = p.progress_id != null ? recs.get(p.progress_id) : undefined;
-      out.set(`${p.task_id}/${names.get(p.unit_id)}`, {
-        problems: r?.problems ?? '', text: r?.text ?? '', percent: r?.percent ?? null, metric_value: r?.metric_value ?? null, period: r?.period ?? null,
-      });
+    batch = [];
+  };
+  for (const i of items) {
+    for (const u of i.units) {
+      if (!u.reportedPeriod || !want(i, u.unit)) continue;
+      const id = ids.get(u.unit);
+      if (id === undefined) continue;
+      batch.push([i.taskId, id, u.reportedPeriod]);
+      if (batch.length >= 20_000) flush();
     }
   }
+  flush();
   return out;
 }
 
@@ -137,8 +146,13 @@ export function collectBulletin(db: DB, periodKey: string | Period, opts: Collec
     .all() as { task_id: number; indicator: string; op: string; value: number; unit: string; strive: number }[];
   const firstTarget = new Map<number, (typeof targetRows)[number]>();
   for (const t of targetRows) if (!firstTarget.has(t.task_id)) firstTarget.set(t.task_id, t);
-  const need = [...new Set([...behind.map((i) => i.taskId), ...firstTarget.keys()])].sort((a, b) => a - b);
-  const records = recordsInForce(db, period, asOf, need);
+  // records are read only for the units the text quotes: those behind on a listed task, and target reporters
+  const behindIds = new Set(behind.map((i) => i.taskId));
+  const isBehind = (i: TaskStatusItem, unit: string) => {
+    const s = i.units.find((u) => u.unit === unit)?.status;
+    return i.overdue ? s !== 'done' : s === 'lagging';
+  };
+  const records = recordsInForce(db, items, (i, unit) => firstTarget.has(i.taskId) || (behindIds.has(i.taskId) && isBehind(i, unit)));
 
   const lagging: LaggingItem[] = behind
     .map((i) => {

@@ -11,6 +11,7 @@
 import JSZip from 'jszip';
 import { escapeXml, findAll, firstChild, isEl, parseXml, serializeNode, serializeXml, textOf, type XElement, type XNode } from './xml-tree';
 import { dropProp } from './ooxml';
+import { zip as writeZip, type ZipEntry } from './zip-writer';
 
 /** What a block generator learns about the place it fills. */
 export interface BlockContext {
@@ -147,13 +148,14 @@ export async function fillDocx(template: Uint8Array | Buffer, values: FillValues
   const blocks = values.blocks ?? {};
   const parts = Object.keys(zip.files).filter((n) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(n));
   if (!parts.includes('word/document.xml')) throw new Error('模板不是有效的 Word 文档（缺少 word/document.xml）。');
+  const filled = new Map<string, string>();
   for (const name of parts) {
     const xml = await zip.file(name)!.async('string');
     const tree = parseXml(xml);
     const isDoc = name === 'word/document.xml';
     if (isDoc) fillBlocks(tree, blocks, seen, unknown, values.text);
     for (const p of findAll(tree, 'w:p')) fillInline(p, values.text, seen, unknown);
-    zip.file(name, serializeXml(tree));
+    filled.set(name, serializeXml(tree));
   }
   const given = [...Object.keys(values.text), ...Object.keys(blocks)];
   const report: FillReport = {
@@ -161,8 +163,14 @@ export async function fillDocx(template: Uint8Array | Buffer, values: FillValues
     unknown: [...unknown].filter((k) => !seen.has(k)),
     absent: given.filter((k) => !seen.has(k)),
   };
-  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { buffer, report };
+  // native deflate: a large bulletin's document.xml is tens of MB, too slow for JSZip's
+  const entries: ZipEntry[] = [];
+  for (const f of Object.values(zip.files)) {
+    if (f.dir) continue;
+    const text = filled.get(f.name);
+    entries.push({ name: f.name, data: text !== undefined ? Buffer.from(text, 'utf8') : await f.async('nodebuffer') });
+  }
+  return { buffer: writeZip(entries), report };
 }
 
 function fillBlocks(tree: XNode[], blocks: Record<string, BlockFn>, seen: Set<string>, unknown: Set<string>, text: Record<string, string>): void {

@@ -20,12 +20,13 @@ const empty = (): TaskUnits => ({ lead: [], responsible: [], participate: [], co
 export function readTaskUnits(db: DB): Map<number, TaskUnits> {
   const rows = db
     .prepare(
-      `SELECT r.task_id, r.role, r.reports, u.name, u.kind, u.sort_order
-       FROM responsibilities r JOIN units u ON u.id = r.unit_id
-       ORDER BY r.task_id, r.ordinal, r.id`,
+      `SELECT r.task_id, r.role, r.reports, u.name, u.kind, u.sort_order, r.ordinal, r.id
+       FROM responsibilities r JOIN units u ON u.id = r.unit_id`,
     )
     .raw()
-    .all() as [number, keyof Omit<TaskUnits, 'counties' | 'reporting'>, number, string, string, number][];
+    .all() as [number, keyof Omit<TaskUnits, 'counties' | 'reporting'>, number, string, string, number, number, number][];
+  // sorted here rather than in SQL: a temp B-tree sort of every responsibility is the slow part
+  rows.sort((a, b) => a[0] - b[0] || a[6] - b[6] || a[7] - b[7]);
   const out = new Map<number, TaskUnits>();
   const countyOrder = new Map<number, { name: string; order: number }[]>();
   for (const [taskId, role, reports, name, kind, order] of rows) {

@@ -1,0 +1,169 @@
+// 催办单: one reminder notice per unit behind schedule, from its own template. A unit is
+// behind when its own report on a task is 滞后, or the task is past its date and the unit
+// has not finished it; a 牵头单位 is reminded of its lagging or overdue tasks as a whole.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { listTasks, STATUS_LABEL, toPeriod, type DB, type Status } from '../ledger/index';
+import { FILL, type TableData } from './blocks';
+import { cnDate, safeFileName } from './cn-format';
+import { collectMeta, periodLabelLong, recordsInForce } from './collect-bulletin';
+import { fillDocx, type FillReport } from './docx-fill';
+import { blocksXml } from './render-blocks';
+import { KEYS, str } from './settings-keys';
+import { leadUnits, readTaskUnits, unitKinds, unitsOf } from './task-units';
+import { loadTemplate } from './template-path';
+
+export interface ReminderItem {
+  code: string;
+  title: string;
+  plan: string;
+  dueDate: string | null;
+  status: Status;
+  overdue: boolean;
+  overdueDays: number;
+  percent: number | null;
+  /** the unit's own words (counties), or who is behind (牵头单位) */
+  note: string;
+}
+
+export interface Reminder {
+  seq: number;
+  unit: string;
+  kind: string;
+  /** 杞县人民政府 / 城乡一体化示范区管委会 / 市水利局 */
+  addressee: string;
+  number: string;
+  items: ReminderItem[];
+}
+
+export interface RemindersData {
+  period: { key: string; labelLong: string };
+  asOf: string;
+  date: string;
+  replyBy: string;
+  issuer: string;
+  contact: string;
+  phone: string;
+  reminders: Reminder[];
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function collectReminders(db: DB, periodKey: string, opts: { asOf?: string; date?: string } = {}): RemindersData {
+  const period = toPeriod(periodKey);
+  const asOf = opts.asOf ?? period.end;
+  const meta = collectMeta(db, period, { date: opts.date });
+  const items = listTasks(db, { period, asOf }).filter((i) => i.state === 'active' && i.status !== 'done');
+  const taskUnits = readTaskUnits(db);
+  const kinds = unitKinds(db);
+  const behindUnits = (i: (typeof items)[number]) => i.units.filter((u) => u.status === 'lagging' || (i.overdue && u.status !== 'done'));
+  const records = recordsInForce(db, items, (i, unit) => behindUnits(i).some((u) => u.unit === unit));
+  const byUnit = new Map<string, Map<string, ReminderItem>>();
+  const add = (unit: string, item: ReminderItem) => {
+    const m = byUnit.get(unit) ?? new Map<string, ReminderItem>();
+    if (!m.has(item.code)) m.set(item.code, item);
+    byUnit.set(unit, m);
+  };
+  for (const i of items) {
+    const base = { code: i.code, title: i.title, plan: i.planTitle, dueDate: i.dueDate, overdue: i.overdue, overdueDays: i.overdueDays };
+    const behind = behindUnits(i);
+    for (const u of behind) {
+      const r = records.get(`${i.taskId}/${u.unit}`);
+      add(u.unit, { ...base, status: u.status, percent: u.percent, note: r?.problems.trim() ? `存在问题：${r.problems.trim()}` : '未报送存在问题' });
+    }
+    if (i.status === 'lagging' || i.overdue) {
+      const who = behind.map((u) => `${u.unit}（${STATUS_LABEL[u.status]}）`).join('、');
+      for (const lead of leadUnits(unitsOf(taskUnits, i.taskId), kinds)) {
+        const k = kinds.get(lead);
+        if (k === 'county' || k === 'zone') continue;
+        add(lead, { ...base, status: i.status, percent: null, note: who ? `未完成的县区（单位）：${who}` : '' });
+      }
+    }
+  }
+  const order = new Map((db.prepare('SELECT name, kind, sort_order FROM units').raw().all() as [string, string, number][]).map(([n, k, o]) => [n, { k, o }]));
+  const local = (u: string) => ['county', 'zone'].includes(order.get(u)?.k ?? '');
+  const units = [...byUnit.keys()].sort((a, b) => Number(local(b)) - Number(local(a)) || (order.get(a)?.o ?? 0) - (order.get(b)?.o ?? 0) || a.localeCompare(b, 'zh'));
+  const reminders: Reminder[] = units.map((unit, idx) => {
+    const kind = order.get(unit)?.k ?? 'department';
+    return {
+      seq: idx + 1,
+      unit,
+      kind,
+      addressee: kind === 'county' ? `${unit}人民政府` : kind === 'zone' ? `${unit}管委会` : unit,
+      number: `编号：${period.key}-${String(idx + 1).padStart(2, '0')}`,
+      items: [...byUnit.get(unit)!.values()].sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.overdueDays - a.overdueDays),
+    };
+  });
+  const replyDays = Number(str(db, KEYS.replyDays, '5')) || 5;
+  return {
+    period: { key: period.key, labelLong: periodLabelLong(period) },
+    asOf,
+    date: meta.date,
+    replyBy: addDays(meta.date, replyDays),
+    issuer: meta.issuer,
+    contact: str(db, KEYS.contact),
+    phone: str(db, KEYS.phone),
+    reminders,
+  };
+}
+
+export function reminderTable(r: Reminder): TableData {
+  return {
+    weights: [6, 33, 23, 11, 37],
+    header: [['序号', '任务', '完成时限', '状态', '情况说明']],
+    rows: r.items.map((it, i) => [
+      String(i + 1),
+      { text: `【${it.code}】${it.title}`, align: 'left' },
+      cnDate(it.dueDate),
+      it.overdue
+        ? { text: `超期${it.overdueDays}天`, fill: FILL.overdue }
+        : { text: `${STATUS_LABEL[it.status]}${it.percent != null ? `\n完成${it.percent}%` : ''}`, fill: it.status === 'lagging' ? FILL.lagging : undefined },
+      { text: it.note || '—', align: 'left' },
+    ]),
+  };
+}
+
+export async function renderReminder(d: RemindersData, r: Reminder, template: Uint8Array): Promise<{ buffer: Buffer; report: FillReport }> {
+  return fillDocx(template, {
+    text: {
+      发文机关: d.issuer,
+      催办编号: r.number,
+      单位: r.addressee,
+      通报期间: d.period.labelLong,
+      截止日期: cnDate(d.asOf),
+      任务数: String(r.items.length),
+      反馈时限: cnDate(d.replyBy),
+      联系人: d.contact,
+      联系电话: d.phone,
+      署名: d.issuer,
+      成文日期: cnDate(d.date),
+    },
+    blocks: { 催办事项: (ctx) => blocksXml([{ kind: 'table', table: reminderTable(r) }], ctx) },
+  });
+}
+
+export interface RemindersResult {
+  dir: string;
+  files: { unit: string; file: string; tasks: number }[];
+  data: RemindersData;
+  report: FillReport | null;
+}
+
+/** Writes one 催办单 per unit behind schedule into `outDir`. */
+export async function exportReminders(db: DB, o: { period: string; outDir: string; asOf?: string; date?: string; template?: string | Uint8Array }): Promise<RemindersResult> {
+  const template = loadTemplate('reminder', o.template, db);
+  const data = collectReminders(db, o.period, o);
+  mkdirSync(o.outDir, { recursive: true });
+  const files: RemindersResult['files'] = [];
+  let report: FillReport | null = null;
+  for (const r of data.reminders) {
+    const out = await renderReminder(data, r, template);
+    report ??= out.report;
+    const file = path.join(o.outDir, `${String(r.seq).padStart(2, '0')}-${safeFileName(r.unit)}-催办单.docx`);
+    writeFileSync(file, out.buffer);
+    files.push({ unit: r.unit, file, tasks: r.items.length });
+  }
+  return { dir: o.outDir, files, data, report };
+}

@@ -1,0 +1,364 @@
+// A small, fast .xlsx writer for the formatted ledger workbook. exceljs takes 13–19 s and up
+// to 1 GB for the ~800,000 cells a large ledger gives; this writes the sheet XML as strings
+// and zips it with native deflate. It does what an office print-out needs and no more:
+// shared strings, a style table, column widths, row heights, merges, frozen panes,
+// auto-filter, print titles, A3/A4 landscape fit-to-width, a page-number footer.
+//
+// County and document text is always a string cell (never a formula); text that starts with
+// = + - @, a tab or CR also gets quotePrefix and the Text number format, so editing the cell
+// in Excel or WPS keeps it text.
+import { escapeXml, stripInvalidXmlChars } from './xml-tree';
+import { zip, type ZipEntry } from './zip-writer';
+
+export interface CellStyle {
+  font?: 'normal' | 'bold' | 'header' | 'title' | 'subtitle';
+  /** background fill, RGB hex */
+  fill?: string;
+  border?: boolean;
+  h?: 'left' | 'center' | 'right';
+  v?: 'top' | 'center';
+  wrap?: boolean;
+  numFmt?: 'general' | 'text' | 'int' | 'pct';
+  /** keep typed text as text (quotePrefix) */
+  quote?: boolean;
+}
+
+const FONTS: Record<NonNullable<CellStyle['font']>, string> = {
+  normal: '<font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>',
+  bold: '<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>',
+  header: '<font><sz val="11"/><name val="黑体"/><family val="3"/><charset val="134"/></font>',
+  title: '<font><sz val="18"/><name val="方正小标宋简体"/><family val="3"/><charset val="134"/></font>',
+  subtitle: '<font><sz val="12"/><name val="楷体_GB2312"/><family val="3"/><charset val="134"/></font>',
+};
+const FONT_IDS = Object.keys(FONTS) as (keyof typeof FONTS)[];
+const NUMFMT: Record<NonNullable<CellStyle['numFmt']>, number> = { general: 0, int: 1, text: 49, pct: 164 };
+
+/** Cell styles by description; ids are indices into cellXfs. */
+export class StyleTable {
+  private keys = new Map<string, number>();
+  private xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private fills: string[] = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private fillIds = new Map<string, number>();
+  private quoted = new Map<number, number>();
+  private described = new Map<number, CellStyle>();
+
+  id(s: CellStyle): number {
+    const key = JSON.stringify([s.font ?? 'normal', s.fill ?? '', !!s.border, s.h ?? '', s.v ?? '', !!s.wrap, s.numFmt ?? 'general', !!s.quote]);
+    const hit = this.keys.get(key);
+    if (hit !== undefined) return hit;
+    let fillId = 0;
+    if (s.fill) {
+      fillId = this.fillIds.get(s.fill) ?? this.fills.length;
+      if (fillId === this.fills.length) {
+        this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="FF${s.fill}"/><bgColor indexed="64"/></patternFill></fill>`);
+        this.fillIds.set(s.fill, fillId);
+      }
+    }
+    const align = s.h || s.v || s.wrap
+      ? `<alignment${s.h ? ` horizontal="${s.h}"` : ''}${s.v ? ` vertical="${s.v}"` : ''}${s.wrap ? ' wrapText="1"' : ''}/>`
+      : '';
+    const numFmtId = NUMFMT[s.numFmt ?? 'general'];
+    const xf = `<xf numFmtId="${numFmtId}" fontId="${FONT_IDS.indexOf(s.font ?? 'normal')}" fillId="${fillId}" borderId="${s.border ? 1 : 0}" xfId="0"` +
+      ` applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"${s.quote ? ' quotePrefix="1"' : ''}>${align}</xf>`;
+    const id = this.xfs.length;
+    this.xfs.push(xf);
+    this.keys.set(key, id);
+    this.described.set(id, s);
+    return id;
+  }
+
+  /** The same style that keeps its text as text (for strings starting with = + - @). */
+  quotedOf(id: number): number {
+    let q = this.quoted.get(id);
+    if (q === undefined) {
+      q = this.id({ ...(this.described.get(id) ?? {}), quote: true, numFmt: 'text' });
+      this.quoted.set(id, q);
+    }
+    return q;
+  }
+
+  xml(): string {
+    return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>' +
+      `<fonts count="${FONT_IDS.length}">${FONT_IDS.map((f) => FONTS[f]).join('')}</fonts>` +
+      `<fills count="${this.fills.length}">${this.fills.join('')}</fills>` +
+      '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+      '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '</styleSheet>';
+  }
+}
+
+const LINE_PT = 14.5; // one line of 11-pt 宋体
+
+/**
+ * Lines a text takes in a wrapped cell `width` characters wide (a Chinese character is two
+ * units, Latin one). Runs for every cell of a large ledger, so a plain char-code loop.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(2, width - 1.5);
+  if (text.length * 2 <= usable && !text.includes('\n')) return 1;
+  let lines = 0;
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      lines += Math.max(1, Math.ceil(w / usable));
+      w = 0;
+    } else w += ch > 0x2e80 ? 2 : 1;
+  }
+  return lines + Math.max(1, Math.ceil(w / usable));
+}
+const colCache: string[] = [];
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function colName(i: number): string {
+  let s = colCache[i];
+  if (s) return s;
+  s = '';
+  for (let n = i; n >= 0; n = Math.floor(n / 26) - 1) s = String.fromCharCode(65 + (n % 26)) + s;
+  colCache[i] = s;
+  return s;
+}
+
+export type CellValue = string | number | null | undefined;
+export interface Cell {
+  v: CellValue;
+  s: number;
+}
+
+export interface PageSetup {
+  paper: 'A3' | 'A4';
+  landscape: boolean;
+  /** rows repeated at the top of every printed page (1-based, inclusive) */
+  titleRows?: [number, number];
+}
+
+/** One worksheet, written row by row straight into XML. */
+export class SheetWriter {
+  // finished rows go to UTF-8 buffers every few hundred rows: off the JS heap, so the
+  // garbage collector does not rescan tens of MB of row strings (it was most of the time)
+  private chunks: Buffer[] = [];
+  private rows: string[] = [];
+  private merges: string[] = [];
+  private widths: number[] = [];
+  private frozen: { rows: number; cols: number } | null = null;
+  private filter: string | null = null;
+  private maxCol = 0;
+  rowCount = 0;
+
+  constructor(readonly name: string, private strings: SharedStrings, private styles: StyleTable, readonly page: PageSetup) {}
+
+  setWidths(widths: number[]): void {
+    this.widths = widths;
+  }
+
+  /** Appends a row; `height` in points (omit for the default). Returns its 1-based number. */
+  addRow(cells: (Cell | null)[], height?: number): number {
+    this.begin();
+    for (const c of cells) {
+      if (c) this.put(c.v, c.s);
+      else this.col++;
+    }
+    return this.end(height);
+  }
+
+  // Row by row without building cell objects (hundreds of thousands of cells on a large
+  // ledger): begin(), put() each cell, end(). put() with a width tracks wrapped lines so
+  // end('auto') can size the row.
+  private cur = '';
+  private col = 0;
+  private lines = 1;
+
+  begin(): void {
+    this.rowCount++;
+    this.cur = '';
+    this.col = 0;
+    this.lines = 1;
+  }
+
+  put(v: CellValue, s: number, wrapWidth?: number): void {
+    const ref = colName(this.col++) + this.rowCount;
+    if (v === null || v === undefined || v === '') {
+      this.cur += '<c r="' + ref + '" s="' + s + '"/>';
+    } else if (typeof v === 'number') {
+      this.cur += Number.isFinite(v) ? '<c r="' + ref + '" s="' + s + '"><v>' + v + '</v></c>' : '<c r="' + ref + '" s="' + s + '"/>';
+    } else {
+      const c0 = v.charCodeAt(0);
+      const style = c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13 ? this.styles.quotedOf(s) : s;
+      this.cur += '<c r="' + ref + '" s="' + style + '" t="s"><v>' + this.strings.index(v) + '</v></c>';
+      if (wrapWidth) {
+        const n = wrappedLines(v, wrapWidth);
+        if (n > this.lines) this.lines = n;
+      }
+    }
+  }
+
+  /** Ends the row; 'auto' sizes it to the tallest wrapped cell put with a width. */
+  end(height?: number | 'auto'): number {
+    const h = height === 'auto' ? (this.lines > 1 ? Math.min(409, Math.ceil(this.lines * LINE_PT + 4)) : undefined) : height;
+    if (this.col > this.maxCol) this.maxCol = this.col;
+    this.rows.push('<row r="' + this.rowCount + '"' + (h ? ' ht="' + h + '" customHeight="1"' : '') + '>' + this.cur + '</row>');
+    this.cur = '';
+    if (this.rows.length >= 256) this.flushRows();
+    return this.rowCount;
+  }
+
+  private flushRows(): void {
+    if (!this.rows.length) return;
+    this.chunks.push(Buffer.from(this.rows.join(''), 'utf8'));
+    this.rows = [];
+  }
+
+  /** Merges a range given as 0-based columns and 1-based rows. */
+  merge(row1: number, col1: number, row2: number, col2: number): void {
+    if (row1 === row2 && col1 === col2) return;
+    this.merges.push(`${colName(col1)}${row1}:${colName(col2)}${row2}`);
+  }
+
+  freeze(rows: number, cols: number): void {
+    this.frozen = { rows, cols };
+  }
+
+  autoFilter(headerRow: number, lastCol: number): void {
+    this.filter = `A${headerRow}:${colName(lastCol)}${Math.max(headerRow, this.rowCount)}`;
+  }
+
+  get filterRef(): string | null {
+    return this.filter;
+  }
+
+  /** The worksheet part, as UTF-8 bytes. */
+  bytes(selected: boolean): Buffer {
+    this.flushRows();
+    const last = `${colName(Math.max(0, this.maxCol - 1))}${Math.max(1, this.rowCount)}`;
+    const f = this.frozen;
+    const pane = f && (f.rows || f.cols)
+      ? `<pane${f.cols ? ` xSplit="${f.cols}"` : ''}${f.rows ? ` ySplit="${f.rows}"` : ''} topLeftCell="${colName(f.cols)}${f.rows + 1}" activePane="${f.rows && f.cols ? 'bottomRight' : f.rows ? 'bottomLeft' : 'topRight'}" state="frozen"/>`
+      : '';
+    const cols = this.widths.length
+      ? `<cols>${this.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+      : '';
+    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      `<dimension ref="A1:${last}"/>` +
+      `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      cols +
+      '<sheetData>';
+    const tail = '</sheetData>' +
+      (this.filter ? `<autoFilter ref="${this.filter}"/>` : '') +
+      (this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '') +
+      '<printOptions horizontalCentered="1"/>' +
+      '<pageMargins left="0.4" right="0.4" top="0.55" bottom="0.55" header="0.3" footer="0.3"/>' +
+      `<pageSetup paperSize="${this.page.paper === 'A3' ? 8 : 9}" orientation="${this.page.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
+      '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
+      '</worksheet>';
+    const out = Buffer.concat([Buffer.from(head, 'utf8'), ...this.chunks, Buffer.from(tail, 'utf8')]);
+    this.chunks = [];
+    return out;
+  }
+}
+
+export class SharedStrings {
+  private map = new Map<string, number>();
+  private list: string[] = [];
+  count = 0;
+
+  index(s: string): number {
+    this.count++;
+    let i = this.map.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.map.set(s, i);
+    }
+    return i;
+  }
+
+  bytes(): Buffer {
+    const chunks = [Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`, 'utf8')];
+    for (let i = 0; i < this.list.length; i += 2000) {
+      chunks.push(Buffer.from(this.list.slice(i, i + 2000).map((s) => `<si><t xml:space="preserve">${escapeXml(stripInvalidXmlChars(s))}</t></si>`).join(''), 'utf8'));
+    }
+    chunks.push(Buffer.from('</sst>', 'utf8'));
+    return Buffer.concat(chunks);
+  }
+}
+
+/** Excel's rules for sheet names: ≤31 characters, none of []:*?/\, unique (case-insensitive). */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet';
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)}_${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+const quoteSheet = (n: string) => `'${n.replace(/'/g, "''")}'`;
+
+export class XlsxBook {
+  readonly styles = new StyleTable();
+  readonly strings = new SharedStrings();
+  readonly sheets: SheetWriter[] = [];
+  private names = new Set<string>();
+
+  addSheet(wanted: string, page: PageSetup): SheetWriter {
+    const s = new SheetWriter(sheetName(wanted, this.names), this.strings, this.styles, page);
+    this.sheets.push(s);
+    return s;
+  }
+
+  toBuffer(): Buffer {
+    const entries: ZipEntry[] = [];
+    const add = (name: string, text: string) => entries.push({ name, data: Buffer.from(text, 'utf8') });
+    const n = this.sheets.length;
+    add('[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      this.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+      '</Types>');
+    add('_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>' +
+      '</Relationships>');
+    add('docProps/app.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>台账工作台</Application></Properties>');
+    const defined: string[] = [];
+    this.sheets.forEach((s, i) => {
+      if (s.filterRef) {
+        const [a, b] = s.filterRef.split(':');
+        const abs = (ref: string) => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+        defined.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(quoteSheet(s.name))}!${abs(a!)}:${abs(b!)}</definedName>`);
+      }
+      if (s.page.titleRows) defined.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(quoteSheet(s.name))}!$${s.page.titleRows[0]}:$${s.page.titleRows[1]}</definedName>`);
+    });
+
+    add('xl/workbook.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
+      this.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      `</sheets>${defined.length ? `<definedNames>${defined.join('')}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`);
+    add('xl/_rels/workbook.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      this.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` +
+      '</Relationships>');
+    this.sheets.forEach((s, i) => entries.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.bytes(i === 0) }));
+    add('xl/styles.xml', this.styles.xml());
+    entries.push({ name: 'xl/sharedStrings.xml', data: this.strings.bytes() });
+    // level 1: the sheets of a large ledger deflate 3× faster for ~30% more bytes
+    return zip(entries, 1);
+  }
+}
