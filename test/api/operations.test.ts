@@ -1,0 +1,153 @@
+// Every operation against a real temporary ledger and the seed, each output checked against
+// its schema (checkOutputs): the round trip the workbench makes, without a browser.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { SEED_TXT, testService } from './helpers';
+
+describe('operations over the seed', () => {
+  const t = testService();
+  const seed = { path: SEED_TXT, name: 'kaifeng-2025-15.txt' };
+  afterAll(() => t.close());
+
+  beforeAll(async () => {
+    const parsed = await t.call('plan.parse', { file: seed });
+    expect(parsed.diff.map((d) => d.status)).toEqual(['new', 'new', 'new', 'new']);
+    const imported = await t.call('plan.import', { file: seed, document: parsed.document! });
+    expect(imported.applied).toBe(true);
+    expect(imported.summary).toContain('83');
+  });
+
+  it('app.info, plan.list, facets', async () => {
+    const info = await t.call('app.info', {});
+    expect(info).toMatchObject({ plans: 4, tasks: 83, city: '开封市', period: '2025-08', shell: 'browser' });
+    const plans = await t.call('plan.list', {});
+    expect(plans.map((p) => [p.short_name, p.tasks])).toEqual([['大气', 24], ['碧水', 21], ['净土', 18], ['柴油', 20]]);
+    const f = await t.call('task.facets', {});
+    expect(f.counties).toHaveLength(10);
+    expect(f.units).toContain('市生态环境局');
+  });
+
+  it('task.query filters, sorts and pages', async () => {
+    const all = await t.call('task.query', { limit: 500 });
+    expect(all.total).toBe(83);
+    const plan = await t.call('task.query', { filter: { planId: 2 } });
+    expect(plan.total).toBe(21);
+    expect(plan.rows.every((r) => r.plan === '碧水')).toBe(true);
+    const lead = await t.call('task.query', { filter: { unit: '市生态环境局', role: 'lead' } });
+    expect(lead.total).toBeGreaterThan(10);
+    const county = await t.call('task.query', { filter: { county: '城乡一体化示范区' } });
+    expect(county.total).toBe(18);
+    const overdue = await t.call('task.query', { filter: { overdue: true } });
+    expect(overdue.rows.every((r) => r.overdue && r.due! < '2025-09-20')).toBe(true);
+    const text = await t.call('task.query', { filter: { text: '大气-12' } });
+    expect(text.rows.map((r) => r.code)).toEqual(['大气-12']);
+    const due = await t.call('task.query', { sort: 'due', desc: true, limit: 5 });
+    expect(due.rows[0]!.due! >= due.rows[4]!.due!).toBe(true);
+    const page2 = await t.call('task.query', { offset: 80, limit: 10 });
+    expect(page2.rows).toHaveLength(3);
+    const window = await t.call('task.query', { filter: { dueFrom: '2025-09-01', dueTo: '2025-09-30' } });
+    expect(window.rows.every((r) => r.due! >= '2025-09-01' && r.due! <= '2025-09-30')).toBe(true);
+  });
+
+  it('task.get and task.correct keep the history', async () => {
+    const t5 = (await t.call('task.query', { filter: { text: '大气-5' } })).rows[0]!;
+    const before = await t.call('task.get', { id: t5.id });
+    expect(before.paragraphs.length).toBeGreaterThan(0);
+    expect(before.units.some((u) => u.unit === '市交通运输局' && u.span)).toBe(true);
+    const r = await t.call('task.correct', { id: t5.id, correction: { kind: 'replaceUnit', from: '市交通运输局', to: '市公安局' }, note: '测试' });
+    expect(r.changed).toBe(true);
+    expect(r.task.units.map((u) => u.unit)).toContain('市公安局');
+    expect(r.task.history[0]!.summary).toContain('市公安局');
+    const again = await t.call('task.correct', { id: t5.id, correction: { kind: 'setDeadline', date: '2025-11-30', previous: before.deadlines[0]!.date } });
+    expect(again.task.deadlines.map((d) => d.date)).toContain('2025-11-30');
+  });
+
+  it('a revised edition shows its diff', async () => {
+    const text = readFileSync(SEED_TXT, 'utf8').replace('2025年9月15日前', '2025年10月15日前');
+    const file = path.join(t.dir, 'revised.txt');
+    writeFileSync(file, text);
+    const p = await t.call('plan.parse', { file: { path: file, name: 'revised.txt' } });
+    const revised = p.diff.filter((d) => d.status === 'revised');
+    expect(revised.length).toBeGreaterThan(0);
+    expect(revised.flatMap((d) => d.changed).some((c) => c.changes.some((x) => x.after.includes('2025-10-15') || x.after.includes('10月15日')))).toBe(true);
+  });
+
+  it('submissions: make, import a filled workbook, resolve, review, board', async () => {
+    const made = await t.call('submission.make', { period: '2025-08' });
+    expect(made.counties).toBe(10);
+    const file = made.files.find((f) => f.name.startsWith('兰考县'))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file.path);
+    const ws = wb.getWorksheet('大气')!;
+    const head = ws.getRow(3).values as string[];
+    ws.getRow(4).getCell(head.indexOf('完成状态')).value = '已完成';
+    ws.getRow(5).getCell(head.indexOf('完成状态')).value = '滞后';
+    ws.getRow(6).getCell(head.indexOf('序号')).value = 999; // a task that does not exist: flagged
+    ws.getRow(6).getCell(head.indexOf('任务标识')).value = '';
+    ws.getRow(6).getCell(head.indexOf('任务名称')).value = '不存在的任务';
+    ws.getRow(6).getCell(head.indexOf('完成状态')).value = '序时推进';
+    const returned = path.join(t.dir, '兰考县-回.xlsx');
+    await wb.xlsx.writeFile(returned);
+    const { reports } = await t.call('submission.import', { period: '2025-08', files: [{ path: returned, name: '兰考县-回.xlsx' }] });
+    expect(reports).toHaveLength(1);
+    const rep = reports[0]!;
+    expect(rep).toMatchObject({ county: '兰考县', period: '2025-08', imported: 2, state: 'pending' });
+    expect(rep.file).toBe('兰考县-回.xlsx');
+    const flag = rep.flagged.find((f) => f.sheet === '大气');
+    expect(flag?.cell).toMatch(/^[A-Z]+6$/);
+    const task = (await t.call('task.query', { filter: { text: '大气-3' } })).rows[0]!;
+    const resolved = await t.call('submission.resolve', { reportId: rep.id, flagId: flag!.id, taskId: task.id, status: 'on_track', percent: 50, text: '人工录入' });
+    expect(resolved.flagged.find((f) => f.id === flag!.id)!.resolved).toBe(true);
+    const returnedRep = await t.raw('submission.review', { reportId: rep.id, decision: 'return', comment: '' });
+    expect(!returnedRep.ok && returnedRep.error.message).toContain('退回意见');
+    const accepted = await t.call('submission.review', { reportId: rep.id, decision: 'return', comment: '请补充佐证材料' });
+    expect(accepted).toMatchObject({ state: 'returned', comment: '请补充佐证材料' });
+    const inbox = await t.call('submission.inbox', { period: '2025-08' });
+    expect(inbox[0]!.state).toBe('returned');
+    const board = await t.call('submission.board', { period: '2025-08' });
+    expect(board.find((b) => b.county === '兰考县')).toMatchObject({ state: 'returned', reported: 3 });
+    expect(board.find((b) => b.county === '杞县')).toMatchObject({ state: 'none', reported: 0 });
+    const rows = await t.call('task.query', { filter: { county: '兰考县', status: 'lagging' } });
+    expect(rows.total).toBe(1);
+  });
+
+  it('bulletin: preview, 下步工作要求, export', async () => {
+    const ok = await t.call('bulletin.setRequirements', { period: '2025-08', text: '（一）加快推进。' });
+    expect(ok.ok).toBe(true);
+    const p = await t.call('bulletin.preview', { period: '2025-08' });
+    expect(p.title).toContain('2025年8月');
+    expect(p.requirements).toBe('（一）加快推进。');
+    const out = await t.call('bulletin.export', { period: '2025-08' });
+    expect(out.files[0]!.name).toMatch(/\.docx$/);
+    expect(readFileSync(out.files[0]!.path).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('overview', async () => {
+    const o = await t.call('overview.get', {});
+    expect(o.byCounty).toHaveLength(10);
+    expect(o.byCounty.find((c) => c.county === '兰考县')!.done).toBe(1);
+    expect(o.plans.map((p) => p.light)).toContain('red');
+    expect(o.overdue.length).toBeGreaterThan(0);
+  });
+
+  it('settings and aliases', async () => {
+    const s = await t.call('settings.set', { due_soon_days: 20, operator: '张三', period_type: 'month' });
+    expect(s).toMatchObject({ due_soon_days: 20, operator: '张三', city: '开封市' });
+    const a = await t.call('settings.addAlias', { alias: '交运局', unit: '市交通运输局' });
+    expect(a.aliases).toContainEqual({ alias: '交运局', unit: '市交通运输局' });
+    const dup = await t.raw('settings.addAlias', { alias: '交运局', unit: '市公安局' });
+    expect(!dup.ok && dup.error.message).toContain('已经是');
+  });
+
+  it('backup and restore', async () => {
+    const b = await t.call('backup.create', {});
+    expect(existsSync(b.files[0]!.path)).toBe(true);
+    await t.call('settings.set', { operator: '李四' });
+    const r = await t.call('backup.restore', { file: b.files[0]! });
+    expect(r.message).toContain('已从');
+    expect((await t.call('settings.get', {})).operator).toBe('张三');
+    expect((await t.call('app.info', {})).tasks).toBe(83);
+  });
+});
