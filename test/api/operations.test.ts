@@ -124,6 +124,17 @@ describe('operations over the seed', () => {
     expect(readFileSync(out.files[0]!.path).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('reminders and the ledger workbook', async () => {
+    const rem = await t.call('reminders.export', { period: '2025-08' });
+    expect(rem.files.length).toBeGreaterThan(0);
+    expect(rem.files.every((f) => f.name.endsWith('催办单.docx'))).toBe(true);
+    const led = await t.call('ledger.export', { period: '2025-08' });
+    expect(led.files[0]!.name).toBe('任务台账（2025年8月）.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(led.files[0]!.path);
+    expect(wb.worksheets.length).toBeGreaterThan(1);
+  });
+
   it('overview', async () => {
     const o = await t.call('overview.get', {});
     expect(o.byCounty).toHaveLength(10);

@@ -157,6 +157,12 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await dl.saveAs(file);
     expect(file).toMatch(/\.docx$/);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    const [led] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-ledger]')]);
+    expect(led.suggestedFilename()).toBe('任务台账（2025年8月）.xlsx');
+    const ledFile = path.join(rig.dir, led.suggestedFilename());
+    await led.saveAs(ledFile);
+    expect(readFileSync(ledFile).subarray(0, 2).toString()).toBe('PK');
+    await expect.poll(() => page.locator('[data-testid=exported] a').allTextContents()).toEqual(['任务台账（2025年8月）.xlsx']);
   });
 
   it('shows 总览 and 设置', async () => {

@@ -2,16 +2,16 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { backupLedger, restoreLedger } from '../../core/ledger/backup';
-import { notAvailable } from '../errors';
+import { exportReminders } from '../../core/export/reminders';
+import { exportLedgerWorkbook } from '../../core/export/ledger-workbook';
+import { ApiError } from '../errors';
 import { bulletinPreview, exportBulletin } from '../../core/export/bulletin';
 import { setRequirements } from '../../core/export/settings-keys';
 import { getSetting } from '../../core/ledger/settings';
 import { periodLabel, toPeriod } from '../../core/ledger/periods';
 import type { Handlers } from '../service';
-import { UNAVAILABLE } from './unavailable';
 
 type Ops = 'bulletin.preview' | 'bulletin.setRequirements' | 'bulletin.export' | 'reminders.export' | 'ledger.export' | 'backup.create' | 'backup.restore';
-for (const op of ['reminders.export', 'ledger.export'] as const) UNAVAILABLE.add(op);
 
 const stamp = (today: string) => today.replace(/-/g, '');
 
@@ -30,8 +30,20 @@ export const exportHandlers: Pick<Handlers, Ops> = {
     ctx.progress(1, 1, '进展通报已生成');
     return { files: [ctx.files.ref(r.file)] };
   },
-  'reminders.export'() { throw notAvailable('导出催报提醒'); },
-  'ledger.export'() { throw notAvailable('导出台账'); },
+  async 'reminders.export'({ period, outDir }, ctx) {
+    const dir = ctx.files.outputDir(outDir);
+    ctx.progress(0, 1, '正在生成催办单…');
+    const r = await exportReminders(ctx.db, { period, outDir: dir });
+    if (r.files.length === 0) throw new ApiError('NOTHING_TO_REMIND', `${periodLabel(toPeriod(period))}没有滞后或超期的任务，无需催办。`);
+    return { files: r.files.map((f) => ctx.files.ref(f.file)) };
+  },
+  async 'ledger.export'({ outFile, period }, ctx) {
+    const key = period ?? toPeriod(ctx.today().slice(0, 7)).key;
+    const out = ctx.files.output(`任务台账（${periodLabel(toPeriod(key))}）.xlsx`, outFile);
+    ctx.progress(0, 1, '正在导出台账…');
+    const r = await exportLedgerWorkbook(ctx.db, { period: key, out });
+    return { files: [ctx.files.ref(r.file)] };
+  },
 
   async 'backup.create'({ outFile }, ctx) {
     const out = ctx.files.output(`台账备份-${stamp(ctx.today())}.sqlite`, outFile);
