@@ -120,6 +120,7 @@ function banjiFooter(side: 'odd' | 'even'): Footer {
   return new Footer({ children: [banji(), pageNumber(side, convertMillimetersToTwip(5))] });
 }
 
+
 const pageProps = (extra: Partial<NonNullable<ISectionOptions['properties']>> = {}): NonNullable<ISectionOptions['properties']> => ({
   page: {
     size: { width: PAGE.width, height: PAGE.height },
@@ -224,7 +225,9 @@ function bulletinDocument(): Document {
         // 附件 (generated, each on its own page in its own section) and then the last page,
         // an even one (封四), whose footer holds the 版记
         properties: pageProps({ type: SectionType.EVEN_PAGE }),
-        footers: { default: banjiFooter('odd'), even: banjiFooter('even') },
+        // the 版记 page is even (evenPage section), so only the even footer carries it: each
+        // placeholder then appears once in the template
+        footers: { default: pageFooter('odd'), even: banjiFooter('even') },
         children: [body('{{附件}}', 'GwNoIndent'), new Paragraph({ style: 'GwBanji', children: [] })],
       },
     ],

@@ -15,7 +15,10 @@ import { taskReopenCommand } from './task-reopen';
 import { ledgerExportCommand } from './ledger-export';
 import { backupCommand } from './backup';
 import { restoreCommand } from './restore';
+import { bulletinCommand } from './bulletin';
+import { remindCommand } from './remind';
 
 export const commands: Command[] = [parseCommand, templateCommand, submissionImportCommand,
   planImportCommand, planListCommand, taskListCommand, taskShowCommand, taskCorrectCommand, taskExtendCommand, taskCloseCommand, taskWithdrawCommand, taskReopenCommand, ledgerExportCommand, backupCommand, restoreCommand,
+  bulletinCommand, remindCommand,
 ];

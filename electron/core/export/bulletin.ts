@@ -21,7 +21,7 @@ export interface BulletinOptions extends CollectOptions {
 export const TITLE_PATTERN = (periodLong: string) => `关于${periodLong}全市污染防治攻坚重点任务进展情况的通报`;
 
 /** The inline placeholders of the bulletin template and their values. */
-export function bulletinText(d: BulletinData): Record<string, string> {
+export function bulletinText(d: BulletinData): Record<string, string | null> {
   return {
     发文机关: d.meta.issuer,
     发文字号: d.meta.docNumber,
@@ -32,7 +32,8 @@ export function bulletinText(d: BulletinData): Record<string, string> {
     主送机关: d.meta.recipients,
     署名: d.meta.issuer,
     成文日期: cnDate(d.meta.date),
-    抄送: d.meta.cc.join('，'),
+    // no 抄送 机关: the line is left blank rather than printing 抄送：。
+    抄送: d.meta.cc.length ? d.meta.cc.join('，') : null,
     印发机关: d.meta.printer,
     印发日期: cnDate(d.meta.printDate),
     附件1名称: ATTACHMENT_TITLES[0],

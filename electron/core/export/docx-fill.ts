@@ -28,8 +28,8 @@ export interface BlockContext {
 export type BlockFn = (ctx: BlockContext) => string;
 
 export interface FillValues {
-  /** inline placeholders: 键 → text */
-  text: Record<string, string>;
+  /** inline placeholders: 键 → text; null blanks the whole paragraph (抄送 with nobody to copy) */
+  text: Record<string, string | null>;
   /** block placeholders: 键 → generated body XML */
   blocks?: Record<string, BlockFn>;
 }
@@ -76,11 +76,17 @@ function keysIn(text: string): string[] {
  * Replaces inline placeholders in one paragraph. A placeholder split over runs is written
  * whole into the run it starts in; the pieces in later runs are removed.
  */
-function fillInline(p: XElement, values: Record<string, string>, seen: Set<string>, unknown: Set<string>): void {
+function fillInline(p: XElement, values: Record<string, string | null>, seen: Set<string>, unknown: Set<string>): void {
   const slots = textSlots(p);
   if (slots.length === 0) return;
   const full = slots.map((s) => s.text).join('');
   if (!full.includes('{{')) return;
+  const blank = keysIn(full).filter((k) => k in values && values[k] === null);
+  if (blank.length) {
+    for (const k of blank) seen.add(k);
+    for (const s of slots) setText(s, '');
+    return;
+  }
   const offsets: number[] = [];
   let o = 0;
   for (const s of slots) {
@@ -173,7 +179,7 @@ export async function fillDocx(template: Uint8Array | Buffer, values: FillValues
   return { buffer: writeZip(entries), report };
 }
 
-function fillBlocks(tree: XNode[], blocks: Record<string, BlockFn>, seen: Set<string>, unknown: Set<string>, text: Record<string, string>): void {
+function fillBlocks(tree: XNode[], blocks: Record<string, BlockFn>, seen: Set<string>, unknown: Set<string>, text: Record<string, string | null>): void {
   const doc = tree.find((n): n is XElement => isEl(n, 'w:document'));
   const body = doc && firstChild(doc, 'w:body');
   if (!body) throw new Error('模板不是有效的 Word 文档（缺少正文）。');

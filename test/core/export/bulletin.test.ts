@@ -1,0 +1,277 @@
+// The bulletin end to end: ledger → .docx, opened again and checked against the ledger's own
+// read API (counts, ranks, the overdue list), and against GB/T 9704 (fonts, sizes, margins,
+// page numbers, 版记); a template restyled the way Word saves it is picked up; LibreOffice
+// renders it on A4 with the text in place.
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listTasks, overdueTasks, periodSummary, STATUS_LABEL, type DB } from '../../../electron/core/ledger/index';
+import { bulletinPreview, exportBulletin, renderBulletin } from '../../../electron/core/export/bulletin';
+import { collectBulletin } from '../../../electron/core/export/collect-bulletin';
+import { setRequirements } from '../../../electron/core/export/settings-keys';
+import { loadTemplate } from '../../../electron/core/export/template-path';
+import { PLACEHOLDER } from '../../../electron/core/export/docx-fill';
+import { exportLedger, PERIOD } from './fixture';
+import { attrOf, elements, hasSoffice, pdfPageSizes, pdfText, readDocx, styleXml, toPdf, type DocxParts } from './read-docx';
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+
+let db: DB;
+let buf: Buffer;
+let doc: DocxParts;
+const text = () => doc.paragraphs.join('\n');
+
+async function bulletin(template?: Uint8Array): Promise<Buffer> {
+  const data = collectBulletin(db, PERIOD);
+  return (await renderBulletin(data, template ?? loadTemplate('bulletin', undefined))).buffer;
+}
+
+beforeAll(async () => {
+  db = exportLedger();
+  buf = await bulletin();
+  doc = await readDocx(buf);
+});
+
+describe('bulletin content agrees with the ledger', () => {
+  it('总体进展: totals, completion rate and the change against August', () => {
+    const items = listTasks(db, { period: PERIOD });
+    const n = (s: string) => items.filter((i) => i.status === s).length;
+    const overdue = items.filter((i) => i.overdue).length;
+    expect(text()).toContain(
+      `全市2个方案共有污染防治攻坚重点任务${items.length}项。其中，已完成${n('done')}项，序时推进${n('on_track')}项，进展滞后${n('lagging')}项，尚未开始${n('not_started')}项；已超过完成时限仍未完成${overdue}项。`,
+    );
+    const before = listTasks(db, { period: '2025-08' });
+    const lagDiff = n('lagging') - before.filter((i) => i.status === 'lagging').length;
+    expect(text()).toContain(`与2025年8月相比，总体完成率持平，已完成任务持平，滞后任务增加${lagDiff}项`);
+    expect(text()).toContain('大气方面共有任务3项');
+  });
+
+  it('各县区进展: one row per county with the ledger’s figures and rank; best and slowest named', () => {
+    const summary = periodSummary(db, PERIOD);
+    const table = doc.tables.find((t) => t[0]![0] === '排名' && t[0]!.includes('较上期'))!;
+    expect(table).toBeDefined();
+    const rows = table.slice(1);
+    expect(rows.length).toBe(summary.length);
+    for (const s of summary) {
+      const row = rows.find((r) => r[1] === s.county)!;
+      expect(row, s.county).toBeDefined();
+      expect(row.slice(0, 8)).toEqual([String(s.rank || '—'), s.county, String(s.assigned), String(s.done), String(s.on_track), String(s.lagging), String(s.not_started), String(s.overdue)]);
+      expect(row[8]).toBe(`${(Math.round(s.completionRate * 1000) / 10).toFixed(1)}%`);
+    }
+    // rows in rank order
+    const ranks = rows.map((r) => Number(r[0]));
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    const best = summary.filter((s) => s.rank === 1).map((s) => s.county);
+    const worstRank = Math.max(...summary.map((s) => s.rank));
+    const worst = summary.filter((s) => s.rank === worstRank).map((s) => s.county);
+    expect(best).toEqual(['龙亭区', '顺河回族区']);
+    expect(text()).toContain(`${best.join('和')}完成率最高（50.0%），并列第一；${worst.join('和')}完成率最低（0.0%），排名末位。`);
+    expect(text()).toContain('本期通许县未报送进展情况');
+  });
+
+  it('滞后及超期任务: every overdue task with plan, 牵头单位, counties, deadline, days and the county’s words', () => {
+    const overdue = overdueTasks(db, { period: PERIOD });
+    expect(overdue.map((o) => o.code)).toEqual(['大气-2']);
+    const item = doc.paragraphs.find((p) => p.startsWith('1．【大气-2】'))!;
+    expect(item).toBe(
+      `1．【大气-2】开展传统产业集群升级改造（《开封市2025年大气污染防治攻坚十大行动方案》）。牵头单位：市发展改革委；落实县区：尉氏县（完成70%）、兰考县（完成50%）；完成时限：2025年8月31日，已超期${overdue[0]!.overdueDays}天。兰考县反映：企业搬迁协调难度大；尉氏县未说明原因。`,
+    );
+    const i = doc.paragraphs.indexOf('（一）超期任务');
+    const j = doc.paragraphs.indexOf('（二）滞后任务');
+    expect(i).toBeGreaterThan(0);
+    expect(j).toBeGreaterThan(i);
+    // lagging (not yet overdue) tasks, with the county text kept verbatim
+    const lagging = listTasks(db, { period: PERIOD }).filter((t) => t.status === 'lagging' && !t.overdue).map((t) => t.code);
+    const listed = doc.paragraphs.slice(j + 1).filter((p) => /^\d+．【/.test(p)).map((p) => p.match(/【(.+?)】/)![1]);
+    expect(listed.slice(0, lagging.length)).toEqual(lagging);
+    expect(text()).toContain('杞县反映：=HYPERLINK("http://x","点我")');
+    expect(text()).toContain('按牵头单位看，市发展改革委（1项）牵头的任务有红色预警（超期未完成）');
+  });
+
+  it('临期任务 within 30 days, 目标指标 met and missed, 下步工作要求 from settings', async () => {
+    expect(text()).toContain('1．【大气-1】依法依规淘汰落后低效产能，完成时限2025年9月30日（当日到期）');
+    expect(text()).toContain(`鼓楼区（${STATUS_LABEL.on_track}）`);
+    expect(text()).toContain('未达到目标的：鼓楼区清洁运输比例72%（目标≥80%，大气-3）。');
+    const t = doc.tables.find((x) => x[0]!.includes('达标情况'))!;
+    expect(t.slice(1).map((r) => [r[4], r[5], r[6]])).toEqual([['龙亭区', '85%', '达标'], ['鼓楼区', '72%', '未达标'], ['杞县', '90%', '达标']]);
+    expect(text()).toContain('（一）压实工作责任。'); // the default until a clerk writes this month's
+    setRequirements(db, PERIOD, '（一）抓好秋冬季攻坚。各县区要提前谋划。\n请各单位于10月5日前报送。');
+    const d2 = await readDocx(await bulletin());
+    expect(d2.paragraphs).toContain('（一）抓好秋冬季攻坚。各县区要提前谋划。');
+    expect(d2.paragraphs).toContain('请各单位于10月5日前报送。');
+    expect(d2.document).toContain('<w:rStyle w:val="GwHeading2Char"/>');
+  });
+
+  it('the preview says what the document says', () => {
+    const pv = bulletinPreview(db, PERIOD);
+    expect(pv.title).toBe('关于2025年9月份全市污染防治攻坚重点任务进展情况的通报');
+    expect(doc.paragraphs).toContain(pv.title);
+    const body = pv.sections.flatMap((s) => s.paragraphs).filter((p) => !p.includes('｜'));
+    for (const p of body.slice(0, 12)) expect(doc.paragraphs, p).toContain(p);
+    expect(pv.sections.map((s) => s.heading)).toEqual(['一、总体进展', '二、各县区进展', '三、滞后及超期任务', '四、临期任务', '五、目标指标完成情况', '六、下步工作要求']);
+  });
+
+  it('附件1 lists every task with its status and fill; 附件2 ranks the counties', () => {
+    const detail = doc.tables.find((t) => t[0]![6] === '各县区（单位）进展')!;
+    const codes = detail.slice(1).filter((r) => r.length === 7).map((r) => r[1]);
+    expect(codes).toEqual(listTasks(db, { period: PERIOD }).map((t) => t.code));
+    expect(detail.slice(1).find((r) => r[1] === '大气-2')![5]).toBe('滞后\n超期30天');
+    const rank = doc.tables.find((t) => t[0]!.includes('上期排名'))!;
+    expect(rank.length).toBe(1 + periodSummary(db, PERIOD).length);
+    expect(doc.paragraphs).toContain('附件1');
+    expect(doc.paragraphs).toContain('附件2');
+    // status fills: overdue red, lagging yellow, done green
+    expect(doc.document).toContain('w:fill="FFC7CE"');
+    expect(doc.document).toContain('w:fill="FFEB9C"');
+    expect(doc.document).toContain('w:fill="C6EFCE"');
+  });
+});
+
+describe('bulletin format (GB/T 9704)', () => {
+  it('issuer, document number (〔〕, no leading zeros), date in Chinese, 版记 with 抄送 and 印发', () => {
+    expect(doc.paragraphs.slice(0, 8)).toEqual(expect.arrayContaining(['开封市生态环境保护工作专班办公室', '汴环专办〔2025〕12号', '关于2025年9月份全市污染防治攻坚重点任务进展情况的通报']));
+    expect(doc.paragraphs).toContain('2025年9月30日');
+    const banji = Object.values(doc.footers).find((f) => f.includes('印发'))!;
+    const lines = elements(banji, 'w:p').map((p) => p);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(banji).toContain('抄送：市委办公室，市人大常委会办公室，市政府办公室。');
+    expect(banji).toContain('开封市生态环境保护工作专班办公室');
+    expect(banji).toContain('2025年9月30日印发');
+    // rules as wide as the type area: a table of the full text width, thick-thin-thick
+    expect(attrOf(banji, 'tblW', 'w')).toBe(String(11906 - 1587 - 1474));
+    expect(banji.match(/<w:(top|bottom) w:val="single"[^>]*w:sz="(\d+)"/g)!.map((m) => m.match(/w:sz="(\d+)"/)![1])).toEqual(['8', '6', '8']);
+  });
+
+  it('fonts through w:eastAsia: title 方正小标宋简体 22 pt, body 仿宋_GB2312 16 pt exact 28 pt with a two-character indent, headings 黑体 and 楷体_GB2312', () => {
+    const font = (id: string) => attrOf(styleXml(doc.styles, id), 'rFonts', 'eastAsia');
+    const size = (id: string) => attrOf(styleXml(doc.styles, id), 'sz', 'val');
+    expect([font('GwTitle'), size('GwTitle')]).toEqual(['方正小标宋简体', '44']);
+    expect([font('GwBody'), size('GwBody')]).toEqual(['仿宋_GB2312', '32']);
+    expect(font('GwHeading1')).toBe('黑体');
+    expect(font('GwHeading2')).toBe('楷体_GB2312');
+    const body = styleXml(doc.styles, 'GwBody');
+    expect(attrOf(body, 'spacing', 'line')).toBe('560');
+    expect(attrOf(body, 'spacing', 'lineRule')).toBe('exact');
+    expect(attrOf(body, 'ind', 'firstLineChars')).toBe('200');
+    // 28 characters a line: 16 pt condensed by 0.25 pt × 28 fits the 156 mm line, 29 do not
+    expect(attrOf(styleXml(doc.styles, 'Normal'), 'spacing', 'val')).toBe('-5');
+    expect(28 * (320 - 5)).toBeLessThanOrEqual(11906 - 1587 - 1474);
+    expect(29 * (320 - 5)).toBeGreaterThan(11906 - 1587 - 1474);
+    // body paragraphs reference the body style; 一、 headings the 黑体 style
+    expect(doc.document).toContain('<w:pStyle w:val="GwHeading1"/>');
+  });
+
+  it('A4 with 37/35/28/26 mm margins; 附件 pages landscape with the margins turned', () => {
+    const portrait = doc.sections.filter((s) => attrOf(s, 'pgSz', 'orient') !== 'landscape');
+    const landscape = doc.sections.filter((s) => attrOf(s, 'pgSz', 'orient') === 'landscape');
+    expect(portrait.length).toBeGreaterThanOrEqual(2);
+    expect(landscape.length).toBe(2);
+    for (const s of portrait) {
+      expect([attrOf(s, 'pgSz', 'w'), attrOf(s, 'pgSz', 'h')]).toEqual(['11906', '16838']);
+      expect(['top', 'bottom', 'left', 'right'].map((k) => attrOf(s, 'pgMar', k))).toEqual(['2098', '1984', '1587', '1474']);
+    }
+    for (const s of landscape) expect([attrOf(s, 'pgSz', 'w'), attrOf(s, 'pgSz', 'h')]).toEqual(['16838', '11906']);
+    // the last section (版记 page) starts on an even page
+    expect(doc.sections.at(-1)).toContain('<w:type w:val="evenPage"/>');
+  });
+
+  it('page numbers — 1 — in 宋体 14 pt, odd pages right, even pages left', () => {
+    expect(doc.settings).toContain('<w:evenAndOddHeaders/>');
+    const withPage = Object.values(doc.footers).filter((f) => f.includes('PAGE'));
+    expect(withPage.length).toBeGreaterThanOrEqual(2);
+    for (const f of withPage) {
+      expect(f).toMatch(/<w:fldChar w:fldCharType="begin"\/>/);
+      expect(f).toContain('>— <');
+      expect(f).toContain('> —<');
+      expect(f).toContain('w:eastAsia="宋体"');
+      expect(f).toContain('<w:sz w:val="28"/>');
+    }
+    const sides = withPage.map((f) => attrOf(f.slice(f.lastIndexOf('GwPageNumber')), 'jc', 'val'));
+    expect(new Set(sides)).toEqual(new Set(['right', 'left']));
+  });
+
+  it('tables: fixed layout, DXA widths as wide as the type area, header row repeated', () => {
+    const tables = elements(doc.document, 'w:tbl');
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    const xml = doc.document;
+    expect(xml.match(/<w:tbl>/g)!.length).toBe(xml.match(/<w:tblLayout w:type="fixed"\/>/g)!.length);
+    expect(xml.match(/<w:tbl>/g)!.length).toBe(xml.match(/<w:tblHeader\/>/g)!.length);
+    const widths = [...xml.matchAll(/<w:tblW w:w="(\d+)" w:type="dxa"\/>/g)].map((m) => Number(m[1]));
+    expect(new Set(widths)).toEqual(new Set([11906 - 1587 - 1474, 16838 - 1984 - 2098]));
+  });
+});
+
+describe('the clerk-editable template', () => {
+  it('every placeholder of the template is filled, each key appears once, none is left over', async () => {
+    const zip = await JSZip.loadAsync(loadTemplate('bulletin', undefined));
+    const keys: string[] = [];
+    for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|footer\d*|header\d*)\.xml$/.test(n))) {
+      const parts = await readDocx(await (async () => { const z = new JSZip(); z.file('word/document.xml', await zip.file(name)!.async('string')); return z.generateAsync({ type: 'nodebuffer' }); })());
+      for (const p of parts.paragraphs) for (const m of p.matchAll(PLACEHOLDER)) keys.push(m[1]!);
+    }
+    expect(keys.length).toBe(new Set(keys).size);
+    const { report } = await renderBulletin(collectBulletin(db, PERIOD), loadTemplate('bulletin', undefined));
+    expect(report.unknown).toEqual([]);
+    expect(new Set(report.used)).toEqual(new Set(keys));
+    expect(text()).not.toContain('{{');
+    for (const f of Object.values(doc.footers)) expect(f).not.toContain('{{');
+  });
+
+  it('a template restyled in Word (title font changed, placeholder split into runs, a fixed paragraph added) is used as is', async () => {
+    const zip = await JSZip.loadAsync(loadTemplate('bulletin', undefined));
+    let xml = await zip.file('word/document.xml')!.async('string');
+    // what Word writes after the clerk picks 黑体 for the title and retypes part of it
+    xml = xml.replace(
+      /<w:r><w:t xml:space="preserve">关于\{\{通报期间\}\}全市污染防治攻坚重点任务进展情况的通报<\/w:t><\/w:r>/,
+      '<w:r w:rsidR="00C1"><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体" w:hint="eastAsia"/></w:rPr><w:t>关于{{通报</w:t></w:r>' +
+        '<w:proofErr w:type="gramStart"/><w:r w:rsidR="00C2"><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/></w:rPr><w:t>期间}}全市污染防治攻坚重点任务进展情况的通报</w:t></w:r>',
+    );
+    expect(xml).toContain('关于{{通报</w:t>');
+    // an extra fixed paragraph after the opening one
+    xml = xml.replace(/(<w:p>(?:(?!<w:p>).)*?现将\{\{期间\}\}各项重点任务进展情况通报如下。<\/w:t><\/w:r><\/w:p>)/, '$1<w:p><w:pPr><w:pStyle w:val="GwBody"/></w:pPr><w:r><w:t>（此件公开发布）</w:t></w:r></w:p>');
+    expect(xml).toContain('（此件公开发布）');
+    // and the body style switched to 楷体 in styles.xml
+    const styles = (await zip.file('word/styles.xml')!.async('string')).replace(
+      /(<w:style\b[^>]*w:styleId="GwBody"[^>]*>[\s\S]*?w:eastAsia=")仿宋_GB2312(")/,
+      '$1楷体_GB2312$2',
+    );
+    zip.file('word/document.xml', xml);
+    zip.file('word/styles.xml', styles);
+    const edited = await zip.generateAsync({ type: 'nodebuffer' });
+    const out = await readDocx(await bulletin(edited));
+    const title = '关于2025年9月份全市污染防治攻坚重点任务进展情况的通报';
+    expect(out.paragraphs).toContain(title);
+    const titleXml = elements(out.document, 'w:p').find((p) => p.children.some(() => true) && JSON.stringify(p).includes('关于2025年9月份'))!;
+    expect(JSON.stringify(titleXml)).toContain('w:eastAsia=\\"黑体\\"');
+    const i = out.paragraphs.findIndex((p) => p.startsWith('为推动全市污染防治攻坚重点任务落地见效'));
+    expect(out.paragraphs[i + 1]).toBe('（此件公开发布）');
+    expect(attrOf(styleXml(out.styles, 'GwBody'), 'rFonts', 'eastAsia')).toBe('楷体_GB2312');
+    expect(out.paragraphs).toContain('一、总体进展');
+  });
+
+  it('exportBulletin writes the file and reports the template', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-bulletin-'));
+    const file = path.join(dir, '通报.docx');
+    const r = await exportBulletin(db, { period: PERIOD, out: file, number: 7, date: '2025-10-08' });
+    const d = await readDocx(readFileSync(file));
+    expect(d.paragraphs).toContain('汴环专办〔2025〕7号');
+    expect(d.paragraphs).toContain('2025年10月8日');
+    expect(r.report.unknown).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasSoffice())('LibreOffice renders the bulletin', () => {
+  it('converts to PDF: A4 pages (landscape for the attachments), the text in place, 28 characters a line', () => {
+    const pdf = toPdf(buf, 'bulletin.docx');
+    const sizes = pdfPageSizes(pdf);
+    expect(sizes.length).toBeGreaterThanOrEqual(5);
+    for (const s of sizes) expect([Math.round(Math.min(s.w, s.h)), Math.round(Math.max(s.w, s.h))]).toEqual([595, 842]);
+    expect(sizes.some((s) => s.w > s.h)).toBe(true);
+    const all = pdfText(pdf).replace(/[ \t]+/g, '');
+    for (const s of ['开封市生态环境保护工作专班办公室', '汴环专办〔2025〕12号', '一、总体进展', '开展传统产业集群升级改造', '附件1', '2025年9月30日印发', '—1—']) expect(all).toContain(s);
+    // the 主送 line fills exactly 28 characters
+    const first = pdfText(pdf, 1).split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+    const line = first.find((l) => l.startsWith('各县（区）人民政府'))!;
+    expect([...line].length).toBe(28);
+  });
+});

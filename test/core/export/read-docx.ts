@@ -1,0 +1,83 @@
+// Reading an exported .docx back for the tests: parts, paragraphs, tables, sections,
+// and LibreOffice conversion to PDF where it is installed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { paragraphText } from '../../../electron/core/export/docx-fill';
+import { childEls, findAll, parseXml, serializeNode, type XElement } from '../../../electron/core/export/xml-tree';
+
+export interface DocxParts {
+  document: string;
+  styles: string;
+  settings: string;
+  /** footer part name → XML */
+  footers: Record<string, string>;
+  /** every paragraph's text in the body, tables included, in order */
+  paragraphs: string[];
+  /** each table: rows of cell texts (cell paragraphs joined by \n) */
+  tables: string[][][];
+  /** every <w:sectPr> in order (the body-level one last) */
+  sections: string[];
+}
+
+export async function readDocx(buf: Uint8Array): Promise<DocxParts> {
+  const zip = await JSZip.loadAsync(buf);
+  const get = (n: string) => zip.file(n)?.async('string') ?? Promise.resolve('');
+  const document = await get('word/document.xml');
+  const footers: Record<string, string> = {};
+  for (const n of Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f))) footers[n] = await get(n);
+  const tree = parseXml(document);
+  const tables = findAll(tree, 'w:tbl').map((t) =>
+    childEls(t, 'w:tr').map((tr) => childEls(tr, 'w:tc').map((tc) => childEls(tc, 'w:p').map(paragraphText).join('\n'))),
+  );
+  return {
+    document,
+    styles: await get('word/styles.xml'),
+    settings: await get('word/settings.xml'),
+    footers,
+    paragraphs: findAll(tree, 'w:p').map(paragraphText),
+    tables,
+    sections: findAll(tree, 'w:sectPr').map(serializeNode),
+  };
+}
+
+/** The <w:style> element of a style id, as XML. */
+export function styleXml(styles: string, id: string): string {
+  return styles.match(new RegExp(`<w:style\\b[^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`))?.[0] ?? '';
+}
+
+export function attrOf(xml: string, el: string, attr: string): string | undefined {
+  return xml.match(new RegExp(`<w:${el}\\b[^>]*\\bw:${attr}="([^"]*)"`))?.[1];
+}
+
+export function elements(xml: string, name: string): XElement[] {
+  return findAll(parseXml(xml), name);
+}
+
+export const hasSoffice = (): boolean => spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdfinfo']).status === 0;
+
+/** Converts with LibreOffice (headless, own profile so parallel runs do not collide); returns the PDF path. */
+export function toPdf(docx: Uint8Array, name = 'doc.docx'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-pdf-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, docx);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+  return file.replace(/\.docx$/, '.pdf');
+}
+
+/** Page sizes in points, one per page. */
+export function pdfPageSizes(pdf: string): { w: number; h: number }[] {
+  const out = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
+  return [...out.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }));
+}
+
+export function pdfText(pdf: string, first?: number, last?: number): string {
+  const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];
+  return execFileSync('pdftotext', [...range, '-layout', pdf, '-'], { encoding: 'utf8' });
+}
+
+export function readBytes(file: string): Buffer {
+  return readFileSync(file);
+}
