@@ -185,8 +185,9 @@ function mathText(el: XmlElement): string {
 
 /**
  * A manual line break (Shift+Enter) inside a paragraph: in a centred title it only wraps
- * the title; elsewhere it separates what reads as two paragraphs when the next part opens
- * with an outline number or the previous one ends a sentence, and only wraps otherwise.
+ * the title; elsewhere it separates what reads as two paragraphs — the next part opens
+ * with an outline number, or the previous one ends a sentence or is a heading (一、总体要求)
+ * — and only wraps otherwise.
  * Tabs become single spaces.
  */
 function splitBreaks(text: string, centred: boolean): string[] {
@@ -197,7 +198,8 @@ function splitBreaks(text: string, centred: boolean): string[] {
   for (const l of lines) {
     if (!l) continue;
     const prev = out[out.length - 1];
-    if (prev !== undefined && !startsWithOutlineMarker(l) && !/[。：:；;！？!?]$/.test(prev)) out[out.length - 1] = joinWrapped([prev, l]);
+    const heading = prev !== undefined && startsWithOutlineMarker(prev) && prev.length <= 40 && !/[。；;！？!?]/.test(prev);
+    if (prev !== undefined && !heading && !startsWithOutlineMarker(l) && !/[。：:；;！？!?]$/.test(prev)) out[out.length - 1] = joinWrapped([prev, l]);
     else out.push(l);
   }
   return out.length ? out : [''];

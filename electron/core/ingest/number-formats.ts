@@ -22,7 +22,7 @@ export function formatNumber(n: number, fmt: string): string {
     case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-      return chineseCounting(n, DIGITS, ['', '十', '百', '千'], true);
+      return chineseCounting(n, '零一二三四五六七八九', ['', '十', '百', '千'], true);
     case 'ideographDigital':
     case 'taiwaneseDigital':
     case 'japaneseDigitalTenThousand':
@@ -46,7 +46,7 @@ export function formatNumber(n: number, fmt: string): string {
 /** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五, 10000 → 一万. */
 function chineseCounting(n: number, digits: string, units: string[], dropLeadingOne: boolean): string {
   if (!Number.isInteger(n) || n < 0) return String(n);
-  if (n === 0) return digits[0]!;
+  if (n === 0) return '〇';
   if (n >= 10000) {
     const high = Math.floor(n / 10000), low = n % 10000;
     return chineseCounting(high, digits, units, dropLeadingOne) + '万' + (low === 0 ? '' : (low < 1000 ? digits[0]! : '') + chineseCounting(low, digits, units, false));

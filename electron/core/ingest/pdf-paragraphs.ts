@@ -137,13 +137,14 @@ function measure(pages: PdfLine[][], boxes: PageBox[]): Geometry {
     if (!arr) byGroup.set(k, (arr = []));
     arr.push(l);
   }
-  const all = frameOf(body, em);
+  const widest = Math.max(...boxes.map((b) => b.width));
+  const all = frameOf(body, em, widest);
   const frames = new Map<string, Frame>();
-  for (const [k, ls] of byGroup) frames.set(k, ls.length >= 8 ? frameOf(ls, em) : all);
+  for (const [k, ls] of byGroup) frames.set(k, ls.length >= 8 ? frameOf(ls, em, widthOf.get(ls[0]!.page) ?? widest) : all);
   return { bodySize, em, pitch, frames, frameOf: (page) => frames.get(groupOf(page)) ?? all };
 }
 
-function frameOf(lines: PdfLine[], em: number): Frame {
+function frameOf(lines: PdfLine[], em: number, pageWidth: number): Frame {
   if (lines.length === 0) return { left: 0, right: 0 };
   // left: the leftmost x shared by many lines (continuation lines all start there)
   const starts = new Map<number, number>();
@@ -152,7 +153,11 @@ function frameOf(lines: PdfLine[], em: number): Frame {
   const left = Math.min(...[...starts].filter(([, n]) => n >= top * 0.25).map(([x]) => x));
   // right: where full lines end; most lines of a justified text are full
   const ends = lines.map((l) => l.x1).sort((a, b) => a - b);
-  const right = ends[Math.floor((ends.length - 1) * 0.9)]!;
+  let right = ends[Math.floor((ends.length - 1) * 0.9)]!;
+  // A text block narrower than 60% of the page was not measured, only guessed from lines
+  // that never reach the edge (a page of one-line items): assume the right margin
+  // mirrors the left one, as in every official layout.
+  if (pageWidth > 0 && right - left < 0.6 * pageWidth) right = Math.max(right, pageWidth - left);
   return { left: left - 0.05 * em, right: Math.max(right, left + 4 * em) };
 }
 

@@ -26,7 +26,7 @@ export async function ingestPdf(bytes: Uint8Array, file: string): Promise<Ingest
     doc = await task.promise;
   } catch (e) {
     await task.destroy().catch(() => undefined);
-    return { value: null, problems: [openError(e, file)] };
+    return { value: null, problems: [openError(e, file, bytes)] };
   }
   try {
     return await readDocument(pdfjs, doc, bytes, file);
@@ -50,7 +50,7 @@ async function readDocument(pdfjs: PdfJs, doc: PdfDocument, bytes: Uint8Array, f
     } catch (e) {
       return {
         value: null,
-        problems: [fatal(IngestErrorCode.Corrupt, `文件“${file}”第${n}页无法读取（${reason(e)}），文件可能已损坏或下载不完整。请重新获取原文件后再导入。`, { file, page: n })],
+        problems: [fatal(IngestErrorCode.Corrupt, `文件“${file}”第${n}页无法读取，文件可能已损坏或下载不完整（技术信息：${reason(e)}）。请重新获取原文件后再导入。`, { file, page: n })],
       };
     } finally {
       page?.cleanup();
@@ -90,12 +90,15 @@ async function scannedPages(pdfjs: PdfJs, doc: PdfDocument, chars: number[], fil
   return out;
 }
 
-function openError(e: unknown, file: string): Problem {
+function openError(e: unknown, file: string, bytes: Uint8Array): Problem {
   const name = (e as { name?: string } | null)?.name ?? '';
   if (name === 'PasswordException') {
     return fatal(IngestErrorCode.Encrypted, `文件“${file}”设置了打开密码，无法读取。请在 PDF 阅读器中输入密码后另存为不加密的 PDF（或向发文单位索取无密码版本）再导入。`, { file });
   }
-  return fatal(IngestErrorCode.Corrupt, `文件“${file}”不是有效的 PDF 或已损坏（${reason(e)}）。请重新下载或重新导出后再导入。`, { file });
+  if (!endsWithEof(bytes)) {
+    return fatal(IngestErrorCode.Corrupt, `文件“${file}”不完整（文件末尾缺失，可能没有下载或复制完整），无法读取（技术信息：${reason(e)}）。请重新获取原文件后再导入。`, { file });
+  }
+  return fatal(IngestErrorCode.Corrupt, `文件“${file}”不是有效的 PDF 或已损坏，无法读取（技术信息：${reason(e)}）。请重新下载或重新导出后再导入。`, { file });
 }
 
 function reason(e: unknown): string {

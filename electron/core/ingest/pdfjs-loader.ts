@@ -13,7 +13,16 @@ let loading: Promise<PdfJs> | null = null;
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
     installDomMatrixStub();
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // The worker code runs on this thread ("fake worker"). Importing it here, instead of
+    // letting pdf.js import it by path on first use, keeps it inside a bundled main
+    // process (otherwise "Setting up fake worker failed").
+    const [pdfjs, worker] = await Promise.all([
+      import('pdfjs-dist/legacy/build/pdf.mjs'),
+      // @ts-expect-error the worker module ships without type declarations
+      import('pdfjs-dist/legacy/build/pdf.worker.mjs') as Promise<unknown>,
+    ]);
+    (globalThis as Record<string, unknown>).pdfjsWorker = worker;
+    return pdfjs;
   })();
   return loading;
 }
