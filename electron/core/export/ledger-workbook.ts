@@ -104,12 +104,13 @@ function summarySheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData): void {
 }
 
 const PLAN_FIXED: [string, number][] = [
-  ['序号', 6], ['类别', 16], ['任务', 40], ['牵头单位', 14], ['责任单位', 16], ['配合/参与单位', 16], ['落实县区', 16], ['完成时限', 18], ['目标指标', 16], ['总体状态', 10],
+  ['序号', 6], ['类别', 14], ['任务', 36], ['牵头单位', 14], ['责任单位', 14], ['配合/参与单位', 14], ['落实县区', 14], ['完成时限', 16], ['目标指标', 14], ['总体状态', 10],
 ];
 
 function planSheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData, p: WorkbookPlan, name: string): void {
   const sh = book.addSheet(name, { paper: 'A3', landscape: true, titleRows: [3, 4] });
-  const countyCols = p.counties.flatMap(() => [9, 26]);
+  // the sheet is as wide as its counties: keep their two columns narrow so A3 stays legible
+  const countyCols = p.counties.flatMap(() => [8, 18]);
   const widths = [...PLAN_FIXED.map((f) => f[1]), ...countyCols, ...(p.otherUnits ? [28] : []), 18];
   sh.setWidths(widths);
   const last = widths.length - 1;

@@ -78,7 +78,7 @@ describe('ledger workbook', () => {
     expect(ws.getCell(r2, col('龙亭区')).value).toBe('—');
     expect(ws.getCell(r2, ws.columnCount).value).toBe('超期30天');
     expect(ws.getCell(r1, 3).alignment?.wrapText).toBe(true);
-    expect(ws.getColumn(3).width).toBe(40);
+    expect(ws.getColumn(3).width).toBe(36);
   });
 
   it('frozen header and task columns, auto-filter, A3 landscape fitted to width, header rows repeated', () => {
