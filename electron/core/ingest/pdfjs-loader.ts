@@ -13,6 +13,7 @@ let loading: Promise<PdfJs> | null = null;
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
     installDomMatrixStub();
+    const natives = keepNatives();
     // The worker code runs on this thread ("fake worker"). Importing it here, instead of
     // letting pdf.js import it by path on first use, keeps it inside a bundled main
     // process (otherwise "Setting up fake worker failed").
@@ -22,6 +23,7 @@ export function loadPdfJs(): Promise<PdfJs> {
       import('pdfjs-dist/legacy/build/pdf.worker.mjs') as Promise<unknown>,
     ]);
     (globalThis as Record<string, unknown>).pdfjsWorker = worker;
+    natives.restore();
     return pdfjs;
   })();
   return loading;
@@ -73,5 +75,29 @@ function installDomMatrixStub(): void {
     constructor(init?: number[]) {
       if (Array.isArray(init) && init.length === 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
     }
+  };
+}
+
+/**
+ * The legacy build bundles core-js, which on Node 20 replaces built-ins that already work
+ * for the whole process: Array.prototype.push (a V8 edge case with non-writable lengths)
+ * and JSON.parse/stringify (the source-text proposal) become JavaScript versions several
+ * times slower — push alone was a third of a PDF's reading time, and every other module
+ * (parser, ledger) would pay too. They are put back once pdf.js has loaded; the methods
+ * core-js adds (Promise.withResolvers, Map.prototype.getOrInsert …) stay.
+ */
+function keepNatives(): { restore(): void } {
+  const kept: [object, string, PropertyDescriptor][] = [];
+  for (const [obj, key] of [[Array.prototype, 'push'], [JSON, 'parse'], [JSON, 'stringify']] as [object, string][]) {
+    const d = Object.getOwnPropertyDescriptor(obj, key);
+    if (d) kept.push([obj, key, d]);
+  }
+  return {
+    restore() {
+      for (const [obj, key, d] of kept) {
+        const now = Object.getOwnPropertyDescriptor(obj, key);
+        if (now?.value !== d.value) Object.defineProperty(obj, key, d);
+      }
+    },
   };
 }
