@@ -206,7 +206,7 @@ function countySheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData, county: 
 }
 
 /** The workbook's bytes from the data. */
-export function renderLedgerWorkbook(d: LedgerWorkbookData): Buffer {
+export async function renderLedgerWorkbook(d: LedgerWorkbookData): Promise<Buffer> {
   const book = new XlsxBook();
   const st = new Styles(book);
   summarySheet(book, st, d);
@@ -216,7 +216,7 @@ export function renderLedgerWorkbook(d: LedgerWorkbookData): Buffer {
   const byCounty = new Map<string, WorkbookTask[]>(d.counties.map((k) => [k, []]));
   for (const p of d.plans) for (const t of p.tasks) for (const k of t.units.keys()) byCounty.get(k)?.push(t);
   for (const [county, tasks] of byCounty) if (tasks.length) countySheet(book, st, d, county, tasks);
-  return book.toBuffer();
+  return await book.toBuffer();
 }
 
 export interface LedgerWorkbookResult {
@@ -229,7 +229,7 @@ export interface LedgerWorkbookResult {
 /** Writes the formatted ledger workbook for one period (used by `ledger export -o FILE.xlsx`). */
 export async function exportLedgerWorkbook(db: DB, o: { period: string; out: string; asOf?: string }): Promise<LedgerWorkbookResult> {
   const data = collectLedgerWorkbook(db, o.period, { asOf: o.asOf });
-  const buf = renderLedgerWorkbook(data);
+  const buf = await renderLedgerWorkbook(data);
   mkdirSync(path.dirname(path.resolve(o.out)), { recursive: true });
   writeFileSync(o.out, buf);
   const sheets = 1 + data.plans.length + new Set(data.plans.flatMap((p) => p.tasks.flatMap((t) => [...t.units.keys()].filter((k) => data.counties.includes(k))))).size;
