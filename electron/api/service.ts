@@ -28,6 +28,8 @@ export interface HandlerContext {
   readonly files: FilePolicy;
   readonly index: TaskIndex;
   progress: Progress;
+  /** a writing operation that changed only these tasks: the index refreshes just them */
+  touched(taskIds: number[]): void;
   today(): string;
   /** closes the ledger, runs fn (a restore), opens it again */
   withLedgerClosed<T>(fn: () => Promise<T>): Promise<T>;
@@ -56,12 +58,14 @@ export function createService(opts: ServiceOptions): Service {
     try {
       const spec = contract[op];
       const input = spec.input.parse(raw ?? {});
+      let touched: number[] | null = null;
       const ctx: HandlerContext = {
         get db() { return db; },
         opts,
         files: opts.files,
         index,
         progress: onProgress ?? (() => {}),
+        touched: (ids) => { touched = [...(touched ?? []), ...ids]; },
         today: () => opts.today ?? localToday(),
         async withLedgerClosed(fn) {
           db.close();
@@ -78,7 +82,10 @@ export function createService(opts: ServiceOptions): Service {
       try {
         value = await handler(input as never, ctx);
       } finally {
-        if ('writes' in spec && spec.writes) index.invalidate();
+        if ('writes' in spec && spec.writes) {
+          if (touched) index.refresh(touched);
+          else index.invalidate();
+        }
       }
       if (opts.checkOutputs) {
         const checked = spec.output.safeParse(value);

@@ -91,7 +91,7 @@ export const taskHandlers: Pick<Handlers, 'task.facets' | 'task.query' | 'task.g
   },
   'task.correct'({ id, correction, note }, ctx) {
     const r = applyCorrection(ctx, id, correction, note);
-    ctx.index.invalidate();
+    ctx.touched([id]);
     const task = taskDetail(ctx, id);
     const summary = r.changed ? `已修正 ${task.code}。` : '内容相同，未作修改。';
     return { changed: r.changed, summary, task };
