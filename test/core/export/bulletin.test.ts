@@ -260,7 +260,8 @@ describe('the clerk-editable template', () => {
   });
 });
 
-describe.skipIf(!hasSoffice())('LibreOffice renders the bulletin', () => {
+const soffice = hasSoffice();
+describe.skipIf(!soffice)(`LibreOffice renders the bulletin${soffice ? '' : '（跳过：未安装 LibreOffice 或 poppler-utils 的 pdfinfo/pdftotext）'}`, () => {
   it('converts to PDF: A4 pages (landscape for the attachments), the text in place, 28 characters a line', () => {
     const pdf = toPdf(buf, 'bulletin.docx');
     const sizes = pdfPageSizes(pdf);
