@@ -77,7 +77,7 @@ function paragraph(p: XmlElement, ctx: Ctx): void {
   if (size) hints.fontSize = size / 2;
   if (outline !== undefined && outline >= 0 && outline < 9) hints.outlineLevel = outline;
   if (ctx.tableDepth > 0) hints.inTable = true;
-  if (style.name) hints.style = style.name;
+  if (style.name && styleId !== ctx.styles.defaultParagraphStyle) hints.style = style.name; // 'Normal' tells nothing
   const parts = splitBreaks(text, centred);
   parts.forEach((part, k) => {
     let t = part;

@@ -93,8 +93,11 @@ function isCentred(l: PdfLine, f: Frame, g: Geometry): boolean {
   return left >= margin * em && right >= margin * em && Math.abs((l.x0 + l.x1) / 2 - mid) <= Math.max(em, 0.04 * (f.right - f.left));
 }
 
+/** A wrapped line of running text: starts near the left edge and reaches the right one
+ * (a right-aligned signature reaches it too, but starts far in). */
 function isFull(l: PdfLine, f: Frame, g: Geometry): boolean {
-  return f.right - l.x1 < 1.5 * (l.em || g.em);
+  const em = l.em || g.em;
+  return f.right - l.x1 < 1.5 * em && l.x0 - f.left < 4 * em;
 }
 
 function toParagraph(lines: PdfLine[], g: Geometry): Paragraph {
@@ -103,7 +106,9 @@ function toParagraph(lines: PdfLine[], g: Geometry): Paragraph {
   for (const l of lines) votes.set(l.size, (votes.get(l.size) ?? 0) + l.text.length);
   const fontSize = [...votes].sort((a, b) => b[1] - a[1])[0]![0];
   const hints: NonNullable<Paragraph['hints']> = { fontSize };
-  if (isCentred(first, g.frameOf(first.page), g)) hints.centred = true;
+  // a title whose first line fills the width is still centred: its last line shows it
+  const last = lines[lines.length - 1]!;
+  if (isCentred(first, g.frameOf(first.page), g) || (lines.length > 1 && fontSize > g.bodySize * 1.1 && isCentred(last, g.frameOf(last.page), g))) hints.centred = true;
   return { text: joinWrapped(lines.map((l) => l.text)), source: { page: first.page, line: first.index }, hints };
 }
 

@@ -70,6 +70,27 @@ describe('the seed PDF', async () => {
   });
 });
 
+describe('a plan laid out by an office suite (LibreOffice), with its DOCX source', async () => {
+  const pdf = (await ingestFile(fixture('layout.pdf'))).value!;
+  const docx = (await ingestFile(fixture('layout.docx'))).value!;
+
+  it('reads the PDF as the DOCX paragraphs: header and 「第 N 页 共 M 页」 gone, justified lines rejoined', () => {
+    const strip = (s: string) => s.replace(/\s+/g, '');
+    const pdfText = pdf.paragraphs.filter((p) => p.hints?.fontSize !== 12).map((p) => strip(p.text));
+    const docxText = docx.paragraphs.filter((p) => !p.hints?.inTable).map((p) => strip(p.text));
+    expect(pdfText).toEqual(docxText);
+    expect(pdf.paragraphs.some((p) => /第\d+页|办公室文件/.test(p.text))).toBe(false);
+  });
+
+  it('keeps a Latin phrase spaced, gives table rows as lines and the signature its own paragraphs', () => {
+    const texts = pdf.paragraphs.map((p) => p.text);
+    expect(texts.find((t) => t.startsWith('2.开展传统产业集群'))).toContain('制定one cluster one policy专项整治方案');
+    expect(texts).toContain('1 淘汰落后产能 市工业和信息化局');
+    expect(texts.slice(-2)).toEqual(['开封市生态环境保护委员会办公室', '2025年6月13日']);
+    expect(pdf.paragraphs[0]).toMatchObject({ text: '开封市2025年大气污染防治攻坚行动暨柴油货车污染治理实施方案', hints: { centred: true, fontSize: 22 } });
+  });
+});
+
 describe('PDF layouts', () => {
   it('decodes Chinese in a non-embedded font through the bundled CMaps', async () => {
     const doc = await read(makePdf([{ runs: gongwenPage(['一、总体要求', '为深入打好蓝天保卫战，持续改善全市环境空气质量，结合我市实际，制定本方案。']) }]));
