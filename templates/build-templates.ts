@@ -186,7 +186,8 @@ function bulletinDocument(): Document {
       children: [new TextRun('{{发文字号}}')],
     }),
     blank(),
-    new Paragraph({ style: 'GwTitle', children: [new TextRun('关于{{通报期间}}全市污染防治攻坚重点任务进展情况的通报')] }),
+    // two lines broken where the meaning breaks, the longer first (GB/T 9704 7.3.3: 梯形)
+    new Paragraph({ style: 'GwTitle', children: [new TextRun('关于{{通报期间}}全市污染防治攻坚'), new TextRun({ text: '重点任务进展情况的通报', break: 1 })] }),
     blank(),
     body('{{主送机关}}：', 'GwNoIndent'),
     body('为推动全市污染防治攻坚重点任务落地见效，现将{{期间}}各项重点任务进展情况通报如下。'),

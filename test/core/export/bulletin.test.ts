@@ -222,9 +222,9 @@ describe('the clerk-editable template', () => {
     let xml = await zip.file('word/document.xml')!.async('string');
     // what Word writes after the clerk picks 黑体 for the title and retypes part of it
     xml = xml.replace(
-      /<w:r><w:t xml:space="preserve">关于\{\{通报期间\}\}全市污染防治攻坚重点任务进展情况的通报<\/w:t><\/w:r>/,
+      /<w:r><w:t xml:space="preserve">关于\{\{通报期间\}\}全市污染防治攻坚<\/w:t><\/w:r>/,
       '<w:r w:rsidR="00C1"><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体" w:hint="eastAsia"/></w:rPr><w:t>关于{{通报</w:t></w:r>' +
-        '<w:proofErr w:type="gramStart"/><w:r w:rsidR="00C2"><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/></w:rPr><w:t>期间}}全市污染防治攻坚重点任务进展情况的通报</w:t></w:r>',
+        '<w:proofErr w:type="gramStart"/><w:r w:rsidR="00C2"><w:rPr><w:rFonts w:ascii="黑体" w:hAnsi="黑体" w:eastAsia="黑体"/></w:rPr><w:t>期间}}全市污染防治攻坚</w:t></w:r>',
     );
     expect(xml).toContain('关于{{通报</w:t>');
     // an extra fixed paragraph after the opening one

@@ -32,12 +32,18 @@ export async function demoLedger(file = ':memory:'): Promise<DB> {
   // deterministic pseudo-random progress: the same ledger every run
   let seed = 7;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  // each task has its own pace, so a task's counties mostly move together (as they do)
+  const pace = new Map<string, number>();
   for (const period of ['2025-08', '2025-09']) {
     const rows: ProgressInput[] = [];
     for (const t of listTasks(db, { period })) {
+      if (!pace.has(t.code)) pace.set(t.code, rand());
+      const p = pace.get(t.code)! + (period === '2025-09' ? 0.12 : 0);
       for (const u of t.units) {
         const x = rand();
-        const status = period === '2025-08' ? (x < 0.15 ? '已完成' : x < 0.8 ? '序时推进' : x < 0.92 ? '滞后' : '未开始') : x < 0.3 ? '已完成' : x < 0.8 ? '序时推进' : x < 0.93 ? '滞后' : '未开始';
+        const status = p > 0.85 ? (x < 0.9 ? '已完成' : '序时推进')
+          : p > 0.35 ? (x < 0.2 ? '已完成' : x < 0.97 ? '序时推进' : '滞后')
+          : x < 0.65 ? '序时推进' : x < 0.9 ? '滞后' : '未开始';
         const percent = status === '已完成' ? 100 : status === '未开始' ? 0 : Math.round(30 + rand() * 60);
         rows.push({ task: t.code, unit: u.unit, period, status, percent, problems: status === '滞后' ? PROBLEMS[Math.floor(rand() * PROBLEMS.length)] : '', text: status === '已完成' ? '已按要求完成。' : '' });
       }
