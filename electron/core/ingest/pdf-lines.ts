@@ -31,19 +31,52 @@ export interface PdfLine {
 
 interface RawItem { str: string; transform: number[]; width: number; fontName: string }
 
-/** pdf.js items → PdfItems: upright text only (a diagonal watermark is not document text). */
-export function toPdfItems(items: readonly unknown[]): PdfItem[] {
-  const out: PdfItem[] = [];
+/**
+ * pdf.js items → PdfItems in the page's reading frame. Text set at a right angle (a
+ * landscape table printed onto a portrait page) is turned upright when most of the page
+ * reads that way; runs at other angles (a diagonal 「内部资料」 watermark) and runs against
+ * the page's direction are not document text.
+ */
+export function toPdfItems(items: readonly unknown[], view: readonly number[] = [0, 0, 0, 0]): { items: PdfItem[]; width: number } {
+  const runs: { it: RawItem; turn: number; size: number; len: number }[] = [];
+  const votes = [0, 0, 0, 0];
   for (const raw of items) {
     const it = raw as RawItem;
-    if (typeof it.str !== 'string' || it.str.length === 0 || !Array.isArray(it.transform)) continue;
-    const [a, b, c, d, e, f] = it.transform as [number, number, number, number, number, number];
-    const size = Math.hypot(c, d);
-    if (!(size > 0.5) || Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || d <= 0) continue;
-    if (it.str.trim() === '') continue; // spaces are rebuilt from the gaps between runs
-    out.push({ str: it.str, x: e, y: f, w: it.width, size, hscale: Math.abs(a) / size, font: it.fontName });
+    if (typeof it.str !== 'string' || it.str.trim() === '' || !Array.isArray(it.transform)) continue; // spaces come back from gaps
+    const [a, b, c, d] = it.transform as [number, number, number, number];
+    const size = Math.hypot(c, d), len = Math.hypot(a, b);
+    if (!(size > 0.5) || !(len > 0)) continue;
+    const angle = Math.atan2(b, a) / (Math.PI / 2);  // in quarter turns
+    const turn = Math.round(angle);
+    if (Math.abs(angle - turn) > 0.02) continue;       // not a right angle
+    const q = ((turn % 4) + 4) % 4;
+    if (a * d - b * c <= 0) continue;                 // mirrored text
+    runs.push({ it, turn: q, size, len });
+    votes[q]! += it.str.length;
   }
-  return out;
+  const main = votes.indexOf(Math.max(...votes));
+  const out: PdfItem[] = [];
+  for (const { it, turn, size, len } of runs) {
+    if (turn !== main) continue;
+    const [x, y] = upright(it.transform[4]!, it.transform[5]!, turn, view);
+    out.push({ str: it.str, x, y, w: it.width, size, hscale: len / size, font: it.fontName });
+  }
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+  return { items: out, width: main % 2 === 1 ? y1 - y0 : x1 - x0 };
+}
+
+/**
+ * Coordinates in the frame where text of this orientation reads left to right and lines
+ * follow downwards, measured from that frame's left and bottom page edges.
+ */
+function upright(x: number, y: number, quarterTurns: number, view: readonly number[]): [number, number] {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+  switch (quarterTurns) {
+    case 1: return [y - y0, x1 - x];  // text running up the page
+    case 2: return [x1 - x, y1 - y];
+    case 3: return [y1 - y, x - x0];  // text running down the page
+    default: return [x - x0, y - y0];
+  }
 }
 
 /** Wide characters: CJK, full-width forms and the punctuation set in CJK fonts. */

@@ -44,9 +44,9 @@ async function readDocument(pdfjs: PdfJs, doc: PdfDocument, bytes: Uint8Array, f
     try {
       page = await doc.getPage(n);
       const content = await page.getTextContent({ includeMarkedContent: false });
-      const [x0, , x1] = page.view as [number, number, number, number];
-      boxes.push({ page: n, width: x1 - x0 });
-      pages.push(buildLines(toPdfItems(content.items), n));
+      const upright = toPdfItems(content.items, page.view);
+      boxes.push({ page: n, width: upright.width });
+      pages.push(buildLines(upright.items, n));
     } catch (e) {
       return {
         value: null,

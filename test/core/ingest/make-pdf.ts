@@ -9,6 +9,7 @@ export interface Run {
   font?: 'song' | 'helv' | 'mapped'; // song: CJK via UniGB-UCS2-H; helv: Helvetica; mapped: ToUnicode
   perGlyph?: boolean; // one show operation per character, each positioned (as some producers do)
   hscale?: number;    // horizontal scaling of the text matrix
+  rotate?: number;    // degrees counter-clockwise (90: text running up the page)
 }
 
 export interface PageSpec {
@@ -83,6 +84,10 @@ function showRun(r: Run, mappedChars: string[]): string {
     if (font === 'mapped') return '<' + [...s].map((ch) => (mappedChars.indexOf(ch) + 1).toString(16).padStart(4, '0')).join('') + '>';
     return '<' + [...s].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('') + '>';
   };
+  if (r.rotate) {
+    const rad = (r.rotate * Math.PI) / 180, cos = Math.cos(rad).toFixed(4), sin = Math.sin(rad).toFixed(4), nsin = (-Math.sin(rad)).toFixed(4);
+    return `BT /${fontRes} ${size} Tf ${cos} ${sin} ${nsin} ${cos} ${r.x} ${r.y} Tm ${encode(r.text)} Tj ET\n`;
+  }
   if (!r.perGlyph) return `BT /${fontRes} ${size} Tf ${hs} 0 0 1 ${r.x} ${r.y} Tm ${encode(r.text)} Tj ET\n`;
   let ops = '';
   let x = r.x;

@@ -149,6 +149,15 @@ describe('PDF layouts', () => {
     ]);
   });
 
+  it('turns text running up a page upright and ignores a diagonal watermark', async () => {
+    const paras = ['三、重点任务分工表', '序号一：淘汰落后产能，市工业和信息化局牵头负责。', '序号二：产业集群升级改造，市生态环境局牵头负责。'];
+    // a landscape page printed onto portrait paper: lines run upwards, each further right
+    const runs: Run[] = paras.map((text, i) => ({ x: 150 + i * 28, y: 120, text, rotate: 90 }));
+    runs.push({ x: 150, y: 300, text: '内部资料注意保存', size: 40, rotate: 45 });
+    const doc = await read(makePdf([{ runs }]));
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(paras);
+  });
+
   it('warns about a scanned page inside a PDF that otherwise has text', async () => {
     const text = { runs: gongwenPage(Array.from({ length: 10 }, (_, i) => `第${i + 1}段正文内容，用于构成有文字层的页面。`)) };
     const r = await ingestBytes(makePdf([text, { image: true }, text]), 'mixed.pdf');
