@@ -34,7 +34,11 @@ function walkBlocks(el: XmlElement, ctx: Ctx): void {
         walkBlocks(c, ctx);
         ctx.tableDepth--;
         break;
-      case 'tr': case 'tc': case 'sdt': case 'sdtContent': case 'customXml': case 'ins': case 'moveTo':
+      case 'sdt':
+        // a generated table of contents repeats the headings with page numbers
+        if (!isTableOfContents(c)) walkBlocks(c, ctx);
+        break;
+      case 'tr': case 'tc': case 'sdtContent': case 'customXml': case 'ins': case 'moveTo':
       case 'txbxContent': case 'smartTag':
         walkBlocks(c, ctx);
         break;
@@ -48,14 +52,23 @@ function walkBlocks(el: XmlElement, ctx: Ctx): void {
   }
 }
 
+function isTableOfContents(sdt: XmlElement): boolean {
+  const gallery = attr(child(child(child(sdt, 'sdtPr'), 'docPartObj'), 'docPartGallery'), 'val') ?? '';
+  return /table of contents/i.test(gallery);
+}
+
 function paragraph(p: XmlElement, ctx: Ctx): void {
   const index = ctx.index++;
   const pPr = child(p, 'pPr');
   const styleId = attr(child(pPr, 'pStyle'), 'val') ?? ctx.styles.defaultParagraphStyle;
   const style = ctx.styles.resolve(styleId);
+  // a table-of-contents entry (styles "toc 1"…, also outside a content control)
+  if (/^toc\s*\d/i.test(style.name ?? '')) return;
   const numPr = child(pPr, 'numPr');
-  const numId = attr(child(numPr, 'numId'), 'val') ?? (numPr ? undefined : style.numId);
-  const ilvl = intAttr(child(numPr, 'ilvl')) ?? (numPr && attr(child(numPr, 'numId'), 'val') !== undefined ? 0 : style.ilvl);
+  // direct numbering overrides the style's; a direct w:ilvl alone re-levels the style's list
+  const directNumId = attr(child(numPr, 'numId'), 'val');
+  const numId = directNumId ?? style.numId;
+  const ilvl = intAttr(child(numPr, 'ilvl')) ?? (directNumId !== undefined ? 0 : style.ilvl);
   const pieces: Piece[] = [];
   const nested: XmlElement[] = [];
   inline(p, ctx, style, pieces, nested, { stack: [] });

@@ -28,7 +28,8 @@ function repeated(pages: PdfLine[][], pick: (p: PdfLine[]) => PdfLine[]): Set<st
   for (const p of pages) {
     for (const k of new Set(pick(p).map((l) => key(l.text)))) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const need = Math.max(3, Math.ceil(pages.length * 0.4));
+  // on a two-page document both pages must agree; on longer ones two in five suffice
+  const need = pages.length <= 2 ? 2 : Math.max(3, Math.ceil(pages.length * 0.4));
   return new Set([...counts].filter(([k, n]) => n >= need && k.length > 0).map(([k]) => k));
 }
 

@@ -177,6 +177,13 @@ describe('DOCX content', () => {
     expect(await texts(await rawDocx(body))).toEqual(['正文前', '开封市人民政府办公室文件', '正文后']);
   });
 
+  it('leaves out a generated table of contents', async () => {
+    const styles = '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>';
+    const toc = '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>' + p('目录') + p('一、总体要求\t3') + '</w:sdtContent></w:sdt>';
+    const body = toc + p('二、主要任务 5', '<w:pStyle w:val="TOC1"/>') + p('一、总体要求');
+    expect(await texts(await rawDocx(body, { styles }))).toEqual(['一、总体要求']);
+  });
+
   it('joins a paragraph whose mark was deleted with the next one, as Word shows it', async () => {
     const body = '<w:p><w:pPr><w:rPr><w:del w:id="9" w:author="a"/></w:rPr></w:pPr><w:r><w:t>前半句，</w:t></w:r></w:p>' + p('后半句。');
     expect(await texts(await rawDocx(body))).toEqual(['前半句，后半句。']);
