@@ -37,6 +37,9 @@ export async function ingestPdf(bytes: Uint8Array, file: string): Promise<Ingest
 
 async function readDocument(pdfjs: PdfJs, doc: PdfDocument, bytes: Uint8Array, file: string): Promise<IngestResult> {
   const problems: Problem[] = [];
+  if (doc.numPages === 0) {
+    return { value: null, problems: [fatal(IngestErrorCode.Corrupt, `文件“${file}”中没有任何页面，文件可能已损坏。请重新获取原文件后再导入。`, { file })] };
+  }
   const pages: PdfLine[][] = [];
   const boxes: PageBox[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
@@ -69,6 +72,9 @@ async function readDocument(pdfjs: PdfJs, doc: PdfDocument, bytes: Uint8Array, f
     problems.push({ severity: 'warning', code: IngestErrorCode.Corrupt, file, message: `文件“${file}”的结尾不完整（缺少 %%EOF 标记），可能没有下载完整；已读出${doc.numPages}页，请核对页数和最后一页的内容。` });
   }
   const paragraphs = buildParagraphs(dropFurniture(pages), boxes);
+  if (paragraphs.length === 0) {
+    return { value: null, problems: [fatal(IngestErrorCode.NoTextLayer, `文件“${file}”除页码和页眉外没有可读取的文字。`, { file })] };
+  }
   return { value: { file, format: 'pdf', paragraphs, pages: doc.numPages }, problems };
 }
 

@@ -23,11 +23,13 @@ export function sniff(b: Uint8Array): Sniffed {
 }
 
 /**
- * An OLE compound file whose directory names the streams EncryptionInfo and
- * EncryptedPackage is an encrypted OOXML document (a .docx with an open password).
+ * An OLE compound file whose directory names the stream EncryptionInfo or
+ * EncryptedPackage is an encrypted OOXML document (a .docx with an open password);
+ * Word 97–2003 files never have these streams.
  * Directory entry names are UTF-16LE; the directory sits anywhere in the file.
  */
 export function isEncryptedOoxml(b: Uint8Array): boolean {
   const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  return buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0 && buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0;
+  // either name is enough: rights-managed (IRM) files carry EncryptedPackage with other companions
+  return buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0 || buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0;
 }
