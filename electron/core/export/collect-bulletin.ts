@@ -69,29 +69,47 @@ export interface InForce {
 export function recordsInForce(db: DB, items: TaskStatusItem[], want: (item: TaskStatusItem, unit: string) => boolean = () => true): Map<string, InForce> {
   const ids = new Map((db.prepare('SELECT name, id FROM units').raw().all() as [string, number][]).map(([n, id]) => [n, id]));
   const names = new Map([...ids].map(([n, id]) => [id, n]));
-  // one statement over a JSON list of (task, unit, period): SQLite does the seeks in C,
-  // 3–4× faster than a prepared get() per pair on 50,000 pairs
-  const q = db.prepare(
-    `SELECT p.task_id, p.unit_id, p.text, p.problems, p.next_steps, p.percent, p.metric_value, p.period
-     FROM json_each(?) j JOIN progress p
-       ON p.task_id = j.value ->> 0 AND p.unit_id = j.value ->> 1 AND p.period = j.value ->> 2 AND p.superseded_at IS NULL`,
-  ).raw();
   const out = new Map<string, InForce>();
-  let batch: [number, number, string][] = [];
-  const flush = () => {
-    if (!batch.length) return;
-    for (const [task, unit, text, problems, next_steps, percent, metric_value, period] of q.all(JSON.stringify(batch)) as [number, number, string, string, string, number | null, number | null, string][]) {
-      out.set(`${task}/${names.get(unit)}`, { text, problems, next_steps, percent, metric_value, period });
-    }
-    batch = [];
-  };
+  const put = (task: number, unit: number, r: [string, string, string, number | null, number | null, string]) =>
+    out.set(`${task}/${names.get(unit)}`, { text: r[0], problems: r[1], next_steps: r[2], percent: r[3], metric_value: r[4], period: r[5] });
+  // wanted pairs by (unit, period): a large group is one range scan of the period index,
+  // the rest one statement over a JSON list (SQLite seeks in C, 3–4× faster than a get() per pair)
+  const groups = new Map<string, Set<number>>();
   for (const i of items) {
     for (const u of i.units) {
       if (!u.reportedPeriod || !want(i, u.unit)) continue;
       const id = ids.get(u.unit);
       if (id === undefined) continue;
-      batch.push([i.taskId, id, u.reportedPeriod]);
-      if (batch.length >= 20_000) flush();
+      const k = `${id}\t${u.reportedPeriod}`;
+      const g = groups.get(k);
+      if (g) g.add(i.taskId);
+      else groups.set(k, new Set([i.taskId]));
+    }
+  }
+  const scan = db.prepare(
+    `SELECT task_id, text, problems, next_steps, percent, metric_value, period FROM progress INDEXED BY progress_period
+     WHERE unit_id = ? AND period = ? AND superseded_at IS NULL`,
+  ).raw();
+  const seek = db.prepare(
+    `SELECT p.task_id, p.unit_id, p.text, p.problems, p.next_steps, p.percent, p.metric_value, p.period
+     FROM json_each(?) j JOIN progress p
+       ON p.task_id = j.value ->> 0 AND p.unit_id = j.value ->> 1 AND p.period = j.value ->> 2 AND p.superseded_at IS NULL`,
+  ).raw();
+  let batch: [number, number, string][] = [];
+  const flush = () => {
+    if (!batch.length) return;
+    for (const r of seek.all(JSON.stringify(batch)) as [number, number, string, string, string, number | null, number | null, string][]) put(r[0], r[1], r.slice(2) as never);
+    batch = [];
+  };
+  for (const [k, tasks] of groups) {
+    const [unit, period] = [Number(k.slice(0, k.indexOf('\t'))), k.slice(k.indexOf('\t') + 1)];
+    if (tasks.size > 1000) {
+      for (const r of scan.all(unit, period) as [number, string, string, string, number | null, number | null, string][]) if (tasks.has(r[0])) put(r[0], unit, r.slice(1) as never);
+    } else {
+      for (const t of tasks) {
+        batch.push([t, unit, period]);
+        if (batch.length >= 20_000) flush();
+      }
     }
   }
   flush();

@@ -37,9 +37,11 @@ function unitStatusText(u: UnitCell): string {
   return u.warning === 'red' ? `${STATUS_LABEL[u.status]}（超期）` : STATUS_LABEL[u.status];
 }
 
-/** The workbook's few cell styles, each resolved once (called for every cell). */
+/** The workbook's few cell styles, each resolved once (called for every cell: no allocation per call). */
 class Styles {
   private memo = new Map<string, number>();
+  private texts = { left: new Map<string, number>(), center: new Map<string, number>() };
+  private ints = new Map<string, number>();
   constructor(private book: XlsxBook) {}
   private get(key: string, s: () => CellStyle): number {
     let id = this.memo.get(key);
@@ -50,8 +52,17 @@ class Styles {
   subtitle = () => this.get('subtitle', () => ({ font: 'subtitle', h: 'center', v: 'center', wrap: true }));
   section = () => this.get('section', () => ({ font: 'header', h: 'left', v: 'center' }));
   header = () => this.get('header', () => ({ font: 'header', h: 'center', v: 'center', wrap: true, border: true, fill: FILL.header }));
-  text = (h: 'left' | 'center' = 'left', fill?: string) => this.get(`t${h}${fill ?? ''}`, () => ({ h, v: 'center', wrap: true, border: true, numFmt: 'text', fill }));
-  int = (fill?: string) => this.get(`i${fill ?? ''}`, () => ({ h: 'center', v: 'center', border: true, numFmt: 'int', fill }));
+  text = (h: 'left' | 'center' = 'left', fill = ''): number => {
+    const m = this.texts[h];
+    let id = m.get(fill);
+    if (id === undefined) m.set(fill, (id = this.book.styles.id({ h, v: 'center', wrap: true, border: true, numFmt: 'text', fill: fill || undefined })));
+    return id;
+  };
+  int = (fill = ''): number => {
+    let id = this.ints.get(fill);
+    if (id === undefined) this.ints.set(fill, (id = this.book.styles.id({ h: 'center', v: 'center', border: true, numFmt: 'int', fill: fill || undefined })));
+    return id;
+  };
   pct = () => this.get('pct', () => ({ h: 'center', v: 'center', border: true, numFmt: 'pct' }));
   bold = () => this.get('bold', () => ({ font: 'bold', h: 'center', v: 'center', border: true }));
 }

@@ -18,30 +18,37 @@ export interface TaskUnits {
 const empty = (): TaskUnits => ({ lead: [], responsible: [], participate: [], cooperate: [], implement: [], counties: [], reporting: [] });
 
 export function readTaskUnits(db: DB): Map<number, TaskUnits> {
+  const units = new Map(
+    (db.prepare('SELECT id, name, kind, sort_order FROM units').raw().all() as [number, string, string, number][]).map(([id, name, kind, order]) => [id, { name, kind, order }]),
+  );
+  // walked in task order on resp_task (no sort of every responsibility); ordinal order
+  // within a task is restored below on the task's few rows
   const rows = db
-    .prepare(
-      `SELECT r.task_id, r.role, r.reports, u.name, u.kind, u.sort_order, r.ordinal, r.id
-       FROM responsibilities r JOIN units u ON u.id = r.unit_id`,
-    )
+    .prepare('SELECT task_id, role, reports, unit_id, ordinal FROM responsibilities INDEXED BY resp_task ORDER BY task_id')
     .raw()
-    .all() as [number, keyof Omit<TaskUnits, 'counties' | 'reporting'>, number, string, string, number, number, number][];
-  // sorted here rather than in SQL: a temp B-tree sort of every responsibility is the slow part
-  rows.sort((a, b) => a[0] - b[0] || a[6] - b[6] || a[7] - b[7]);
+    .all() as [number, keyof Omit<TaskUnits, 'counties' | 'reporting'>, number, number, number][];
   const out = new Map<number, TaskUnits>();
-  const countyOrder = new Map<number, { name: string; order: number }[]>();
-  for (const [taskId, role, reports, name, kind, order] of rows) {
-    let t = out.get(taskId);
-    if (!t) out.set(taskId, (t = empty()));
-    const list = t[role];
-    if (list && !list.includes(name)) list.push(name);
-    if (reports && !t.reporting.some((x) => x.unit === name)) t.reporting.push({ unit: name, kind });
-    if (kind === 'county' || kind === 'zone') {
-      const c = countyOrder.get(taskId) ?? [];
-      if (!c.some((x) => x.name === name)) c.push({ name, order });
-      countyOrder.set(taskId, c);
+  let i = 0;
+  while (i < rows.length) {
+    const taskId = rows[i]![0];
+    let j = i;
+    while (j < rows.length && rows[j]![0] === taskId) j++;
+    const group = rows.slice(i, j);
+    if (group.some((r, k) => k > 0 && r[4] < group[k - 1]![4])) group.sort((a, b) => a[4] - b[4]);
+    const t = empty();
+    const counties: { name: string; order: number }[] = [];
+    for (const [, role, reports, unitId] of group) {
+      const u = units.get(unitId);
+      if (!u) continue;
+      const list = t[role];
+      if (list && !list.includes(u.name)) list.push(u.name);
+      if (reports && !t.reporting.some((x) => x.unit === u.name)) t.reporting.push({ unit: u.name, kind: u.kind });
+      if ((u.kind === 'county' || u.kind === 'zone') && !counties.some((x) => x.name === u.name)) counties.push({ name: u.name, order: u.order });
     }
+    t.counties = counties.sort((a, b) => a.order - b.order).map((x) => x.name);
+    out.set(taskId, t);
+    i = j;
   }
-  for (const [taskId, list] of countyOrder) out.get(taskId)!.counties = list.sort((a, b) => a.order - b.order).map((x) => x.name);
   return out;
 }
 
