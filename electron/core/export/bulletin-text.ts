@@ -108,6 +108,8 @@ export function countyTable(d: BulletinData, ranked: CountyProgress[], full: boo
     ];
     if (full) {
       cells.splice(8, 0, `${c.reported}`);
+      // 得分: the completion rate on a 100-point scale — the ledger ranks by it (ties: fewer overdue)
+      cells.splice(2, 0, c.assigned ? (Math.round(c.rate * 1000) / 10).toFixed(1) : '—');
       cells.push(c.previousRate != null ? pct(c.previousRate) : '—', c.previousRank != null ? String(c.previousRank) : '—');
     } else {
       cells.push(c.previousRate != null && c.assigned ? ppDelta(c.rate, c.previousRate) : '—');
@@ -116,8 +118,8 @@ export function countyTable(d: BulletinData, ranked: CountyProgress[], full: boo
   });
   if (full) {
     return {
-      weights: [6, 16, 8, 8, 8, 7, 8, 7, 9, 10, 10, 8],
-      header: [['排名', '县区', '承担任务', '已完成', '序时推进', '滞后', '未开始', '超期', '本期报送', '完成率', '上期完成率', '上期排名']],
+      weights: [6, 16, 8, 8, 8, 8, 7, 8, 7, 9, 10, 10, 8],
+      header: [['排名', '县区', '得分', '承担任务', '已完成', '序时推进', '滞后', '未开始', '超期', '本期报送', '完成率', '上期完成率', '上期排名']],
       rows,
     };
   }
@@ -278,7 +280,7 @@ export function bulletinAttachments(d: BulletinData): Attachment[] {
     {
       no: 2, title: ATTACHMENT_TITLES[1], subtitle: `（${d.period.label}，截至${cnDate(d.asOf)}）`, landscape: true,
       table: countyTable(d, ranked, true),
-      note: '注：排名按完成率由高到低排列，完成率相同的，超期任务少的排名在前；“本期报送”为本期新报送进展的任务数，未报送的按此前报送的进展统计。',
+      note: '注：得分为完成率的百分制分值（已完成任务数÷承担任务数×100）；排名按得分由高到低排列，得分相同的，超期任务少的排名在前；“本期报送”为本期新报送进展的任务数，未报送的按此前报送的进展统计。',
     },
   ];
 }

@@ -118,6 +118,10 @@ describe('bulletin content agrees with the ledger', () => {
     expect(detail.slice(1).find((r) => r[1] === '大气-2')![5]).toBe('滞后\n超期30天');
     const rank = doc.tables.find((t) => t[0]!.includes('上期排名'))!;
     expect(rank.length).toBe(1 + periodSummary(db, PERIOD).length);
+    // 得分 follows the rank: rows in rank order have non-increasing scores
+    const scores = rank.slice(1).filter((r) => r[2] !== '—').map((r) => Number(r[2]));
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(rank.slice(1).find((r) => r[1] === '龙亭区')!.slice(0, 3)).toEqual(['1', '龙亭区', '50.0']);
     expect(doc.paragraphs).toContain('附件1');
     expect(doc.paragraphs).toContain('附件2');
     // status fills: overdue red, lagging yellow, done green
