@@ -8,7 +8,7 @@ import { CHANGE_FIELD_LABEL } from '../../core/submissions/ledger-adapter';
 import { normalisePeriod } from '../../core/submissions/period';
 import { STATUS_LABEL, type ProgressStatus, type RowOutcomeKind } from '../../core/submissions/types';
 import { CliError, flagBool, flagString, type CliContext, type Command } from '../registry';
-import { operatorName, withSubmissionLedger } from './submission-ledger';
+import { operatorName, withLedger } from './ledger-shared';
 
 const KIND_LABEL: Record<RowOutcomeKind, string> = {
   imported: '导入', unchanged: '无变化', unknown_task: '找不到任务', not_assigned: '非本县区任务', duplicate: '重复行',
@@ -27,7 +27,7 @@ export const submissionImportCommand: Command = {
     const period = periodRaw ? normalisePeriod(periodRaw) : undefined;
     if (periodRaw && !period) throw new CliError(`无法识别的填报期次“${periodRaw}”，请写成 2025-09 的形式。`);
     const dryRun = flagBool(args, 'dry-run');
-    return withSubmissionLedger(ctx, async (db) => {
+    return withLedger(ctx, async (db) => {
       const report = await importSubmissions(db, args.positional.map((f) => path.resolve(f)), {
         dryRun, period: period ?? undefined, county: flagString(args, 'county'), operator: operatorName(args, db),
       });

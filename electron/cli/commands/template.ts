@@ -7,7 +7,7 @@ import { loadSubmissionTemplate, fillPattern } from '../../core/submissions/temp
 import { writeSubmissionWorkbook, tasksByPlan } from '../../core/submissions/generate';
 import { normalisePeriod, periodParts } from '../../core/submissions/period';
 import { CliError, flagBool, flagString, type Command } from '../registry';
-import { withSubmissionLedger } from './submission-ledger';
+import { withLedger } from './ledger-shared';
 
 export const templateCommand: Command = {
   name: ['template'],
@@ -29,7 +29,7 @@ export const templateCommand: Command = {
     const template = tpl.value;
     const out = flagString(args, 'o') ?? flagString(args, 'out');
 
-    return withSubmissionLedger(ctx, async (db) => {
+    return withLedger(ctx, async (db) => {
       const { tasks, counties } = loadSubmissionTasks(db);
       if (tasks.length === 0) throw new CliError('台账中还没有任务，请先导入方案文件（plan import）。');
       let targets: string[];
