@@ -3,25 +3,10 @@
 // workbook, built by electron/core/export/ledger-workbook.ts).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { exportLedger, periodOf, todayLocal, toPeriod, getSetting, type DB } from '../../core/ledger/index';
+import { exportLedger, periodOf, todayLocal, toPeriod, getSetting } from '../../core/ledger/index';
+import { exportLedgerWorkbook } from '../../core/export/ledger-workbook';
 import { CliError, flagBool, flagString, type Command } from '../registry';
 import { userError, withLedger } from './ledger-shared';
-
-const WORKBOOK_MODULE = '../../core/export/ledger-workbook';
-
-async function writeWorkbook(db: DB, out: string, period: string): Promise<void> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = ['.ts', '.js'].map((e) => path.resolve(here, WORKBOOK_MODULE + e));
-  if (!candidates.some((c) => existsSync(c))) {
-    throw new CliError('台账表格导出（.xlsx）尚未就绪：需要 electron/core/export/ledger-workbook.ts 中的 exportLedgerWorkbook。目前请用 ledger export --json 或 -o 文件.json。', 2);
-  }
-  // loaded by path at run time: the workbook module belongs to the export module
-  const mod = (await import(WORKBOOK_MODULE)) as { exportLedgerWorkbook?: (db: DB, o: { period: string; out: string }) => Promise<unknown> };
-  if (typeof mod.exportLedgerWorkbook !== 'function') throw new CliError('台账表格导出模块中没有 exportLedgerWorkbook 函数。', 2);
-  await mod.exportLedgerWorkbook(db, { period, out });
-}
 
 export const ledgerExportCommand: Command = {
   name: ['ledger', 'export'],
@@ -39,7 +24,7 @@ export const ledgerExportCommand: Command = {
         const opts = { period, asOf: flagString(args, 'as-of') };
         if (out && /\.xlsx$/i.test(out)) {
           const p = period ?? periodOf(todayLocal(), getSetting(db, 'period_type')).key;
-          await writeWorkbook(db, path.resolve(out), p);
+          await exportLedgerWorkbook(db, { period: p, out: path.resolve(out), asOf: opts.asOf });
           ctx.err(`已导出台账表格：${out}`);
           if (json) ctx.out(JSON.stringify(exportLedger(db, opts), null, 1));
           return 0;
