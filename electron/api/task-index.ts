@@ -151,15 +151,23 @@ export class TaskIndex {
     return { total: list.length, all: entries.length, rows: (offset, limit) => list.slice(offset, offset + limit).map((e) => e.row) };
   }
 
+  private facetCache: { groups: string[]; units: string[]; counties: string[] } | null = null;
+
   facets(): { groups: string[]; units: string[]; counties: string[] } {
     const entries = this.build();
+    if (this.facetCache && this.facetCache === this.facetFor.get(entries)) return this.facetCache;
     const groups = new Set<string>(), units = new Set<string>(), counties = new Set<string>();
     for (const e of entries) {
       if (e.row.group) groups.add(e.row.group);
       for (const u of e.units) (u.county ? counties : units).add(u.name);
     }
-    return { groups: [...groups], units: [...units].sort((a, b) => a.localeCompare(b, 'zh')), counties: [...counties] };
+    this.facetCache = { groups: [...groups], units: [...units].sort((a, b) => a.localeCompare(b, 'zh')), counties: [...counties] };
+    this.facetFor.set(entries, this.facetCache);
+    return this.facetCache;
   }
+
+  /** facets belong to one build of the entries (a refresh or rebuild makes a new array) */
+  private facetFor = new WeakMap<Entry[], { groups: string[]; units: string[]; counties: string[] }>();
 }
 
 function matches(e: Entry, f: TaskFilter): boolean {

@@ -1,6 +1,5 @@
 // 总览: completion by county, a light per plan, deadlines ahead, the overdue list.
-import { basis, unitStatuses } from '../../core/ledger/derive';
-import { listCounties } from '../../core/ledger/units';
+import { periodSummary } from '../../core/ledger/queries';
 import { daysBetween } from '../../core/ledger/util';
 import type { Overview } from '../contract';
 import type { Handlers } from '../service';
@@ -10,19 +9,9 @@ export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
   'overview.get'({ period }, ctx): Overview {
     const today = ctx.today();
     const key = period ?? currentPeriod(ctx);
-    const counties = listCounties(ctx.db);
-    const b = basis(ctx.db, { period: key, asOf: today });
-    const per = new Map<number, { tasks: number; done: number }>();
-    for (const s of unitStatuses(ctx.db, b, "t.state <> 'withdrawn'", [])) {
-      const e = per.get(s.unit_id) ?? { tasks: 0, done: 0 };
-      e.tasks++;
-      if (s.status === 'done') e.done++;
-      per.set(s.unit_id, e);
-    }
-    const byCounty = counties.map((c) => {
-      const e = per.get(c.id) ?? { tasks: 0, done: 0 };
-      return { county: c.name, tasks: e.tasks, done: e.done, rate: e.tasks ? e.done / e.tasks : 0 };
-    });
+    // the ledger's own per-county roll-up for the period (one grouped query)
+    const byCounty = periodSummary(ctx.db, key, { asOf: today })
+      .map((c) => ({ county: c.county, tasks: c.assigned, done: c.done, rate: c.completionRate }));
     const rows = ctx.index.all().filter((r) => r.state === 'active' || r.state === 'closed');
     const plans = (ctx.db.prepare('SELECT id, title, short_name FROM plans ORDER BY year DESC, id').all() as { id: number; title: string; short_name: string }[]).map((p) => {
       const mine = rows.filter((r) => r.planId === p.id);

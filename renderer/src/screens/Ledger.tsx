@@ -29,6 +29,8 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
   const [sort, setSort] = useState<{ by: TaskSort; desc: boolean }>({ by: 'code', desc: false });
   const [total, setTotal] = useState<number | null>(null);
   const [all, setAll] = useState(0);
+  // which query the shown total belongs to (a new filter shows 正在筛选 until its answer comes)
+  const [totalGen, setTotalGen] = useState(0);
   const [, setTick] = useState(0);
   const [openId, setOpenId] = useState<number | null>(initialTask);
   const pages = useRef(new Map<number, TaskListRow[]>());
@@ -56,6 +58,7 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
       if (gen !== generation.current) return;
       pages.current.set(page, r.rows);
       setTotal(r.total);
+      setTotalGen(gen);
       setAll(r.all);
       setTick((t) => t + 1);
     } catch (e) {
@@ -84,6 +87,11 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
 
   useEffect(() => {
     const need = new Set(items.map((i) => Math.floor(i.index / PAGE)));
+    // read ahead: the pages just above and below what is on screen
+    if (items.length && total) {
+      need.add(Math.floor(Math.min(items[items.length - 1]!.index + PAGE / 2, total - 1) / PAGE));
+      need.add(Math.floor(Math.max(items[0]!.index - PAGE / 2, 0) / PAGE));
+    }
     for (const p of need) if (!pages.current.has(p)) void load(p, generation.current);
   });
 
@@ -96,7 +104,7 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
       <header className="screen-head row">
         <h1>任务台账</h1>
         <div className="count" data-testid="task-count">
-          {total == null ? '正在读取…' : active ? `筛选出 ${total} 项（共 ${all} 项）` : `共 ${total} 项任务`}
+          {total == null ? '正在读取…' : totalGen !== generation.current ? '正在筛选…' : active ? `筛选出 ${total} 项（共 ${all} 项）` : `共 ${total} 项任务`}
         </div>
       </header>
       <div className="filters" role="search">
