@@ -3,7 +3,7 @@
 // import the seed → 83 tasks → correct a unit → county workbooks → import a filled one →
 // statuses change → export the bulletin. Screenshots of each screen go to test/output/screens/.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Download, Page } from 'playwright';
@@ -22,7 +22,7 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
   const errors: string[] = [];
   const shot = async (name: string) => {
     // notices fade after a few seconds; close them so the screen is seen as the clerk works on it
-    for (const b of await page.locator('.notice .close').all()) await b.click().catch(() => {});
+    for (const b of await page.locator('.notice .close').all()) await b.click({ timeout: 500 }).catch(() => {});
     await page.screenshot({ path: path.join(screensDir(), `${name}.png`) });
   };
 
@@ -83,7 +83,30 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
   });
 
+  it('shows a revised edition\'s diff, and a wrong file as a readable Chinese error', async () => {
+    const revised = path.join(rig.dir, '开封方案（修订）.txt');
+    writeFileSync(revised, readFileSync(path.join(ROOT, 'seeds/kaifeng-2025-15.txt'), 'utf8').replace('2025年9月15日前', '2025年10月15日前'));
+    await page.goto(`${rig.bridge.url}#/import`);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=plan-drop] button')]);
+    await chooser.setFiles(revised);
+    await page.waitForSelector('[data-testid=diff]');
+    const diff = await page.textContent('[data-testid=diff]');
+    expect(diff).toContain('修改 1 项');
+    expect(diff).toContain('2025-10-15');
+    expect(await page.textContent('[data-testid=save-plan]')).toBe('确认修订并存入台账');
+
+    const fake = path.join(rig.dir, '假的方案.pdf');
+    writeFileSync(fake, '这不是 PDF 文件');
+    const [c2] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=plan-drop] button')]);
+    await c2.setFiles(fake);
+    await page.waitForSelector('.notice.error');
+    expect(await page.textContent('.notice.error')).toMatch(/“假的方案\.pdf”.*PDF/);
+    await page.click('.notice.error .close');
+  });
+
   it('corrects one unit in the task drawer', async () => {
+    await page.goto(`${rig.bridge.url}#/ledger`);
+    await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
     await page.click('.tr[data-code="大气-5"]');
     await page.waitForSelector('[data-testid=units] li');
     await page.click('[data-testid=units] button[aria-label="修改市交通运输局"] >> nth=0');
