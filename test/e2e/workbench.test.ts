@@ -67,6 +67,7 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     expect(await page.textContent('[data-testid=parsed-count]')).toBe('83');
     await page.click('.task-card[data-code="大气-5"] .task-line');
     await page.waitForSelector('.source p.focus mark.hl-unit');
+    await page.waitForTimeout(800); // the source pane scrolls smoothly to the task
     expect(await page.locator('.source mark.hl-deadline').count()).toBeGreaterThan(40);
     await shot('01-导入方案');
   });
@@ -79,6 +80,7 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
     await page.selectOption('select[aria-label=方案]', { label: '碧水（开封市2025年碧水保卫战实施方案）' });
     await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('筛选出 21 项（共 83 项）');
+    await shot('02-任务台账');
     await page.click('text=清除筛选');
     await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
   });
@@ -114,8 +116,13 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await page.click('[data-testid=units] button.primary:has-text("确定")');
     await expect.poll(() => page.locator('[data-testid=history]').textContent()).toContain('市公安局');
     await expect.poll(() => page.locator('[data-testid=units] .unit-name').allTextContents()).toContain('市公安局');
-    await shot('02-任务台账');
+    await shot('03-任务详情');
     await page.click('.drawer .close');
+    await page.selectOption('select[aria-label=状态]', 'unreported');
+    await page.check('text=只看逾期');
+    await expect.poll(() => page.textContent('[data-testid=task-count]')).toMatch(/^筛选出 \d+ 项（共 83 项）$/);
+    await page.click('text=清除筛选');
+    await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
   });
 
   it('makes the county workbooks, imports a filled one, and the statuses change', async (ctx) => {
@@ -157,7 +164,7 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     expect(await page.locator('.report[data-county=兰考县] .report-sum b').first().textContent()).toBe('3');
     await page.click('.report[data-county=兰考县] button:has-text("采纳")');
     await expect.poll(() => page.locator('[data-testid=board] tr', { hasText: '兰考县' }).textContent()).toContain('已采纳');
-    await shot('03-县区报送');
+    await shot('04-县区报送');
 
     await page.goto(`${rig.bridge.url}#/ledger`);
     await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
@@ -174,7 +181,7 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await page.waitForSelector('[data-testid=export-bulletin]');
     if (unavailable.includes('bulletin.export')) ctx.skip('进展通报导出的核心功能尚未接入');
     await page.waitForSelector('[data-testid=bulletin-preview]');
-    await shot('04-进展通报');
+    await shot('05-进展通报');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-bulletin]')]);
     const file = path.join(rig.dir, dl.suggestedFilename());
     await dl.saveAs(file);
@@ -192,11 +199,11 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await page.goto(`${rig.bridge.url}#/overview`);
     await page.waitForSelector('svg.bars rect.track');
     expect(await page.locator('.lights li').count()).toBe(4);
-    await shot('05-总览');
+    await shot('06-总览');
     await page.goto(`${rig.bridge.url}#/settings`);
     await page.waitForSelector('[data-testid=db-path]');
     expect(await page.textContent('[data-testid=db-path]')).toBe(rig.dbPath);
-    await shot('06-设置');
+    await shot('07-设置');
   });
 
   it('raised no errors in the page', () => {
