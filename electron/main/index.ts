@@ -73,7 +73,9 @@ function lockDownSession(): void {
   s.setPermissionRequestHandler((_wc, permission, cb) => cb(ALLOWED_PERMISSIONS.has(permission)));
   s.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.has(permission));
   s.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'] }, (details, cb) => {
-    cb({ cancel: !(DEV_URL && isAppUrl(details.url, DEV_URL)) });
+    // development only: the vite dev server and its HMR socket on the same host and port
+    const dev = DEV_URL && new URL(DEV_URL).host === new URL(details.url).host && /^(http|ws):$/.test(new URL(details.url).protocol);
+    cb({ cancel: !dev });
   });
   s.on('will-download', (e) => e.preventDefault());
 }
