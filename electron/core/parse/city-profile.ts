@@ -61,7 +61,8 @@ export function nationalProfile(city: string): CityProfile | null {
     if (!found) continue;
     const counties: string[] = [];
     const zones: Zone[] = [];
-    const ZONE = /开发区|高新|新区|示范区|管理区|园区|实验区|试验区|工区|合作区|产业集聚区/;
+    // zones by their whole suffix: 梁园区 and 西工区 are districts, not 园区 or 工区
+    const ZONE = /开发区|高新技术|新区$|示范区|管理区|(?:产业|工业|科技)园区|实验区|试验区|合作区|产业集聚区|聚集区/;
     for (const d of found.children ?? []) {
       if (d.name === '市辖区' || d.name === '县') continue;
       if (ZONE.test(d.name)) { zones.push({ name: d.name, aliases: [`${d.name}管委会`, `${d.name}管理委员会`] }); continue; }
