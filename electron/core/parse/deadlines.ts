@@ -127,7 +127,7 @@ export function findDeadlines(text: string, year: number, paragraph: number): De
 /** 较2022年, 比上年, 与2020年相比: a baseline year, not a limit. */
 function isBaseline(t: string, start: number): boolean {
   const before = t.slice(Math.max(0, start - 3), start);
-  return /(较|比|与|同比|相比|截至|自|从)$/.test(before);
+  return /(较|比|与|同比|相比|自|从)$/.test(before);
 }
 
 const RHYTHMS: [RegExp, Rhythm][] = [

@@ -69,7 +69,7 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
     if (vb) {
       op = opFor(vb[1], suffix, unit);
       indicator = before.slice(0, vb.index);
-      const base = /(较|比)(上一?年|\d{4}年(?:底)?|同期)(?:同期)?/.exec(indicator);
+      const base = /(?:同比|(?:较|比)(?:上一?年|\d{4}年(?:底)?|同期)(?:同期)?)/.exec(indicator);
       if (base) { baseline = base[0]; indicator = indicator.slice(0, base.index); }
       if (!cleanIndicator(indicator) && baseline && clauseStart > sentenceStart) {
         // 全市公路货物周转量占比，较2022年下降10个百分点以上: the indicator is the clause before

@@ -241,3 +241,10 @@ describe('cities outside the curated profiles', () => {
     expect(byTitle.plans[0]!.tasks[0]!.units.map((u) => u.unit)).toEqual(['市生态环境局', '湘桥区', '潮安区', '饶平县']);
   });
 });
+
+describe('more baselines and target times', () => {
+  it('takes 截至2025年底 as a target time and 同比 as a baseline', () => {
+    expect(dueDates(findDeadlines('截至2025年底，全市完成整治', 2025, 0))).toEqual(['2025-12-31']);
+    expect(findMetrics('全市PM2.5平均浓度同比下降5%', 0).map((m) => [m.indicator, m.op, m.value, m.baseline])).toEqual([['全市PM2.5平均浓度', 'decrease>=', 5, '同比']]);
+  });
+});
