@@ -1,15 +1,14 @@
 // 设置 and app.info: city profile and counties, unit aliases, period type, due-soon window.
 import { allSettings, setSetting } from '../../core/ledger/settings';
-import { ensureUnit, findUnit, listCounties } from '../../core/ledger/units';
+import { addUnitAlias, listCounties, listUnitAliases } from '../../core/ledger/units';
 import { listPeriods, periodOf } from '../../core/ledger/periods';
-import { ApiError } from '../errors';
 import type { SettingsView } from '../contract';
 import type { HandlerContext, Handlers } from '../service';
 import { UNAVAILABLE } from './unavailable';
 
 export function settingsView(ctx: HandlerContext): SettingsView {
   const s = allSettings(ctx.db);
-  const aliases = ctx.db.prepare('SELECT a.alias, u.name AS unit FROM unit_aliases a JOIN units u ON u.id = a.unit_id ORDER BY u.name, a.alias').all() as { alias: string; unit: string }[];
+  const aliases = listUnitAliases(ctx.db);
   const city = s.city || ((ctx.db.prepare('SELECT name FROM cities ORDER BY name LIMIT 1').get() as { name: string } | undefined)?.name ?? '');
   return {
     dbPath: ctx.opts.dbPath,
@@ -61,9 +60,7 @@ export const settingsHandlers: Pick<Handlers, 'app.info' | 'settings.get' | 'set
     return settingsView(ctx);
   },
   'settings.addAlias'({ alias, unit }, ctx) {
-    if (findUnit(ctx.db, alias)) throw new ApiError('ALIAS_EXISTS', `“${alias}”已经是一个单位名称或别名。`);
-    const u = ensureUnit(ctx.db, unit);
-    ctx.db.prepare('INSERT INTO unit_aliases (alias, unit_id) VALUES (?, ?)').run(alias.trim(), u.id);
+    addUnitAlias(ctx.db, alias, unit, String(allSettings(ctx.db).operator ?? ''));
     return settingsView(ctx);
   },
 };

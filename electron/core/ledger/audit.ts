@@ -19,7 +19,9 @@ export type AuditAction =
   | 'remark'
   | 'progress'
   | 'setting'
-  | 'restore';
+  | 'restore'
+  | 'alias'
+  | 'alias_removed';
 
 export interface AuditEntry {
   action: AuditAction;

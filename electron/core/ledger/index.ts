@@ -4,7 +4,7 @@ export { openLedger, migrate, schemaVersion, LedgerError, APPLICATION_ID, type D
 export { MIGRATIONS, LATEST_VERSION } from './migrations';
 export { getSetting, setSetting, allSettings, DEFAULT_SETTINGS, type KnownSettings, type PeriodType } from './settings';
 export { parsePeriod, periodOf, periodLabel, listPeriods, ensurePeriod, toPeriod, type Period } from './periods';
-export { ensureCityProfile, findUnit, ensureUnit, listCounties, listUnits, unitAliases, cityProfile, type CityProfile, type UnitRow } from './units';
+export { ensureCityProfile, findUnit, ensureUnit, listCounties, listUnits, unitAliases, addUnitAlias, removeUnitAlias, listUnitAliases, cityProfile, type CityProfile, type UnitRow } from './units';
 export { resolveTask, requireTask, parseTaskCode, taskCode, type TaskRow, type TaskState } from './tasks';
 export { previewImport, applyImport, knownFile, type ImportOutcome, type ImportOptions, type PlanDiff, type TaskChange, type TaskSummary, type FieldChange } from './import';
 export { importPlanFile, type ImportFileOptions, type ImportFileResult } from './import-file';

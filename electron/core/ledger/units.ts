@@ -2,7 +2,8 @@
 // The parser already gives canonical names; the ledger resolves aliases again so a
 // correction typed as 市工信局 lands on 市工业和信息化局.
 import type { DB } from './db';
-import { stmt } from './db';
+import { LedgerError, stmt, write } from './db';
+import { audit } from './audit';
 import type { UnitKind } from '../parse/types';
 import { loadProfiles, type CityProfile } from '../parse/city-profile';
 
@@ -74,4 +75,37 @@ export function listUnits(db: DB): UnitRow[] {
 
 export function unitAliases(db: DB, unitId: number): string[] {
   return (stmt(db, 'SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias').all(unitId) as { alias: string }[]).map((r) => r.alias);
+}
+
+/**
+ * Adds a clerk's alias (交运局 → 市交通运输局); the unit is created as a department when new.
+ * Refuses an alias that already names a unit or is an alias. Audited.
+ */
+export function addUnitAlias(db: DB, alias: string, unit: string, operator = ''): UnitRow {
+  const a = alias.trim();
+  const name = unit.trim();
+  if (!a || !name) throw new LedgerError('ALIAS_EMPTY', '别名和单位名称都不能为空。');
+  return write(db, () => {
+    if (findUnit(db, a)) throw new LedgerError('ALIAS_EXISTS', `“${a}”已经是一个单位名称或别名。`);
+    const u = ensureUnit(db, name);
+    stmt(db, 'INSERT INTO unit_aliases (alias, unit_id) VALUES (?, ?)').run(a, u.id);
+    audit(db, { action: 'alias', operator, summary: `添加单位别名“${a}”→“${u.name}”`, detail: { alias: a, unit: u.name } });
+    return u;
+  });
+}
+
+/** Removes an alias (the unit stays). Audited. */
+export function removeUnitAlias(db: DB, alias: string, operator = ''): void {
+  const a = alias.trim();
+  write(db, () => {
+    const row = stmt(db, 'SELECT u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ?').get(a) as { name: string } | undefined;
+    if (!row) throw new LedgerError('ALIAS_NOT_FOUND', `没有“${a}”这个单位别名。`);
+    stmt(db, 'DELETE FROM unit_aliases WHERE alias = ?').run(a);
+    audit(db, { action: 'alias_removed', operator, summary: `删除单位别名“${a}”（原指“${row.name}”）`, detail: { alias: a, unit: row.name } });
+  });
+}
+
+/** Every alias with its unit, by unit then alias. */
+export function listUnitAliases(db: DB): { alias: string; unit: string }[] {
+  return stmt(db, 'SELECT a.alias, u.name AS unit FROM unit_aliases a JOIN units u ON u.id = a.unit_id ORDER BY u.name, a.alias').all() as { alias: string; unit: string }[];
 }
