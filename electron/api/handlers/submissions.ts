@@ -1,8 +1,7 @@
 // 县区报送: county workbooks out, returned workbooks in, the inbox and the board.
 // The inbox (which files came back for a period, their reports, 采纳/退回 with a comment) is
-// kept in the ledger's settings under `ui.inbox.<period>`, so it travels with backups.
+// the ledger's `submissions` table (core/ledger/submissions.ts), so it travels with backups.
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
 import { DEFAULT_TEMPLATE_PATH, fillPattern, loadSubmissionTemplate } from '../../core/submissions/template-spec';
 import { tasksByPlan, writeSubmissionWorkbook } from '../../core/submissions/generate';
@@ -10,7 +9,11 @@ import { normalisePeriod, periodParts } from '../../core/submissions/period';
 import { importSubmissions, type FileReport } from '../../core/submissions/import';
 import type { RowOutcome } from '../../core/submissions/types';
 import { recordProgress } from '../../core/ledger/progress';
-import { getSetting, setSetting } from '../../core/ledger/settings';
+import { getSetting } from '../../core/ledger/settings';
+import { write } from '../../core/ledger/db';
+import {
+  getSubmission, listSubmissions, recordSubmissions, resolveSubmissionFlag, reviewSubmission, type Submission, type SubmissionInput,
+} from '../../core/ledger/submissions';
 import { hasFatal } from '../../core/common/problems';
 import { ApiError } from '../errors';
 import type { RowFlag, SubmissionReport } from '../contract';
@@ -19,8 +22,6 @@ import type { HandlerContext, Handlers } from '../service';
 type Ops = 'submission.make' | 'submission.import' | 'submission.inbox' | 'submission.resolve' | 'submission.review' | 'submission.board';
 
 const FLAGGED: RowOutcome['kind'][] = ['unknown_task', 'not_assigned', 'duplicate', 'conflict', 'unreadable'];
-const inboxKey = (period: string) => `ui.inbox.${period}`;
-
 function monthOf(period: string): string {
   const p = normalisePeriod(period);
   if (!p) throw new ApiError('PERIOD_NOT_MONTH', `县区报送按月进行，报送期“${period}”不是月份（应写成 2025-09）。`);
@@ -32,27 +33,35 @@ function operator(ctx: HandlerContext): string {
 }
 
 export function readInbox(ctx: HandlerContext, period: string): SubmissionReport[] {
-  const v = getSetting<SubmissionReport[]>(ctx.db, inboxKey(period), []);
-  // reports stored by an earlier version may lack newer fields
-  return Array.isArray(v) ? v.map((r) => ({ ...r, empty: r.empty ?? 0 })) : [];
+  return listSubmissions(ctx.db, period).map(toContract);
 }
 
-function writeInbox(ctx: HandlerContext, period: string, list: SubmissionReport[]): void {
-  setSetting(ctx.db, inboxKey(period), list, operator(ctx));
+/** The ledger's row as the renderer has always seen it (a failed file not yet reviewed shows 'failed'). */
+function toContract(s: Submission): SubmissionReport {
+  return {
+    id: String(s.id), file: s.file, county: s.unit, period: s.period, imported: s.imported, unchanged: s.unchanged, empty: s.empty,
+    flagged: s.flagged, problems: s.problems,
+    state: s.failed && s.review_state === 'pending' ? 'failed' : s.review_state, comment: s.review_comment, received_at: s.imported_at,
+  };
 }
 
-function toReport(fr: FileReport, period: string, now: string, applied: boolean): SubmissionReport {
+function findReport(ctx: HandlerContext, reportId: string): Submission {
+  const id = /^\d+$/.test(reportId) ? Number(reportId) : NaN;
+  const s = Number.isSafeInteger(id) ? getSubmission(ctx.db, id) : null;
+  if (!s) throw new ApiError('REPORT_NOT_FOUND', '找不到这份报送记录，可能已被删除。');
+  return s;
+}
+
+function toInput(fr: FileReport, period: string, now: string, applied: boolean, op: string): SubmissionInput {
   const flagged: RowFlag[] = fr.rows
     .filter((r) => FLAGGED.includes(r.kind))
     .map((r) => ({ id: `${r.sheet}!${r.cell}`, kind: r.kind, file: r.file, sheet: r.sheet, row: r.row, cell: r.cell, reason: r.reason, taskCode: r.taskCode, resolved: false }));
   const imported = fr.changes.filter((c) => c.kind !== 'unchanged').length;
   const unchanged = fr.changes.filter((c) => c.kind === 'unchanged').length;
-  const failed = hasFatal(fr.problems);
-  const id = createHash('sha1').update(`${fr.file}|${fr.county}|${now}`).digest('hex').slice(0, 12);
   return {
-    id, file: fr.file, county: fr.county ?? '', period: fr.period ?? period,
-    imported: applied ? imported : 0, unchanged, empty: fr.rows.filter((r) => r.kind === 'empty').length, flagged, problems: fr.problems,
-    state: failed ? 'failed' : 'pending', comment: '', received_at: now,
+    period: fr.period ?? period, unit: fr.county ?? '', file: fr.file, fileHash: fr.hash ?? null, importedAt: now, operator: op,
+    imported: applied ? imported : 0, unchanged, empty: fr.rows.filter((r) => r.kind === 'empty').length,
+    failed: hasFatal(fr.problems), flagged, problems: fr.problems,
   };
 }
 
@@ -90,19 +99,21 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     const report = await importSubmissions(ctx.db, paths, { period: month, operator: operator(ctx) });
     ctx.progress(1, 2, '正在写入台账…');
     const now = new Date().toISOString();
+    const op = operator(ctx);
     // uploads carry a storage name: show the clerk's own file name
     const names = new Map(paths.map((p, i) => [path.basename(p), files[i]!.name]));
-    const reports = report.files.map((fr) => {
-      const r = toReport({ ...fr, file: names.get(fr.file) ?? fr.file }, month, now, report.applied);
-      r.flagged = r.flagged.map((f) => ({ ...f, file: names.get(f.file) ?? f.file }));
-      if (!report.applied && hasFatal(report.problems) && r.state !== 'failed') {
-        r.problems = [...r.problems, { severity: 'warning', code: 'BATCH_NOT_WRITTEN', message: '同批文件中有无法读取的文件，本批未写入台账。请处理后重新导入整批文件。' }];
+    const batchNotWritten = !report.applied && hasFatal(report.problems);
+    const inputs = report.files.map((fr) => {
+      const r = toInput({ ...fr, file: names.get(fr.file) ?? fr.file }, month, now, report.applied, op);
+      r.flagged = r.flagged!.map((f) => ({ ...f, file: names.get(f.file) ?? f.file }));
+      if (batchNotWritten && !r.failed) {
+        r.problems = [...r.problems!, { severity: 'warning', code: 'BATCH_NOT_WRITTEN', message: '同批文件中有无法读取的文件，本批未写入台账。请处理后重新导入整批文件。' }];
       }
       return r;
     });
-    const byPeriod = new Map<string, SubmissionReport[]>();
-    for (const r of reports) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
-    for (const [p, list] of byPeriod) writeInbox(ctx, p, [...list, ...readInbox(ctx, p)]);
+    // recorded right after the import's own transaction (the import also skips writing when
+    // nothing changed or a file is unreadable, and those files still belong in the inbox)
+    const reports = recordSubmissions(ctx.db, inputs).map(toContract);
     ctx.progress(2, 2, '导入完成');
     return { reports };
   },
@@ -112,31 +123,23 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
   },
 
   'submission.resolve'({ reportId, flagId, taskId, status, percent, text }, ctx) {
-    const period = reportId && findPeriodOf(ctx, reportId);
-    if (!period) throw new ApiError('REPORT_NOT_FOUND', '找不到这份报送记录，可能已被删除。');
-    const list = readInbox(ctx, period);
-    const rep = list.find((r) => r.id === reportId)!;
+    const rep = findReport(ctx, reportId);
     const flag = rep.flagged.find((f) => f.id === flagId);
     if (!flag) throw new ApiError('FLAG_NOT_FOUND', `报送表“${rep.file}”中没有 ${flagId} 这一行的标记。`);
-    if (!rep.county) throw new ApiError('NO_COUNTY', `无法确定报送表“${rep.file}”属于哪个县区，不能录入。`);
-    const r = recordProgress(ctx.db, [{ task: taskId, unit: rep.county, period, status, percent, text, sheet: flag.sheet, cell: flag.cell }], { kind: 'manual', operator: operator(ctx), ref: reportId });
-    if (!r.written || hasFatal(r.problems)) throw new ApiError('PROGRESS_REJECTED', r.problems.map((p) => p.message).join('；') || '未能写入进展。', r.problems);
-    flag.resolved = true;
-    rep.imported += r.inserted;
-    writeInbox(ctx, period, list);
-    return rep;
+    if (!rep.unit) throw new ApiError('NO_COUNTY', `无法确定报送表“${rep.file}”属于哪个县区，不能录入。`);
+    const op = operator(ctx);
+    // the progress and the flag's mark in one transaction
+    const done = write(ctx.db, () => {
+      const r = recordProgress(ctx.db, [{ task: taskId, unit: rep.unit, period: rep.period, status, percent, text, sheet: flag.sheet, cell: flag.cell }], { kind: 'manual', operator: op, ref: reportId });
+      if (!r.written || hasFatal(r.problems)) throw new ApiError('PROGRESS_REJECTED', r.problems.map((p) => p.message).join('；') || '未能写入进展。', r.problems);
+      return resolveSubmissionFlag(ctx.db, rep.id, flagId, { inserted: r.inserted, operator: op });
+    });
+    return toContract(done);
   },
 
   'submission.review'({ reportId, decision, comment }, ctx) {
-    const period = findPeriodOf(ctx, reportId);
-    if (!period) throw new ApiError('REPORT_NOT_FOUND', '找不到这份报送记录，可能已被删除。');
-    const list = readInbox(ctx, period);
-    const rep = list.find((r) => r.id === reportId)!;
-    if (decision === 'return' && !comment.trim()) throw new ApiError('COMMENT_REQUIRED', '退回时请写明退回意见，县区据此修改。');
-    rep.state = decision === 'accept' ? 'accepted' : 'returned';
-    rep.comment = comment.trim();
-    writeInbox(ctx, period, list);
-    return rep;
+    const rep = findReport(ctx, reportId);
+    return toContract(reviewSubmission(ctx.db, rep.id, { state: decision === 'accept' ? 'accepted' : 'returned', comment, operator: operator(ctx) }));
   },
 
   'submission.board'({ period }, ctx) {
@@ -160,13 +163,3 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     }).filter((b) => b.tasks > 0);
   },
 };
-
-function findPeriodOf(ctx: HandlerContext, reportId: string): string | null {
-  const rows = ctx.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'ui.inbox.%'").all() as { key: string; value: string }[];
-  for (const r of rows) {
-    try {
-      if ((JSON.parse(r.value) as SubmissionReport[]).some((x) => x.id === reportId)) return r.key.slice('ui.inbox.'.length);
-    } catch { /* not ours */ }
-  }
-  return null;
-}

@@ -20,6 +20,9 @@ export type AuditAction =
   | 'progress'
   | 'setting'
   | 'restore'
+  | 'submission'
+  | 'submission_review'
+  | 'submission_resolve'
   | 'alias'
   | 'alias_removed';
 

@@ -23,6 +23,10 @@ export {
   listTasks, countyTasks, countyAlerts, periodSummary, overdueTasks, dueSoonTasks, taskProgress, taskHistory, listPlans,
   type TaskFilter, type TaskStatusItem, type CountySummary, type CountyAlert, type DeadlineAlert, type TaskUnitProgress, type TaskHistory, type PlanListItem, type ProgressRow, type BasisOptions,
 } from './queries';
+export {
+  recordSubmission, recordSubmissions, listSubmissions, getSubmission, reviewSubmission, resolveSubmissionFlag,
+  type Submission, type SubmissionInput, type SubmissionFlag, type ReviewState, type ReviewInput,
+} from './submissions';
 export { auditLog, type AuditRow, type AuditAction } from './audit';
 export { backupLedger, autoBackup, restoreLedger, listBackups, backupDir, pruneAutoBackups, AUTO_BACKUPS_KEPT, type BackupInfo } from './backup';
 export { exportLedger, type LedgerExport, type ExportPlan, type ExportTask, type ExportProgress } from './export-json';

@@ -274,6 +274,61 @@ UPDATE responsibilities SET reports = 0
   WHERE reports = 1 AND id NOT IN (SELECT min(id) FROM responsibilities WHERE reports = 1 GROUP BY task_id, unit_id);
 `,
   },
+  {
+    version: 4,
+    description: '县区报送收件箱：每个交回的报送表一行（导入结果、采纳/退回）；迁移原存于设置 ui.inbox.* 的记录',
+    sql: `
+-- one row per returned county workbook taken in for a period (an unreadable file too, failed = 1)
+CREATE TABLE submissions (
+  id             INTEGER PRIMARY KEY,
+  period         TEXT NOT NULL,                 -- 2025-09
+  unit           TEXT NOT NULL DEFAULT '',      -- the county as read from the file ('' when unknown)
+  file_name      TEXT NOT NULL,                 -- the clerk's file name
+  file_hash      TEXT,                          -- sha256 of the bytes; NULL when unread or migrated
+  imported_at    TEXT NOT NULL,
+  operator       TEXT NOT NULL DEFAULT '',
+  imported       INTEGER NOT NULL DEFAULT 0,    -- progress rows written (incl. rows resolved by hand later)
+  unchanged      INTEGER NOT NULL DEFAULT 0,
+  empty          INTEGER NOT NULL DEFAULT 0,    -- the county's tasks left empty in the file
+  flagged        INTEGER NOT NULL DEFAULT 0,    -- flagged rows not yet handled by a clerk
+  failed         INTEGER NOT NULL DEFAULT 0,    -- 1: the file could not be read
+  report_json    TEXT NOT NULL DEFAULT '{}',    -- {flagged: [...], problems: [...]}
+  review_state   TEXT NOT NULL DEFAULT 'pending' CHECK (review_state IN ('pending','accepted','returned')),
+  review_comment TEXT NOT NULL DEFAULT '',
+  reviewed_at    TEXT,
+  reviewed_by    TEXT
+);
+CREATE INDEX submissions_period ON submissions(period, imported_at);
+
+-- the inbox kept by earlier versions as JSON arrays in settings ui.inbox.<period> (newest batch
+-- first); rows keep their order, the old id stays in report_json.legacy_id (progress rows typed
+-- in by hand carry it in source_ref); the time of an old decision was not kept (reviewed_at NULL)
+INSERT INTO submissions (period, unit, file_name, file_hash, imported_at, operator, imported, unchanged, empty, flagged, failed,
+                         report_json, review_state, review_comment, reviewed_at, reviewed_by)
+SELECT coalesce(json_extract(r.value, '$.period'), substr(s.key, 10)),
+       coalesce(json_extract(r.value, '$.county'), ''),
+       coalesce(json_extract(r.value, '$.file'), ''),
+       NULL,
+       coalesce(json_extract(r.value, '$.received_at'), s.updated_at),
+       '',
+       coalesce(json_extract(r.value, '$.imported'), 0),
+       coalesce(json_extract(r.value, '$.unchanged'), 0),
+       coalesce(json_extract(r.value, '$.empty'), 0),
+       (SELECT count(*) FROM json_each(r.value, '$.flagged') f WHERE NOT coalesce(json_extract(f.value, '$.resolved'), 0)),
+       coalesce(json_extract(r.value, '$.state') = 'failed', 0),
+       json_object('flagged', json(coalesce(json_extract(r.value, '$.flagged'), '[]')),
+                   'problems', json(coalesce(json_extract(r.value, '$.problems'), '[]')),
+                   'legacy_id', json_extract(r.value, '$.id')),
+       CASE WHEN json_extract(r.value, '$.state') IN ('accepted','returned') THEN json_extract(r.value, '$.state') ELSE 'pending' END,
+       coalesce(json_extract(r.value, '$.comment'), ''),
+       NULL,
+       NULL
+  FROM settings s, json_each(s.value) r
+ WHERE s.key LIKE 'ui.inbox.%' AND json_valid(s.value) AND json_type(s.value) = 'array' AND json_type(r.value) = 'object'
+ ORDER BY s.key, r.key;
+DELETE FROM settings WHERE key LIKE 'ui.inbox.%' AND json_valid(value) AND json_type(value) = 'array';
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

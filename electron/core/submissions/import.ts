@@ -27,6 +27,8 @@ export interface FileReport {
   period: string | null;
   ours: boolean;
   templateVersion?: string;
+  /** sha256 of the file's bytes (absent when the file could not be opened) */
+  hash?: string;
   counts: Record<string, number>;
   changes: ProgressChange[];
   rows: RowOutcome[];
@@ -74,7 +76,8 @@ export async function importSubmissions(db: DB, files: string[], opts: ImportSub
     const v = read.value;
     Object.assign(fr, { county: v.county, period: v.period, ours: v.ours, templateVersion: v.templateVersion, rows: v.outcomes });
     fr.changes = diffWithLedger(db, v.county, v.period, v.records, codes);
-    reads.push({ read: v, hash: sha256(bytes), fr });
+    fr.hash = sha256(bytes);
+    reads.push({ read: v, hash: fr.hash, fr });
   }
   report.problems = report.files.flatMap((f) => f.problems);
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import {
-  applyImport, getSetting, LATEST_VERSION, LedgerError, listTasks, openLedger, resolveTask, schemaVersion, setTaskRemark, taskHistory, setSetting,
+  applyImport, getSetting, LATEST_VERSION, listSubmissions, LedgerError, listTasks, openLedger, resolveTask, schemaVersion, setTaskRemark, taskHistory, setSetting,
 } from '../../../electron/core/ledger/index';
 import { sampleDocument } from '../../helpers/ledger';
 
@@ -54,6 +54,7 @@ describe('opening a ledger', () => {
     expect(resolveTask(db, '碧水-2')!.state).toBe('closed');
     expect(resolveTask(db, '碧水-1')!.first_deadline).toBe('2025-06-30');
     expect(getSetting(db, 'issuer')).toBe('开封市生态环境保护委员会办公室');
+    expect(listSubmissions(db, '2025-07')).toEqual([]); // migration 4: an empty inbox table
     expect(listTasks(db, { period: '2025-07', county: '兰考县' }).find((t) => t.code === '大气-1')!.status).toBe('on_track');
     // and it keeps working: a re-import of the same document is still a no-op, with the correction kept
     expect(applyImport(db, sampleDocument()).status).toBe('unchanged');
