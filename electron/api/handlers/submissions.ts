@@ -6,22 +6,21 @@ import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
 import { DEFAULT_TEMPLATE_PATH, fillPattern, loadSubmissionTemplate } from '../../core/submissions/template-spec';
 import { tasksByPlan, writeSubmissionWorkbook } from '../../core/submissions/generate';
 import { normalisePeriod, periodParts } from '../../core/submissions/period';
-import { importSubmissions, type FileReport } from '../../core/submissions/import';
-import type { RowOutcome } from '../../core/submissions/types';
+import { importSubmissions } from '../../core/submissions/import';
+import { recordInbox } from '../../core/submissions/inbox';
 import { recordProgress } from '../../core/ledger/progress';
 import { getSetting } from '../../core/ledger/settings';
 import { write } from '../../core/ledger/db';
 import {
-  getSubmission, listSubmissions, recordSubmissions, resolveSubmissionFlag, reviewSubmission, type Submission, type SubmissionInput,
+  getSubmission, listSubmissions, resolveSubmissionFlag, reviewSubmission, type Submission,
 } from '../../core/ledger/submissions';
 import { hasFatal } from '../../core/common/problems';
 import { ApiError } from '../errors';
-import type { RowFlag, SubmissionReport } from '../contract';
+import type { SubmissionReport } from '../contract';
 import type { HandlerContext, Handlers } from '../service';
 
 type Ops = 'submission.make' | 'submission.import' | 'submission.inbox' | 'submission.resolve' | 'submission.review' | 'submission.board';
 
-const FLAGGED: RowOutcome['kind'][] = ['unknown_task', 'not_assigned', 'duplicate', 'conflict', 'unreadable'];
 function monthOf(period: string): string {
   const p = normalisePeriod(period);
   if (!p) throw new ApiError('PERIOD_NOT_MONTH', `县区报送按月进行，报送期“${period}”不是月份（应写成 2025-09）。`);
@@ -50,19 +49,6 @@ function findReport(ctx: HandlerContext, reportId: string): Submission {
   const s = Number.isSafeInteger(id) ? getSubmission(ctx.db, id) : null;
   if (!s) throw new ApiError('REPORT_NOT_FOUND', '找不到这份报送记录，可能已被删除。');
   return s;
-}
-
-function toInput(fr: FileReport, period: string, now: string, applied: boolean, op: string): SubmissionInput {
-  const flagged: RowFlag[] = fr.rows
-    .filter((r) => FLAGGED.includes(r.kind))
-    .map((r) => ({ id: `${r.sheet}!${r.cell}`, kind: r.kind, file: r.file, sheet: r.sheet, row: r.row, cell: r.cell, reason: r.reason, taskCode: r.taskCode, resolved: false }));
-  const imported = fr.changes.filter((c) => c.kind !== 'unchanged').length;
-  const unchanged = fr.changes.filter((c) => c.kind === 'unchanged').length;
-  return {
-    period: fr.period ?? period, unit: fr.county ?? '', file: fr.file, fileHash: fr.hash ?? null, importedAt: now, operator: op,
-    imported: applied ? imported : 0, unchanged, empty: fr.rows.filter((r) => r.kind === 'empty').length,
-    failed: hasFatal(fr.problems), flagged, problems: fr.problems,
-  };
 }
 
 export const submissionHandlers: Pick<Handlers, Ops> = {
@@ -98,22 +84,9 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     ctx.progress(0, 2, `正在读取 ${files.length} 个报送表…`);
     const report = await importSubmissions(ctx.db, paths, { period: month, operator: operator(ctx) });
     ctx.progress(1, 2, '正在写入台账…');
-    const now = new Date().toISOString();
-    const op = operator(ctx);
     // uploads carry a storage name: show the clerk's own file name
     const names = new Map(paths.map((p, i) => [path.basename(p), files[i]!.name]));
-    const batchNotWritten = !report.applied && hasFatal(report.problems);
-    const inputs = report.files.map((fr) => {
-      const r = toInput({ ...fr, file: names.get(fr.file) ?? fr.file }, month, now, report.applied, op);
-      r.flagged = r.flagged!.map((f) => ({ ...f, file: names.get(f.file) ?? f.file }));
-      if (batchNotWritten && !r.failed) {
-        r.problems = [...r.problems!, { severity: 'warning', code: 'BATCH_NOT_WRITTEN', message: '同批文件中有无法读取的文件，本批未写入台账。请处理后重新导入整批文件。' }];
-      }
-      return r;
-    });
-    // recorded right after the import's own transaction (the import also skips writing when
-    // nothing changed or a file is unreadable, and those files still belong in the inbox)
-    const reports = recordSubmissions(ctx.db, inputs).map(toContract);
+    const reports = recordInbox(ctx.db, report, { period: month, operator: operator(ctx), names }).map(toContract);
     ctx.progress(2, 2, '导入完成');
     return { reports };
   },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
-import { openLedger, applyImport, exportLedger } from '../../../electron/core/ledger/index';
+import { openLedger, applyImport, exportLedger, listSubmissions } from '../../../electron/core/ledger/index';
 import { sampleDocument } from '../../helpers/ledger';
 import { fillLikeACounty } from '../../fill-like-a-county';
 import { tmpDir } from '../../core/submissions/support';
@@ -52,6 +52,11 @@ describe('template and submission import', () => {
     expect((await cli('template', '--period', '2025-09')).err).toContain('--all');
   });
 
+  const inbox = () => {
+    const d = openLedger(db);
+    try { return listSubmissions(d, '2025-09').map((s) => [s.unit, s.imported, s.unchanged]); } finally { d.close(); }
+  };
+
   it('submission import: dry run, real import, --json report, re-import no-op', async () => {
     const f = path.join(dir, '兰考县.xlsx');
     await fillLikeACounty(f, 5);
@@ -61,6 +66,7 @@ describe('template and submission import', () => {
     expect(dry.err).toContain('试运行');
     expect(dry.err).toContain('+ 大气-1');
     expect(snapshot()).toBe(before);
+    expect(inbox()).toEqual([]);
 
     const real = await cli('submission', 'import', f, '--json');
     expect(real.code).toBe(0);
@@ -73,6 +79,8 @@ describe('template and submission import', () => {
     const again = await cli('submission', 'import', f, '--json');
     expect(JSON.parse(again.out).totals).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
     expect(again.err).toContain('台账无变化');
+    // both real imports are in the 县区报送 inbox the app shows, newest first
+    expect(inbox()).toEqual([['兰考县', 0, 3], ['兰考县', 3, 0]]);
   });
 
   it('a bad file: non-zero exit, a message naming it, the ledger untouched', async () => {
