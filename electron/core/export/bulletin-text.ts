@@ -62,9 +62,13 @@ export function countyBlocks(d: BulletinData): Block[] {
   if (maxRank === 1) {
     out.push({ kind: 'p', text: `从各县区看，${ranked.length > 1 ? `${joinCn(best.map((c) => c.county))}完成率均为${pct(best[0]!.rate)}，超期任务数相同，并列第一。` : `${best[0]!.county}完成率为${pct(best[0]!.rate)}。`}` });
   } else {
+    // ranks go by completion rate, then fewer overdue tasks: when others share the lowest
+    // rate, say why these are last rather than imply they alone have it
+    const minRate = Math.min(...ranked.map((c) => c.rate));
+    const sharedLowest = ranked.filter((c) => c.rate === minRate).length > worst.length;
     out.push({
       kind: 'p',
-      text: `从各县区看，${joinCn(best.map((c) => c.county))}完成率最高（${pct(best[0]!.rate)}），${best.length > 1 ? '并列第一' : '排名第一'}；${joinCn(worst.map((c) => c.county))}完成率最低（${pct(worst[0]!.rate)}），${worst.length > 1 ? '并列' : ''}排名末位。`,
+      text: `从各县区看，${joinCn(best.map((c) => c.county))}完成率最高（${pct(best[0]!.rate)}），${best.length > 1 ? '并列第一' : '排名第一'}；${joinCn(worst.map((c) => c.county))}完成率最低（${pct(worst[0]!.rate)}）${sharedLowest ? '且超期任务最多' : ''}，${worst.length > 1 ? '并列' : ''}排名末位。`,
     });
   }
   const red = ranked.filter((c) => c.red > 0).sort((a, b) => b.red - a.red);
