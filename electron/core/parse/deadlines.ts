@@ -86,6 +86,9 @@ const RULES: Rule[] = [
   // 6月份完成排查, 10月建成: a month with a completing verb
   { re: /(?<![\d年每])(\d{1,2})月份?(?=(?:底前|前)?(?:全面)?(?:完成|建成|实现|投入运营|投运|完工|到位|清零))/g,
     read: (m, year) => (validMonth(+m[1]!) ? { date: monthEnd(year, +m[1]!), kind: 'month_end' } : null) },
+  // 2025年汛期前: before the flood season, which opens on 1 June in the north (主汛期 6—9月)
+  { re: /(?:(\d{4})年)?(?:主)?汛期(?:到来)?前/g,
+    read: (m, year) => ({ date: `${m[1] ? +m[1] : year}-05-31`, kind: 'month_end', ambiguous: true, alternatives: [`${m[1] ? +m[1] : year}-05-31`] }) },
   // 2025年底前, 到2025年年底, 年底前, 年内
   { re: /(?:(\d{4})年)?年?(?:底|末)(?:前|之前)?|(?<![\d全])年内/g,
     read: (m, year) => {

@@ -4,12 +4,22 @@
 // are decrease>= / increase>=.
 import type { Metric, MetricOp, Span } from './types';
 
-const UNIT = '%|％|个百分点|微克\\/立方米|毫克\\/立方米|毫克\\/升|万吨|万辆|万千瓦|万亩|万元|亿元|蒸吨|吨|家|条|个|辆|台|座|处|公里|千米|天|次|项|平方米|平方公里|亩|人|户|所|批|套|根|口|眼|站|米';
+// concentration units in every spelling offices use (μg/m3, 微克每立方米) come first
+const UNIT = '%|％|个百分点|微克\\/立方米|微克每立方米|[μu]g\\/m[3³]|毫克\\/立方米|毫克每立方米|mg\\/m[3³]|毫克\\/升|毫克每升|mg\\/L|万立方米|立方米|万吨|万辆|万千瓦|万亩|万元|亿元|蒸吨|吨|家|条|个|辆|台|座|处|公里|千米|天|次|项|平方米|平方公里|亩|人|户|所|批|套|根|口|眼|站|米';
 const VERB = '不低于|不少于|不超过|不高于|不大于|不小于|低于|高于|超过|突破|达到|达|控制在|稳定在|保持在|保持|提高到|提高至|提升到|提升至|增加到|增长到|降至|降低到|降低至|降到|下降到|下降|降低|减少|压减|提高|提升|增加|增长';
 // verbs that make a count a target (新增30家); 退出/整治… mostly carry qualifiers (退出全国168个城市后20名)
 const CREATE = '新增|新建|建成|创建|完成|建设|淘汰';
 // units that count things, as opposed to sizes that qualify them (3吨以下的叉车, 2蒸吨及以下锅炉)
-const COUNT_UNIT = /^(?:家|条|个|辆|台|座|处|项|所|批|套|口|眼|站|户|人|万辆)$/;
+const COUNT_UNIT = /^(?:家|条|个|辆|台|座|处|项|所|批|套|口|眼|站|户|人|万辆|公里|千米|米|亩|万亩|平方米|平方公里|立方米|万立方米)$/;
+
+/** One spelling per unit, as the gold and the ledger use them. */
+function canonicalUnit(u: string): string {
+  if (u === '％') return '%';
+  if (/^(?:微克每立方米|[μu]g\/m[3³])$/.test(u)) return '微克/立方米';
+  if (/^(?:毫克每立方米|mg\/m[3³])$/.test(u)) return '毫克/立方米';
+  if (/^(?:毫克每升|mg\/L)$/.test(u)) return '毫克/升';
+  return u;
+}
 
 // number with its unit and an optional inclusive suffix
 const NUM = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT})\\s*(以上|以下|以内|左右)?`, 'g');
@@ -45,13 +55,25 @@ function cleanIndicator(s: string): string {
     .trim();
 }
 
+const UNITLESS = new RegExp(`([^，。；：、]{2,30}?(?:系数|指数))(${VERB})\\s*(\\d+(?:\\.\\d+)?)(?![\\d.%％])\\s*(以上|以下|以内)?`, 'g');
+
 export function findMetrics(text: string, paragraph: number): Metric[] {
   const out: Metric[] = [];
+  // 农田灌溉水有效利用系数达到0.7, 综合指数不高于4.5: targets with no unit
+  UNITLESS.lastIndex = 0;
+  let u: RegExpExecArray | null;
+  while ((u = UNITLESS.exec(text))) {
+    const op = opFor(u[2], u[4], '');
+    const indicator = cleanIndicator(u[1]!);
+    if (!op || indicator.length < 2) continue;
+    const clause = u[0];
+    out.push({ indicator, op, value: Number(u[3]), unit: '', strive: /力争|争取/.test(clause), text: clause.trim(), span: { paragraph, start: u.index, end: u.index + clause.length } });
+  }
   NUM.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUM.exec(text))) {
     const value = Number(m[1]);
-    const unit = m[2] === '％' ? '%' : m[2]!;
+    const unit = canonicalUnit(m[2]!);
     const suffix = m[3];
     const start = m.index, end = m.index + m[0].length;
     // the clause holding the number, and the one before (for 较…下降 after a comma)
@@ -90,6 +112,14 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
       } else if (cb && COUNT_UNIT.test(unit) && !/^[及以]/.test(after)) {
         // 力争建成1条省级美丽幸福河湖: indicator after the number
         indicator = /^[^，。；、（]+/.exec(after.replace(/^的/, ''))?.[0] ?? '';
+        op = opFor(undefined, suffix, unit) ?? '>=';
+      } else if (/(比例|比率|率)$/.test(before) && unit === '%') {
+        // 达到或优于Ⅲ类比例100%: a share stated with no verb is the share itself
+        indicator = before;
+        op = opFor(undefined, suffix, unit) ?? '=';
+      } else if (/(减排量|削减量|减少量|削减|减排)$/.test(before)) {
+        // 化学需氧量减排量90吨、氨氮减排量6吨
+        indicator = before.slice(before.lastIndexOf('、') + 1);
         op = opFor(undefined, suffix, unit) ?? '>=';
       } else if (/(新增|新建|完成)/.test(before) && !suffix && COUNT_UNIT.test(unit) && !/^[及以]/.test(after)) {
         indicator = before;

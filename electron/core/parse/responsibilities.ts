@@ -39,6 +39,7 @@ export function normaliseCollective(s: string): string {
     .replace(new RegExp(`${o}\\s*(?:含|包括)${neither}*${c}`, 'g'), '')
     .replace(new RegExp(`${o}${neither}*下同${c}`, 'g'), '')
     .replace(new RegExp(`县\\s*${o}\\s*市\\s*[、,，]?\\s*区\\s*${c}`, 'g'), '县区')
+    .replace(new RegExp(`县\\s*${o}\\s*市\\s*${c}\\s*[、,，]\\s*区`, 'g'), '县区')
     .replace(new RegExp(`县\\s*${o}\\s*(?:市|区)\\s*${c}\\s*(?:区)?`, 'g'), '县区')
     .replace(new RegExp(`政府\\s*${o}\\s*(?:管委会|管理委员会)\\s*${c}`, 'g'), '政府和管委会')
     .replace(/县、区/g, '县区')

@@ -8,7 +8,7 @@ import type { UnitKind } from './types';
 export interface NamedUnit { unit: string; kind: UnitKind; raw: string }
 
 // every county-level division: 各县区政府, 县级政府, 各县（市、区）政府 (normalised to 各县区政府)
-const ALL_COUNTIES = /^(?:各|全市各|所有|全市)?(?:县区|县市区|县级)(?:人民)?政府$|^(?:各|全市各|所有)(?:县区|县市区)$|^县区$/;
+const ALL_COUNTIES = /^(?:各|全市各|所有|全市)?(?:县区|县市区|区县|区市|县市|县级)(?:人民)?政府$|^(?:各|全市各|所有)(?:县区|县市区|区市|县市)$|^县区$/;
 // only the districts, only the counties (各区人民政府 in a city of districts)
 const ALL_DISTRICTS = /^(?:各|全市各)区(?:人民)?政府$/;
 const ALL_PLAIN_COUNTIES = /^各县(?:人民)?政府$/;

@@ -248,3 +248,24 @@ describe('more baselines and target times', () => {
     expect(findMetrics('全市PM2.5平均浓度同比下降5%', 0).map((m) => [m.indicator, m.op, m.value, m.baseline])).toEqual([['全市PM2.5平均浓度', 'decrease>=', 5, '同比']]);
   });
 });
+
+describe('targets and limits seen in a second round of other plans', () => {
+  const one = (t: string) => findMetrics(t, 0).map((m) => [m.indicator, m.op, m.value, m.unit]);
+  it('reads concentration units in every spelling as 微克/立方米', () => {
+    expect(one('PM2.5年均浓度低于35μg/m3')).toEqual([['PM2.5年均浓度', '<', 35, '微克/立方米']]);
+    expect(one('细颗粒物年均浓度控制在29微克每立方米以下')).toEqual([['细颗粒物年均浓度', '<=', 29, '微克/立方米']]);
+  });
+  it('reads lengths, unitless coefficients, bare shares and reduction amounts', () => {
+    expect(one('新建污水管网20公里以上')).toEqual([['污水管网', '>=', 20, '公里']]);
+    expect(one('农田灌溉水有效利用系数达到0.7')).toEqual([['农田灌溉水有效利用系数', '>=', 0.7, '']]);
+    expect(one('国考断面水质达到或优于Ⅲ类比例100%')).toEqual([['国考断面水质达到或优于Ⅲ类比例', '=', 100, '%']]);
+    expect(one('完成化学需氧量减排量90吨、氨氮减排量6吨')).toEqual([['完成化学需氧量减排量', '>=', 90, '吨'], ['氨氮减排量', '>=', 6, '吨']]);
+  });
+  it('resolves 汛期前 to the end of May, not the year\'s end', () => {
+    expect(dueDates(findDeadlines('2025年汛期前完成清淤', 2025, 0))).toEqual(['2025-05-31']);
+  });
+  it('expands 各区市政府 and 各县（市）、区政府', () => {
+    expect(pairs('市生态环境局牵头，各县（市）、区政府落实')).toEqual(['市生态环境局:lead', ...ALL.map((c) => `${c}:implement`)]);
+    expect(pairs('市生态环境局牵头，各区市政府落实')).toHaveLength(1 + ALL.length);
+  });
+});
