@@ -269,3 +269,12 @@ describe('targets and limits seen in a second round of other plans', () => {
     expect(pairs('市生态环境局牵头，各区市政府落实')).toHaveLength(1 + ALL.length);
   });
 });
+
+describe('a city with no county list', () => {
+  it('keeps 各县区 as a placeholder and says so in a warning', () => {
+    const r = parseIngested({ file: 't.txt', format: 'txt', paragraphs: ['某某市人民政府办公室文件', '2025年3月1日', '某某工作方案', '一、主要任务', '1.加强治理。内容。（市生态环境局牵头，各县区政府落实）']
+      .map((t, i) => ({ text: t, source: { line: i + 1 } })) });
+    expect(r.value!.plans[0]!.tasks[0]!.units.map((u) => u.unit)).toEqual(['市生态环境局', '各县区']);
+    expect(r.problems.map((p) => p.code)).toContain('PARSE_NO_CITY_PROFILE');
+  });
+});
