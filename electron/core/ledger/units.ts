@@ -5,13 +5,13 @@ import type { DB } from './db';
 import { LedgerError, stmt, write } from './db';
 import { audit } from './audit';
 import type { UnitKind } from '../parse/types';
-import { loadProfiles, type CityProfile } from '../parse/city-profile';
+import { loadProfiles, nationalProfile, type CityProfile } from '../parse/city-profile';
 
 export type { CityProfile };
 
-/** The parser's profile of a city (built-in or user-supplied), by its name (开封市). */
+/** The parser's profile of a city (built-in, user-supplied, else the national division list), by its name (开封市). */
 export function cityProfile(city: string): CityProfile | undefined {
-  return loadProfiles().find((p) => p.city === city);
+  return loadProfiles().find((p) => p.city === city) ?? nationalProfile(city) ?? undefined;
 }
 
 export interface UnitRow {
