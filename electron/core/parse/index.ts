@@ -54,7 +54,7 @@ export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): R
     readPlan(paragraphs, markers, r.title, names[k]!, planYear(r.title) || docYear, r.from, r.body, r.to, profile));
   if (profile.counties.length === 0 && plans.some((p) => p.tasks.some((t) => t.units.some((u) => u.unit === '各县区')))) {
     problems.push({ severity: 'warning' as const, code: 'PARSE_NO_CITY_PROFILE', file: doc.file,
-      message: `没有找到${city || '发文城市'}的县区名录，“各县区政府”无法展开到具体县区，暂记为“各县区”。可在设置中补充该市的县区名单后重新导入。` });
+      message: `没有找到${city || '发文城市'}的县区名录，“各县区政府”无法展开到具体县区，暂记为“各县区”。请补充该市的县区名录（在 TAIZHANG_CITIES 指定的文件夹中放入该市的名录文件，格式见 README）后重新导入。` });
   }
   for (const p of plans) {
     if (p.tasks.length === 0) problems.push({ severity: 'warning' as const, code: 'PARSE_NO_TASKS', file: doc.file, message: `方案“${p.title}”中没有找到编号的任务（“主要任务”下的 1. 2. 3. …）。` });
