@@ -12,7 +12,7 @@ export interface CoverInfo {
 const CN_NUM: Record<string, number> = { '〇': 0, 'O': 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const pad = (n: number) => String(n).padStart(2, '0');
 
-const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*0*(\d{1,4})\s*号/;
+const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*0*(\d{1,4})\s*号/;
 
 /** The document's own 发文字号: a line of its own near the top (never one cited in the text). */
 export function readDocNumber(paragraph: string): string {

@@ -278,3 +278,13 @@ describe('a city with no county list', () => {
     expect(r.problems.map((p) => p.code)).toContain('PARSE_NO_CITY_PROFILE');
   });
 });
+
+describe('发文字号 forms', () => {
+  it('reads 〔2025〕第15号, [2023] 20号 and leading zeros as the standard form', async () => {
+    const { readDocNumber } = await import('../../../electron/core/parse/document-info');
+    expect(readDocNumber('汴政办〔2025〕第15号')).toBe('汴政办〔2025〕15号');
+    expect(readDocNumber('许政办 [2023] 20号')).toBe('许政办〔2023〕20号');
+    expect(readDocNumber('豫环文〔2025〕008号')).toBe('豫环文〔2025〕8号');
+    expect(readDocNumber('根据《通知》（豫政〔2024〕12号）')).toBe('');
+  });
+});
