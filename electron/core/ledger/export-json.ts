@@ -8,6 +8,7 @@ import type { Status, Warning } from './derive';
 import type { TaskState } from './tasks';
 import { toPeriod } from './periods';
 import { todayLocal } from './util';
+import type { ProgressSourceRef, ProgressValues } from './progress';
 
 export interface LedgerExport {
   generated_at: string;
@@ -24,17 +25,11 @@ export interface ExportPlan {
   tasks: ExportTask[];
 }
 
-export interface ExportProgress {
+export interface ExportProgress extends ProgressValues {
   county: string;           // the reporting unit: a county/zone, or a department
   period: string;           // 2025-09
   status: Status;
-  percent: number | null;
-  text: string;
-  problems: string;
-  next_steps: string;
-  metric_value: number | null;
-  evidence: string;
-  source: { kind: 'file' | 'manual'; file: string | null; sheet: string | null; cell: string | null; operator: string };
+  source: ProgressSourceRef;
   recorded_at: string;
 }
 

@@ -45,20 +45,27 @@ export interface RecordResult {
   written: boolean;      // false when errors stopped the whole batch
 }
 
-export interface RecordOptions {
-  /** write the valid records even when others have errors (default: all or nothing) */
-  skipInvalid?: boolean;
-}
-
-interface Current {
-  id: number;
-  status: string;
+/** What a progress record says, the same in every shape that carries one (row, export, report). */
+export interface ProgressValues {
   percent: number | null;
   text: string;
   problems: string;
   next_steps: string;
   metric_value: number | null;
   evidence: string;
+}
+
+/** Where a value came from: a cell of a returned workbook, or a clerk's manual entry. */
+export interface ProgressSourceRef { kind: 'file' | 'manual'; file: string | null; sheet: string | null; cell: string | null; operator: string }
+
+export interface RecordOptions {
+  /** write the valid records even when others have errors (default: all or nothing) */
+  skipInvalid?: boolean;
+}
+
+interface Current extends ProgressValues {
+  id: number;
+  status: string;
 }
 
 const clean = (s: string | undefined | null) => (s ?? '').trim();

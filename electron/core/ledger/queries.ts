@@ -12,6 +12,7 @@ import { readDeadlines, readMetrics, readUnits } from './task-fields';
 import { requireTask, TASK_SELECT, type TaskRow, type TaskState } from './tasks';
 import { findUnit } from './units';
 import { textKey } from './util';
+import type { ProgressSourceRef, ProgressValues } from './progress';
 
 export interface BasisOptions {
   /** 2025-09 / 2025-Q3: statuses as reported up to that period; asOf defaults to its end */
@@ -333,7 +334,7 @@ export function countyAlerts(db: DB, county: string, opts: BasisOptions = {}): C
   return out.map(({ order: _order, ...a }) => a);
 }
 
-export interface TaskUnitProgress {
+export interface TaskUnitProgress extends ProgressValues {
   taskId: number;
   code: string;
   unit: string;
@@ -343,13 +344,7 @@ export interface TaskUnitProgress {
   /** the period of the record in force (may be earlier than the asked period: carried over) */
   reportedPeriod: string | null;
   fresh: boolean;             // reported for exactly this period
-  percent: number | null;
-  text: string;
-  problems: string;
-  next_steps: string;
-  metric_value: number | null;
-  evidence: string;
-  source: { kind: 'file' | 'manual'; file: string | null; sheet: string | null; cell: string | null; operator: string } | null;
+  source: ProgressSourceRef | null;
   recordedAt: string | null;
 }
 
@@ -386,19 +381,13 @@ export function taskProgress(db: DB, period: string | Period, opts: { asOf?: str
   return out;
 }
 
-export interface ProgressRow {
+export interface ProgressRow extends ProgressValues {
   id: number;
   task_id: number;
   unit_id: number;
   period: string;
   period_end: string;
   status: Status;
-  percent: number | null;
-  text: string;
-  problems: string;
-  next_steps: string;
-  metric_value: number | null;
-  evidence: string;
   source_kind: 'file' | 'manual';
   source_file: string | null;
   source_sheet: string | null;
