@@ -11,7 +11,9 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 export default defineConfig({
   main: {
     // the Electron build of better-sqlite3 (see electron/main/sqlite-electron.ts)
-    resolve: { alias: [{ find: /^better-sqlite3$/, replacement: path.join(root, 'electron/main/sqlite-electron.ts') }] },
+    resolve: {
+      alias: [{ find: /^better-sqlite3$/, replacement: path.join(root, 'electron/main/sqlite-electron.ts') }],
+    },
     build: {
       // every dependency stays in node_modules except better-sqlite3, which is aliased to the shim
       externalizeDeps: { exclude: ['better-sqlite3'], include: ['pdfjs-dist', '@napi-rs/canvas'] },

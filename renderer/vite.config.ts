@@ -12,11 +12,16 @@ export const RENDERER_OUT = path.resolve(here, '../out/renderer');
 
 /** The built index.html carries the CSP as a meta tag as well (frame-ancestors only works as a header). */
 function cspMeta(): Plugin {
-  const content = Object.entries(CSP_DIRECTIVES).filter(([k]) => k !== 'frame-ancestors').map(([k, v]) => `${k} ${v}`).join('; ');
+  const content = Object.entries(CSP_DIRECTIVES)
+    .filter(([k]) => k !== 'frame-ancestors')
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
   return {
     name: 'taizhang-csp-meta',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' },
+    ],
   };
 }
 

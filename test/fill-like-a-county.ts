@@ -50,7 +50,15 @@ export async function fillLikeACounty(file: string, seed = 1, out = file): Promi
   await wb.xlsx.readFile(file);
   const rand = rng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const sum: FillSummary = { rows: 0, done: 0, onTrack: 0, lagging: 0, notStarted: 0, movedKey: null, handTyped: null };
+  const sum: FillSummary = {
+    rows: 0,
+    done: 0,
+    onTrack: 0,
+    lagging: 0,
+    notStarted: 0,
+    movedKey: null,
+    handTyped: null,
+  };
   for (const ws of wb.worksheets) {
     if (ws.name === META_SHEET || ws.state !== 'visible') continue;
     // find the heading row and our columns by heading text, as a clerk's eye would
@@ -59,7 +67,10 @@ export async function fillLikeACounty(file: string, seed = 1, out = file): Promi
     for (let r = 1; r <= Math.min(10, ws.rowCount) && !headRow; r++) {
       ws.getRow(r).eachCell((c, n) => {
         const t = String(c.value ?? '');
-        if (t === KEY_HEADING) { headRow = r; col.key = n; }
+        if (t === KEY_HEADING) {
+          headRow = r;
+          col.key = n;
+        }
         if (t === '完成状态') col.status = n;
         if (t.startsWith('完成进度')) col.percent = n;
         if (t === '进展情况') col.progress = n;
@@ -74,7 +85,14 @@ export async function fillLikeACounty(file: string, seed = 1, out = file): Promi
     for (const r of rows) {
       const x = rand();
       const status = x < 0.3 ? '已完成' : x < 0.75 ? '序时推进' : x < 0.92 ? '进度滞后' : '未启动';
-      const pct = status === '已完成' ? 100 : status === '未启动' ? 0 : status === '序时推进' ? 50 + Math.floor(rand() * 40) : 20 + Math.floor(rand() * 30);
+      const pct =
+        status === '已完成'
+          ? 100
+          : status === '未启动'
+            ? 0
+            : status === '序时推进'
+              ? 50 + Math.floor(rand() * 40)
+              : 20 + Math.floor(rand() * 30);
       ws.getCell(r, col.status!).value = status;
       ws.getCell(r, col.percent!).value = pct;
       ws.getCell(r, col.progress!).value = status === '未启动' ? '正在做前期准备。' : pick(PROGRESS);
@@ -91,16 +109,25 @@ export async function fillLikeACounty(file: string, seed = 1, out = file): Promi
     if (!sum.handTyped && rows.length >= 2) {
       const r = rows[1]!;
       const cell = ws.getCell(r, col.status!);
-      const typed = cell.value === '已完成' ? '完成' : cell.value === '进度滞后' ? '滞后' : cell.value === '未启动' ? '未开展' : '正在推进';
+      const typed =
+        cell.value === '已完成'
+          ? '完成'
+          : cell.value === '进度滞后'
+            ? '滞后'
+            : cell.value === '未启动'
+              ? '未开展'
+              : '正在推进';
       cell.value = typed;
       sum.handTyped = { sheet: ws.name, cell: cell.address, text: typed };
     }
     // one row moved: the first task row swapped with the last one (the whole row, key included)
     if (!sum.movedKey && rows.length >= 3) {
-      const a = rows[0]!, b = rows[rows.length - 1]!;
+      const a = rows[0]!,
+        b = rows[rows.length - 1]!;
       const last = col.key!;
       for (let c = 1; c <= last; c++) {
-        const ca = ws.getCell(a, c), cb = ws.getCell(b, c);
+        const ca = ws.getCell(a, c),
+          cb = ws.getCell(b, c);
         const v = ca.value;
         ca.value = cb.value;
         cb.value = v;
@@ -116,7 +143,12 @@ export async function fillLikeACounty(file: string, seed = 1, out = file): Promi
  * The demo's submission round trip on a ledger that already holds plans: two counties'
  * workbooks generated into `dir`, filled like counties do, previewed (dry run), imported.
  */
-export async function demoSubmissionRoundTrip(db: DB, dir: string, period = '2025-09', counties = ['兰考县', '杞县']): Promise<{ files: string[]; fills: FillSummary[]; preview: ImportReport; report: ImportReport }> {
+export async function demoSubmissionRoundTrip(
+  db: DB,
+  dir: string,
+  period = '2025-09',
+  counties = ['兰考县', '杞县'],
+): Promise<{ files: string[]; fills: FillSummary[]; preview: ImportReport; report: ImportReport }> {
   const template = loadSubmissionTemplate();
   if (!template.value) throw new Error(template.problems.map((p) => p.message).join('\n'));
   const { tasks } = loadSubmissionTasks(db);
@@ -136,6 +168,9 @@ export async function demoSubmissionRoundTrip(db: DB, dir: string, period = '202
 const isMain = process.argv[1] && /fill-like-a-county\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
   const [file, seed] = process.argv.slice(2);
-  if (!file) { console.error('用法: npx tsx test/fill-like-a-county.ts 报送表.xlsx [种子]'); process.exit(2); }
+  if (!file) {
+    console.error('用法: npx tsx test/fill-like-a-county.ts 报送表.xlsx [种子]');
+    process.exit(2);
+  }
   fillLikeACounty(file, Number(seed ?? 1)).then((s) => console.log(JSON.stringify(s)));
 }

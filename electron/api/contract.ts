@@ -120,11 +120,13 @@ export const PlanDiff = z.object({
   added: z.array(TaskRef),
   removed: z.array(TaskRef),
   revived: z.array(TaskRef),
-  changed: z.array(TaskRef.extend({
-    changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
-    /** corrected fields whose source text changed: the correction is kept, check it */
-    conflicts: z.array(z.string()),
-  })),
+  changed: z.array(
+    TaskRef.extend({
+      changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+      /** corrected fields whose source text changed: the correction is kept, check it */
+      conflicts: z.array(z.string()),
+    }),
+  ),
   unchanged: z.number().int(),
   planChanges: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
 });
@@ -205,7 +207,11 @@ export const TaskQueryInput = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(2000).default(200),
 });
-export const TaskQueryOutput = z.object({ total: z.number().int(), all: z.number().int(), rows: z.array(TaskListRow) });
+export const TaskQueryOutput = z.object({
+  total: z.number().int(),
+  all: z.number().int(),
+  rows: z.array(TaskListRow),
+});
 export type TaskQueryOutput = z.infer<typeof TaskQueryOutput>;
 
 export const Facets = z.object({
@@ -226,7 +232,12 @@ export const CountyProgress = z.object({
   source: z.string(),
   recorded_at: z.string().nullable(),
 });
-export const HistoryEntry = z.object({ at: z.string(), operator: z.string(), action: z.string(), summary: z.string() });
+export const HistoryEntry = z.object({
+  at: z.string(),
+  operator: z.string(),
+  action: z.string(),
+  summary: z.string(),
+});
 
 export const TaskDetail = z.object({
   id: z.number().int(),
@@ -252,13 +263,28 @@ export type TaskDetail = z.infer<typeof TaskDetail>;
 
 /** One inline correction of a misparsed value. */
 export const Correction = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('replaceUnit'), from: z.string().min(1), to: z.string().min(1, '新单位名称不能为空') }),
+  z.object({
+    kind: z.literal('replaceUnit'),
+    from: z.string().min(1),
+    to: z.string().min(1, '新单位名称不能为空'),
+  }),
   z.object({ kind: z.literal('addUnit'), unit: z.string().min(1, '单位名称不能为空'), role: Role }),
   z.object({ kind: z.literal('removeUnit'), unit: z.string().min(1) }),
   z.object({ kind: z.literal('setRole'), unit: z.string().min(1), role: Role }),
-  z.object({ kind: z.literal('setDeadline'), date: isoDate, previous: isoDate.optional(), text: z.string().optional() }),
+  z.object({
+    kind: z.literal('setDeadline'),
+    date: isoDate,
+    previous: isoDate.optional(),
+    text: z.string().optional(),
+  }),
   z.object({ kind: z.literal('removeDeadline'), date: isoDate }),
-  z.object({ kind: z.literal('setTarget'), indicator: z.string().min(1), op: Metric.shape.op, value: z.number(), unit: z.string() }),
+  z.object({
+    kind: z.literal('setTarget'),
+    indicator: z.string().min(1),
+    op: Metric.shape.op,
+    value: z.number(),
+    unit: z.string(),
+  }),
   z.object({ kind: z.literal('removeTarget'), indicator: z.string().min(1) }),
 ]);
 export type Correction = z.infer<typeof Correction>;
@@ -317,10 +343,40 @@ export type BulletinPreview = z.infer<typeof BulletinPreview>;
 export const Overview = z.object({
   asOf: z.string(),
   period: z.string(),
-  byCounty: z.array(z.object({ county: z.string(), tasks: z.number().int(), done: z.number().int(), rate: z.number() })),
-  plans: z.array(z.object({ id: z.number().int(), title: z.string(), short_name: z.string(), light: z.enum(['green', 'yellow', 'red', 'grey']), tasks: z.number().int(), done: z.number().int(), lagging: z.number().int(), overdue: z.number().int() })),
-  upcoming: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), due: z.string(), days: z.number().int() })),
-  overdue: z.array(z.object({ id: z.number().int(), code: z.string(), title: z.string(), due: z.string(), days: z.number().int(), lead: z.string() })),
+  byCounty: z.array(
+    z.object({ county: z.string(), tasks: z.number().int(), done: z.number().int(), rate: z.number() }),
+  ),
+  plans: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      short_name: z.string(),
+      light: z.enum(['green', 'yellow', 'red', 'grey']),
+      tasks: z.number().int(),
+      done: z.number().int(),
+      lagging: z.number().int(),
+      overdue: z.number().int(),
+    }),
+  ),
+  upcoming: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      title: z.string(),
+      due: z.string(),
+      days: z.number().int(),
+    }),
+  ),
+  overdue: z.array(
+    z.object({
+      id: z.number().int(),
+      code: z.string(),
+      title: z.string(),
+      due: z.string(),
+      days: z.number().int(),
+      lead: z.string(),
+    }),
+  ),
 });
 export type Overview = z.infer<typeof Overview>;
 
@@ -381,53 +437,147 @@ const ok = z.object({ ok: z.literal(true), message: z.string() });
 export const contract = {
   'app.info': op({ input: none, output: AppInfo, summary: '程序与台账的基本信息' }),
 
-  'plan.parse': op({ input: z.object({ file: FileRef }), output: ParseOutput, summary: '解析方案文件（PDF/DOCX/TXT）', long: true }),
+  'plan.parse': op({
+    input: z.object({ file: FileRef }),
+    output: ParseOutput,
+    summary: '解析方案文件（PDF/DOCX/TXT）',
+    long: true,
+  }),
   'plan.import': op({
-    input: z.object({ file: FileRef, document: ParsedDocument.optional(), operator: z.string().max(40).optional() }),
-    output: ImportOutput, summary: '把（修改后的）解析结果存入台账', long: true, writes: true,
+    input: z.object({
+      file: FileRef,
+      document: ParsedDocument.optional(),
+      operator: z.string().max(40).optional(),
+    }),
+    output: ImportOutput,
+    summary: '把（修改后的）解析结果存入台账',
+    long: true,
+    writes: true,
   }),
   'plan.list': op({ input: none, output: z.array(PlanSummary), summary: '台账中的方案' }),
 
   'task.facets': op({ input: none, output: Facets, summary: '筛选项：方案、类别、单位、县区' }),
   'task.query': op({ input: TaskQueryInput, output: TaskQueryOutput, summary: '按条件查询任务（分页）' }),
-  'task.get': op({ input: z.object({ id: z.number().int() }), output: TaskDetail, summary: '任务详情：责任、时限、目标、各县区进展、历史' }),
+  'task.get': op({
+    input: z.object({ id: z.number().int() }),
+    output: TaskDetail,
+    summary: '任务详情：责任、时限、目标、各县区进展、历史',
+  }),
   'task.correct': op({
     input: z.object({ id: z.number().int(), correction: Correction, note: z.string().max(200).optional() }),
-    output: z.object({ changed: z.boolean(), summary: z.string(), task: TaskDetail }), summary: '修正任务的责任单位、时限或目标', writes: true,
+    output: z.object({ changed: z.boolean(), summary: z.string(), task: TaskDetail }),
+    summary: '修正任务的责任单位、时限或目标',
+    writes: true,
   }),
 
   'submission.make': op({
-    input: z.object({ period: periodKey, outDir: z.string().optional(), counties: z.array(z.string()).optional() }),
-    output: Written.extend({ counties: z.number().int(), tasks: z.number().int() }), summary: '生成各县区报送表', long: true,
+    input: z.object({
+      period: periodKey,
+      outDir: z.string().optional(),
+      counties: z.array(z.string()).optional(),
+    }),
+    output: Written.extend({ counties: z.number().int(), tasks: z.number().int() }),
+    summary: '生成各县区报送表',
+    long: true,
   }),
   'submission.import': op({
     input: z.object({ period: periodKey, files: z.array(FileRef).min(1).max(200) }),
-    output: z.object({ reports: z.array(SubmissionReport) }), summary: '导入县区报送表', long: true, writes: true,
+    output: z.object({ reports: z.array(SubmissionReport) }),
+    summary: '导入县区报送表',
+    long: true,
+    writes: true,
   }),
-  'submission.inbox': op({ input: z.object({ period: periodKey }), output: z.array(SubmissionReport), summary: '本期收到的报送表' }),
+  'submission.inbox': op({
+    input: z.object({ period: periodKey }),
+    output: z.array(SubmissionReport),
+    summary: '本期收到的报送表',
+  }),
   'submission.resolve': op({
-    input: z.object({ reportId: z.string(), flagId: z.string(), taskId: z.number().int(), status: ProgressStatus, percent: z.number().min(0).max(100).nullable(), text: z.string().max(4000) }),
-    output: SubmissionReport, summary: '手工处理标记的行', writes: true,
+    input: z.object({
+      reportId: z.string(),
+      flagId: z.string(),
+      taskId: z.number().int(),
+      status: ProgressStatus,
+      percent: z.number().min(0).max(100).nullable(),
+      text: z.string().max(4000),
+    }),
+    output: SubmissionReport,
+    summary: '手工处理标记的行',
+    writes: true,
   }),
   'submission.review': op({
-    input: z.object({ reportId: z.string(), decision: z.enum(['accept', 'return']), comment: z.string().max(1000).default('') }),
-    output: SubmissionReport, summary: '采纳或退回县区报送', writes: true,
+    input: z.object({
+      reportId: z.string(),
+      decision: z.enum(['accept', 'return']),
+      comment: z.string().max(1000).default(''),
+    }),
+    output: SubmissionReport,
+    summary: '采纳或退回县区报送',
+    writes: true,
   }),
-  'submission.board': op({ input: z.object({ period: periodKey }), output: z.array(BoardRow), summary: '本期各县区报送情况' }),
+  'submission.board': op({
+    input: z.object({ period: periodKey }),
+    output: z.array(BoardRow),
+    summary: '本期各县区报送情况',
+  }),
 
-  'bulletin.preview': op({ input: z.object({ period: periodKey }), output: BulletinPreview, summary: '进展通报内容' }),
-  'bulletin.setRequirements': op({ input: z.object({ period: periodKey, text: z.string().max(20000) }), output: ok, summary: '保存“下步工作要求”', writes: true }),
-  'bulletin.export': op({ input: z.object({ period: periodKey, outFile: z.string().optional() }), output: Written, summary: '导出进展通报 .docx', long: true }),
-  'reminders.export': op({ input: z.object({ period: periodKey, outDir: z.string().optional() }), output: Written, summary: '导出催报提醒', long: true }),
-  'ledger.export': op({ input: z.object({ outFile: z.string().optional(), period: periodKey.optional() }), output: Written, summary: '导出台账 .xlsx', long: true }),
+  'bulletin.preview': op({
+    input: z.object({ period: periodKey }),
+    output: BulletinPreview,
+    summary: '进展通报内容',
+  }),
+  'bulletin.setRequirements': op({
+    input: z.object({ period: periodKey, text: z.string().max(20000) }),
+    output: ok,
+    summary: '保存“下步工作要求”',
+    writes: true,
+  }),
+  'bulletin.export': op({
+    input: z.object({ period: periodKey, outFile: z.string().optional() }),
+    output: Written,
+    summary: '导出进展通报 .docx',
+    long: true,
+  }),
+  'reminders.export': op({
+    input: z.object({ period: periodKey, outDir: z.string().optional() }),
+    output: Written,
+    summary: '导出催报提醒',
+    long: true,
+  }),
+  'ledger.export': op({
+    input: z.object({ outFile: z.string().optional(), period: periodKey.optional() }),
+    output: Written,
+    summary: '导出台账 .xlsx',
+    long: true,
+  }),
 
-  'overview.get': op({ input: z.object({ period: periodKey.optional() }), output: Overview, summary: '总览：县区完成率、方案红黄绿灯、时限、逾期' }),
+  'overview.get': op({
+    input: z.object({ period: periodKey.optional() }),
+    output: Overview,
+    summary: '总览：县区完成率、方案红黄绿灯、时限、逾期',
+  }),
 
   'settings.get': op({ input: none, output: SettingsView, summary: '设置' }),
   'settings.set': op({ input: SettingsPatch, output: SettingsView, summary: '修改设置', writes: true }),
-  'settings.addAlias': op({ input: z.object({ alias: z.string().min(1).max(60), unit: z.string().min(1).max(60) }), output: SettingsView, summary: '添加单位别名', writes: true }),
-  'backup.create': op({ input: z.object({ outFile: z.string().optional() }), output: Written, summary: '备份台账', long: true }),
-  'backup.restore': op({ input: z.object({ file: FileRef }), output: ok, summary: '从备份恢复台账', long: true, writes: true }),
+  'settings.addAlias': op({
+    input: z.object({ alias: z.string().min(1).max(60), unit: z.string().min(1).max(60) }),
+    output: SettingsView,
+    summary: '添加单位别名',
+    writes: true,
+  }),
+  'backup.create': op({
+    input: z.object({ outFile: z.string().optional() }),
+    output: Written,
+    summary: '备份台账',
+    long: true,
+  }),
+  'backup.restore': op({
+    input: z.object({ file: FileRef }),
+    output: ok,
+    summary: '从备份恢复台账',
+    long: true,
+    writes: true,
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,7 +5,11 @@ import { describePlace, type Problem } from '../core/common/problems';
 import type { ApiErrorShape } from './contract';
 
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly problems?: Problem[]) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly problems?: Problem[],
+  ) {
     super(message);
     this.name = 'ApiError';
   }
@@ -15,15 +19,26 @@ export const notAvailable = (what: string): ApiError =>
   new ApiError('NOT_AVAILABLE', `“${what}”功能尚未接入（核心模块还在开发中），请稍后再试。`);
 
 const FIELD_NAMES: Record<string, string> = {
-  period: '报送期', file: '文件', files: '文件', id: '任务', date: '日期', unit: '单位', to: '新单位', alias: '别名',
-  indicator: '指标', value: '数值', due_soon_days: '临期天数', text: '内容', comment: '意见',
+  period: '报送期',
+  file: '文件',
+  files: '文件',
+  id: '任务',
+  date: '日期',
+  unit: '单位',
+  to: '新单位',
+  alias: '别名',
+  indicator: '指标',
+  value: '数值',
+  due_soon_days: '临期天数',
+  text: '内容',
+  comment: '意见',
 };
 
 /** A readable Chinese message for a validation failure at the boundary. */
 export function describeZod(e: ZodError): string {
   const parts = e.issues.slice(0, 3).map((i) => {
     const key = [...i.path].reverse().find((p) => typeof p === 'string') as string | undefined;
-    const name = key ? FIELD_NAMES[key] ?? key : '';
+    const name = key ? (FIELD_NAMES[key] ?? key) : '';
     const msg = /[\u4e00-\u9fff]/.test(i.message) ? i.message : '格式不正确';
     return name ? `${name}：${msg}` : msg;
   });

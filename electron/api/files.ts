@@ -26,7 +26,10 @@ const inside = (dir: string, p: string): boolean => {
 
 /** Safe base name of an uploaded or suggested file (no folders, no control characters). */
 export function safeName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .trim();
   return base && base !== '.' && base !== '..' ? base.slice(0, 180) : '文件';
 }
 
@@ -34,7 +37,10 @@ export function safeName(name: string): string {
  * Files confined to a work folder: uploads/ for inputs, downloads/ for outputs. `granted`
  * (Electron) adds paths the clerk picked in dialogs.
  */
-export function folderPolicy(workDir: string, granted?: { has(p: string): boolean }): FilePolicy & { uploadsDir: string; downloadsDir: string } {
+export function folderPolicy(
+  workDir: string,
+  granted?: { has(p: string): boolean },
+): FilePolicy & { uploadsDir: string; downloadsDir: string } {
   const uploadsDir = path.join(workDir, 'uploads');
   const downloadsDir = path.join(workDir, 'downloads');
   mkdirSync(uploadsDir, { recursive: true });
@@ -50,13 +56,19 @@ export function folderPolicy(workDir: string, granted?: { has(p: string): boolea
     input(ref) {
       const p = path.resolve(ref.path);
       if (inside(uploadsDir, p) || granted?.has(p)) return p;
-      throw new ApiError('FILE_NOT_ALLOWED', `不能读取文件“${ref.name || path.basename(p)}”：请通过“选择文件”或拖放来提供文件。`);
+      throw new ApiError(
+        'FILE_NOT_ALLOWED',
+        `不能读取文件“${ref.name || path.basename(p)}”：请通过“选择文件”或拖放来提供文件。`,
+      );
     },
     output(name, requested) {
       if (requested) {
         const p = path.resolve(requested);
         if (granted?.has(p)) return p;
-        throw new ApiError('FILE_NOT_ALLOWED', `不能写入“${path.basename(p)}”：请通过“另存为”对话框选择保存位置。`);
+        throw new ApiError(
+          'FILE_NOT_ALLOWED',
+          `不能写入“${path.basename(p)}”：请通过“另存为”对话框选择保存位置。`,
+        );
       }
       return path.join(slot(), safeName(name));
     },
@@ -64,7 +76,10 @@ export function folderPolicy(workDir: string, granted?: { has(p: string): boolea
       if (requested) {
         const p = path.resolve(requested);
         if (granted?.has(p)) return p;
-        throw new ApiError('FILE_NOT_ALLOWED', `不能写入文件夹“${path.basename(p)}”：请通过对话框选择文件夹。`);
+        throw new ApiError(
+          'FILE_NOT_ALLOWED',
+          `不能写入文件夹“${path.basename(p)}”：请通过对话框选择文件夹。`,
+        );
       }
       return slot();
     },

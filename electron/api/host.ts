@@ -29,8 +29,7 @@ export interface ServiceClient {
 }
 
 export type ToWorker =
-  | { type: 'call'; id: number; op: string; input: unknown }
-  | { type: 'grant'; path: string };
+  { type: 'call'; id: number; op: string; input: unknown } | { type: 'grant'; path: string };
 export type FromWorker =
   | { type: 'result'; id: number; envelope: Envelope<unknown> }
   | { type: 'progress'; id: number; done: number; total: number; message: string }
@@ -45,7 +44,10 @@ function newWorker(explicit: string | undefined, workerData: unknown): Worker {
     const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
     const api = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
     const entry = pathToFileURL(path.join(path.dirname(here), 'worker.ts')).href;
-    return new Worker(`import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData });
+    return new Worker(
+      `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`,
+      { eval: true, workerData },
+    );
   }
   // bundled (out/main/index.js): the worker is a second entry of the same build
   const built = path.join(path.dirname(here), 'worker.js');
@@ -68,7 +70,11 @@ export function startServiceWorker(opts: HostOptions): Promise<ServiceClient> {
       if (m.type === 'ready') {
         resolve({
           call(op, input, onProgress) {
-            if (closed) return Promise.resolve({ ok: false, error: { code: 'SERVICE_DOWN', message: '后台服务已关闭。' } });
+            if (closed)
+              return Promise.resolve({
+                ok: false,
+                error: { code: 'SERVICE_DOWN', message: '后台服务已关闭。' },
+              });
             const id = next++;
             return new Promise((res) => {
               pending.set(id, { resolve: res, progress: onProgress });

@@ -35,7 +35,10 @@ export interface HandlerContext {
   withLedgerClosed<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export type Handler<K extends OpName> = (input: ParsedInput<K>, ctx: HandlerContext) => Promise<Output<K>> | Output<K>;
+export type Handler<K extends OpName> = (
+  input: ParsedInput<K>,
+  ctx: HandlerContext,
+) => Promise<Output<K>> | Output<K>;
 export type Handlers = { [K in OpName]: Handler<K> };
 
 export interface Service {
@@ -50,7 +53,10 @@ export function localToday(d = new Date()): string {
 
 export function createService(opts: ServiceOptions): Service {
   let db = openLedger(opts.dbPath);
-  const index = new TaskIndex(() => db, () => opts.today ?? localToday());
+  const index = new TaskIndex(
+    () => db,
+    () => opts.today ?? localToday(),
+  );
   // writing operations one at a time: the ledger is one SQLite connection, imports are transactions
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -60,12 +66,16 @@ export function createService(opts: ServiceOptions): Service {
       const input = spec.input.parse(raw ?? {});
       let touched: number[] | null = null;
       const ctx: HandlerContext = {
-        get db() { return db; },
+        get db() {
+          return db;
+        },
         opts,
         files: opts.files,
         index,
         progress: onProgress ?? (() => {}),
-        touched: (ids) => { touched = [...(touched ?? []), ...ids]; },
+        touched: (ids) => {
+          touched = [...(touched ?? []), ...ids];
+        },
         today: () => opts.today ?? localToday(),
         async withLedgerClosed(fn) {
           db.close();
@@ -89,7 +99,14 @@ export function createService(opts: ServiceOptions): Service {
       }
       if (opts.checkOutputs) {
         const checked = spec.output.safeParse(value);
-        if (!checked.success) throw new ApiError('BAD_OUTPUT', `内部错误：“${op}”的返回值不符合约定：${checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+        if (!checked.success)
+          throw new ApiError(
+            'BAD_OUTPUT',
+            `内部错误：“${op}”的返回值不符合约定：${checked.error.issues
+              .slice(0, 3)
+              .map((i) => `${i.path.join('.')} ${i.message}`)
+              .join('；')}`,
+          );
       }
       return { ok: true, value };
     } catch (e) {
@@ -98,7 +115,9 @@ export function createService(opts: ServiceOptions): Service {
   };
 
   return {
-    get dbPath() { return opts.dbPath; },
+    get dbPath() {
+      return opts.dbPath;
+    },
     call(op, input, onProgress) {
       if (!(OP_NAMES as readonly string[]).includes(op)) {
         return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_OP', message: `未知的操作“${op}”。` } });
@@ -111,7 +130,11 @@ export function createService(opts: ServiceOptions): Service {
       return next;
     },
     close() {
-      try { db.close(); } catch { /* already closed */ }
+      try {
+        db.close();
+      } catch {
+        /* already closed */
+      }
     },
   };
 }

@@ -12,14 +12,23 @@ interface Entry {
   search: string;
 }
 
-const STATUS_ORDER: Record<TaskStatus, number> = { lagging: 0, not_started: 1, unreported: 2, on_track: 3, done: 4 };
+const STATUS_ORDER: Record<TaskStatus, number> = {
+  lagging: 0,
+  not_started: 1,
+  unreported: 2,
+  on_track: 3,
+  done: 4,
+};
 
 export class TaskIndex {
   private entries: Entry[] | null = null;
   private cache = new Map<string, Entry[]>();
   private builtFor = '';
 
-  constructor(private readonly db: () => DB, private readonly today: () => string) {}
+  constructor(
+    private readonly db: () => DB,
+    private readonly today: () => string,
+  ) {}
 
   invalidate(): void {
     this.entries = null;
@@ -52,32 +61,72 @@ export class TaskIndex {
     const db = this.db();
     const only = ids ? `AND t.id IN (${ids.map(Number).join(',')})` : '';
     const onlyR = ids ? `WHERE task_id IN (${ids.map(Number).join(',')})` : '';
-    const tasks = db.prepare(`
+    const tasks = db
+      .prepare(
+        `
       SELECT t.id, t.code, t.title, t.plan_id, t.no, t.group_id, t.due_date, t.original_due_date, t.first_deadline, t.state
-      FROM tasks t WHERE t.state <> 'removed' ${only}`).all() as {
-      id: number; code: string; title: string; plan_id: number; no: number; group_id: number | null;
-      due_date: string | null; original_due_date: string | null; first_deadline: string | null; state: TaskListRow['state'];
+      FROM tasks t WHERE t.state <> 'removed' ${only}`,
+      )
+      .all() as {
+      id: number;
+      code: string;
+      title: string;
+      plan_id: number;
+      no: number;
+      group_id: number | null;
+      due_date: string | null;
+      original_due_date: string | null;
+      first_deadline: string | null;
+      state: TaskListRow['state'];
     }[];
-    const plans = new Map((db.prepare('SELECT id, short_name, year FROM plans').all() as { id: number; short_name: string; year: number }[]).map((p) => [p.id, p]));
-    const groups = new Map((db.prepare('SELECT id, title FROM task_groups').all() as { id: number; title: string }[]).map((g) => [g.id, g.title]));
-    const units = new Map((db.prepare('SELECT id, name, kind FROM units').all() as { id: number; name: string; kind: string }[]).map((u) => [u.id, u]));
+    const plans = new Map(
+      (
+        db.prepare('SELECT id, short_name, year FROM plans').all() as {
+          id: number;
+          short_name: string;
+          year: number;
+        }[]
+      ).map((p) => [p.id, p]),
+    );
+    const groups = new Map(
+      (db.prepare('SELECT id, title FROM task_groups').all() as { id: number; title: string }[]).map((g) => [
+        g.id,
+        g.title,
+      ]),
+    );
+    const units = new Map(
+      (
+        db.prepare('SELECT id, name, kind FROM units').all() as { id: number; name: string; kind: string }[]
+      ).map((u) => [u.id, u]),
+    );
     // responsibilities in insertion (= ordinal) order; reporting units decide the status
     const byTask = new Map<number, Entry['units']>();
     const reporting = new Map<number, number[]>();
-    for (const [taskId, unitId, role, reports] of db.prepare(`SELECT task_id, unit_id, role, reports FROM responsibilities ${onlyR}`).raw().iterate() as Iterable<[number, number, Role, number]>) {
+    for (const [taskId, unitId, role, reports] of db
+      .prepare(`SELECT task_id, unit_id, role, reports FROM responsibilities ${onlyR}`)
+      .raw()
+      .iterate() as Iterable<[number, number, Role, number]>) {
       const u = units.get(unitId);
       if (!u) continue;
       let list = byTask.get(taskId);
       if (!list) byTask.set(taskId, (list = []));
-      if (!list.some((x) => x.name === u.name && x.role === role)) list.push({ name: u.name, role, county: u.kind === 'county' || u.kind === 'zone' });
+      if (!list.some((x) => x.name === u.name && x.role === role))
+        list.push({ name: u.name, role, county: u.kind === 'county' || u.kind === 'zone' });
       if (reports) {
         const r = reporting.get(taskId);
-        if (r) { if (!r.includes(unitId)) r.push(unitId); } else reporting.set(taskId, [unitId]);
+        if (r) {
+          if (!r.includes(unitId)) r.push(unitId);
+        } else reporting.set(taskId, [unitId]);
       }
     }
     // the status in force of each (task, unit): its latest current record (derive.ts's rule without a period bound)
     const latest = new Map<number, Map<number, { end: string; status: Status; percent: number | null }>>();
-    for (const [taskId, unitId, status, percent, end] of db.prepare(`SELECT task_id, unit_id, status, percent, period_end FROM progress WHERE superseded_at IS NULL ${ids ? `AND task_id IN (${ids.map(Number).join(',')})` : ''}`).raw().iterate() as Iterable<[number, number, Status, number | null, string]>) {
+    for (const [taskId, unitId, status, percent, end] of db
+      .prepare(
+        `SELECT task_id, unit_id, status, percent, period_end FROM progress WHERE superseded_at IS NULL ${ids ? `AND task_id IN (${ids.map(Number).join(',')})` : ''}`,
+      )
+      .raw()
+      .iterate() as Iterable<[number, number, Status, number | null, string]>) {
       let m = latest.get(taskId);
       if (!m) latest.set(taskId, (m = new Map()));
       const cur = m.get(unitId);
@@ -90,22 +139,31 @@ export class TaskIndex {
       const list = byTask.get(t.id) ?? [];
       const recs = latest.get(t.id);
       const rep = (reporting.get(t.id) ?? []).map((u) => recs?.get(u));
-      const rolled: Status = t.state === 'closed' ? 'done' : rollupStatus(rep.map((r) => r?.status ?? 'not_started'));
+      const rolled: Status =
+        t.state === 'closed' ? 'done' : rollupStatus(rep.map((r) => r?.status ?? 'not_started'));
       const status: TaskStatus = t.state === 'closed' || rep.some(Boolean) ? rolled : 'unreported';
       const pct = rep.flatMap((r) => (r?.percent != null ? [r.percent] : []));
       const warning = warningFor({
-        status: rolled, state: t.state, due: t.due_date, earliestDeadline: t.first_deadline,
-        extended: t.due_date !== t.original_due_date, asOf: today, dueSoonDays,
+        status: rolled,
+        state: t.state,
+        due: t.due_date,
+        earliestDeadline: t.first_deadline,
+        extended: t.due_date !== t.original_due_date,
+        asOf: today,
+        dueSoonDays,
       });
       const leads = list.filter((u) => u.role === 'lead');
-      const lead = (leads.length ? leads : list.filter((u) => u.role === 'responsible' || !u.county)).slice(0, 3).map((u) => u.name).join('、');
+      const lead = (leads.length ? leads : list.filter((u) => u.role === 'responsible' || !u.county))
+        .slice(0, 3)
+        .map((u) => u.name)
+        .join('、');
       const row: TaskListRow = {
         id: t.id,
         code: years.size > 1 ? `${plan.year}${t.code}` : t.code,
         title: t.title,
         planId: t.plan_id,
         plan: plan.short_name,
-        group: t.group_id != null ? groups.get(t.group_id) ?? '' : '',
+        group: t.group_id != null ? (groups.get(t.group_id) ?? '') : '',
         lead,
         counties: new Set(list.filter((u) => u.county).map((u) => u.name)).size,
         due: t.due_date,
@@ -118,7 +176,9 @@ export class TaskIndex {
       return { row, planNo: t.no, units: list, search: `${row.code} ${t.title}`.toLowerCase() };
     });
     // plan order (year desc as the ledger lists them, then id), then the plan's own numbering
-    const order = new Map([...plans.values()].sort((a, b) => b.year - a.year || a.id - b.id).map((p, i) => [p.id, i]));
+    const order = new Map(
+      [...plans.values()].sort((a, b) => b.year - a.year || a.id - b.id).map((p, i) => [p.id, i]),
+    );
     entries.sort((a, b) => order.get(a.row.planId)! - order.get(b.row.planId)! || a.planNo - b.planNo);
     return entries;
   }
@@ -131,7 +191,11 @@ export class TaskIndex {
     return this.build().map((e) => e.row);
   }
 
-  query(filter: TaskFilter, sort: TaskSort, desc: boolean): { total: number; all: number; rows: (offset: number, limit: number) => TaskListRow[] } {
+  query(
+    filter: TaskFilter,
+    sort: TaskSort,
+    desc: boolean,
+  ): { total: number; all: number; rows: (offset: number, limit: number) => TaskListRow[] } {
     const entries = this.build();
     const key = JSON.stringify([filter, sort, desc]);
     let hit = this.cache.get(key);
@@ -148,7 +212,11 @@ export class TaskIndex {
       this.cache.set(key, hit);
     }
     const list = hit;
-    return { total: list.length, all: entries.length, rows: (offset, limit) => list.slice(offset, offset + limit).map((e) => e.row) };
+    return {
+      total: list.length,
+      all: entries.length,
+      rows: (offset, limit) => list.slice(offset, offset + limit).map((e) => e.row),
+    };
   }
 
   private facetCache: { groups: string[]; units: string[]; counties: string[] } | null = null;
@@ -156,12 +224,18 @@ export class TaskIndex {
   facets(): { groups: string[]; units: string[]; counties: string[] } {
     const entries = this.build();
     if (this.facetCache && this.facetCache === this.facetFor.get(entries)) return this.facetCache;
-    const groups = new Set<string>(), units = new Set<string>(), counties = new Set<string>();
+    const groups = new Set<string>(),
+      units = new Set<string>(),
+      counties = new Set<string>();
     for (const e of entries) {
       if (e.row.group) groups.add(e.row.group);
       for (const u of e.units) (u.county ? counties : units).add(u.name);
     }
-    this.facetCache = { groups: [...groups], units: [...units].sort((a, b) => a.localeCompare(b, 'zh')), counties: [...counties] };
+    this.facetCache = {
+      groups: [...groups],
+      units: [...units].sort((a, b) => a.localeCompare(b, 'zh')),
+      counties: [...counties],
+    };
     this.facetFor.set(entries, this.facetCache);
     return this.facetCache;
   }
@@ -191,10 +265,15 @@ function matches(e: Entry, f: TaskFilter): boolean {
 
 function comparator(sort: TaskSort): (a: Entry, b: Entry) => number {
   switch (sort) {
-    case 'due': return (a, b) => (a.row.due ?? '9999').localeCompare(b.row.due ?? '9999');
-    case 'status': return (a, b) => STATUS_ORDER[a.row.status] - STATUS_ORDER[b.row.status];
-    case 'percent': return (a, b) => (a.row.percent ?? -1) - (b.row.percent ?? -1);
-    case 'plan': return (a, b) => a.row.plan.localeCompare(b.row.plan, 'zh');
-    default: return () => 0;
+    case 'due':
+      return (a, b) => (a.row.due ?? '9999').localeCompare(b.row.due ?? '9999');
+    case 'status':
+      return (a, b) => STATUS_ORDER[a.row.status] - STATUS_ORDER[b.row.status];
+    case 'percent':
+      return (a, b) => (a.row.percent ?? -1) - (b.row.percent ?? -1);
+    case 'plan':
+      return (a, b) => a.row.plan.localeCompare(b.row.plan, 'zh');
+    default:
+      return () => 0;
   }
 }

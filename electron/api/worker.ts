@@ -19,10 +19,15 @@ try {
     files: folderPolicy(opts.workDir, granted),
   });
   port.on('message', (m: ToWorker) => {
-    if (m.type === 'grant') { granted.add(m.path); return; }
+    if (m.type === 'grant') {
+      granted.add(m.path);
+      return;
+    }
     if (m.type === 'call') {
       service
-        .call(m.op, m.input, (done, total, message) => send({ type: 'progress', id: m.id, done, total, message }))
+        .call(m.op, m.input, (done, total, message) =>
+          send({ type: 'progress', id: m.id, done, total, message }),
+        )
         .then((envelope) => send({ type: 'result', id: m.id, envelope }));
     }
   });

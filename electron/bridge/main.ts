@@ -15,7 +15,9 @@ const flag = (name: string): string | undefined => {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const staticDir = path.resolve(flag('static') ?? path.join(root, 'out/renderer'));
 if (!existsSync(path.join(staticDir, 'index.html'))) {
-  console.error(`找不到界面文件 ${staticDir}/index.html。请先运行 npm run build:renderer（或 npm run build）。`);
+  console.error(
+    `找不到界面文件 ${staticDir}/index.html。请先运行 npm run build:renderer（或 npm run build）。`,
+  );
   process.exit(2);
 }
 const bridge = await startBridge({
@@ -26,6 +28,8 @@ const bridge = await startBridge({
   log: args.includes('--verbose') ? (l) => console.error(l) : undefined,
 });
 console.log(`台账工作台已在本机启动，请在浏览器中打开：\n${bridge.loginUrl}`);
-const stop = () => { void bridge.close().then(() => process.exit(0)); };
+const stop = () => {
+  void bridge.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

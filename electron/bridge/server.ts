@@ -23,7 +23,7 @@ export interface BridgeOptions {
   dbPath: string;
   /** the built renderer (out/renderer); without it only the API is served */
   staticDir?: string;
-  port?: number;           // 0: any free port
+  port?: number; // 0: any free port
   /** uploads and downloads; default: a fresh temp folder removed on close */
   workDir?: string;
   token?: string;
@@ -36,7 +36,7 @@ export interface BridgeOptions {
 }
 
 export interface Bridge {
-  url: string;          // http://127.0.0.1:PORT/
+  url: string; // http://127.0.0.1:PORT/
   /** open this once to get the session cookie */
   loginUrl: string;
   port: number;
@@ -46,12 +46,21 @@ export interface Bridge {
 }
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
-  '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.zip': 'application/zip', '.db': 'application/octet-stream',
+  '.zip': 'application/zip',
+  '.db': 'application/octet-stream',
 };
 const MAX_UPLOAD = 200 * 1024 * 1024;
 const MAX_JSON = 64 * 1024 * 1024;
@@ -67,10 +76,24 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
 
   let service: ServiceClient;
   if (opts.inProcess) {
-    const s = createService({ dbPath: opts.dbPath, shell: 'browser', files: policy, today: opts.today, checkOutputs: opts.checkOutputs, version: opts.version });
+    const s = createService({
+      dbPath: opts.dbPath,
+      shell: 'browser',
+      files: policy,
+      today: opts.today,
+      checkOutputs: opts.checkOutputs,
+      version: opts.version,
+    });
     service = { call: (op, input, p) => s.call(op, input, p), grant: () => {}, close: async () => s.close() };
   } else {
-    service = await startServiceWorker({ dbPath: opts.dbPath, shell: 'browser', workDir, today: opts.today, checkOutputs: opts.checkOutputs, version: opts.version });
+    service = await startServiceWorker({
+      dbPath: opts.dbPath,
+      shell: 'browser',
+      workDir,
+      today: opts.today,
+      checkOutputs: opts.checkOutputs,
+      version: opts.version,
+    });
   }
 
   const listeners = new Set<http.ServerResponse>();
@@ -84,12 +107,24 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const cookieOk = (req: http.IncomingMessage) => {
     const m = new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`).exec(req.headers.cookie ?? '');
     if (!m) return false;
-    const a = Buffer.from(m[1]!), b = Buffer.from(token);
+    const a = Buffer.from(m[1]!),
+      b = Buffer.from(token);
     return a.length === b.length && timingSafeEqual(a, b);
   };
 
-  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) => {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: string | Buffer,
+    type = 'application/json; charset=utf-8',
+    extra: Record<string, string> = {},
+  ) => {
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      ...extra,
+    });
     res.end(body);
   };
   const sendError = (res: http.ServerResponse, status: number, message: string) =>
@@ -114,7 +149,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
     const ext = path.extname(file);
     const immutable = /[\\/]assets[\\/]/.test(file);
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[ext] ?? 'application/octet-stream', 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': MIME[ext] ?? 'application/octet-stream',
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
     createReadStream(file).pipe(res);
   };
 
@@ -127,17 +166,36 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, '不支持的请求。');
         const t = url.searchParams.get('token');
         if (t !== null) {
-          if (t !== token) return send(res, 403, '访问令牌不正确。请使用台账工作台给出的地址打开。', 'text/plain; charset=utf-8');
-          return send(res, 303, '', 'text/plain', { Location: '/', 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+          if (t !== token)
+            return send(
+              res,
+              403,
+              '访问令牌不正确。请使用台账工作台给出的地址打开。',
+              'text/plain; charset=utf-8',
+            );
+          return send(res, 303, '', 'text/plain', {
+            Location: '/',
+            'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          });
         }
         if (!cookieOk(req) && (p === '/' || p.endsWith('.html'))) {
-          return send(res, 403, '请使用台账工作台给出的地址（含访问令牌）打开。', 'text/plain; charset=utf-8');
+          return send(
+            res,
+            403,
+            '请使用台账工作台给出的地址（含访问令牌）打开。',
+            'text/plain; charset=utf-8',
+          );
         }
         return serveStatic(req, res, p);
       }
       if (!cookieOk(req)) return sendError(res, 401, '会话已失效，请使用台账工作台给出的地址重新打开。');
       if (p === '/api/events' && req.method === 'GET') {
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
         res.write(': ok\n\n');
         listeners.add(res);
         req.on('close', () => listeners.delete(res));
@@ -146,7 +204,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (p === '/api/download' && req.method === 'GET') {
         const file = path.resolve(url.searchParams.get('path') ?? '');
         const rel = path.relative(policy.downloadsDir, file);
-        if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || !existsSync(file)) return sendError(res, 404, '找不到要下载的文件，可能已过期，请重新导出。');
+        if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || !existsSync(file))
+          return sendError(res, 404, '找不到要下载的文件，可能已过期，请重新导出。');
         const name = path.basename(file);
         res.writeHead(200, {
           ...SECURITY_HEADERS,
@@ -163,28 +222,45 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (p === '/api/upload') {
         const name = safeName(decodeURIComponent(String(req.headers['x-file-name'] ?? '文件')));
         const len = Number(req.headers['content-length'] ?? 0);
-        if (len > MAX_UPLOAD) return sendError(res, 413, `文件“${name}”过大（超过 ${MAX_UPLOAD / 1048576} MB）。`);
+        if (len > MAX_UPLOAD)
+          return sendError(res, 413, `文件“${name}”过大（超过 ${MAX_UPLOAD / 1048576} MB）。`);
         const dir = path.join(policy.uploadsDir, randomUUID());
         mkdirSync(dir);
         const file = path.join(dir, name);
         let n = 0;
-        req.on('data', (c: Buffer) => { n += c.length; if (n > MAX_UPLOAD) req.destroy(new Error('too large')); });
+        req.on('data', (c: Buffer) => {
+          n += c.length;
+          if (n > MAX_UPLOAD) req.destroy(new Error('too large'));
+        });
         await pipeline(req, createWriteStream(file));
         return send(res, 200, JSON.stringify({ ok: true, value: { path: file, name } }));
       }
       const m = /^\/api\/call\/([a-zA-Z]+\.[a-zA-Z]+)$/.exec(p);
       if (!m) return sendError(res, 404, '未知的接口。');
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, '请求格式应为 JSON。');
-      const body = JSON.parse((await readBody(req, MAX_JSON)).toString('utf8') || '{}') as { input?: unknown; job?: string };
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return sendError(res, 415, '请求格式应为 JSON。');
+      const body = JSON.parse((await readBody(req, MAX_JSON)).toString('utf8') || '{}') as {
+        input?: unknown;
+        job?: string;
+      };
       const op = m[1] as OpName;
       const job = typeof body.job === 'string' ? body.job.slice(0, 64) : undefined;
       const started = Date.now();
-      const envelope = await service.call(op, body.input ?? {}, job ? (done, total, message) => broadcast({ job, op, done, total, message }) : undefined);
+      const envelope = await service.call(
+        op,
+        body.input ?? {},
+        job ? (done, total, message) => broadcast({ job, op, done, total, message }) : undefined,
+      );
       log(`${op} ${envelope.ok ? 'ok' : envelope.error.code} ${Date.now() - started}ms`);
       return send(res, 200, JSON.stringify(envelope));
     } catch (e) {
       const status = (e as { status?: number }).status ?? (e instanceof SyntaxError ? 400 : 500);
-      if (!res.headersSent) sendError(res, status, status === 400 ? '请求内容不是有效的 JSON。' : `出错了：${(e as Error).message}`);
+      if (!res.headersSent)
+        sendError(
+          res,
+          status,
+          status === 400 ? '请求内容不是有效的 JSON。' : `出错了：${(e as Error).message}`,
+        );
       else res.end();
     }
   });

@@ -12,10 +12,16 @@ export function parseArgs(argv: string[], valueFlags: Set<string>): ParsedArgs {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
-      if (eq > 0) { set(a.slice(2, eq), a.slice(eq + 1)); continue; }
+      if (eq > 0) {
+        set(a.slice(2, eq), a.slice(eq + 1));
+        continue;
+      }
       const k = a.slice(2);
       if (valueFlags.has(k) && i + 1 < argv.length) set(k, argv[++i]!);
       else set(k, true);

@@ -31,7 +31,10 @@ async function cli(...argv: string[]): Promise<number> {
 async function main(): Promise<number> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const files = readdirSync(seeds).filter((f) => /\.(txt|docx|pdf)$/i.test(f)).sort().map((f) => path.join(seeds, f));
+  const files = readdirSync(seeds)
+    .filter((f) => /\.(txt|docx|pdf)$/i.test(f))
+    .sort()
+    .map((f) => path.join(seeds, f));
 
   console.log('\n######## 1. 解析方案文件 ########');
   let failed = 0;
@@ -40,9 +43,14 @@ async function main(): Promise<number> {
     const r = await parseFile(f);
     console.log(`\n==== ${path.basename(f)}（${(performance.now() - started).toFixed(0)} ms）====`);
     for (const p of r.problems) console.log(`${p.severity === 'error' ? '错误' : '提示'}：${p.message}`);
-    if (!r.value) { failed++; continue; }
+    if (!r.value) {
+      failed++;
+      continue;
+    }
     console.log(outline(r.value));
-    console.log(`\n合计：${r.value.plans.length} 个方案，${r.value.plans.reduce((n, p) => n + p.tasks.length, 0)} 项任务`);
+    console.log(
+      `\n合计：${r.value.plans.length} 个方案，${r.value.plans.reduce((n, p) => n + p.tasks.length, 0)} 项任务`,
+    );
   }
   if (failed) return 1;
 
@@ -60,11 +68,16 @@ async function main(): Promise<number> {
   const filled: string[] = [];
   for (const [i, county] of ['兰考县', '杞县'].entries()) {
     const src = readdirSync(workbooks).find((f) => f.includes(county) && f.endsWith('.xlsx'));
-    if (!src) { console.log(`没有找到${county}的报送表`); return 1; }
+    if (!src) {
+      console.log(`没有找到${county}的报送表`);
+      return 1;
+    }
     const dst = path.join(returned, src);
     copyFileSync(path.join(workbooks, src), dst);
     const s = await fillLikeACounty(dst, i + 1);
-    console.log(`${county}填报：${s.rows} 行，已完成 ${s.done}，序时推进 ${s.onTrack}，滞后 ${s.lagging}，未启动 ${s.notStarted}${s.handTyped ? `，手填状态“${s.handTyped.text}”（${s.handTyped.sheet}!${s.handTyped.cell}）` : ''}${s.movedKey ? '，调换了一行的位置' : ''}`);
+    console.log(
+      `${county}填报：${s.rows} 行，已完成 ${s.done}，序时推进 ${s.onTrack}，滞后 ${s.lagging}，未启动 ${s.notStarted}${s.handTyped ? `，手填状态“${s.handTyped.text}”（${s.handTyped.sheet}!${s.handTyped.cell}）` : ''}${s.movedKey ? '，调换了一行的位置' : ''}`,
+    );
     filled.push(dst);
   }
   await cli('submission', 'import', ...filled, '--dry-run');
@@ -72,13 +85,23 @@ async function main(): Promise<number> {
   await cli('task', 'list', '--county', '兰考县', '--period', PERIOD, '--status', 'lagging');
 
   console.log('\n######## 5. 导出通报、催办单和台账 ########');
-  if (has('bulletin')) await cli('bulletin', '--period', PERIOD, '-o', path.join(out, `工作进展通报-${PERIOD}.docx`));
+  if (has('bulletin'))
+    await cli('bulletin', '--period', PERIOD, '-o', path.join(out, `工作进展通报-${PERIOD}.docx`));
   if (has('remind')) await cli('remind', '--period', PERIOD, '-o', path.join(out, '催办单'));
   await cli('ledger', 'export', '--period', PERIOD, '-o', path.join(out, `台账-${PERIOD}.xlsx`));
 
   console.log(`\n完成。输出在 ${path.relative(process.cwd(), out) || out}/：`);
-  for (const f of readdirSync(out)) console.log(`  ${f}${existsSync(path.join(out, f)) && !f.includes('.') ? '/' : ''}`);
+  for (const f of readdirSync(out))
+    console.log(`  ${f}${existsSync(path.join(out, f)) && !f.includes('.') ? '/' : ''}`);
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => { console.error(e); process.exitCode = 1; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

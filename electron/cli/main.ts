@@ -27,15 +27,27 @@ export async function runCli(argv: string[], ctx?: Partial<CliContext>): Promise
   let db = ctx?.db ?? process.env.TAIZHANG_DB ?? defaultDbPath();
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--db' && i + 1 < argv.length) { db = argv[++i]!; continue; }
-    if (argv[i]!.startsWith('--db=')) { db = argv[i]!.slice(5); continue; }
+    if (argv[i] === '--db' && i + 1 < argv.length) {
+      db = argv[++i]!;
+      continue;
+    }
+    if (argv[i]!.startsWith('--db=')) {
+      db = argv[i]!.slice(5);
+      continue;
+    }
     words.push(argv[i]!);
   }
   const context: CliContext = { db, out, err };
   const lead = words.filter((w) => !w.startsWith('-'));
-  if (lead.length === 0 || lead[0] === 'help' || words.includes('--help')) { help(context); return 0; }
+  if (lead.length === 0 || lead[0] === 'help' || words.includes('--help')) {
+    help(context);
+    return 0;
+  }
   const found = findCommand(lead);
-  if (!found) { err(`未知命令：${lead.join(' ')}。运行 help 查看可用命令。`); return 2; }
+  if (!found) {
+    err(`未知命令：${lead.join(' ')}。运行 help 查看可用命令。`);
+    return 2;
+  }
   const consumed = found.cmd.name.length;
   // remove the command words (first occurrences) from the argument list
   const rest = [...words];
@@ -45,7 +57,10 @@ export async function runCli(argv: string[], ctx?: Partial<CliContext>): Promise
   try {
     return await found.cmd.run(args, context);
   } catch (e) {
-    if (e instanceof CliError) { err(e.message); return e.exitCode; }
+    if (e instanceof CliError) {
+      err(e.message);
+      return e.exitCode;
+    }
     err(`出错了：${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
@@ -54,6 +69,11 @@ export async function runCli(argv: string[], ctx?: Partial<CliContext>): Promise
 const isMain = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
   // `… | head` closes the pipe early: that is the reader's choice, not an error
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
-  runCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

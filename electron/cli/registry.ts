@@ -18,7 +18,7 @@ export interface ParsedArgs {
 export interface Command {
   /** words that select the command, e.g. ['plan', 'import'] */
   name: string[];
-  summary: string;   // Chinese one-liner for `help`
+  summary: string; // Chinese one-liner for `help`
   usage: string;
   /** flags that take a value (all others are booleans) */
   valueFlags?: string[];
@@ -26,7 +26,10 @@ export interface Command {
 }
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

@@ -7,8 +7,16 @@ export interface MenuActions {
   about(): void;
 }
 
-export function menuTemplate(win: () => BrowserWindow | null, a: MenuActions, isMac = process.platform === 'darwin'): MenuItemConstructorOptions[] {
-  const go = (route: string, label: string, accelerator?: string): MenuItemConstructorOptions => ({ label, accelerator, click: () => a.navigate(route) });
+export function menuTemplate(
+  win: () => BrowserWindow | null,
+  a: MenuActions,
+  isMac = process.platform === 'darwin',
+): MenuItemConstructorOptions[] {
+  const go = (route: string, label: string, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => a.navigate(route),
+  });
   return [
     {
       label: '文件',
@@ -63,7 +71,14 @@ export function menuTemplate(win: () => BrowserWindow | null, a: MenuActions, is
     },
     {
       label: '帮助',
-      submenu: [{ label: '关于台账工作台', click: () => { if (win()) a.about(); } }],
+      submenu: [
+        {
+          label: '关于台账工作台',
+          click: () => {
+            if (win()) a.about();
+          },
+        },
+      ],
     },
   ];
 }

@@ -29,7 +29,9 @@ export const CSP_DIRECTIVES: Record<string, string> = {
   'form-action': "'none'",
   'frame-ancestors': "'none'",
 };
-export const CSP = Object.entries(CSP_DIRECTIVES).map(([k, v]) => `${k} ${v}`).join('; ');
+export const CSP = Object.entries(CSP_DIRECTIVES)
+  .map(([k, v]) => `${k} ${v}`)
+  .join('; ');
 
 /** Headers sent with every renderer file (custom protocol and bridge alike). */
 export const SECURITY_HEADERS: Record<string, string> = {

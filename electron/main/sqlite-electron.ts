@@ -11,11 +11,14 @@ const Base = requireCjs('better-sqlite3') as typeof BetterSqlite3;
 const native = process.env.TAIZHANG_SQLITE_NATIVE;
 
 const Database = (native
-  ? class ElectronDatabase extends (Base as unknown as new (f?: string | Buffer, o?: BetterSqlite3.Options) => BetterSqlite3.Database) {
-    constructor(file?: string | Buffer, options: BetterSqlite3.Options = {}) {
-      super(file, { nativeBinding: native, ...options });
+  ? class ElectronDatabase extends (Base as unknown as new (
+      f?: string | Buffer,
+      o?: BetterSqlite3.Options,
+    ) => BetterSqlite3.Database) {
+      constructor(file?: string | Buffer, options: BetterSqlite3.Options = {}) {
+        super(file, { nativeBinding: native, ...options });
+      }
     }
-  }
   : Base) as unknown as typeof BetterSqlite3;
 
 export default Database;

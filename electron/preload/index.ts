@@ -6,20 +6,25 @@ import { IPC_NAVIGATE, IPC_PLATFORM, IPC_PREFIX, IPC_PROGRESS, OP_NAMES } from '
 
 const api: Record<string, (input: unknown, job?: string) => Promise<unknown>> = {};
 for (const op of OP_NAMES) {
-  api[op] = (input: unknown, job?: string) => ipcRenderer.invoke(`${IPC_PREFIX}${op}`, { input, job: typeof job === 'string' ? job : undefined });
+  api[op] = (input: unknown, job?: string) =>
+    ipcRenderer.invoke(`${IPC_PREFIX}${op}`, { input, job: typeof job === 'string' ? job : undefined });
 }
 
 function listen(channel: string, cb: (value: unknown) => void): () => void {
   const handler = (_e: IpcRendererEvent, value: unknown) => cb(value);
   ipcRenderer.on(channel, handler);
-  return () => { ipcRenderer.removeListener(channel, handler); };
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
 }
 
 contextBridge.exposeInMainWorld('taizhang', {
   api: Object.freeze(api),
-  pickFiles: (o: { title: string; extensions: string[]; multiple?: boolean }) => ipcRenderer.invoke(IPC_PLATFORM.pickFiles, o),
+  pickFiles: (o: { title: string; extensions: string[]; multiple?: boolean }) =>
+    ipcRenderer.invoke(IPC_PLATFORM.pickFiles, o),
   pickFolder: (o: { title: string }) => ipcRenderer.invoke(IPC_PLATFORM.pickFolder, o),
-  saveFile: (o: { title: string; defaultName: string; extensions: string[] }) => ipcRenderer.invoke(IPC_PLATFORM.saveFile, o),
+  saveFile: (o: { title: string; defaultName: string; extensions: string[] }) =>
+    ipcRenderer.invoke(IPC_PLATFORM.saveFile, o),
   upload: (name: string, bytes: ArrayBuffer) => ipcRenderer.invoke(IPC_PLATFORM.upload, String(name), bytes),
   showItem: (p: string) => ipcRenderer.invoke(IPC_PLATFORM.showItem, String(p)),
   onProgress: (cb: (e: unknown) => void) => listen(IPC_PROGRESS, cb),

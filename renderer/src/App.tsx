@@ -13,7 +13,12 @@ import { SettingsScreen } from './screens/Settings';
 const SCREENS: { route: string; label: string; icon: string; render: (q: URLSearchParams) => ReactNode }[] = [
   { route: 'overview', label: '总览', icon: '◧', render: () => <OverviewScreen /> },
   { route: 'import', label: '导入方案', icon: '⇪', render: () => <ImportScreen /> },
-  { route: 'ledger', label: '任务台账', icon: '☰', render: (q) => <LedgerScreen initialTask={q.get('task') ? Number(q.get('task')) : null} /> },
+  {
+    route: 'ledger',
+    label: '任务台账',
+    icon: '☰',
+    render: (q) => <LedgerScreen initialTask={q.get('task') ? Number(q.get('task')) : null} />,
+  },
   { route: 'submissions', label: '县区报送', icon: '⇄', render: () => <SubmissionsScreen /> },
   { route: 'bulletin', label: '进展通报', icon: '✎', render: () => <BulletinScreen /> },
   { route: 'settings', label: '设置', icon: '⚙', render: () => <SettingsScreen /> },
@@ -22,7 +27,10 @@ const SCREENS: { route: string; label: string; icon: string; render: (q: URLSear
 function readHash(): { route: string; query: URLSearchParams } {
   const h = location.hash.replace(/^#\/?/, '');
   const [route, qs] = h.split('?');
-  return { route: SCREENS.some((s) => s.route === route) ? route! : '', query: new URLSearchParams(qs ?? '') };
+  return {
+    route: SCREENS.some((s) => s.route === route) ? route! : '',
+    query: new URLSearchParams(qs ?? ''),
+  };
 }
 
 export function App() {
@@ -40,7 +48,11 @@ export function App() {
   }, []);
 
   const refreshInfo = useCallback(async () => {
-    try { setInfo(await api['app.info']({})); } catch (e) { fail(e); }
+    try {
+      setInfo(await api['app.info']({}));
+    } catch (e) {
+      fail(e);
+    }
   }, []);
 
   const notify = useCallback((kind: Notice['kind'], text: string, problems?: Problem[]) => {
@@ -49,25 +61,47 @@ export function App() {
     if (kind !== 'error') setTimeout(() => setNotices((n) => n.filter((x) => x.id !== id)), 6000);
   }, []);
 
-  const fail = useCallback((e: unknown) => {
-    if (e instanceof ApiFailure) notify('error', e.error.message, e.error.problems);
-    else notify('error', `出错了：${e instanceof Error ? e.message : String(e)}`);
-  }, [notify]);
+  const fail = useCallback(
+    (e: unknown) => {
+      if (e instanceof ApiFailure) notify('error', e.error.message, e.error.problems);
+      else notify('error', `出错了：${e instanceof Error ? e.message : String(e)}`);
+    },
+    [notify],
+  );
 
   useEffect(() => {
     void refreshInfo();
     // the Electron menu's 查看 items
-    const offNav = window.taizhang?.onNavigate((r) => { location.hash = `#/${String(r)}`; });
+    const offNav = window.taizhang?.onNavigate((r) => {
+      location.hash = `#/${String(r)}`;
+    });
     // keep the progress stream open so long work can report from its first event
     const offProgress = platform.onProgress(() => {});
-    return () => { offNav?.(); offProgress(); };
+    return () => {
+      offNav?.();
+      offProgress();
+    };
   }, [refreshInfo]);
 
-  const ctx: AppCtx = useMemo(() => ({
-    info, refreshInfo, notify, fail, progress, setProgress, version,
-    go: (route) => { location.hash = `#/${route}`; },
-    changed: () => { setVersion((v) => v + 1); void refreshInfo(); },
-  }), [info, refreshInfo, notify, fail, progress, version]);
+  const ctx: AppCtx = useMemo(
+    () => ({
+      info,
+      refreshInfo,
+      notify,
+      fail,
+      progress,
+      setProgress,
+      version,
+      go: (route) => {
+        location.hash = `#/${route}`;
+      },
+      changed: () => {
+        setVersion((v) => v + 1);
+        void refreshInfo();
+      },
+    }),
+    [info, refreshInfo, notify, fail, progress, version],
+  );
 
   // first start with an empty ledger: open 导入方案; otherwise 总览
   const route = hash.route || (info ? (info.tasks === 0 ? 'import' : 'overview') : '');
@@ -77,18 +111,34 @@ export function App() {
     <AppContext.Provider value={ctx}>
       <div className="shell">
         <nav className="nav" aria-label="主导航">
-          <div className="brand">台账工作台<small>{info?.city || '生态环境攻坚办'}</small></div>
+          <div className="brand">
+            台账工作台<small>{info?.city || '生态环境攻坚办'}</small>
+          </div>
           {SCREENS.map((s) => (
-            <a key={s.route} href={`#/${s.route}`} className={s.route === route ? 'active' : ''} aria-current={s.route === route ? 'page' : undefined}>
-              <span className="ico" aria-hidden>{s.icon}</span>{s.label}
+            <a
+              key={s.route}
+              href={`#/${s.route}`}
+              className={s.route === route ? 'active' : ''}
+              aria-current={s.route === route ? 'page' : undefined}
+            >
+              <span className="ico" aria-hidden>
+                {s.icon}
+              </span>
+              {s.label}
             </a>
           ))}
           <div className="nav-foot">
-            {info && <>
-              <div>{info.plans} 个方案 · {info.tasks} 项任务</div>
-              <div>当前报送期：{periodLabel(info.period)}</div>
-              <div title={info.dbPath}>{info.shell === 'browser' ? '浏览器模式' : '桌面版'} {info.version}</div>
-            </>}
+            {info && (
+              <>
+                <div>
+                  {info.plans} 个方案 · {info.tasks} 项任务
+                </div>
+                <div>当前报送期：{periodLabel(info.period)}</div>
+                <div title={info.dbPath}>
+                  {info.shell === 'browser' ? '浏览器模式' : '桌面版'} {info.version}
+                </div>
+              </>
+            )}
           </div>
         </nav>
         <main className="main" data-screen={route}>
@@ -97,16 +147,31 @@ export function App() {
         {progress && (
           <div className="progress-float" role="status" aria-live="polite">
             <div>{progress.message}</div>
-            <div className="bar"><i style={{ width: `${Math.round((progress.done / Math.max(progress.total, 1)) * 100)}%` }} /></div>
+            <div className="bar">
+              <i style={{ width: `${Math.round((progress.done / Math.max(progress.total, 1)) * 100)}%` }} />
+            </div>
           </div>
         )}
         <div className="notices" aria-live="assertive">
           {notices.map((n) => (
             <div key={n.id} className={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-              <button className="close" onClick={() => setNotices((x) => x.filter((y) => y.id !== n.id))} aria-label="关闭">×</button>
+              <button
+                className="close"
+                onClick={() => setNotices((x) => x.filter((y) => y.id !== n.id))}
+                aria-label="关闭"
+              >
+                ×
+              </button>
               <div>{n.text}</div>
               {n.problems && n.problems.length > 0 && (
-                <ul>{n.problems.slice(0, 8).map((p, i) => <li key={i}>{p.message}{placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}</li>)}</ul>
+                <ul>
+                  {n.problems.slice(0, 8).map((p, i) => (
+                    <li key={i}>
+                      {p.message}
+                      {placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}
+                    </li>
+                  ))}
+                </ul>
               )}
             </div>
           ))}

@@ -7,18 +7,21 @@ import { useApp } from './app-context';
 export function useLong() {
   const app = useApp();
   const [busy, setBusy] = useState<string | null>(null);
-  const run = useCallback(async <K extends OpName>(op: K, input: Input<K>, label: string): Promise<Output<K> | null> => {
-    setBusy(op);
-    app.setProgress({ job: '', op, done: 0, total: 1, message: label });
-    try {
-      return await withJob(op, input, (e) => app.setProgress(e));
-    } catch (e) {
-      app.fail(e);
-      return null;
-    } finally {
-      setBusy(null);
-      app.setProgress(null);
-    }
-  }, [app]);
+  const run = useCallback(
+    async <K extends OpName>(op: K, input: Input<K>, label: string): Promise<Output<K> | null> => {
+      setBusy(op);
+      app.setProgress({ job: '', op, done: 0, total: 1, message: label });
+      try {
+        return await withJob(op, input, (e) => app.setProgress(e));
+      } catch (e) {
+        app.fail(e);
+        return null;
+      } finally {
+        setBusy(null);
+        app.setProgress(null);
+      }
+    },
+    [app],
+  );
   return { busy, run };
 }

@@ -2,7 +2,16 @@
 // the local web bridge over HTTP. Both give the same typed `api` (one async function per
 // operation of electron/api/contract.ts) and the same file helpers, so screens never know
 // which shell they run in.
-import type { Api, ApiErrorShape, Envelope, FileRef, Input, OpName, Output, ProgressEvent } from '../../electron/api/contract';
+import type {
+  Api,
+  ApiErrorShape,
+  Envelope,
+  FileRef,
+  Input,
+  OpName,
+  Output,
+  ProgressEvent,
+} from '../../electron/api/contract';
 import { OP_NAMES } from '../../electron/api/ops';
 
 export interface PickOptions {
@@ -25,11 +34,16 @@ export interface ElectronBridge {
 }
 
 declare global {
-  interface Window { taizhang?: ElectronBridge }
+  interface Window {
+    taizhang?: ElectronBridge;
+  }
 }
 
 export class ApiFailure extends Error {
-  constructor(readonly error: ApiErrorShape, readonly op: string) {
+  constructor(
+    readonly error: ApiErrorShape,
+    readonly op: string,
+  ) {
     super(error.message);
   }
 }
@@ -69,7 +83,9 @@ function electronPlatform(tz: ElectronBridge): Platform {
     },
     pickFolder: (title) => tz.pickFolder({ title }),
     saveFile: (title, defaultName, extensions) => tz.saveFile({ title, defaultName, extensions }),
-    deliver() { /* already written where the clerk chose */ },
+    deliver() {
+      /* already written where the clerk chose */
+    },
     downloadUrl: () => null,
     showItem: (f) => void tz.showItem(f.path),
     onProgress: (cb) => tz.onProgress(cb),
@@ -85,16 +101,28 @@ function browserPlatform(): Platform {
     try {
       res = await fetch(url, { method: 'POST', credentials: 'same-origin', ...init });
     } catch {
-      return { ok: false, error: { code: 'NETWORK', message: '无法连接台账工作台的本机服务，请确认它仍在运行。' } };
+      return {
+        ok: false,
+        error: { code: 'NETWORK', message: '无法连接台账工作台的本机服务，请确认它仍在运行。' },
+      };
     }
     try {
       return (await res.json()) as Envelope<unknown>;
     } catch {
-      return { ok: false, error: { code: `HTTP_${res.status}`, message: `本机服务返回了无法识别的内容（${res.status}）。` } };
+      return {
+        ok: false,
+        error: { code: `HTTP_${res.status}`, message: `本机服务返回了无法识别的内容（${res.status}）。` },
+      };
     }
   };
   const upload = async (f: File): Promise<FileRef> =>
-    unwrap<FileRef>(await post('/api/upload', { headers: { 'X-Taizhang': '1', 'X-File-Name': encodeURIComponent(f.name) }, body: f }), 'upload');
+    unwrap<FileRef>(
+      await post('/api/upload', {
+        headers: { 'X-Taizhang': '1', 'X-File-Name': encodeURIComponent(f.name) },
+        body: f,
+      }),
+      'upload',
+    );
   const downloadUrl = (f: FileRef) => `/api/download?path=${encodeURIComponent(f.path)}`;
   return {
     shell: 'browser',
@@ -113,7 +141,10 @@ function browserPlatform(): Platform {
           el.remove();
           Promise.all(files.map(upload)).then(resolve, reject);
         });
-        el.addEventListener('cancel', () => { el.remove(); resolve([]); });
+        el.addEventListener('cancel', () => {
+          el.remove();
+          resolve([]);
+        });
         document.body.append(el);
         el.click();
       });
@@ -142,12 +173,18 @@ function browserPlatform(): Platform {
         events = new EventSource('/api/events');
         events.onmessage = (m) => {
           let e: ProgressEvent;
-          try { e = JSON.parse(m.data) as ProgressEvent; } catch { return; }
+          try {
+            e = JSON.parse(m.data) as ProgressEvent;
+          } catch {
+            return;
+          }
           for (const s of subscribers) s(e);
         };
       }
       subscribers.add(cb);
-      return () => { subscribers.delete(cb); };
+      return () => {
+        subscribers.delete(cb);
+      };
     },
   };
 }
@@ -155,12 +192,20 @@ function browserPlatform(): Platform {
 export const platform: Platform = window.taizhang ? electronPlatform(window.taizhang) : browserPlatform();
 
 /** The typed API: `await api['task.query']({ ... })`. */
-export const api = Object.fromEntries(OP_NAMES.map((op) => [op, (input: unknown) => platform.call(op, input as never)])) as unknown as Api;
+export const api = Object.fromEntries(
+  OP_NAMES.map((op) => [op, (input: unknown) => platform.call(op, input as never)]),
+) as unknown as Api;
 
 let jobs = 0;
 /** Long work: a job id so progress events can be shown for this call. */
-export function withJob<K extends OpName>(op: K, input: Input<K>, onProgress: (e: ProgressEvent) => void): Promise<Output<K>> {
+export function withJob<K extends OpName>(
+  op: K,
+  input: Input<K>,
+  onProgress: (e: ProgressEvent) => void,
+): Promise<Output<K>> {
   const job = `j${Date.now().toString(36)}${++jobs}`;
-  const off = platform.onProgress((e) => { if (e.job === job) onProgress(e); });
+  const off = platform.onProgress((e) => {
+    if (e.job === job) onProgress(e);
+  });
   return platform.call(op, input, job).finally(off);
 }

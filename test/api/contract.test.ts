@@ -22,7 +22,19 @@ describe('the contract', () => {
   });
 
   it('covers what the UI needs', () => {
-    for (const op of ['plan.parse', 'plan.import', 'task.query', 'task.correct', 'submission.make', 'submission.import', 'bulletin.export', 'ledger.export', 'backup.create', 'backup.restore', 'settings.set'])
+    for (const op of [
+      'plan.parse',
+      'plan.import',
+      'task.query',
+      'task.correct',
+      'submission.make',
+      'submission.import',
+      'bulletin.export',
+      'ledger.export',
+      'backup.create',
+      'backup.restore',
+      'settings.set',
+    ])
       expect(OP_NAMES).toContain(op);
   });
 });
@@ -41,7 +53,10 @@ describe('validation at the boundary', () => {
     }
     const q = await t.raw('task.query', { limit: 1_000_000 });
     expect(q.ok).toBe(false);
-    const c = await t.raw('task.correct', { id: 1, correction: { kind: 'replaceUnit', from: '市交通运输局', to: '' } });
+    const c = await t.raw('task.correct', {
+      id: 1,
+      correction: { kind: 'replaceUnit', from: '市交通运输局', to: '' },
+    });
     expect(!c.ok && c.error.message).toContain('新单位名称不能为空');
   });
 
@@ -57,6 +72,7 @@ describe('validation at the boundary', () => {
     expect(!r.ok && r.error.message).toMatch(/找不到任务/);
     const p = await t.raw('plan.parse', { file: { path: '/nonexistent/方案.pdf', name: '方案.pdf' } });
     expect(p.ok).toBe(true); // a parse that cannot read the file reports problems, it does not throw
-    if (p.ok) expect((p.value as { problems: { message: string }[] }).problems[0]!.message).toContain('方案.pdf');
+    if (p.ok)
+      expect((p.value as { problems: { message: string }[] }).problems[0]!.message).toContain('方案.pdf');
   });
 });

@@ -20,7 +20,13 @@ export interface TestService {
 /** A service over a fresh temporary ledger, outputs checked against the contract. */
 export function testService(today = '2025-09-20'): TestService {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-api-'));
-  const service = createService({ dbPath: path.join(dir, 'ledger.sqlite'), shell: 'browser', files: openPolicy(path.join(dir, 'work')), today, checkOutputs: true });
+  const service = createService({
+    dbPath: path.join(dir, 'ledger.sqlite'),
+    shell: 'browser',
+    files: openPolicy(path.join(dir, 'work')),
+    today,
+    checkOutputs: true,
+  });
   return {
     service,
     dir,

@@ -23,7 +23,12 @@ describe('operations over the seed', () => {
     const info = await t.call('app.info', {});
     expect(info).toMatchObject({ plans: 4, tasks: 83, city: '开封市', period: '2025-08', shell: 'browser' });
     const plans = await t.call('plan.list', {});
-    expect(plans.map((p) => [p.short_name, p.tasks])).toEqual([['大气', 24], ['碧水', 21], ['净土', 18], ['柴油', 20]]);
+    expect(plans.map((p) => [p.short_name, p.tasks])).toEqual([
+      ['大气', 24],
+      ['碧水', 21],
+      ['净土', 18],
+      ['柴油', 20],
+    ]);
     const f = await t.call('task.facets', {});
     expect(f.counties).toHaveLength(10);
     expect(f.units).toContain('市生态环境局');
@@ -56,11 +61,18 @@ describe('operations over the seed', () => {
     const before = await t.call('task.get', { id: t5.id });
     expect(before.paragraphs.length).toBeGreaterThan(0);
     expect(before.units.some((u) => u.unit === '市交通运输局' && u.span)).toBe(true);
-    const r = await t.call('task.correct', { id: t5.id, correction: { kind: 'replaceUnit', from: '市交通运输局', to: '市公安局' }, note: '测试' });
+    const r = await t.call('task.correct', {
+      id: t5.id,
+      correction: { kind: 'replaceUnit', from: '市交通运输局', to: '市公安局' },
+      note: '测试',
+    });
     expect(r.changed).toBe(true);
     expect(r.task.units.map((u) => u.unit)).toContain('市公安局');
     expect(r.task.history[0]!.summary).toContain('市公安局');
-    const again = await t.call('task.correct', { id: t5.id, correction: { kind: 'setDeadline', date: '2025-11-30', previous: before.deadlines[0]!.date } });
+    const again = await t.call('task.correct', {
+      id: t5.id,
+      correction: { kind: 'setDeadline', date: '2025-11-30', previous: before.deadlines[0]!.date },
+    });
     expect(again.task.deadlines.map((d) => d.date)).toContain('2025-11-30');
   });
 
@@ -71,7 +83,11 @@ describe('operations over the seed', () => {
     const p = await t.call('plan.parse', { file: { path: file, name: 'revised.txt' } });
     const revised = p.diff.filter((d) => d.status === 'revised');
     expect(revised.length).toBeGreaterThan(0);
-    expect(revised.flatMap((d) => d.changed).some((c) => c.changes.some((x) => x.after.includes('2025-10-15') || x.after.includes('10月15日')))).toBe(true);
+    expect(
+      revised
+        .flatMap((d) => d.changed)
+        .some((c) => c.changes.some((x) => x.after.includes('2025-10-15') || x.after.includes('10月15日'))),
+    ).toBe(true);
   });
 
   it('submissions: make, import a filled workbook, resolve, review, board', async () => {
@@ -90,7 +106,10 @@ describe('operations over the seed', () => {
     ws.getRow(6).getCell(head.indexOf('完成状态')).value = '序时推进';
     const returned = path.join(t.dir, '兰考县-回.xlsx');
     await wb.xlsx.writeFile(returned);
-    const { reports } = await t.call('submission.import', { period: '2025-08', files: [{ path: returned, name: '兰考县-回.xlsx' }] });
+    const { reports } = await t.call('submission.import', {
+      period: '2025-08',
+      files: [{ path: returned, name: '兰考县-回.xlsx' }],
+    });
     expect(reports).toHaveLength(1);
     const rep = reports[0]!;
     expect(rep).toMatchObject({ county: '兰考县', period: '2025-08', imported: 2, state: 'pending' });
@@ -98,11 +117,26 @@ describe('operations over the seed', () => {
     const flag = rep.flagged.find((f) => f.sheet === '大气');
     expect(flag?.cell).toMatch(/^[A-Z]+6$/);
     const task = (await t.call('task.query', { filter: { text: '大气-3' } })).rows[0]!;
-    const resolved = await t.call('submission.resolve', { reportId: rep.id, flagId: flag!.id, taskId: task.id, status: 'on_track', percent: 50, text: '人工录入' });
+    const resolved = await t.call('submission.resolve', {
+      reportId: rep.id,
+      flagId: flag!.id,
+      taskId: task.id,
+      status: 'on_track',
+      percent: 50,
+      text: '人工录入',
+    });
     expect(resolved.flagged.find((f) => f.id === flag!.id)!.resolved).toBe(true);
-    const returnedRep = await t.raw('submission.review', { reportId: rep.id, decision: 'return', comment: '' });
+    const returnedRep = await t.raw('submission.review', {
+      reportId: rep.id,
+      decision: 'return',
+      comment: '',
+    });
     expect(!returnedRep.ok && returnedRep.error.message).toContain('退回意见');
-    const accepted = await t.call('submission.review', { reportId: rep.id, decision: 'return', comment: '请补充佐证材料' });
+    const accepted = await t.call('submission.review', {
+      reportId: rep.id,
+      decision: 'return',
+      comment: '请补充佐证材料',
+    });
     expect(accepted).toMatchObject({ state: 'returned', comment: '请补充佐证材料' });
     const inbox = await t.call('submission.inbox', { period: '2025-08' });
     expect(inbox[0]!.state).toBe('returned');

@@ -31,25 +31,39 @@ export default async function bench(): Promise<void> {
   const file = path.join(dir, 'ledger.sqlite');
   const s = buildSyntheticLedger(file);
   const size = statSync(file).size;
-  console.log(`build: ${s.plans} plans, ${s.tasks} tasks, ${s.counties.length} counties, ${s.periods.length} periods, ${s.progress.toLocaleString('en')} progress rows`);
-  console.log(`build time ${(s.buildMs / 1000).toFixed(1)} s, file size ${(size / 1048576).toFixed(0)} MB, load average ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `build: ${s.plans} plans, ${s.tasks} tasks, ${s.counties.length} counties, ${s.periods.length} periods, ${s.progress.toLocaleString('en')} progress rows`,
+  );
+  console.log(
+    `build time ${(s.buildMs / 1000).toFixed(1)} s, file size ${(size / 1048576).toFixed(0)} MB, load average ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   const db = s.db;
   const county = s.counties[5]!;
   const period = s.periods[12]!;
   let found = 0;
-  const a = median(() => { found = countyAlerts(db, county, { period }).length; }, 21);
+  const a = median(() => {
+    found = countyAlerts(db, county, { period }).length;
+  }, 21);
   let listed = 0;
-  const a2 = median(() => { listed = countyTasks(db, county, { period }).length; }, 7);
+  const a2 = median(() => {
+    listed = countyTasks(db, county, { period }).length;
+  }, 7);
   let rows = 0;
-  const b = median(() => { rows = periodSummary(db, period).length; }, 11);
+  const b = median(() => {
+    rows = periodSummary(db, period).length;
+  }, 11);
   let records = 0;
   let i = 0;
-  const c = median(() => { records = taskHistory(db, `${syntheticShortName(i++ % s.plans)}-${1 + (i % 25)}`).progress.length; }, 25);
+  const c = median(() => {
+    records = taskHistory(db, `${syntheticShortName(i++ % s.plans)}-${1 + (i % 25)}`).progress.length;
+  }, 25);
   // wall time is what counts; CPU time shows the cost when other processes share the machine
   const mark = (m: { wall: number; cpu: number }, target: number) =>
     `${m.wall.toFixed(1)} ms (cpu ${m.cpu.toFixed(1)} ms) ${m.wall < target ? '✓' : `✗ target ${target} ms`}`;
   console.log(`(a) lagging/overdue tasks of ${county} for ${period}: ${mark(a, 20)}  [${found} tasks]`);
-  console.log(`    (all of ${county}'s tasks with details, countyTasks: ${a2.wall.toFixed(1)} ms [${listed} tasks])`);
+  console.log(
+    `    (all of ${county}'s tasks with details, countyTasks: ${a2.wall.toFixed(1)} ms [${listed} tasks])`,
+  );
   console.log(`(b) per-county roll-up for ${period}: ${mark(b, 200)}  [${rows} counties]`);
   console.log(`(c) one task's full history: ${mark(c, 20)}  [${records} records]`);
   db.close();

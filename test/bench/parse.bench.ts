@@ -10,17 +10,22 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const seed = (ext: string) => path.join(root, `seeds/kaifeng-2025-15.${ext}`);
 const RUNS = 7;
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
 
 let peakRss = 0;
-const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
 
 async function timeRuns(fn: () => Promise<unknown>, runs = RUNS): Promise<{ median: number; first: number }> {
   const t0 = performance.now();
-  await fn();                                   // warm-up: module loading, JIT, CMaps
+  await fn(); // warm-up: module loading, JIT, CMaps
   const first = performance.now() - t0;
-  await fn();                                   // pdf.js code is optimised over the first calls
+  await fn(); // pdf.js code is optimised over the first calls
   sample();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -39,15 +44,21 @@ function hasPdftotext(): boolean {
 export default async function bench(): Promise<void> {
   const t0 = performance.now();
   const pages = (await ingestFile(seed('pdf'))).value?.pages ?? 0;
-  console.log(`pdf  cold first ingest (loads pdf.js and its worker) ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(
+    `pdf  cold first ingest (loads pdf.js and its worker) ${(performance.now() - t0).toFixed(0)} ms`,
+  );
   for (const ext of ['pdf', 'docx', 'txt']) {
     const file = seed(ext);
     const check = await parseFile(file);
     const tasks = check.value?.plans.reduce((n, p) => n + p.tasks.length, 0) ?? 0;
-    const r = await timeRuns(async () => { await parseFile(file); });
+    const r = await timeRuns(async () => {
+      await parseFile(file);
+    });
     let line = `${ext.padEnd(4)} parse median ${r.median.toFixed(0)} ms over ${RUNS} runs (first call ${r.first.toFixed(0)} ms), ${tasks} tasks`;
     if (ext === 'pdf') {
-      const ing = await timeRuns(async () => { await ingestFile(file); });
+      const ing = await timeRuns(async () => {
+        await ingestFile(file);
+      });
       line += `, ${pages} pages → ${(pages / (r.median / 1000)).toFixed(0)} pages/s; ingest alone ${ing.median.toFixed(0)} ms`;
     }
     console.log(line);
@@ -60,12 +71,16 @@ export default async function bench(): Promise<void> {
           if (i > 0) times.push(performance.now() - t); // the first run warms the disk cache
         }
         const p = median(times);
-        console.log(`pdf  pdftotext median ${p.toFixed(0)} ms; in-process parse / pdftotext = ${(r.median / p).toFixed(2)}× (target ≤ 2.5×)`);
+        console.log(
+          `pdf  pdftotext median ${p.toFixed(0)} ms; in-process parse / pdftotext = ${(r.median / p).toFixed(2)}× (target ≤ 2.5×)`,
+        );
       } else {
         console.log('pdf  pdftotext not installed (apt-get install poppler-utils): no ratio');
       }
     }
   }
   sample();
-  console.log(`peak memory: rss ${mb(peakRss)} MB sampled, maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(
+    `peak memory: rss ${mb(peakRss)} MB sampled, maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
 }

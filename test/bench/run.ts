@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 
 const dir = path.dirname(new URL(import.meta.url).pathname);
 const only = process.argv.slice(2);
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 for (const f of files) {
   console.log(`\n=== ${f.replace('.bench.ts', '')} ===`);

@@ -20,13 +20,17 @@ async function measure(label: string, fn: () => Promise<string>): Promise<number
   if (global.gc) global.gc();
   const heap0 = process.memoryUsage().heapUsed;
   let peakHeap = heap0;
-  const timer = setInterval(() => { peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed); }, 5);
+  const timer = setInterval(() => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }, 5);
   const t0 = performance.now();
   const note = await fn();
   const ms = performance.now() - t0;
   clearInterval(timer);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  console.log(`${label}: ${(ms / 1000).toFixed(2)} s (target < 2 s${ms < 2000 ? ', ok' : ', TOO SLOW'}); heap +${mb(peakHeap - heap0)} peak, process peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; ${note}`);
+  console.log(
+    `${label}: ${(ms / 1000).toFixed(2)} s (target < 2 s${ms < 2000 ? ', ok' : ', TOO SLOW'}); heap +${mb(peakHeap - heap0)} peak, process peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; ${note}`,
+  );
   return ms;
 }
 
@@ -34,12 +38,17 @@ async function measure(label: string, fn: () => Promise<string>): Promise<number
 function bigDocument(): ParsedDocument {
   const doc = sampleDocument();
   doc.plans = ['大气', '碧水', '净土', '柴油'].map((short) =>
-    plan(`开封市2025年${short}攻坚方案`, short, Array.from({ length: 50 }, (_, i) => ({
-      no: i + 1,
-      title: `${short}第${i + 1}项重点任务：开展专项整治并建立长效监管机制`,
-      group: `（${'一二三四五'[Math.floor(i / 10)]}）${short}专项行动`,
-      units: [unit('市生态环境局', 'lead'), ...allCounties()],
-    }))));
+    plan(
+      `开封市2025年${short}攻坚方案`,
+      short,
+      Array.from({ length: 50 }, (_, i) => ({
+        no: i + 1,
+        title: `${short}第${i + 1}项重点任务：开展专项整治并建立长效监管机制`,
+        group: `（${'一二三四五'[Math.floor(i / 10)]}）${short}专项行动`,
+        units: [unit('市生态环境局', 'lead'), ...allCounties()],
+      })),
+    ),
+  );
   return doc;
 }
 
@@ -53,14 +62,22 @@ export default async function bench(): Promise<void> {
     const seedDb = openLedger(':memory:');
     applyImport(seedDb, parsed.value!);
     const seed = loadSubmissionTasks(seedDb);
-    await measure(`generate ${seed.counties.length} county workbooks (seed, ${seed.tasks.length} tasks)`, async () => {
-      let rows = 0;
-      for (const c of seed.counties) {
-        const r = await writeSubmissionWorkbook(path.join(dir, `seed-${c}.xlsx`), { county: c, period: '2025-09', tasks: seed.tasks, template });
-        rows += r.tasks;
-      }
-      return `${rows} task rows written`;
-    });
+    await measure(
+      `generate ${seed.counties.length} county workbooks (seed, ${seed.tasks.length} tasks)`,
+      async () => {
+        let rows = 0;
+        for (const c of seed.counties) {
+          const r = await writeSubmissionWorkbook(path.join(dir, `seed-${c}.xlsx`), {
+            county: c,
+            period: '2025-09',
+            tasks: seed.tasks,
+            template,
+          });
+          rows += r.tasks;
+        }
+        return `${rows} task rows written`;
+      },
+    );
     seedDb.close();
 
     // (2) import 10 county workbooks of 200 rows each

@@ -20,13 +20,24 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export default async function bench(): Promise<void> {
   const out = await buildRenderer('renderer-bench');
   const assets = path.join(out, 'assets');
-  let js = 0, jsGz = 0, css = 0, cssGz = 0;
+  let js = 0,
+    jsGz = 0,
+    css = 0,
+    cssGz = 0;
   for (const f of readdirSync(assets)) {
     const buf = readFileSync(path.join(assets, f));
-    if (f.endsWith('.js')) { js += buf.length; jsGz += gzipSync(buf, { level: 9 }).length; }
-    if (f.endsWith('.css')) { css += buf.length; cssGz += gzipSync(buf, { level: 9 }).length; }
+    if (f.endsWith('.js')) {
+      js += buf.length;
+      jsGz += gzipSync(buf, { level: 9 }).length;
+    }
+    if (f.endsWith('.css')) {
+      css += buf.length;
+      cssGz += gzipSync(buf, { level: 9 }).length;
+    }
   }
-  console.log(`bundle: JavaScript ${kb(js)} (${kb(jsGz)} gzip), CSS ${kb(css)} (${kb(cssGz)} gzip), index.html ${statSync(path.join(out, 'index.html')).size} B — target JS < 800 KB gzip: ${jsGz < 800 * 1024 ? 'met' : 'MISSED'}`);
+  console.log(
+    `bundle: JavaScript ${kb(js)} (${kb(jsGz)} gzip), CSS ${kb(css)} (${kb(cssGz)} gzip), index.html ${statSync(path.join(out, 'index.html')).size} B — target JS < 800 KB gzip: ${jsGz < 800 * 1024 ? 'met' : 'MISSED'}`,
+  );
   if (!HAVE_CHROMIUM) {
     console.log('跳过浏览器部分：/usr/bin/chromium 不存在。');
     return;
@@ -37,7 +48,9 @@ export default async function bench(): Promise<void> {
     const file = path.join(dir, 'ledger.sqlite');
     const s = buildSyntheticLedger(file, { plans: TASKS / 25, tasksPerPlan: 25, counties: 10, periods: 1 });
     s.db.close();
-    console.log(`ledger: ${s.tasks.toLocaleString('en')} tasks, ${s.counties.length} counties, ${s.progress.toLocaleString('en')} progress records (built in ${(s.buildMs / 1000).toFixed(1)} s), load average ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log(
+      `ledger: ${s.tasks.toLocaleString('en')} tasks, ${s.counties.length} counties, ${s.progress.toLocaleString('en')} progress records (built in ${(s.buildMs / 1000).toFixed(1)} s), load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
 
     const bridge = await startBridge({ dbPath: file, staticDir: out, today: '2025-12-20' });
     const browser = await launchChromium();
@@ -47,16 +60,34 @@ export default async function bench(): Promise<void> {
       // the service builds its task index on the first query (cold), later queries reuse it
       const query = async (input: unknown) => {
         const t = performance.now();
-        const r = await fetch(`${bridge.url}api/call/task.query`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Taizhang': '1', Cookie: `tz_session=${bridge.token}` }, body: JSON.stringify({ input }) });
+        const r = await fetch(`${bridge.url}api/call/task.query`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Taizhang': '1',
+            Cookie: `tz_session=${bridge.token}`,
+          },
+          body: JSON.stringify({ input }),
+        });
         const j = (await r.json()) as { value: { total: number } };
         return { ms: performance.now() - t, total: j.value.total };
       };
       const cold = await query({ limit: 200 });
       const warm = await query({ offset: 50_000, limit: 200 });
       const t0 = performance.now();
-      await fetch(`${bridge.url}api/call/overview.get`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Taizhang': '1', Cookie: `tz_session=${bridge.token}` }, body: '{"input":{}}' });
+      await fetch(`${bridge.url}api/call/overview.get`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Taizhang': '1',
+          Cookie: `tz_session=${bridge.token}`,
+        },
+        body: '{"input":{}}',
+      });
       const overview = performance.now() - t0;
-      console.log(`service: task index built on first query in ${(cold.ms / 1000).toFixed(2)} s (${cold.total.toLocaleString('en')} tasks); a page of 200 rows afterwards ${warm.ms.toFixed(0)} ms; 总览 figures ${(overview / 1000).toFixed(2)} s`);
+      console.log(
+        `service: task index built on first query in ${(cold.ms / 1000).toFixed(2)} s (${cold.total.toLocaleString('en')} tasks); a page of 200 rows afterwards ${warm.ms.toFixed(0)} ms; 总览 figures ${(overview / 1000).toFixed(2)} s`,
+      );
 
       const loads: { fcp: number; fmp: number; table: number }[] = [];
       let last: Awaited<ReturnType<typeof measureInteraction>> | null = null;
@@ -65,16 +96,25 @@ export default async function bench(): Promise<void> {
         await page.addInitScript(MARKS_SCRIPT);
         await page.goto(`${bridge.url}#/ledger`);
         await poll(page, '!!(window.__marks && window.__marks.table)');
-        const m = (await page.evaluate(`({ fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime, fmp: window.__marks.fmp, table: window.__marks.table })`)) as { fcp: number; fmp: number; table: number };
+        const m = (await page.evaluate(
+          `({ fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime, fmp: window.__marks.fmp, table: window.__marks.table })`,
+        )) as { fcp: number; fmp: number; table: number };
         loads.push(m);
         if (i === RUNS - 1) last = await measureInteraction(page);
         await page.close();
       }
-      const fmp = median(loads.map((l) => l.fmp)), table = median(loads.map((l) => l.table));
-      console.log(`load 任务台账 (median of ${RUNS}): first contentful paint ${median(loads.map((l) => l.fcp)).toFixed(0)} ms, first meaningful paint ${fmp.toFixed(0)} ms, interactive table ${table.toFixed(0)} ms — target < 1500 ms: ${fmp < 1500 && table < 1500 ? 'met' : 'MISSED'}`);
+      const fmp = median(loads.map((l) => l.fmp)),
+        table = median(loads.map((l) => l.table));
+      console.log(
+        `load 任务台账 (median of ${RUNS}): first contentful paint ${median(loads.map((l) => l.fcp)).toFixed(0)} ms, first meaningful paint ${fmp.toFixed(0)} ms, interactive table ${table.toFixed(0)} ms — target < 1500 ms: ${fmp < 1500 && table < 1500 ? 'met' : 'MISSED'}`,
+      );
       if (last) {
-        console.log(`jump to row 50,000: rows on screen in ${last.jump.toFixed(0)} ms; search "合ABC-1" (${last.found.toLocaleString('en')} found): ${last.search.toFixed(0)} ms`);
-        console.log(`scrolling 3 s: ${last.frames} frames, median frame ${last.medianFrame.toFixed(1)} ms, slowest ${last.worstFrame.toFixed(1)} ms, ${last.blankFrames} frames with rows still loading`);
+        console.log(
+          `jump to row 50,000: rows on screen in ${last.jump.toFixed(0)} ms; search "合ABC-1" (${last.found.toLocaleString('en')} found): ${last.search.toFixed(0)} ms`,
+        );
+        console.log(
+          `scrolling 3 s: ${last.frames} frames, median frame ${last.medianFrame.toFixed(1)} ms, slowest ${last.worstFrame.toFixed(1)} ms, ${last.blankFrames} frames with rows still loading`,
+        );
       }
       await context.close();
     } finally {
@@ -125,7 +165,12 @@ const SCROLL_SCRIPT = `new Promise(function (resolve) {
 })`;
 
 /** waitForFunction evaluates with new Function, which the app's CSP forbids: poll instead. */
-async function poll(page: import('playwright').Page, expr: string, every = 10, timeout = 60_000): Promise<void> {
+async function poll(
+  page: import('playwright').Page,
+  expr: string,
+  every = 10,
+  timeout = 60_000,
+): Promise<void> {
   const end = Date.now() + timeout;
   while (!(await page.evaluate(expr))) {
     if (Date.now() > end) throw new Error(`等待超时：${expr}`);
@@ -135,10 +180,19 @@ async function poll(page: import('playwright').Page, expr: string, every = 10, t
 
 async function measureInteraction(page: import('playwright').Page) {
   const jump = (await page.evaluate(JUMP_SCRIPT)) as number;
-  const scroll = (await page.evaluate(SCROLL_SCRIPT)) as { frames: number; medianFrame: number; worstFrame: number; blankFrames: number };
+  const scroll = (await page.evaluate(SCROLL_SCRIPT)) as {
+    frames: number;
+    medianFrame: number;
+    worstFrame: number;
+    blankFrames: number;
+  };
   const t0 = Date.now();
   await page.fill('input[aria-label=搜索]', '合ABC-1');
-  await poll(page, '/筛选出/.test((document.querySelector("[data-testid=task-count]") || {}).textContent || "")', 5);
+  await poll(
+    page,
+    '/筛选出/.test((document.querySelector("[data-testid=task-count]") || {}).textContent || "")',
+    5,
+  );
   const search = Date.now() - t0 - 200; // minus the 200 ms typing debounce
   const countText = (await page.textContent('[data-testid=task-count]')) ?? '';
   const found = Number(/筛选出 (\d+)/.exec(countText)?.[1] ?? NaN);

@@ -39,10 +39,20 @@ export interface Rig {
 export async function startRig(staticDir: string, opts: Partial<BridgeOptions> = {}): Promise<Rig> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-e2e-'));
   const dbPath = opts.dbPath ?? path.join(dir, 'ledger.sqlite');
-  const bridge = await startBridge({ staticDir, today: '2025-09-20', checkOutputs: true, ...opts, dbPath, workDir: path.join(dir, 'work') });
+  const bridge = await startBridge({
+    staticDir,
+    today: '2025-09-20',
+    checkOutputs: true,
+    ...opts,
+    dbPath,
+    workDir: path.join(dir, 'work'),
+  });
   const browser = await launchChromium();
   return {
-    bridge, browser, dir, dbPath,
+    bridge,
+    browser,
+    dir,
+    dbPath,
     async close() {
       await browser.close().catch(() => {});
       await bridge.close();
@@ -54,7 +64,15 @@ export async function startRig(staticDir: string, opts: Partial<BridgeOptions> =
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=zh-CN',
+    ],
   });
 }
 

@@ -22,7 +22,8 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
   const errors: string[] = [];
   const shot = async (name: string) => {
     // notices fade after a few seconds; close them so the screen is seen as the clerk works on it
-    for (const b of await page.locator('.notice .close').all()) await b.click({ timeout: 500 }).catch(() => {});
+    for (const b of await page.locator('.notice .close').all())
+      await b.click({ timeout: 500 }).catch(() => {});
     await page.screenshot({ path: path.join(screensDir(), `${name}.png`) });
   };
 
@@ -33,17 +34,31 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     console.info(`端到端测试使用 ${path.basename(seed)}`);
     const staticDir = await buildRenderer('renderer-e2e');
     rig = await startRig(staticDir);
-    context = await rig.browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+    context = await rig.browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
   });
 
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail' || !page) return;
     // leave the evidence: what the clerk would have seen
-    await page.screenshot({ path: path.join(screensDir(), `FAILED-${ctx.task.name.slice(0, 40)}.png`) }).catch(() => {});
-    console.error('notices on screen:', await page.locator('.notice').allTextContents().catch(() => []));
+    await page
+      .screenshot({ path: path.join(screensDir(), `FAILED-${ctx.task.name.slice(0, 40)}.png`) })
+      .catch(() => {});
+    console.error(
+      'notices on screen:',
+      await page
+        .locator('.notice')
+        .allTextContents()
+        .catch(() => []),
+    );
   });
 
   afterAll(async () => {
@@ -55,13 +70,25 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await page.goto(rig.bridge.loginUrl);
     await page.waitForSelector('[data-testid=plan-drop]');
     expect(await page.locator('h1').textContent()).toBe('导入方案');
-    const info = await page.evaluate(async () => (await (await fetch('/api/call/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Taizhang': '1' }, body: '{"input":{}}' })).json()));
+    const info = await page.evaluate(
+      async () =>
+        await (
+          await fetch('/api/call/app.info', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Taizhang': '1' },
+            body: '{"input":{}}',
+          })
+        ).json(),
+    );
     expect(info.ok).toBe(true);
     unavailable = info.value.unavailable;
   });
 
   it('parses the seed and shows 83 tasks with the source highlighted', async () => {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=plan-drop] button')]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.click('[data-testid=plan-drop] button'),
+    ]);
     await chooser.setFiles(seed);
     await page.waitForSelector('[data-testid=parsed-count]', { timeout: 60_000 });
     expect(await page.textContent('[data-testid=parsed-count]')).toBe('83');
@@ -85,11 +112,20 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
   });
 
-  it('shows a revised edition\'s diff, and a wrong file as a readable Chinese error', async () => {
+  it("shows a revised edition's diff, and a wrong file as a readable Chinese error", async () => {
     const revised = path.join(rig.dir, '开封方案（修订）.txt');
-    writeFileSync(revised, readFileSync(path.join(ROOT, 'seeds/kaifeng-2025-15.txt'), 'utf8').replace('2025年9月15日前', '2025年10月15日前'));
+    writeFileSync(
+      revised,
+      readFileSync(path.join(ROOT, 'seeds/kaifeng-2025-15.txt'), 'utf8').replace(
+        '2025年9月15日前',
+        '2025年10月15日前',
+      ),
+    );
     await page.goto(`${rig.bridge.url}#/import`);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=plan-drop] button')]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.click('[data-testid=plan-drop] button'),
+    ]);
     await chooser.setFiles(revised);
     await page.waitForSelector('[data-testid=diff]');
     const diff = await page.textContent('[data-testid=diff]');
@@ -99,7 +135,10 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
 
     const fake = path.join(rig.dir, '假的方案.pdf');
     writeFileSync(fake, '这不是 PDF 文件');
-    const [c2] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=plan-drop] button')]);
+    const [c2] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.click('[data-testid=plan-drop] button'),
+    ]);
     await c2.setFiles(fake);
     await page.waitForSelector('.notice.error');
     expect(await page.textContent('.notice.error')).toMatch(/“假的方案\.pdf”.*PDF/);
@@ -115,18 +154,23 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await page.fill('input[aria-label=改为单位]', '市公安局');
     await page.click('[data-testid=units] button.primary:has-text("确定")');
     await expect.poll(() => page.locator('[data-testid=history]').textContent()).toContain('市公安局');
-    await expect.poll(() => page.locator('[data-testid=units] .unit-name').allTextContents()).toContain('市公安局');
+    await expect
+      .poll(() => page.locator('[data-testid=units] .unit-name').allTextContents())
+      .toContain('市公安局');
     await shot('03-任务详情');
     await page.click('.drawer .close');
     await page.selectOption('select[aria-label=状态]', 'unreported');
     await page.check('text=只看逾期');
-    await expect.poll(() => page.textContent('[data-testid=task-count]')).toMatch(/^筛选出 \d+ 项（共 83 项）$/);
+    await expect
+      .poll(() => page.textContent('[data-testid=task-count]'))
+      .toMatch(/^筛选出 \d+ 项（共 83 项）$/);
     await page.click('text=清除筛选');
     await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
   });
 
   it('makes the county workbooks, imports a filled one, and the statuses change', async (ctx) => {
-    if (unavailable.includes('submission.make') || unavailable.includes('submission.import')) ctx.skip('县区报送的核心功能尚未接入');
+    if (unavailable.includes('submission.make') || unavailable.includes('submission.import'))
+      ctx.skip('县区报送的核心功能尚未接入');
     await page.goto(`${rig.bridge.url}#/submissions`);
     await page.waitForSelector('[data-testid=make-workbooks]');
     const downloads: Download[] = [];
@@ -147,7 +191,11 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     const ws = wb.getWorksheet('大气')!;
     const head = ws.getRow(3).values as string[];
     const col = (h: string) => head.indexOf(h);
-    const filled: Record<number, [string, number, string]> = { 4: ['已完成', 100, '已全部完成'], 5: ['序时推进', 60, '正在推进'], 6: ['滞后', 20, '进度滞后'] };
+    const filled: Record<number, [string, number, string]> = {
+      4: ['已完成', 100, '已全部完成'],
+      5: ['序时推进', 60, '正在推进'],
+      6: ['滞后', 20, '进度滞后'],
+    };
     for (const [r, [status, pct, text]] of Object.entries(filled)) {
       const row = ws.getRow(Number(r));
       row.getCell(col('完成状态')).value = status;
@@ -158,12 +206,17 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await wb.xlsx.writeFile(returned);
     const codes = [4, 5, 6].map((r) => `大气-${ws.getRow(r).getCell(col('序号')).value}`);
 
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('[data-testid=inbox-drop] button')]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.click('[data-testid=inbox-drop] button'),
+    ]);
     await chooser.setFiles(returned);
     await page.waitForSelector('.report[data-county=兰考县]');
     expect(await page.locator('.report[data-county=兰考县] .report-sum b').first().textContent()).toBe('3');
     await page.click('.report[data-county=兰考县] button:has-text("采纳")');
-    await expect.poll(() => page.locator('[data-testid=board] tr', { hasText: '兰考县' }).textContent()).toContain('已采纳');
+    await expect
+      .poll(() => page.locator('[data-testid=board] tr', { hasText: '兰考县' }).textContent())
+      .toContain('已采纳');
     await shot('04-县区报送');
 
     await page.goto(`${rig.bridge.url}#/ledger`);
@@ -172,7 +225,9 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await expect.poll(() => statusOf(codes[2]!)).toBe('滞后');
     expect(await statusOf(codes[1]!)).toBe('序时推进');
     await page.click(`.tr[data-code="${codes[0]}"]`);
-    await expect.poll(() => page.locator('[data-testid=county-progress] tr', { hasText: '兰考县' }).textContent()).toContain('已完成');
+    await expect
+      .poll(() => page.locator('[data-testid=county-progress] tr', { hasText: '兰考县' }).textContent())
+      .toContain('已完成');
     await page.click('.drawer .close');
   });
 
@@ -182,17 +237,25 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     if (unavailable.includes('bulletin.export')) ctx.skip('进展通报导出的核心功能尚未接入');
     await page.waitForSelector('[data-testid=bulletin-preview]');
     await shot('05-进展通报');
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-bulletin]')]);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=export-bulletin]'),
+    ]);
     const file = path.join(rig.dir, dl.suggestedFilename());
     await dl.saveAs(file);
     expect(file).toMatch(/\.docx$/);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
-    const [led] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-ledger]')]);
+    const [led] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=export-ledger]'),
+    ]);
     expect(led.suggestedFilename()).toBe('任务台账（2025年8月）.xlsx');
     const ledFile = path.join(rig.dir, led.suggestedFilename());
     await led.saveAs(ledFile);
     expect(readFileSync(ledFile).subarray(0, 2).toString()).toBe('PK');
-    await expect.poll(() => page.locator('[data-testid=exported] a').allTextContents()).toEqual(['任务台账（2025年8月）.xlsx']);
+    await expect
+      .poll(() => page.locator('[data-testid=exported] a').allTextContents())
+      .toEqual(['任务台账（2025年8月）.xlsx']);
   });
 
   it('shows 总览 and 设置', async () => {

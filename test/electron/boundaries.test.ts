@@ -17,19 +17,25 @@ function files(dir: string, ext = /\.(ts|tsx|mts|js|mjs)$/): string[] {
 }
 
 const importsOf = (src: string) =>
-  [...src.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)]
-    .map((m) => ({ typeOnly: !!m[2], spec: (m[3] ?? m[4] ?? m[5])! }));
+  [
+    ...src.matchAll(
+      /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => ({ typeOnly: !!m[2], spec: (m[3] ?? m[4] ?? m[5])! }));
 
 describe('module boundaries', () => {
   it('electron/core/** never imports electron', () => {
     const offenders = files(path.join(ROOT, 'electron/core')).filter((f) =>
-      importsOf(readFileSync(f, 'utf8')).some((i) => i.spec === 'electron' || i.spec.startsWith('electron/')));
+      importsOf(readFileSync(f, 'utf8')).some((i) => i.spec === 'electron' || i.spec.startsWith('electron/')),
+    );
     expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
 
   it('the API layer and the bridge do not import electron either', () => {
     const dirs = ['electron/api', 'electron/bridge'].map((d) => path.join(ROOT, d));
-    const offenders = dirs.flatMap((d) => files(d)).filter((f) => importsOf(readFileSync(f, 'utf8')).some((i) => i.spec === 'electron'));
+    const offenders = dirs
+      .flatMap((d) => files(d))
+      .filter((f) => importsOf(readFileSync(f, 'utf8')).some((i) => i.spec === 'electron'));
     expect(offenders).toEqual([]);
   });
 
@@ -42,8 +48,10 @@ describe('module boundaries', () => {
     const offenders: string[] = [];
     for (const f of files(path.join(ROOT, 'renderer/src'))) {
       for (const i of importsOf(readFileSync(f, 'utf8'))) {
-        if (i.spec === 'zod' || i.spec.startsWith('zod/')) offenders.push(`${path.relative(ROOT, f)} → ${i.spec}`);
-        if (i.spec.includes('electron/') && !i.typeOnly && !i.spec.endsWith('electron/api/ops')) offenders.push(`${path.relative(ROOT, f)} → ${i.spec}`);
+        if (i.spec === 'zod' || i.spec.startsWith('zod/'))
+          offenders.push(`${path.relative(ROOT, f)} → ${i.spec}`);
+        if (i.spec.includes('electron/') && !i.typeOnly && !i.spec.endsWith('electron/api/ops'))
+          offenders.push(`${path.relative(ROOT, f)} → ${i.spec}`);
       }
     }
     expect(offenders).toEqual([]);

@@ -19,13 +19,32 @@ describe('electron-vite build', () => {
 
   beforeAll(async () => {
     rmSync(OUT, { recursive: true, force: true });
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', OUT, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'),
+        'build',
+        '--outDir',
+        OUT,
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`electron-vite build failed:\n${r.stdout}\n${r.stderr}`);
     dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-build-'));
     // the Node build of the addon stands in for the Electron one: same code path (nativeBinding)
-    process.env.TAIZHANG_SQLITE_NATIVE = path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    process.env.TAIZHANG_SQLITE_NATIVE = path.join(
+      ROOT,
+      'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    );
     process.env.TAIZHANG_TEMPLATES = path.join(ROOT, 'templates');
-    client = await startServiceWorker({ dbPath: path.join(dir, 'l.sqlite'), shell: 'electron', workDir: path.join(dir, 'work'), workerScript: path.join(OUT, 'main/worker.js') });
+    client = await startServiceWorker({
+      dbPath: path.join(dir, 'l.sqlite'),
+      shell: 'electron',
+      workDir: path.join(dir, 'work'),
+      workerScript: path.join(OUT, 'main/worker.js'),
+    });
   });
 
   afterAll(async () => {
@@ -38,13 +57,14 @@ describe('electron-vite build', () => {
   });
 
   it('writes main (index + worker), a one-file CommonJS preload and the renderer', () => {
-    for (const f of ['main/index.js', 'main/worker.js', 'preload/index.cjs', 'renderer/index.html']) expect(existsSync(path.join(OUT, f)), f).toBe(true);
+    for (const f of ['main/index.js', 'main/worker.js', 'preload/index.cjs', 'renderer/index.html'])
+      expect(existsSync(path.join(OUT, f)), f).toBe(true);
     const preload = readFileSync(path.join(OUT, 'preload/index.cjs'), 'utf8');
     const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
     expect(requires.every((r) => r === 'electron')).toBe(true); // sandboxed: nothing else can be required
     expect(preload).not.toMatch(/^\s*(import|export)\s/m);
     const worker = readFileSync(path.join(OUT, 'main/worker.js'), 'utf8');
-    expect(worker).toMatch(/nativeBinding/);                      // the shim, not the bare package
+    expect(worker).toMatch(/nativeBinding/); // the shim, not the bare package
     expect(worker).toMatch(/from ["']pdfjs-dist|import\(["']pdfjs-dist|pdfjs-dist/); // external, not bundled
     expect(worker).not.toMatch(/GlobalWorkerOptions\s*=\s*\{/);
   });

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALLOWED_PERMISSIONS, CSP, CSP_DIRECTIVES, SECURITY_HEADERS, isAppUrl, webPreferences, windowOptions } from '../../electron/main/security';
+import {
+  ALLOWED_PERMISSIONS,
+  CSP,
+  CSP_DIRECTIVES,
+  SECURITY_HEADERS,
+  isAppUrl,
+  webPreferences,
+  windowOptions,
+} from '../../electron/main/security';
 import { ROOT, buildRenderer } from '../e2e/harness';
 
 const main = readFileSync(path.join(ROOT, 'electron/main/index.ts'), 'utf8');
@@ -13,9 +21,16 @@ describe('BrowserWindow options', () => {
   const opts = windowOptions('/x/preload.cjs');
   it('isolates and sandboxes the renderer, without Node', () => {
     expect(opts.webPreferences).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false,
-      experimentalFeatures: false, navigateOnDragDrop: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
     });
     expect(opts.webPreferences.preload).toBe('/x/preload.cjs');
     expect(webPreferences('/x/preload.cjs')).toEqual(opts.webPreferences);
@@ -23,7 +38,9 @@ describe('BrowserWindow options', () => {
   it('main builds its window from these options and the preload is one CommonJS bundle', () => {
     expect(main).toMatch(/new BrowserWindow\(windowOptions\(preload\)\)/);
     expect(main).toMatch(/preload\/index\.cjs/);
-    expect(main).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/);
+    expect(main).not.toMatch(
+      /nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false/,
+    );
   });
 });
 
@@ -45,7 +62,9 @@ describe('Content-Security-Policy', () => {
     expect(main).toMatch(/\.\.\.SECURITY_HEADERS/);
     const out = await buildRenderer('renderer-security');
     const html = readFileSync(path.join(out, 'index.html'), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/
+      .exec(html)?.[1]
+      ?.replace(/&#39;/g, "'");
     expect(meta).toBeDefined();
     expect(meta).toContain("default-src 'none'");
     expect(meta).toContain("script-src 'self'");
@@ -97,6 +116,7 @@ describe('navigation, windows, permissions, remote content', () => {
   });
   it('has Chinese menus', () => {
     const menu = readFileSync(path.join(ROOT, 'electron/main/menu.ts'), 'utf8');
-    for (const label of ['文件', '编辑', '查看', '帮助', '导入方案…', '退出']) expect(menu).toContain(`'${label}'`);
+    for (const label of ['文件', '编辑', '查看', '帮助', '导入方案…', '退出'])
+      expect(menu).toContain(`'${label}'`);
   });
 });

@@ -15,11 +15,18 @@ function electronBinary(): string | null {
   const bin = path.join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(bin) ? bin : null;
 }
-const nativeAddon = path.join(ROOT, 'out/native', `${process.platform}-${process.arch}`, 'better_sqlite3.node');
+const nativeAddon = path.join(
+  ROOT,
+  'out/native',
+  `${process.platform}-${process.arch}`,
+  'better_sqlite3.node',
+);
 const BIN = electronBinary();
 const reason = !BIN
   ? 'Electron 二进制文件不存在（node_modules/electron/dist 缺失，Electron ≥45 首次运行时才下载，本机无法下载）'
-  : !existsSync(nativeAddon) ? `缺少 Electron 版 better-sqlite3（${nativeAddon}），请先运行 npm run rebuild:electron` : '';
+  : !existsSync(nativeAddon)
+    ? `缺少 Electron 版 better-sqlite3（${nativeAddon}），请先运行 npm run rebuild:electron`
+    : '';
 if (reason) console.warn(`跳过 Electron 冒烟测试：${reason}`);
 
 describe.skipIf(!!reason)('Electron app (smoke)', () => {
@@ -28,10 +35,18 @@ describe.skipIf(!!reason)('Electron app (smoke)', () => {
   let dir: string;
 
   beforeAll(async () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(r.stderr);
     dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-electron-'));
-    app = await _electron.launch({ executablePath: BIN!, args: [ROOT], env: { ...process.env, TAIZHANG_DB: path.join(dir, 'ledger.sqlite') } as Record<string, string> });
+    app = await _electron.launch({
+      executablePath: BIN!,
+      args: [ROOT],
+      env: { ...process.env, TAIZHANG_DB: path.join(dir, 'ledger.sqlite') } as Record<string, string>,
+    });
     page = await app.firstWindow();
   });
 
@@ -46,13 +61,22 @@ describe.skipIf(!!reason)('Electron app (smoke)', () => {
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     const bytes = [...readFileSync(path.join(ROOT, 'seeds/kaifeng-2025-15.txt'))];
     const plans = await page.evaluate(async (data) => {
-      const tz = (window as unknown as { taizhang: { upload(n: string, b: ArrayBuffer): Promise<{ path: string; name: string }>; api: Record<string, (i: unknown) => Promise<{ ok: boolean; value: unknown }>> } }).taizhang;
+      const tz = (
+        window as unknown as {
+          taizhang: {
+            upload(n: string, b: ArrayBuffer): Promise<{ path: string; name: string }>;
+            api: Record<string, (i: unknown) => Promise<{ ok: boolean; value: unknown }>>;
+          };
+        }
+      ).taizhang;
       const file = await tz.upload('kaifeng-2025-15.txt', new Uint8Array(data).buffer);
       await tz.api['plan.import']!({ file });
       return (await tz.api['plan.list']!({})).value as { short_name: string }[];
     }, bytes);
     expect(plans.map((p) => p.short_name)).toEqual(['大气', '碧水', '净土', '柴油']);
-    await page.evaluate(() => { location.hash = '#/overview'; });
+    await page.evaluate(() => {
+      location.hash = '#/overview';
+    });
     await page.waitForSelector('.lights li');
     expect(await page.locator('.lights li').count()).toBe(4);
   });

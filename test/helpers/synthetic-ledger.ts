@@ -5,10 +5,10 @@ import { rmSync } from 'node:fs';
 import { openLedger, ensureCityProfile, cityProfile, type DB } from '../../electron/core/ledger/index';
 
 export interface SyntheticOptions {
-  plans?: number;          // default 200
-  tasksPerPlan?: number;   // default 25
-  counties?: number;       // default 10 (开封's nine counties and the zone), at most 10
-  periods?: number;        // monthly periods ending 2025-12, default 20
+  plans?: number; // default 200
+  tasksPerPlan?: number; // default 25
+  counties?: number; // default 10 (开封's nine counties and the zone), at most 10
+  periods?: number; // monthly periods ending 2025-12, default 20
   /** share of progress rows that were re-reported (a superseded older row is kept), default 0.02 */
   supersededShare?: number;
   seed?: number;
@@ -18,10 +18,10 @@ export interface SyntheticLedger {
   db: DB;
   file: string;
   counties: string[];
-  periods: string[];     // oldest first, e.g. 2024-05 … 2025-12
+  periods: string[]; // oldest first, e.g. 2024-05 … 2025-12
   plans: number;
   tasks: number;
-  progress: number;      // rows written, superseded ones included
+  progress: number; // rows written, superseded ones included
   buildMs: number;
 }
 
@@ -49,7 +49,10 @@ function lastDay(y: number, m: number): number {
 
 /** Builds the ledger at `file` (replaced if it exists). Default size: 1,000,000 current progress records. */
 export function buildSyntheticLedger(file: string, o: SyntheticOptions = {}): SyntheticLedger {
-  const plans = o.plans ?? 200, perPlan = o.tasksPerPlan ?? 25, nCounties = Math.min(o.counties ?? 10, 10), nPeriods = o.periods ?? 20;
+  const plans = o.plans ?? 200,
+    perPlan = o.tasksPerPlan ?? 25,
+    nCounties = Math.min(o.counties ?? 10, 10),
+    nPeriods = o.periods ?? 20;
   const share = o.supersededShare ?? 0.02;
   const rand = rng(o.seed ?? 42);
   for (const ext of ['', '-wal', '-shm']) rmSync(file + ext, { force: true });
@@ -59,27 +62,56 @@ export function buildSyntheticLedger(file: string, o: SyntheticOptions = {}): Sy
   const periods: { key: string; start: string; end: string }[] = [];
   for (let i = nPeriods - 1; i >= 0; i--) {
     const d = new Date(Date.UTC(2025, 11 - i, 1));
-    const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1;
-    periods.push({ key: `${y}-${pad(m)}`, start: `${y}-${pad(m)}-01`, end: `${y}-${pad(m)}-${pad(lastDay(y, m))}` });
+    const y = d.getUTCFullYear(),
+      m = d.getUTCMonth() + 1;
+    periods.push({
+      key: `${y}-${pad(m)}`,
+      start: `${y}-${pad(m)}-01`,
+      end: `${y}-${pad(m)}-${pad(lastDay(y, m))}`,
+    });
   }
-  let tasks = 0, progress = 0, counties: string[] = [];
+  let tasks = 0,
+    progress = 0,
+    counties: string[] = [];
   db.transaction(() => {
     ensureCityProfile(db, cityProfile('开封市')!);
-    const countyRows = db.prepare('SELECT id, name FROM counties ORDER BY sort_order').all() as { id: number; name: string }[];
+    const countyRows = db.prepare('SELECT id, name FROM counties ORDER BY sort_order').all() as {
+      id: number;
+      name: string;
+    }[];
     const chosen = countyRows.slice(0, nCounties);
     counties = chosen.map((c) => c.name);
-    const lead = Number(db.prepare("INSERT INTO units (name, kind) VALUES ('市生态环境局', 'department') ON CONFLICT(name) DO UPDATE SET kind = kind RETURNING id").pluck().get());
-    const doc = Number(db.prepare("INSERT INTO documents (fingerprint, doc_number, issuer, doc_date, city, imported_at) VALUES ('synthetic', '汴政办〔2025〕99号', '开封市人民政府办公室', '2025-01-10', '开封市', ?)").run(now).lastInsertRowid);
+    const lead = Number(
+      db
+        .prepare(
+          "INSERT INTO units (name, kind) VALUES ('市生态环境局', 'department') ON CONFLICT(name) DO UPDATE SET kind = kind RETURNING id",
+        )
+        .pluck()
+        .get(),
+    );
+    const doc = Number(
+      db
+        .prepare(
+          "INSERT INTO documents (fingerprint, doc_number, issuer, doc_date, city, imported_at) VALUES ('synthetic', '汴政办〔2025〕99号', '开封市人民政府办公室', '2025-01-10', '开封市', ?)",
+        )
+        .run(now).lastInsertRowid,
+    );
     const insPeriod = db.prepare('INSERT INTO periods (key, kind, start_date, end_date) VALUES (?, ?, ?, ?)');
     for (const p of periods) insPeriod.run(p.key, 'month', p.start, p.end);
-    const insPlan = db.prepare('INSERT INTO plans (title, title_key, short_name, year, document_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insPlan = db.prepare(
+      'INSERT INTO plans (title, title_key, short_name, year, document_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     const insGroup = db.prepare('INSERT INTO task_groups (plan_id, ordinal, title) VALUES (?, ?, ?)');
     const insTask = db.prepare(
       `INSERT INTO tasks (plan_id, no, code, title, group_id, text, implied_due_date, original_due_date, due_date, first_deadline, parsed_json, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
     );
-    const insResp = db.prepare('INSERT INTO responsibilities (task_id, unit_id, role, reports, ordinal) VALUES (?, ?, ?, ?, ?)');
-    const insDeadline = db.prepare("INSERT INTO deadlines (task_id, date, kind, text) VALUES (?, ?, 'by_date', ?)");
+    const insResp = db.prepare(
+      'INSERT INTO responsibilities (task_id, unit_id, role, reports, ordinal) VALUES (?, ?, ?, ?, ?)',
+    );
+    const insDeadline = db.prepare(
+      "INSERT INTO deadlines (task_id, date, kind, text) VALUES (?, ?, 'by_date', ?)",
+    );
     const insProg = db.prepare(
       `INSERT INTO progress (task_id, unit_id, period, period_end, status, percent, text, source_kind, source_file, source_sheet, source_cell, recorded_at, superseded_at, superseded_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'file', ?, '台账', ?, ?, ?, NULL)`,
@@ -87,13 +119,40 @@ export function buildSyntheticLedger(file: string, o: SyntheticOptions = {}): Sy
     const link = db.prepare('UPDATE progress SET superseded_by = ? WHERE id = ?');
     const statuses = ['done', 'on_track', 'lagging', 'not_started'] as const;
     for (let p = 1; p <= plans; p++) {
-      const planId = Number(insPlan.run(`开封市合成专项方案${p}`, `开封市合成专项方案${p}`, syntheticShortName(p - 1), 2025, doc, now, now).lastInsertRowid);
-      const groups = [1, 2, 3, 4, 5].map((g) => Number(insGroup.run(planId, g, `（${g}）合成类别${g}`).lastInsertRowid));
+      const planId = Number(
+        insPlan.run(
+          `开封市合成专项方案${p}`,
+          `开封市合成专项方案${p}`,
+          syntheticShortName(p - 1),
+          2025,
+          doc,
+          now,
+          now,
+        ).lastInsertRowid,
+      );
+      const groups = [1, 2, 3, 4, 5].map((g) =>
+        Number(insGroup.run(planId, g, `（${g}）合成类别${g}`).lastInsertRowid),
+      );
       for (let n = 1; n <= perPlan; n++) {
         // due dates spread over the whole span of periods
         const dueP = periods[Math.floor(rand() * periods.length)]!;
         const due = dueP.end;
-        const taskId = Number(insTask.run(planId, n, `${syntheticShortName(p - 1)}-${n}`, `合成任务${p}-${n}`, groups[n % 5]!, `${n}.合成任务${p}-${n}。`, '2025-12-31', due, due, due, now, now).lastInsertRowid);
+        const taskId = Number(
+          insTask.run(
+            planId,
+            n,
+            `${syntheticShortName(p - 1)}-${n}`,
+            `合成任务${p}-${n}`,
+            groups[n % 5]!,
+            `${n}.合成任务${p}-${n}。`,
+            '2025-12-31',
+            due,
+            due,
+            due,
+            now,
+            now,
+          ).lastInsertRowid,
+        );
         tasks++;
         insDeadline.run(taskId, due, `${due.slice(5, 7)}月底前`);
         insResp.run(taskId, lead, 'lead', 0, 0);
@@ -107,12 +166,52 @@ export function buildSyntheticLedger(file: string, o: SyntheticOptions = {}): Sy
             const cell = `F${n + 4}`;
             if (rand() < share) {
               // an earlier report of this period, superseded by the one below
-              const old = Number(insProg.run(taskId, c.id, per.key, per.end, 'on_track', Math.max(0, pct - 10), '初报', `${c.name}-${per.key}.xlsx`, cell, now, now).lastInsertRowid);
-              const id = Number(insProg.run(taskId, c.id, per.key, per.end, status, pct, `第${per.key}期进展`, `${c.name}-${per.key}-更正.xlsx`, cell, now, null).lastInsertRowid);
+              const old = Number(
+                insProg.run(
+                  taskId,
+                  c.id,
+                  per.key,
+                  per.end,
+                  'on_track',
+                  Math.max(0, pct - 10),
+                  '初报',
+                  `${c.name}-${per.key}.xlsx`,
+                  cell,
+                  now,
+                  now,
+                ).lastInsertRowid,
+              );
+              const id = Number(
+                insProg.run(
+                  taskId,
+                  c.id,
+                  per.key,
+                  per.end,
+                  status,
+                  pct,
+                  `第${per.key}期进展`,
+                  `${c.name}-${per.key}-更正.xlsx`,
+                  cell,
+                  now,
+                  null,
+                ).lastInsertRowid,
+              );
               link.run(id, old);
               progress += 2;
             } else {
-              insProg.run(taskId, c.id, per.key, per.end, status, pct, `第${per.key}期进展`, `${c.name}-${per.key}.xlsx`, cell, now, null);
+              insProg.run(
+                taskId,
+                c.id,
+                per.key,
+                per.end,
+                status,
+                pct,
+                `第${per.key}期进展`,
+                `${c.name}-${per.key}.xlsx`,
+                cell,
+                now,
+                null,
+              );
               progress++;
             }
           }
@@ -122,5 +221,14 @@ export function buildSyntheticLedger(file: string, o: SyntheticOptions = {}): Sy
   }).immediate();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
-  return { db, file, counties, periods: periods.map((p) => p.key), plans, tasks, progress, buildMs: performance.now() - t0 };
+  return {
+    db,
+    file,
+    counties,
+    periods: periods.map((p) => p.key),
+    plans,
+    tasks,
+    progress,
+    buildMs: performance.now() - t0,
+  };
 }

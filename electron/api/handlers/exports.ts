@@ -11,7 +11,14 @@ import { getSetting } from '../../core/ledger/settings';
 import { periodLabel, toPeriod } from '../../core/ledger/periods';
 import type { Handlers } from '../service';
 
-type Ops = 'bulletin.preview' | 'bulletin.setRequirements' | 'bulletin.export' | 'reminders.export' | 'ledger.export' | 'backup.create' | 'backup.restore';
+type Ops =
+  | 'bulletin.preview'
+  | 'bulletin.setRequirements'
+  | 'bulletin.export'
+  | 'reminders.export'
+  | 'ledger.export'
+  | 'backup.create'
+  | 'backup.restore';
 
 const stamp = (today: string) => today.replace(/-/g, '');
 
@@ -34,7 +41,11 @@ export const exportHandlers: Pick<Handlers, Ops> = {
     const dir = ctx.files.outputDir(outDir);
     ctx.progress(0, 1, '正在生成催办单…');
     const r = await exportReminders(ctx.db, { period, outDir: dir });
-    if (r.files.length === 0) throw new ApiError('NOTHING_TO_REMIND', `${periodLabel(toPeriod(period))}没有滞后或超期的任务，无需催办。`);
+    if (r.files.length === 0)
+      throw new ApiError(
+        'NOTHING_TO_REMIND',
+        `${periodLabel(toPeriod(period))}没有滞后或超期的任务，无需催办。`,
+      );
     return { files: r.files.map((f) => ctx.files.ref(f.file)) };
   },
   async 'ledger.export'({ outFile, period }, ctx) {

@@ -10,15 +10,33 @@ export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
     const today = ctx.today();
     const key = period ?? currentPeriod(ctx);
     // the ledger's own per-county roll-up for the period (one grouped query)
-    const byCounty = periodSummary(ctx.db, key, { asOf: today })
-      .map((c) => ({ county: c.county, tasks: c.assigned, done: c.done, rate: c.completionRate }));
+    const byCounty = periodSummary(ctx.db, key, { asOf: today }).map((c) => ({
+      county: c.county,
+      tasks: c.assigned,
+      done: c.done,
+      rate: c.completionRate,
+    }));
     const rows = ctx.index.all().filter((r) => r.state === 'active' || r.state === 'closed');
-    const plans = (ctx.db.prepare('SELECT id, title, short_name FROM plans ORDER BY year DESC, id').all() as { id: number; title: string; short_name: string }[]).map((p) => {
+    const plans = (
+      ctx.db.prepare('SELECT id, title, short_name FROM plans ORDER BY year DESC, id').all() as {
+        id: number;
+        title: string;
+        short_name: string;
+      }[]
+    ).map((p) => {
       const mine = rows.filter((r) => r.planId === p.id);
       const overdue = mine.filter((r) => r.overdue).length;
       const lagging = mine.filter((r) => r.status === 'lagging').length;
-      const light: Overview['plans'][number]['light'] = mine.length === 0 ? 'grey' : overdue ? 'red' : lagging ? 'yellow' : 'green';
-      return { ...p, light, tasks: mine.length, done: mine.filter((r) => r.status === 'done').length, lagging, overdue };
+      const light: Overview['plans'][number]['light'] =
+        mine.length === 0 ? 'grey' : overdue ? 'red' : lagging ? 'yellow' : 'green';
+      return {
+        ...p,
+        light,
+        tasks: mine.length,
+        done: mine.filter((r) => r.status === 'done').length,
+        lagging,
+        overdue,
+      };
     });
     const upcoming = rows
       .filter((r) => r.due && r.due >= today && r.status !== 'done' && r.state === 'active')
@@ -28,7 +46,14 @@ export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
       .slice(0, 40);
     const overdue = rows
       .filter((r) => r.overdue)
-      .map((r) => ({ id: r.id, code: r.code, title: r.title, due: r.due!, days: daysBetween(r.due!, today), lead: r.lead }))
+      .map((r) => ({
+        id: r.id,
+        code: r.code,
+        title: r.title,
+        due: r.due!,
+        days: daysBetween(r.due!, today),
+        lead: r.lead,
+      }))
       .sort((a, c) => c.days - a.days)
       .slice(0, 200);
     return { asOf: today, period: key, byCounty, plans, upcoming, overdue };

@@ -2,7 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseFile } from '../../core/parse/index';
 import type { ParsedDocument as CoreDocument } from '../../core/parse/types';
-import { applyImport, previewImport, type ImportOutcome, type PlanDiff as CorePlanDiff } from '../../core/ledger/import';
+import {
+  applyImport,
+  previewImport,
+  type ImportOutcome,
+  type PlanDiff as CorePlanDiff,
+} from '../../core/ledger/import';
 import { sha256 } from '../../core/ledger/fingerprint';
 import { getSetting } from '../../core/ledger/settings';
 import { hasFatal } from '../../core/common/problems';
@@ -19,15 +24,26 @@ function toDiff(p: CorePlanDiff): PlanDiff {
     added: p.added.map(ref),
     removed: p.removed.map(ref),
     revived: p.revived.map(ref),
-    changed: p.changed.map((c) => ({ ...ref(c), changes: c.changes.map((x) => ({ field: String(x.field), before: x.before, after: x.after })), conflicts: c.conflicts.map(String) })),
+    changed: p.changed.map((c) => ({
+      ...ref(c),
+      changes: c.changes.map((x) => ({ field: String(x.field), before: x.before, after: x.after })),
+      conflicts: c.conflicts.map(String),
+    })),
     unchanged: p.unchanged,
     planChanges: p.planChanges.map((x) => ({ field: String(x.field), before: x.before, after: x.after })),
   };
 }
 
 export function importSummary(o: ImportOutcome): string {
-  if (hasFatal(o.problems)) return `未导入：${o.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('；')}`;
-  if (o.status === 'unchanged') return o.sameAs ? `台账中已有相同内容（${o.sameAs.files.join('、') || '此前导入'}），无需重复导入。` : '没有变化，无需导入。';
+  if (hasFatal(o.problems))
+    return `未导入：${o.problems
+      .filter((p) => p.severity === 'error')
+      .map((p) => p.message)
+      .join('；')}`;
+  if (o.status === 'unchanged')
+    return o.sameAs
+      ? `台账中已有相同内容（${o.sameAs.files.join('、') || '此前导入'}），无需重复导入。`
+      : '没有变化，无需导入。';
   const tasks = o.plans.reduce((n, p) => n + p.added.length, 0);
   const changed = o.plans.reduce((n, p) => n + p.changed.length, 0);
   const removed = o.plans.reduce((n, p) => n + p.removed.length, 0);
@@ -72,7 +88,12 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
       ctx.progress(0, 2, `正在解析“${file.name}”…`);
       const r = await parseRef(ctx, file);
       problems.push(...r.problems);
-      if (!r.value || hasFatal(r.problems)) throw new ApiError('PARSE_FAILED', r.problems.map((p) => p.message).join('；') || `无法解析“${file.name}”。`, r.problems);
+      if (!r.value || hasFatal(r.problems))
+        throw new ApiError(
+          'PARSE_FAILED',
+          r.problems.map((p) => p.message).join('；') || `无法解析“${file.name}”。`,
+          r.problems,
+        );
       doc = r.value;
     }
     const bytes = await readFile(path);
@@ -81,17 +102,29 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
       operator: operator ?? String(getSetting(ctx.db, 'operator') ?? ''),
       fileHash: sha256(new Uint8Array(bytes)),
       fileName: file.name,
-      onTask: (done, total) => ctx.progress(1 + done / Math.max(total, 1), 2, `正在写入台账（${done}/${total}）…`),
+      onTask: (done, total) =>
+        ctx.progress(1 + done / Math.max(total, 1), 2, `正在写入台账（${done}/${total}）…`),
     });
     ctx.progress(2, 2, '导入完成');
-    if (hasFatal(outcome.problems)) throw new ApiError('IMPORT_REFUSED', importSummary(outcome), outcome.problems);
-    return { status: outcome.status, applied: outcome.applied, plans: outcome.plans.map(toDiff), problems: [...problems, ...outcome.problems], summary: importSummary(outcome) };
+    if (hasFatal(outcome.problems))
+      throw new ApiError('IMPORT_REFUSED', importSummary(outcome), outcome.problems);
+    return {
+      status: outcome.status,
+      applied: outcome.applied,
+      plans: outcome.plans.map(toDiff),
+      problems: [...problems, ...outcome.problems],
+      summary: importSummary(outcome),
+    };
   },
 
   'plan.list'(_input, ctx): PlanSummary[] {
-    const plans = ctx.db.prepare(`
+    const plans = ctx.db
+      .prepare(
+        `
       SELECT p.id, p.title, p.short_name, p.year, d.doc_number, d.imported_at
-      FROM plans p JOIN documents d ON d.id = p.document_id ORDER BY p.year DESC, p.id`).all() as Omit<PlanSummary, 'tasks' | 'done' | 'lagging' | 'overdue'>[];
+      FROM plans p JOIN documents d ON d.id = p.document_id ORDER BY p.year DESC, p.id`,
+      )
+      .all() as Omit<PlanSummary, 'tasks' | 'done' | 'lagging' | 'overdue'>[];
     const rows = ctx.index.all();
     return plans.map((p) => {
       const mine = rows.filter((r) => r.planId === p.id && r.state !== 'withdrawn');

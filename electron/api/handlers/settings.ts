@@ -9,7 +9,11 @@ import { UNAVAILABLE } from './unavailable';
 export function settingsView(ctx: HandlerContext): SettingsView {
   const s = allSettings(ctx.db);
   const aliases = listUnitAliases(ctx.db);
-  const city = s.city || ((ctx.db.prepare('SELECT name FROM cities ORDER BY name LIMIT 1').get() as { name: string } | undefined)?.name ?? '');
+  const city =
+    s.city ||
+    ((ctx.db.prepare('SELECT name FROM cities ORDER BY name LIMIT 1').get() as { name: string } | undefined)
+      ?.name ??
+      '');
   return {
     dbPath: ctx.opts.dbPath,
     city,
@@ -26,13 +30,17 @@ export function settingsView(ctx: HandlerContext): SettingsView {
 /** The current reporting period: the month (or quarter) before today's, the one being reported. */
 export function currentPeriod(ctx: HandlerContext): string {
   const today = ctx.today();
-  const y = Number(today.slice(0, 4)), m = Number(today.slice(5, 7));
+  const y = Number(today.slice(0, 4)),
+    m = Number(today.slice(5, 7));
   const prev = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
   const kind = settingsView(ctx).period_type;
   return periodOf(prev, kind).key;
 }
 
-export const settingsHandlers: Pick<Handlers, 'app.info' | 'settings.get' | 'settings.set' | 'settings.addAlias'> = {
+export const settingsHandlers: Pick<
+  Handlers,
+  'app.info' | 'settings.get' | 'settings.set' | 'settings.addAlias'
+> = {
   'app.info'(_i, ctx) {
     const n = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
     const view = settingsView(ctx);

@@ -3,7 +3,11 @@
 // the ledger's `submissions` table (core/ledger/submissions.ts), so it travels with backups.
 import path from 'node:path';
 import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
-import { DEFAULT_TEMPLATE_PATH, fillPattern, loadSubmissionTemplate } from '../../core/submissions/template-spec';
+import {
+  DEFAULT_TEMPLATE_PATH,
+  fillPattern,
+  loadSubmissionTemplate,
+} from '../../core/submissions/template-spec';
 import { tasksByPlan, writeSubmissionWorkbook } from '../../core/submissions/generate';
 import { normalisePeriod, periodParts } from '../../core/submissions/period';
 import { importSubmissions } from '../../core/submissions/import';
@@ -12,18 +16,29 @@ import { recordProgress } from '../../core/ledger/progress';
 import { getSetting } from '../../core/ledger/settings';
 import { write } from '../../core/ledger/db';
 import {
-  getSubmission, listSubmissions, resolveSubmissionFlag, reviewSubmission, type Submission,
+  getSubmission,
+  listSubmissions,
+  resolveSubmissionFlag,
+  reviewSubmission,
+  type Submission,
 } from '../../core/ledger/submissions';
 import { hasFatal } from '../../core/common/problems';
 import { ApiError } from '../errors';
 import type { SubmissionReport } from '../contract';
 import type { HandlerContext, Handlers } from '../service';
 
-type Ops = 'submission.make' | 'submission.import' | 'submission.inbox' | 'submission.resolve' | 'submission.review' | 'submission.board';
+type Ops =
+  | 'submission.make'
+  | 'submission.import'
+  | 'submission.inbox'
+  | 'submission.resolve'
+  | 'submission.review'
+  | 'submission.board';
 
 function monthOf(period: string): string {
   const p = normalisePeriod(period);
-  if (!p) throw new ApiError('PERIOD_NOT_MONTH', `县区报送按月进行，报送期“${period}”不是月份（应写成 2025-09）。`);
+  if (!p)
+    throw new ApiError('PERIOD_NOT_MONTH', `县区报送按月进行，报送期“${period}”不是月份（应写成 2025-09）。`);
   return p;
 }
 
@@ -38,9 +53,18 @@ export function readInbox(ctx: HandlerContext, period: string): SubmissionReport
 /** The ledger's row as the renderer has always seen it (a failed file not yet reviewed shows 'failed'). */
 function toContract(s: Submission): SubmissionReport {
   return {
-    id: String(s.id), file: s.file, county: s.unit, period: s.period, imported: s.imported, unchanged: s.unchanged, empty: s.empty,
-    flagged: s.flagged, problems: s.problems,
-    state: s.failed && s.review_state === 'pending' ? 'failed' : s.review_state, comment: s.review_comment, received_at: s.imported_at,
+    id: String(s.id),
+    file: s.file,
+    county: s.unit,
+    period: s.period,
+    imported: s.imported,
+    unchanged: s.unchanged,
+    empty: s.empty,
+    flagged: s.flagged,
+    problems: s.problems,
+    state: s.failed && s.review_state === 'pending' ? 'failed' : s.review_state,
+    comment: s.review_comment,
+    received_at: s.imported_at,
   };
 }
 
@@ -56,11 +80,15 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     const month = monthOf(period);
     // the packaged app names its resources folder in TAIZHANG_TEMPLATES (see electron/main/index.ts)
     const env = process.env.TAIZHANG_TEMPLATES;
-    const tpl = loadSubmissionTemplate(env ? path.join(env, 'submission', 'template.json') : DEFAULT_TEMPLATE_PATH);
-    if (!tpl.value) throw new ApiError('TEMPLATE_INVALID', tpl.problems.map((p) => p.message).join('；'), tpl.problems);
+    const tpl = loadSubmissionTemplate(
+      env ? path.join(env, 'submission', 'template.json') : DEFAULT_TEMPLATE_PATH,
+    );
+    if (!tpl.value)
+      throw new ApiError('TEMPLATE_INVALID', tpl.problems.map((p) => p.message).join('；'), tpl.problems);
     const template = tpl.value;
     const { tasks, counties } = loadSubmissionTasks(ctx.db);
-    if (tasks.length === 0) throw new ApiError('NO_TASKS', '台账中还没有任务，请先在“导入方案”中导入方案文件。');
+    if (tasks.length === 0)
+      throw new ApiError('NO_TASKS', '台账中还没有任务，请先在“导入方案”中导入方案文件。');
     const targets = counties.filter((c) => (!only || only.includes(c)) && tasksByPlan(tasks, c).size > 0);
     const dir = ctx.files.outputDir(outDir);
     const { year, month: m } = periodParts(month);
@@ -68,7 +96,11 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     let total = 0;
     for (const [i, c] of targets.entries()) {
       ctx.progress(i, targets.length, `正在生成 ${c} 的报送表（${i + 1}/${targets.length}）…`);
-      const name = fillPattern(template.fileName, { county: c, year: String(year), month: String(m) }).replace(/[\\/:*?"<>|]/g, '_');
+      const name = fillPattern(template.fileName, {
+        county: c,
+        year: String(year),
+        month: String(m),
+      }).replace(/[\\/:*?"<>|]/g, '_');
       const file = path.join(dir, name);
       const r = await writeSubmissionWorkbook(file, { county: c, period: month, tasks, template });
       total += r.tasks;
@@ -86,7 +118,9 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     ctx.progress(1, 2, '正在写入台账…');
     // uploads carry a storage name: show the clerk's own file name
     const names = new Map(paths.map((p, i) => [path.basename(p), files[i]!.name]));
-    const reports = recordInbox(ctx.db, report, { period: month, operator: operator(ctx), names }).map(toContract);
+    const reports = recordInbox(ctx.db, report, { period: month, operator: operator(ctx), names }).map(
+      toContract,
+    );
     ctx.progress(2, 2, '导入完成');
     return { reports };
   },
@@ -103,8 +137,28 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     const op = operator(ctx);
     // the progress and the flag's mark in one transaction
     const done = write(ctx.db, () => {
-      const r = recordProgress(ctx.db, [{ task: taskId, unit: rep.unit, period: rep.period, status, percent, text, sheet: flag.sheet, cell: flag.cell }], { kind: 'manual', operator: op, ref: reportId });
-      if (!r.written || hasFatal(r.problems)) throw new ApiError('PROGRESS_REJECTED', r.problems.map((p) => p.message).join('；') || '未能写入进展。', r.problems);
+      const r = recordProgress(
+        ctx.db,
+        [
+          {
+            task: taskId,
+            unit: rep.unit,
+            period: rep.period,
+            status,
+            percent,
+            text,
+            sheet: flag.sheet,
+            cell: flag.cell,
+          },
+        ],
+        { kind: 'manual', operator: op, ref: reportId },
+      );
+      if (!r.written || hasFatal(r.problems))
+        throw new ApiError(
+          'PROGRESS_REJECTED',
+          r.problems.map((p) => p.message).join('；') || '未能写入进展。',
+          r.problems,
+        );
       return resolveSubmissionFlag(ctx.db, rep.id, flagId, { inserted: r.inserted, operator: op });
     });
     return toContract(done);
@@ -112,27 +166,39 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
 
   'submission.review'({ reportId, decision, comment }, ctx) {
     const rep = findReport(ctx, reportId);
-    return toContract(reviewSubmission(ctx.db, rep.id, { state: decision === 'accept' ? 'accepted' : 'returned', comment, operator: operator(ctx) }));
+    return toContract(
+      reviewSubmission(ctx.db, rep.id, {
+        state: decision === 'accept' ? 'accepted' : 'returned',
+        comment,
+        operator: operator(ctx),
+      }),
+    );
   },
 
   'submission.board'({ period }, ctx) {
     const month = monthOf(period);
     const { tasks, counties } = loadSubmissionTasks(ctx.db);
     const inbox = readInbox(ctx, month);
-    const reported = ctx.db.prepare(`
+    const reported = ctx.db
+      .prepare(
+        `
       SELECT u.name, count(DISTINCT p.task_id) AS n, max(p.recorded_at) AS last FROM progress p JOIN units u ON u.id = p.unit_id
-      WHERE p.period = ? AND p.superseded_at IS NULL GROUP BY u.name`).all(month) as { name: string; n: number; last: string }[];
+      WHERE p.period = ? AND p.superseded_at IS NULL GROUP BY u.name`,
+      )
+      .all(month) as { name: string; n: number; last: string }[];
     const byName = new Map(reported.map((r) => [r.name, r]));
-    return counties.map((c) => {
-      const latest = inbox.find((r) => r.county === c && r.state !== 'failed');
-      const n = tasks.filter((t) => t.counties.includes(c)).length;
-      return {
-        county: c,
-        tasks: n,
-        reported: byName.get(c)?.n ?? 0,
-        state: latest ? (latest.state as 'pending' | 'accepted' | 'returned') : 'none' as const,
-        last: latest?.received_at ?? byName.get(c)?.last ?? null,
-      };
-    }).filter((b) => b.tasks > 0);
+    return counties
+      .map((c) => {
+        const latest = inbox.find((r) => r.county === c && r.state !== 'failed');
+        const n = tasks.filter((t) => t.counties.includes(c)).length;
+        return {
+          county: c,
+          tasks: n,
+          reported: byName.get(c)?.n ?? 0,
+          state: latest ? (latest.state as 'pending' | 'accepted' | 'returned') : ('none' as const),
+          last: latest?.received_at ?? byName.get(c)?.last ?? null,
+        };
+      })
+      .filter((b) => b.tasks > 0);
   },
 };

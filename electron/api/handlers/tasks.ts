@@ -12,8 +12,20 @@ import type { Correction, TaskDetail } from '../contract';
 import type { HandlerContext, Handlers } from '../service';
 
 const ACTION_LABEL: Record<string, string> = {
-  import: '导入', task_added: '新增', task_changed: '修改', task_removed: '删除', task_revived: '恢复', correction: '修正',
-  correction_revoked: '撤销修正', extend: '延期', close: '销号', withdraw: '撤回', reopen: '重新打开', progress: '进展', setting: '设置', restore: '恢复备份',
+  import: '导入',
+  task_added: '新增',
+  task_changed: '修改',
+  task_removed: '删除',
+  task_revived: '恢复',
+  correction: '修正',
+  correction_revoked: '撤销修正',
+  extend: '延期',
+  close: '销号',
+  withdraw: '撤回',
+  reopen: '重新打开',
+  progress: '进展',
+  setting: '设置',
+  restore: '恢复备份',
 };
 
 export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
@@ -25,32 +37,85 @@ export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
   const countyIds = new Map(counties.map((c) => [c.id, c.name]));
   const b = basis(db, { asOf: ctx.today() });
   const statuses = unitStatuses(db, b, 't.id = ?', [t.id]);
-  const unitNames = new Map((db.prepare('SELECT id, name FROM units WHERE id IN (SELECT unit_id FROM responsibilities WHERE task_id = ?)').all(t.id) as { id: number; name: string }[]).map((u) => [u.id, u.name]));
-  const progressRow = db.prepare('SELECT period, text, problems, source_file, source_sheet, source_cell, source_kind, recorded_at FROM progress WHERE id = ?');
+  const unitNames = new Map(
+    (
+      db
+        .prepare(
+          'SELECT id, name FROM units WHERE id IN (SELECT unit_id FROM responsibilities WHERE task_id = ?)',
+        )
+        .all(t.id) as { id: number; name: string }[]
+    ).map((u) => [u.id, u.name]),
+  );
+  const progressRow = db.prepare(
+    'SELECT period, text, problems, source_file, source_sheet, source_cell, source_kind, recorded_at FROM progress WHERE id = ?',
+  );
   const progress = statuses.map((s) => {
-    const p = s.progress_id != null ? progressRow.get(s.progress_id) as { period: string; text: string; problems: string; source_file: string | null; source_sheet: string | null; source_cell: string | null; source_kind: string; recorded_at: string } : null;
+    const p =
+      s.progress_id != null
+        ? (progressRow.get(s.progress_id) as {
+            period: string;
+            text: string;
+            problems: string;
+            source_file: string | null;
+            source_sheet: string | null;
+            source_cell: string | null;
+            source_kind: string;
+            recorded_at: string;
+          })
+        : null;
     return {
       county: countyIds.get(s.unit_id) ?? unitNames.get(s.unit_id) ?? String(s.unit_id),
       period: p?.period ?? null,
-      status: p ? s.status : 'unreported' as const,
+      status: p ? s.status : ('unreported' as const),
       percent: s.percent,
       text: p?.text ?? '',
       problems: p?.problems ?? '',
-      source: p ? (p.source_kind === 'manual' ? '手工录入' : [p.source_file, p.source_sheet && `工作表“${p.source_sheet}”`, p.source_cell].filter(Boolean).join(' ')) : '',
+      source: p
+        ? p.source_kind === 'manual'
+          ? '手工录入'
+          : [p.source_file, p.source_sheet && `工作表“${p.source_sheet}”`, p.source_cell]
+              .filter(Boolean)
+              .join(' ')
+        : '',
       recorded_at: p?.recorded_at ?? null,
     };
   });
   const order = new Map(counties.map((c, i) => [c.name, i]));
   progress.sort((a, b2) => (order.get(a.county) ?? 999) - (order.get(b2.county) ?? 999));
-  const history = auditLog(db, { taskId: t.id }).reverse().map((a) => ({ at: a.at, operator: a.operator, action: ACTION_LABEL[a.action] ?? a.action, summary: a.summary }));
-  const doc = db.prepare('SELECT d.paragraphs_json FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.id = ?').get(t.plan_id) as { paragraphs_json: string } | undefined;
+  const history = auditLog(db, { taskId: t.id })
+    .reverse()
+    .map((a) => ({
+      at: a.at,
+      operator: a.operator,
+      action: ACTION_LABEL[a.action] ?? a.action,
+      summary: a.summary,
+    }));
+  const doc = db
+    .prepare('SELECT d.paragraphs_json FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.id = ?')
+    .get(t.plan_id) as { paragraphs_json: string } | undefined;
   const paras = parseJson<string[]>(doc?.paragraphs_json, []);
   const paragraphs: TaskDetail['paragraphs'] = [];
-  if (t.span_from != null && t.span_to != null) for (let i = t.span_from; i <= t.span_to && i < paras.length; i++) paragraphs.push({ index: i, text: paras[i]! });
+  if (t.span_from != null && t.span_to != null)
+    for (let i = t.span_from; i <= t.span_to && i < paras.length; i++)
+      paragraphs.push({ index: i, text: paras[i]! });
   return {
-    id: t.id, code: t.code, title: t.title, plan: t.short_name, planTitle: t.plan_title, group: t.group_title ?? '', text: t.text,
-    state: t.state, due: t.due_date, originalDue: t.original_due_date, impliedDue: t.implied_due_date,
-    units, deadlines: readDeadlines(db, t.id), targets: readMetrics(db, t.id), progress, history, paragraphs,
+    id: t.id,
+    code: t.code,
+    title: t.title,
+    plan: t.short_name,
+    planTitle: t.plan_title,
+    group: t.group_title ?? '',
+    text: t.text,
+    state: t.state,
+    due: t.due_date,
+    originalDue: t.original_due_date,
+    impliedDue: t.implied_due_date,
+    units,
+    deadlines: readDeadlines(db, t.id),
+    targets: readMetrics(db, t.id),
+    progress,
+    history,
+    paragraphs,
   };
 }
 
@@ -58,25 +123,40 @@ function applyCorrection(ctx: HandlerContext, id: number, c: Correction, note?: 
   const opts = { operator: String(getSetting(ctx.db, 'operator') ?? ''), note };
   const db = ctx.db;
   switch (c.kind) {
-    case 'replaceUnit': return corr.replaceUnit(db, id, c.from, c.to, opts);
-    case 'addUnit': return corr.addUnit(db, id, c.unit, c.role, opts);
-    case 'removeUnit': return corr.removeUnit(db, id, c.unit, opts);
-    case 'setRole': return corr.setRole(db, id, c.unit, c.role, opts);
-    case 'setDeadline': return corr.setDeadline(db, id, { from: c.previous, to: c.date, text: c.text }, opts);
-    case 'removeDeadline': return corr.removeDeadline(db, id, c.date, opts);
-    case 'setTarget': return corr.setTarget(db, id, { indicator: c.indicator, op: c.op, value: c.value, unit: c.unit }, opts);
-    case 'removeTarget': return corr.removeTarget(db, id, c.indicator, opts);
+    case 'replaceUnit':
+      return corr.replaceUnit(db, id, c.from, c.to, opts);
+    case 'addUnit':
+      return corr.addUnit(db, id, c.unit, c.role, opts);
+    case 'removeUnit':
+      return corr.removeUnit(db, id, c.unit, opts);
+    case 'setRole':
+      return corr.setRole(db, id, c.unit, c.role, opts);
+    case 'setDeadline':
+      return corr.setDeadline(db, id, { from: c.previous, to: c.date, text: c.text }, opts);
+    case 'removeDeadline':
+      return corr.removeDeadline(db, id, c.date, opts);
+    case 'setTarget':
+      return corr.setTarget(db, id, { indicator: c.indicator, op: c.op, value: c.value, unit: c.unit }, opts);
+    case 'removeTarget':
+      return corr.removeTarget(db, id, c.indicator, opts);
   }
 }
 
 export const taskHandlers: Pick<Handlers, 'task.facets' | 'task.query' | 'task.get' | 'task.correct'> = {
   'task.facets'(_i, ctx) {
     const f = ctx.index.facets();
-    const plans = (ctx.db.prepare('SELECT id, title, short_name, year FROM plans ORDER BY year DESC, id').all() as { id: number; title: string; short_name: string; year: number }[]);
+    const plans = ctx.db
+      .prepare('SELECT id, title, short_name, year FROM plans ORDER BY year DESC, id')
+      .all() as { id: number; title: string; short_name: string; year: number }[];
     const years = new Set(plans.map((p) => p.year));
-    const ordered = listCounties(ctx.db).map((c) => c.name).filter((n) => f.counties.includes(n));
+    const ordered = listCounties(ctx.db)
+      .map((c) => c.name)
+      .filter((n) => f.counties.includes(n));
     return {
-      plans: plans.map((p) => ({ id: p.id, label: `${years.size > 1 ? p.year : ''}${p.short_name}（${p.title}）` })),
+      plans: plans.map((p) => ({
+        id: p.id,
+        label: `${years.size > 1 ? p.year : ''}${p.short_name}（${p.title}）`,
+      })),
       groups: f.groups,
       units: f.units,
       counties: [...ordered, ...f.counties.filter((c) => !ordered.includes(c))],

@@ -11,7 +11,10 @@ import { CliError, flagBool, flagString, type Command, type ParsedArgs } from '.
 import { operatorName, userError, withLedger } from './ledger-shared';
 
 /** --period (default: the current period), --as-of and --date checked, with Chinese messages. */
-export function periodArgs(args: ParsedArgs, periodType: 'month' | 'quarter'): { period: string; asOf?: string; date?: string } {
+export function periodArgs(
+  args: ParsedArgs,
+  periodType: 'month' | 'quarter',
+): { period: string; asOf?: string; date?: string } {
   const p = flagString(args, 'period');
   let period: string;
   try {
@@ -32,7 +35,8 @@ export function periodArgs(args: ParsedArgs, periodType: 'month' | 'quarter'): {
 export const bulletinCommand: Command = {
   name: ['bulletin'],
   summary: '生成工作进展通报（.docx，GB/T 9704 公文格式，按模板填充）',
-  usage: 'bulletin --period 2025-09 -o 通报.docx [--as-of 日期] [--date 成文日期] [--number 序号] [--template 模板.docx] [--requirements 下步工作要求.txt] [--json]',
+  usage:
+    'bulletin --period 2025-09 -o 通报.docx [--as-of 日期] [--date 成文日期] [--number 序号] [--template 模板.docx] [--requirements 下步工作要求.txt] [--json]',
   valueFlags: ['period', 'o', 'out', 'as-of', 'date', 'number', 'template', 'requirements', 'operator'],
   async run(args, ctx) {
     const out = flagString(args, 'o') ?? flagString(args, 'out');
@@ -44,29 +48,65 @@ export const bulletinCommand: Command = {
     if (reqFile && !existsSync(reqFile)) throw new CliError(`找不到下步工作要求文件“${reqFile}”。`);
     if (!existsSync(ctx.db)) throw new CliError(`找不到台账文件“${ctx.db}”。请先用 plan import 导入方案。`);
     const number = flagString(args, 'number');
-    if (number !== undefined && !/^\d{1,4}$/.test(number.trim())) throw new CliError(`--number 应为发文序号数字，例如 12（不是“${number}”）。`);
-    return withLedger(ctx, async (db) => {
-      try {
-        const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
-        if (reqFile) {
-          setRequirements(db, period, decodeText(readFileSync(reqFile)), operatorName(args, db));
-          ctx.err(`已保存 ${period} 的下步工作要求。`);
+    if (number !== undefined && !/^\d{1,4}$/.test(number.trim()))
+      throw new CliError(`--number 应为发文序号数字，例如 12（不是“${number}”）。`);
+    return withLedger(
+      ctx,
+      async (db) => {
+        try {
+          const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
+          if (reqFile) {
+            setRequirements(db, period, decodeText(readFileSync(reqFile)), operatorName(args, db));
+            ctx.err(`已保存 ${period} 的下步工作要求。`);
+          }
+          const r = await exportBulletin(db, {
+            period,
+            out: path.resolve(out),
+            asOf,
+            date,
+            number,
+            template,
+          });
+          const d = r.data;
+          ctx.err(`已生成进展通报：${out}`);
+          ctx.err(
+            `  ${d.period.label}：任务 ${d.totals.total} 项，已完成 ${d.totals.done} 项，滞后 ${d.totals.lagging} 项，超期 ${d.totals.overdue} 项；临期 ${d.dueSoon.length} 项。`,
+          );
+          if (!d.meta.docNumber)
+            ctx.err('  提示：未设置发文字号（设置 bulletin.doc_prefix 和本期序号，或用 --number）。');
+          if (!d.meta.cc.length) ctx.err('  提示：未设置抄送机关（设置 cc），版记中的抄送为空。');
+          if (!d.meta.requirementsSaved)
+            ctx.err(
+              '  提示：本期“下步工作要求”未填写，使用了默认文字（可用 --requirements 文件.txt 保存）。',
+            );
+          if (r.report.unknown.length)
+            ctx.err(
+              `  注意：模板中有无法识别的占位符：${r.report.unknown.map((k) => `{{${k}}}`).join('、')}（已原样保留）。`,
+            );
+          if (flagBool(args, 'json')) {
+            ctx.out(
+              JSON.stringify(
+                {
+                  file: path.resolve(out),
+                  period: d.period.key,
+                  asOf: d.asOf,
+                  totals: d.totals,
+                  lagging: d.lagging.length,
+                  dueSoon: d.dueSoon.length,
+                  counties: d.counties,
+                  template: r.report,
+                },
+                null,
+                1,
+              ),
+            );
+          }
+          return 0;
+        } catch (e) {
+          userError(e);
         }
-        const r = await exportBulletin(db, { period, out: path.resolve(out), asOf, date, number, template });
-        const d = r.data;
-        ctx.err(`已生成进展通报：${out}`);
-        ctx.err(`  ${d.period.label}：任务 ${d.totals.total} 项，已完成 ${d.totals.done} 项，滞后 ${d.totals.lagging} 项，超期 ${d.totals.overdue} 项；临期 ${d.dueSoon.length} 项。`);
-        if (!d.meta.docNumber) ctx.err('  提示：未设置发文字号（设置 bulletin.doc_prefix 和本期序号，或用 --number）。');
-        if (!d.meta.cc.length) ctx.err('  提示：未设置抄送机关（设置 cc），版记中的抄送为空。');
-        if (!d.meta.requirementsSaved) ctx.err('  提示：本期“下步工作要求”未填写，使用了默认文字（可用 --requirements 文件.txt 保存）。');
-        if (r.report.unknown.length) ctx.err(`  注意：模板中有无法识别的占位符：${r.report.unknown.map((k) => `{{${k}}}`).join('、')}（已原样保留）。`);
-        if (flagBool(args, 'json')) {
-          ctx.out(JSON.stringify({ file: path.resolve(out), period: d.period.key, asOf: d.asOf, totals: d.totals, lagging: d.lagging.length, dueSoon: d.dueSoon.length, counties: d.counties, template: r.report }, null, 1));
-        }
-        return 0;
-      } catch (e) {
-        userError(e);
-      }
-    }, { mustExist: true });
+      },
+      { mustExist: true },
+    );
   },
 };

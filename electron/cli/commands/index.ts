@@ -18,7 +18,22 @@ import { restoreCommand } from './restore';
 import { bulletinCommand } from './bulletin';
 import { remindCommand } from './remind';
 
-export const commands: Command[] = [parseCommand, templateCommand, submissionImportCommand,
-  planImportCommand, planListCommand, taskListCommand, taskShowCommand, taskCorrectCommand, taskExtendCommand, taskCloseCommand, taskWithdrawCommand, taskReopenCommand, ledgerExportCommand, backupCommand, restoreCommand,
-  bulletinCommand, remindCommand,
+export const commands: Command[] = [
+  parseCommand,
+  templateCommand,
+  submissionImportCommand,
+  planImportCommand,
+  planListCommand,
+  taskListCommand,
+  taskShowCommand,
+  taskCorrectCommand,
+  taskExtendCommand,
+  taskCloseCommand,
+  taskWithdrawCommand,
+  taskReopenCommand,
+  ledgerExportCommand,
+  backupCommand,
+  restoreCommand,
+  bulletinCommand,
+  remindCommand,
 ];

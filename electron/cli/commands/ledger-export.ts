@@ -31,9 +31,12 @@ export const ledgerExportCommand: Command = {
         }
         const data = exportLedger(db, opts);
         if (out) {
-          if (!/\.json$/i.test(out)) throw new CliError(`不支持的导出格式“${path.extname(out) || out}”，请用 .xlsx 或 .json。`);
+          if (!/\.json$/i.test(out))
+            throw new CliError(`不支持的导出格式“${path.extname(out) || out}”，请用 .xlsx 或 .json。`);
           writeFileSync(out, JSON.stringify(data, null, 1));
-          ctx.err(`已导出：${out}（${data.plans.length} 个方案，${data.plans.reduce((n, p) => n + p.tasks.length, 0)} 项任务）`);
+          ctx.err(
+            `已导出：${out}（${data.plans.length} 个方案，${data.plans.reduce((n, p) => n + p.tasks.length, 0)} 项任务）`,
+          );
         }
         if (json) ctx.out(JSON.stringify(data, null, 1));
         return 0;

@@ -17,7 +17,11 @@ export function openCliLedger(ctx: CliContext, opts: OpenOptions = {}): DB {
 }
 
 /** Runs fn with the ledger open and always closes it. */
-export async function withLedger<T>(ctx: CliContext, fn: (db: DB) => Promise<T> | T, opts: OpenOptions = {}): Promise<T> {
+export async function withLedger<T>(
+  ctx: CliContext,
+  fn: (db: DB) => Promise<T> | T,
+  opts: OpenOptions = {},
+): Promise<T> {
   const db = openCliLedger(ctx, opts);
   try {
     return await fn(db);
@@ -31,7 +35,9 @@ export async function withLedger<T>(ctx: CliContext, fn: (db: DB) => Promise<T> 
 
 /** --operator, else the operator setting, else the login name. */
 export function operatorName(args: ParsedArgs, db: DB): string {
-  return flagString(args, 'operator') ?? ((getSetting(db, 'operator') as string) || os.userInfo().username || '');
+  return (
+    flagString(args, 'operator') ?? ((getSetting(db, 'operator') as string) || os.userInfo().username || '')
+  );
 }
 
 /** Turns a core error (plain Error with a Chinese message) into a CLI error with exit 2. */
@@ -48,7 +54,12 @@ export function statusText(s: Status): string {
 }
 
 const ROLE_WORDS: Record<string, Role> = {
-  牵头: 'lead', 负责: 'responsible', 参与: 'participate', 配合: 'cooperate', 落实: 'implement', 具体落实: 'implement',
+  牵头: 'lead',
+  负责: 'responsible',
+  参与: 'participate',
+  配合: 'cooperate',
+  落实: 'implement',
+  具体落实: 'implement',
 };
 
 /** lead / 牵头 … → Role, or a CliError listing the choices. */
@@ -56,7 +67,10 @@ export function parseRole(s: string): Role {
   const t = s.trim();
   if ((Object.keys(ROLE_LABEL) as string[]).includes(t)) return t as Role;
   const r = ROLE_WORDS[t];
-  if (!r) throw new CliError(`无法识别的职责“${s}”，可选：牵头、负责、参与、配合、落实（或 lead/responsible/participate/cooperate/implement）。`);
+  if (!r)
+    throw new CliError(
+      `无法识别的职责“${s}”，可选：牵头、负责、参与、配合、落实（或 lead/responsible/participate/cooperate/implement）。`,
+    );
   return r;
 }
 

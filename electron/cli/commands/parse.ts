@@ -14,7 +14,10 @@ export const parseCommand: Command = {
     const file = args.positional[0];
     if (!file) throw new CliError('请指定要解析的文件，例如：parse seeds/kaifeng-2025-15.pdf');
     const r = await parseFile(path.resolve(file));
-    for (const p of r.problems) ctx.err(`${p.severity === 'error' ? '错误' : '提示'}：${p.message}${p.page || p.line ? `（${describePlace({ page: p.page, line: p.line })}）` : ''}`);
+    for (const p of r.problems)
+      ctx.err(
+        `${p.severity === 'error' ? '错误' : '提示'}：${p.message}${p.page || p.line ? `（${describePlace({ page: p.page, line: p.line })}）` : ''}`,
+      );
     if (!r.value) return 1;
     if (flagBool(args, 'json')) ctx.out(JSON.stringify(r.value, null, 1));
     else ctx.out(outline(r.value));
@@ -28,12 +31,24 @@ export function outline(d: ParsedDocument): string {
   for (const p of d.plans) {
     const units = new Set(p.tasks.flatMap((t) => t.units.map((u) => u.unit)));
     const dated = p.tasks.filter((t) => t.due_dates.length).length;
-    lines.push('', `《${p.title}》 简称“${p.short_name}”：${p.tasks.length} 项任务，${p.groups.length} 个类别，${units.size} 个责任单位，${dated} 项有明确时限，${p.metrics.length + p.tasks.reduce((n, t) => n + t.metrics.length, 0)} 个目标指标`);
+    lines.push(
+      '',
+      `《${p.title}》 简称“${p.short_name}”：${p.tasks.length} 项任务，${p.groups.length} 个类别，${units.size} 个责任单位，${dated} 项有明确时限，${p.metrics.length + p.tasks.reduce((n, t) => n + t.metrics.length, 0)} 个目标指标`,
+    );
     let group = '';
     for (const t of p.tasks) {
-      if (t.group !== group) { group = t.group; lines.push(`  ${group}`); }
-      const lead = t.units.filter((u) => u.role === 'lead' || u.role === 'responsible').map((u) => `${u.unit}${ROLE_LABEL[u.role]}`).slice(0, 3).join('、');
-      lines.push(`    ${t.code.padEnd(6)} ${t.title}${t.due_dates.length ? `  [时限 ${t.due_dates.join('，')}]` : ''}${lead ? `  (${lead})` : ''}`);
+      if (t.group !== group) {
+        group = t.group;
+        lines.push(`  ${group}`);
+      }
+      const lead = t.units
+        .filter((u) => u.role === 'lead' || u.role === 'responsible')
+        .map((u) => `${u.unit}${ROLE_LABEL[u.role]}`)
+        .slice(0, 3)
+        .join('、');
+      lines.push(
+        `    ${t.code.padEnd(6)} ${t.title}${t.due_dates.length ? `  [时限 ${t.due_dates.join('，')}]` : ''}${lead ? `  (${lead})` : ''}`,
+      );
     }
   }
   return lines.join('\n');

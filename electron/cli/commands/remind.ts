@@ -12,29 +12,40 @@ import { userError, withLedger } from './ledger-shared';
 export const remindCommand: Command = {
   name: ['remind'],
   summary: '为滞后或超期的责任单位逐一生成催办单（.docx）',
-  usage: 'remind --period 2025-09 -o 输出目录 [--as-of 日期] [--date 成文日期] [--template 模板.docx] [--json]',
+  usage:
+    'remind --period 2025-09 -o 输出目录 [--as-of 日期] [--date 成文日期] [--template 模板.docx] [--json]',
   valueFlags: ['period', 'o', 'out', 'as-of', 'date', 'template'],
   async run(args, ctx) {
     const out = flagString(args, 'o') ?? flagString(args, 'out');
     if (!out) throw new CliError('请用 -o 指定输出目录，例如 -o 催办单/2025-09。');
-    if (existsSync(out) && !statSync(out).isDirectory()) throw new CliError(`“${out}”是一个文件，请指定目录。`);
+    if (existsSync(out) && !statSync(out).isDirectory())
+      throw new CliError(`“${out}”是一个文件，请指定目录。`);
     const template = flagString(args, 'template');
     if (template && !existsSync(template)) throw new CliError(`找不到模板文件“${template}”。`);
     if (!existsSync(ctx.db)) throw new CliError(`找不到台账文件“${ctx.db}”。请先用 plan import 导入方案。`);
-    return withLedger(ctx, async (db) => {
-      try {
-        const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
-        const r = await exportReminders(db, { period, outDir: path.resolve(out), asOf, date, template });
-        if (r.files.length === 0) ctx.err(`${period}：没有滞后或超期的责任单位，未生成催办单。`);
-        else ctx.err(`已生成催办单 ${r.files.length} 份，保存在 ${out}：`);
-        for (const f of r.files) ctx.err(`  ${path.basename(f.file)}（${f.tasks} 项任务）`);
-        if (r.report?.unknown.length) ctx.err(`  注意：模板中有无法识别的占位符：${r.report.unknown.map((k) => `{{${k}}}`).join('、')}（已原样保留）。`);
-        if (!r.data.contact) ctx.err('  提示：未设置联系人（reminder.contact）和联系电话（reminder.phone）。');
-        if (flagBool(args, 'json')) ctx.out(JSON.stringify({ period, dir: path.resolve(out), files: r.files }, null, 1));
-        return 0;
-      } catch (e) {
-        userError(e);
-      }
-    }, { mustExist: true });
+    return withLedger(
+      ctx,
+      async (db) => {
+        try {
+          const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
+          const r = await exportReminders(db, { period, outDir: path.resolve(out), asOf, date, template });
+          if (r.files.length === 0) ctx.err(`${period}：没有滞后或超期的责任单位，未生成催办单。`);
+          else ctx.err(`已生成催办单 ${r.files.length} 份，保存在 ${out}：`);
+          for (const f of r.files) ctx.err(`  ${path.basename(f.file)}（${f.tasks} 项任务）`);
+          if (r.report?.unknown.length)
+            ctx.err(
+              `  注意：模板中有无法识别的占位符：${r.report.unknown.map((k) => `{{${k}}}`).join('、')}（已原样保留）。`,
+            );
+          if (!r.data.contact)
+            ctx.err('  提示：未设置联系人（reminder.contact）和联系电话（reminder.phone）。');
+          if (flagBool(args, 'json'))
+            ctx.out(JSON.stringify({ period, dir: path.resolve(out), files: r.files }, null, 1));
+          return 0;
+        } catch (e) {
+          userError(e);
+        }
+      },
+      { mustExist: true },
+    );
   },
 };

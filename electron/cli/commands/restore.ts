@@ -15,11 +15,16 @@ export const restoreCommand: Command = {
       from = list[list.length - 1]?.path;
       if (!from) throw new CliError('backups 文件夹中没有备份。');
     }
-    if (!from) throw new CliError('请指定备份文件，例如：restore backups/ledger-20250930-101500-000.sqlite，或用 --latest 恢复最近一次备份。');
+    if (!from)
+      throw new CliError(
+        '请指定备份文件，例如：restore backups/ledger-20250930-101500-000.sqlite，或用 --latest 恢复最近一次备份。',
+      );
     try {
       const r = await restoreLedger(ctx.db, from);
       if (flagBool(args, 'json')) ctx.out(JSON.stringify(r));
-      ctx.err(`已从“${path.basename(from)}”恢复台账。${r.safetyCopy ? `恢复前的台账已另存为 ${r.safetyCopy}` : ''}`);
+      ctx.err(
+        `已从“${path.basename(from)}”恢复台账。${r.safetyCopy ? `恢复前的台账已另存为 ${r.safetyCopy}` : ''}`,
+      );
       return 0;
     } catch (e) {
       if (e instanceof LedgerError) throw new CliError(e.message, 2);

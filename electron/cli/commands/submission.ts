@@ -12,26 +12,52 @@ import { CliError, flagBool, flagString, type CliContext, type Command } from '.
 import { operatorName, withLedger } from './ledger-shared';
 
 const KIND_LABEL: Record<RowOutcomeKind, string> = {
-  imported: '导入', unchanged: '无变化', unknown_task: '找不到任务', not_assigned: '非本县区任务', duplicate: '重复行',
-  conflict: '内容冲突', unreadable: '无法识别', empty: '未填写', group: '分组行', blank: '空行', signature: '落款行', note: '说明行',
+  imported: '导入',
+  unchanged: '无变化',
+  unknown_task: '找不到任务',
+  not_assigned: '非本县区任务',
+  duplicate: '重复行',
+  conflict: '内容冲突',
+  unreadable: '无法识别',
+  empty: '未填写',
+  group: '分组行',
+  blank: '空行',
+  signature: '落款行',
+  note: '说明行',
 };
-const SHOWN: RowOutcomeKind[] = ['unknown_task', 'not_assigned', 'duplicate', 'conflict', 'unreadable', 'empty'];
+const SHOWN: RowOutcomeKind[] = [
+  'unknown_task',
+  'not_assigned',
+  'duplicate',
+  'conflict',
+  'unreadable',
+  'empty',
+];
 
 export const submissionImportCommand: Command = {
   name: ['submission', 'import'],
   summary: '导入县区报回的报送表（自动识别县区和期次；--dry-run 只显示将要发生的变化）',
-  usage: 'submission import 文件... [--period 2025-09] [--county 县区] [--dry-run] [--json] [--operator 姓名]',
+  usage:
+    'submission import 文件... [--period 2025-09] [--county 县区] [--dry-run] [--json] [--operator 姓名]',
   valueFlags: ['period', 'county', 'operator'],
   async run(args, ctx) {
-    if (args.positional.length === 0) throw new CliError('请指定要导入的报送表文件，例如：submission import 兰考县2025年9月报送表.xlsx');
+    if (args.positional.length === 0)
+      throw new CliError('请指定要导入的报送表文件，例如：submission import 兰考县2025年9月报送表.xlsx');
     const periodRaw = flagString(args, 'period');
     const period = periodRaw ? normalisePeriod(periodRaw) : undefined;
     if (periodRaw && !period) throw new CliError(`无法识别的填报期次“${periodRaw}”，请写成 2025-09 的形式。`);
     const dryRun = flagBool(args, 'dry-run');
     return withLedger(ctx, async (db) => {
-      const report = await importSubmissions(db, args.positional.map((f) => path.resolve(f)), {
-        dryRun, period: period ?? undefined, county: flagString(args, 'county'), operator: operatorName(args, db),
-      });
+      const report = await importSubmissions(
+        db,
+        args.positional.map((f) => path.resolve(f)),
+        {
+          dryRun,
+          period: period ?? undefined,
+          county: flagString(args, 'county'),
+          operator: operatorName(args, db),
+        },
+      );
       printReport(report, ctx);
       // the board in the app shows what came back, whichever shell took it in
       if (!dryRun) recordInbox(db, report, { period: period ?? '', operator: operatorName(args, db) });
@@ -52,33 +78,48 @@ function show(v: string | number | null, field: string): string {
 function printFile(f: FileReport, dryRun: boolean, ctx: CliContext): void {
   for (const p of f.problems) {
     const place = describePlace({ sheet: p.sheet, cell: p.cell });
-    ctx.err(`${p.severity === 'error' ? '错误' : '提示'}：${p.message}${place && !p.message.includes(place) ? `（${place}）` : ''}`);
+    ctx.err(
+      `${p.severity === 'error' ? '错误' : '提示'}：${p.message}${place && !p.message.includes(place) ? `（${place}）` : ''}`,
+    );
   }
   if (!f.county) return;
-  ctx.err(`文件“${f.file}”：${f.county} ${f.period}${f.ours ? `（本系统生成的报送表，模板版本 ${f.templateVersion}）` : '（县区自制表格）'}`);
-  const counts = Object.entries(f.counts).map(([k, n]) => `${KIND_LABEL[k as RowOutcomeKind] ?? k} ${n}`).join('，');
+  ctx.err(
+    `文件“${f.file}”：${f.county} ${f.period}${f.ours ? `（本系统生成的报送表，模板版本 ${f.templateVersion}）` : '（县区自制表格）'}`,
+  );
+  const counts = Object.entries(f.counts)
+    .map(([k, n]) => `${KIND_LABEL[k as RowOutcomeKind] ?? k} ${n}`)
+    .join('，');
   ctx.err(`  行：${counts || '无'}`);
   for (const c of f.changes) {
     if (c.kind === 'unchanged') continue;
     const head = `  ${c.kind === 'new' ? '+' : '~'} ${c.code}`;
-    const parts = c.fields.map((x) => c.kind === 'new' ? `${CHANGE_FIELD_LABEL[x.field]}：${show(x.after, x.field)}` : `${CHANGE_FIELD_LABEL[x.field]}：${show(x.before, x.field)} → ${show(x.after, x.field)}`);
+    const parts = c.fields.map((x) =>
+      c.kind === 'new'
+        ? `${CHANGE_FIELD_LABEL[x.field]}：${show(x.after, x.field)}`
+        : `${CHANGE_FIELD_LABEL[x.field]}：${show(x.before, x.field)} → ${show(x.after, x.field)}`,
+    );
     ctx.err(`${head} ${parts.slice(0, dryRun ? parts.length : 2).join('；')}`);
   }
   for (const o of f.rows) {
     if (!SHOWN.includes(o.kind)) continue;
     ctx.err(`  ! 工作表“${o.sheet}”${o.cell}（第${o.row}行）[${KIND_LABEL[o.kind]}] ${o.reason}`);
   }
-  for (const o of f.rows) if (o.match === 'fuzzy' && o.kind === 'imported') ctx.err(`  ? 工作表“${o.sheet}”第${o.row}行：${o.reason}`);
+  for (const o of f.rows)
+    if (o.match === 'fuzzy' && o.kind === 'imported')
+      ctx.err(`  ? 工作表“${o.sheet}”第${o.row}行：${o.reason}`);
 }
 
 function printReport(r: ImportReport, ctx: CliContext): void {
   for (const f of r.files) printFile(f, r.dryRun, ctx);
-  for (const p of r.problems.filter((p) => !p.file || !r.files.some((f) => f.file === p.file && f.problems.includes(p)))) {
+  for (const p of r.problems.filter(
+    (p) => !p.file || !r.files.some((f) => f.file === p.file && f.problems.includes(p)),
+  )) {
     ctx.err(`${p.severity === 'error' ? '错误' : '提示'}：${p.message}`);
   }
   const t = r.totals;
   const summary = `新增 ${t.new} 条，更新 ${t.updated} 条，无变化 ${t.unchanged} 条，未导入 ${t.notImported} 行`;
-  if (r.problems.some((p) => p.severity === 'error')) ctx.err(`有文件无法导入，本批次全部未导入，台账未做修改。（${summary}）`);
+  if (r.problems.some((p) => p.severity === 'error'))
+    ctx.err(`有文件无法导入，本批次全部未导入，台账未做修改。（${summary}）`);
   else if (r.dryRun) ctx.err(`试运行：${summary}。台账未做修改。`);
   else if (r.applied) ctx.err(`已导入：${summary}。${r.backup ? `导入前已备份到 ${r.backup}` : ''}`);
   else ctx.err(`台账无变化：${summary}。`);

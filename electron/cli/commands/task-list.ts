@@ -1,9 +1,23 @@
 // `task list`: tasks with filters and their derived status and warning.
-import { listTasks, normaliseDate, parseStatus, type Status, type TaskFilter, type Warning } from '../../core/ledger/index';
+import {
+  listTasks,
+  normaliseDate,
+  parseStatus,
+  type Status,
+  type TaskFilter,
+  type Warning,
+} from '../../core/ledger/index';
 import { CliError, flagBool, flagString, type Command, type ParsedArgs } from '../registry';
 import { padWidth, parseRole, statusText, WARNING_MARK, withLedger } from './ledger-shared';
 
-const WARNING_WORDS: Record<string, Warning> = { red: 'red', 红: 'red', yellow: 'yellow', 黄: 'yellow', blue: 'blue', 蓝: 'blue' };
+const WARNING_WORDS: Record<string, Warning> = {
+  red: 'red',
+  红: 'red',
+  yellow: 'yellow',
+  黄: 'yellow',
+  blue: 'blue',
+  蓝: 'blue',
+};
 
 export function taskFilterFromArgs(args: ParsedArgs): TaskFilter {
   const f: TaskFilter = {};
@@ -14,13 +28,22 @@ export function taskFilterFromArgs(args: ParsedArgs): TaskFilter {
   if (s('role')) f.role = parseRole(s('role')!);
   if (s('county')) f.county = s('county');
   if (s('status')) {
-    f.status = s('status')!.split(/[,，]/).map((x) => {
-      const st = parseStatus(x);
-      if (!st) throw new CliError(`无法识别的状态“${x}”，可选：已完成、序时推进、滞后、未开始（或 done/on_track/lagging/not_started）。`);
-      return st;
-    }) as Status[];
+    f.status = s('status')!
+      .split(/[,，]/)
+      .map((x) => {
+        const st = parseStatus(x);
+        if (!st)
+          throw new CliError(
+            `无法识别的状态“${x}”，可选：已完成、序时推进、滞后、未开始（或 done/on_track/lagging/not_started）。`,
+          );
+        return st;
+      }) as Status[];
   }
-  for (const [flag, key] of [['due-from', 'dueFrom'], ['due-to', 'dueTo'], ['as-of', 'asOf']] as const) {
+  for (const [flag, key] of [
+    ['due-from', 'dueFrom'],
+    ['due-to', 'dueTo'],
+    ['as-of', 'asOf'],
+  ] as const) {
     const v = s(flag);
     if (v) {
       const d = normaliseDate(v);
@@ -30,11 +53,13 @@ export function taskFilterFromArgs(args: ParsedArgs): TaskFilter {
   }
   if (flagBool(args, 'overdue')) f.overdue = true;
   if (s('warning')) {
-    f.warning = s('warning')!.split(/[,，]/).map((x) => {
-      const w = WARNING_WORDS[x.trim()];
-      if (!w) throw new CliError(`无法识别的预警颜色“${x}”，可选：红、黄、蓝。`);
-      return w;
-    });
+    f.warning = s('warning')!
+      .split(/[,，]/)
+      .map((x) => {
+        const w = WARNING_WORDS[x.trim()];
+        if (!w) throw new CliError(`无法识别的预警颜色“${x}”，可选：红、黄、蓝。`);
+        return w;
+      });
   }
   if (s('period')) f.period = s('period');
   if (flagBool(args, 'all')) f.states = ['active', 'closed', 'withdrawn', 'removed'];
@@ -44,8 +69,21 @@ export function taskFilterFromArgs(args: ParsedArgs): TaskFilter {
 export const taskListCommand: Command = {
   name: ['task', 'list'],
   summary: '按条件列出任务（方案、类别、单位、职责、县区、状态、时限、逾期、报送期）',
-  usage: 'task list [--plan 大气] [--group 类别] [--unit 单位] [--role 牵头] [--county 杞县] [--status 滞后] [--due-from 日期] [--due-to 日期] [--overdue] [--warning 红] [--period 2025-09] [--as-of 日期] [--all] [--json]',
-  valueFlags: ['plan', 'group', 'unit', 'role', 'county', 'status', 'due-from', 'due-to', 'period', 'as-of', 'warning'],
+  usage:
+    'task list [--plan 大气] [--group 类别] [--unit 单位] [--role 牵头] [--county 杞县] [--status 滞后] [--due-from 日期] [--due-to 日期] [--overdue] [--warning 红] [--period 2025-09] [--as-of 日期] [--all] [--json]',
+  valueFlags: [
+    'plan',
+    'group',
+    'unit',
+    'role',
+    'county',
+    'status',
+    'due-from',
+    'due-to',
+    'period',
+    'as-of',
+    'warning',
+  ],
   async run(args, ctx) {
     const filter = taskFilterFromArgs(args);
     return withLedger(ctx, (db) => {
@@ -63,8 +101,13 @@ export const taskListCommand: Command = {
         const due = t.dueDate ? `${t.dueDate}${t.extended ? '(延)' : ''}` : '';
         const flag = t.warning ? WARNING_MARK[t.warning] : '  ';
         const late = t.overdue ? ` 逾期${t.overdueDays}天` : '';
-        const state = t.state === 'active' ? '' : ` [${t.state === 'closed' ? '已销号' : t.state === 'withdrawn' ? '已撤销' : '新版删除'}]`;
-        ctx.out(`${padWidth(t.code, 9)} ${flag} ${padWidth(statusText(t.status), 8)} ${padWidth(due, 14)} ${t.title}${state}${late}`);
+        const state =
+          t.state === 'active'
+            ? ''
+            : ` [${t.state === 'closed' ? '已销号' : t.state === 'withdrawn' ? '已撤销' : '新版删除'}]`;
+        ctx.out(
+          `${padWidth(t.code, 9)} ${flag} ${padWidth(statusText(t.status), 8)} ${padWidth(due, 14)} ${t.title}${state}${late}`,
+        );
       }
       ctx.err(`共 ${items.length} 项任务。`);
       return 0;

@@ -13,7 +13,10 @@ export const taskReopenCommand: Command = {
     if (!ref) throw new CliError('请指定任务编号，例如：task reopen 大气-12 --reason 误销号');
     return withLedger(ctx, (db) => {
       try {
-        const t = reopenTask(db, ref, { reason: flagString(args, 'reason') ?? '', operator: operatorName(args, db) });
+        const t = reopenTask(db, ref, {
+          reason: flagString(args, 'reason') ?? '',
+          operator: operatorName(args, db),
+        });
         ctx.err(`${t.code} 已重新打开。`);
         return 0;
       } catch (e) {

@@ -13,7 +13,12 @@ export const taskWithdrawCommand: Command = {
     if (!ref) throw new CliError('请指定任务编号，例如：task withdraw 大气-12 --by 汴政办〔2025〕30号');
     return withLedger(ctx, (db) => {
       try {
-        const t = withdrawTask(db, ref, { document: flagString(args, 'by') ?? '', reason: flagString(args, 'reason'), date: flagString(args, 'date'), operator: operatorName(args, db) });
+        const t = withdrawTask(db, ref, {
+          document: flagString(args, 'by') ?? '',
+          reason: flagString(args, 'reason'),
+          date: flagString(args, 'date'),
+          operator: operatorName(args, db),
+        });
         if (flagBool(args, 'json')) ctx.out(JSON.stringify(t, null, 1));
         ctx.err(`${t.code} 已撤销（依据 ${t.withdrawn_by}）。`);
         return 0;

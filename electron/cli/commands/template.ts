@@ -12,18 +12,21 @@ import { withLedger } from './ledger-shared';
 export const templateCommand: Command = {
   name: ['template'],
   summary: '生成县区报送表（每个县区一个工作簿：填报说明 + 每个方案一张表）',
-  usage: 'template (--county 县区 | --all) --period 2025-09 [-o 文件或文件夹] [--due 2025-10-05] [--template 模板.json] [--json]',
+  usage:
+    'template (--county 县区 | --all) --period 2025-09 [-o 文件或文件夹] [--due 2025-10-05] [--template 模板.json] [--json]',
   valueFlags: ['county', 'period', 'o', 'out', 'due', 'template'],
   async run(args, ctx) {
     const all = flagBool(args, 'all');
     const county = flagString(args, 'county');
-    if (!all && !county) throw new CliError('请用 --county 指定县区（如 --county 兰考县），或用 --all 为所有县区生成。');
+    if (!all && !county)
+      throw new CliError('请用 --county 指定县区（如 --county 兰考县），或用 --all 为所有县区生成。');
     const periodRaw = flagString(args, 'period');
     if (!periodRaw) throw new CliError('请用 --period 指定填报期次，例如 --period 2025-09。');
     const period = normalisePeriod(periodRaw);
     if (!period) throw new CliError(`无法识别的填报期次“${periodRaw}”，请写成 2025-09 的形式。`);
     const due = flagString(args, 'due');
-    if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) throw new CliError(`报送截止日期“${due}”应写成 2025-10-05 的形式。`);
+    if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due))
+      throw new CliError(`报送截止日期“${due}”应写成 2025-10-05 的形式。`);
     const tpl = loadSubmissionTemplate(flagString(args, 'template'));
     if (!tpl.value) throw new CliError(tpl.problems.map((p) => p.message).join('\n'));
     const template = tpl.value;
@@ -35,16 +38,22 @@ export const templateCommand: Command = {
       let targets: string[];
       if (all) targets = counties.filter((c) => tasksByPlan(tasks, c).size > 0);
       else {
-        if (!counties.includes(county!)) throw new CliError(`台账中没有县区“${county}”。可选：${counties.join('、')}`);
+        if (!counties.includes(county!))
+          throw new CliError(`台账中没有县区“${county}”。可选：${counties.join('、')}`);
         targets = [county!];
       }
       const { year, month } = periodParts(period);
-      const fileFor = (c: string) => fillPattern(template.fileName, { county: c, year: String(year), month: String(month) }).replace(/[\\/:*?"<>|]/g, '_');
+      const fileFor = (c: string) =>
+        fillPattern(template.fileName, { county: c, year: String(year), month: String(month) }).replace(
+          /[\\/:*?"<>|]/g,
+          '_',
+        );
       let dir: string;
       let single: string | null = null;
       if (all) {
         dir = path.resolve(out ?? '.');
-        if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CliError(`--all 时 -o 应是文件夹，“${out}”是一个文件。`);
+        if (existsSync(dir) && !statSync(dir).isDirectory())
+          throw new CliError(`--all 时 -o 应是文件夹，“${out}”是一个文件。`);
         mkdirSync(dir, { recursive: true });
       } else {
         single = path.resolve(out ?? fileFor(county!));
@@ -61,7 +70,8 @@ export const templateCommand: Command = {
         if (r.tasks === 0) ctx.err(`提示：${c} 本期没有需要填报的任务，报送表只有填报说明。`);
       }
       for (const p of tpl.problems) ctx.err(`提示：${p.message}`);
-      if (flagBool(args, 'json')) ctx.out(JSON.stringify({ period, templateVersion: template.version, files: written }, null, 1));
+      if (flagBool(args, 'json'))
+        ctx.out(JSON.stringify({ period, templateVersion: template.version, files: written }, null, 1));
       return 0;
     });
   },

@@ -6,21 +6,21 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Place {
   file?: string;
-  page?: number;      // PDF page, 1-based
-  line?: number;      // line in a TXT file or on a PDF page, 1-based
+  page?: number; // PDF page, 1-based
+  line?: number; // line in a TXT file or on a PDF page, 1-based
   paragraph?: number; // DOCX paragraph index, 0-based
-  sheet?: string;     // workbook sheet name
-  cell?: string;      // A1-style reference
+  sheet?: string; // workbook sheet name
+  cell?: string; // A1-style reference
 }
 
 export interface Problem extends Place {
   severity: Severity;
-  code: string;       // stable machine code, e.g. INGEST_ENCRYPTED
-  message: string;    // Chinese, names the file and the place
+  code: string; // stable machine code, e.g. INGEST_ENCRYPTED
+  message: string; // Chinese, names the file and the place
 }
 
 export interface Result<T> {
-  value: T | null;    // null when the input could not be read at all (see problems)
+  value: T | null; // null when the input could not be read at all (see problems)
   problems: Problem[];
 }
 

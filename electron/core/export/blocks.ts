@@ -50,7 +50,9 @@ export function blocksToParagraphs(blocks: Block[]): string[] {
   for (const b of blocks) {
     if (b.kind === 'p') out.push((b.lead ?? '') + b.text);
     else if (b.kind === 'h2') out.push(b.text);
-    else for (const r of [...b.table.header, ...b.table.rows]) out.push(r.map((c) => (typeof c === 'string' ? c : c.text).replace(/\n/g, ' ')).join('｜'));
+    else
+      for (const r of [...b.table.header, ...b.table.rows])
+        out.push(r.map((c) => (typeof c === 'string' ? c : c.text).replace(/\n/g, ' ')).join('｜'));
   }
   return out;
 }

@@ -106,7 +106,7 @@ export interface TargetReport {
 
 export interface UnitWarning {
   unit: string;
-  red: string[];     // task codes
+  red: string[]; // task codes
   yellow: string[];
 }
 
@@ -145,7 +145,14 @@ export interface BulletinMeta {
 }
 
 export interface BulletinData {
-  period: { key: string; kind: 'month' | 'quarter'; start: string; end: string; label: string; labelLong: string };
+  period: {
+    key: string;
+    kind: 'month' | 'quarter';
+    start: string;
+    end: string;
+    label: string;
+    labelLong: string;
+  };
   previous: { key: string; label: string; hasData: boolean } | null;
   asOf: string;
   dueSoonDays: number;

@@ -18,7 +18,8 @@ export interface BulletinOptions extends CollectOptions {
   template?: string | Uint8Array;
 }
 
-export const TITLE_PATTERN = (periodLong: string) => `关于${periodLong}全市污染防治攻坚重点任务进展情况的通报`;
+export const TITLE_PATTERN = (periodLong: string) =>
+  `关于${periodLong}全市污染防治攻坚重点任务进展情况的通报`;
 
 /** The inline placeholders of the bulletin template and their values. */
 export function bulletinText(d: BulletinData): Record<string, string | null> {
@@ -42,7 +43,10 @@ export function bulletinText(d: BulletinData): Record<string, string | null> {
 }
 
 /** Fills the template with the data; the report names placeholders the template lacks or does not know. */
-export async function renderBulletin(d: BulletinData, template: Uint8Array): Promise<{ buffer: Buffer; report: FillReport }> {
+export async function renderBulletin(
+  d: BulletinData,
+  template: Uint8Array,
+): Promise<{ buffer: Buffer; report: FillReport }> {
   const blocks: Record<string, BlockFn> = {};
   for (const s of bulletinSections(d)) blocks[s.key] = (ctx) => blocksXml(s.blocks, ctx);
   blocks['附件'] = (ctx) => attachmentsXml(bulletinAttachments(d), ctx);
@@ -57,7 +61,10 @@ export interface BulletinResult {
 }
 
 /** Writes the period's bulletin to `out` (.docx). */
-export async function exportBulletin(db: DB, o: BulletinOptions & { period: string; out: string }): Promise<BulletinResult> {
+export async function exportBulletin(
+  db: DB,
+  o: BulletinOptions & { period: string; out: string },
+): Promise<BulletinResult> {
   const template = loadTemplate('bulletin', o.template, db);
   const data = collectBulletin(db, o.period, o);
   const { buffer, report } = await renderBulletin(data, template);
@@ -79,7 +86,10 @@ export function bulletinPreview(db: DB, period: string, opts: CollectOptions = {
   return {
     period: d.period.key,
     title: TITLE_PATTERN(d.period.labelLong),
-    sections: bulletinSections(d).map((s) => ({ heading: s.heading, paragraphs: blocksToParagraphs(s.blocks) })),
+    sections: bulletinSections(d).map((s) => ({
+      heading: s.heading,
+      paragraphs: blocksToParagraphs(s.blocks),
+    })),
     requirements: d.meta.requirements,
   };
 }

@@ -30,9 +30,15 @@ export function cnNumber(n: number): string {
  * 发文字号: 机关代字〔年份〕序号号 — the year in 六角括号, the number without leading zeros
  * (GB/T 9704-2012 7.2.4). Empty when there is no prefix or number.
  */
-export function docNumber(prefix: string, year: number | string, no: number | string | null | undefined): string {
+export function docNumber(
+  prefix: string,
+  year: number | string,
+  no: number | string | null | undefined,
+): string {
   const p = prefix.trim();
-  const n = String(no ?? '').trim().replace(/^0+(?=\d)/, '');
+  const n = String(no ?? '')
+    .trim()
+    .replace(/^0+(?=\d)/, '');
   if (!p || !n) return '';
   return `${p}〔${year}〕${n}号`;
 }
@@ -70,5 +76,10 @@ export function num(v: number): string {
 
 /** A file name Windows accepts (unit names can hold / or ：). */
 export function safeFileName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, '').slice(0, 80) || '未命名';
+  return (
+    s
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .replace(/\s+/g, '')
+      .slice(0, 80) || '未命名'
+  );
 }

@@ -1,7 +1,16 @@
 // Queries the ledger into LedgerWorkbookData: every task in force with its units by role,
 // deadlines, targets, remark, rolled-up status, and each reporting unit's record for the
 // period. Statuses and warnings come from the ledger's listTasks/periodSummary.
-import { getSetting, listTasks, periodLabel, periodSummary, toPeriod, type DB, type Status, type Warning } from '../ledger/index';
+import {
+  getSetting,
+  listTasks,
+  periodLabel,
+  periodSummary,
+  toPeriod,
+  type DB,
+  type Status,
+  type Warning,
+} from '../ledger/index';
 import type { StatusCounts } from './bulletin-data';
 import { cnDate } from './cn-format';
 import { countStatuses, recordsInForce } from './collect-bulletin';
@@ -91,24 +100,37 @@ function cityName(db: DB): string {
   return row?.[0] ?? '';
 }
 
-export function collectLedgerWorkbook(db: DB, periodKey: string, opts: { asOf?: string } = {}): LedgerWorkbookData {
+export function collectLedgerWorkbook(
+  db: DB,
+  periodKey: string,
+  opts: { asOf?: string } = {},
+): LedgerWorkbookData {
   const period = toPeriod(periodKey);
   const asOf = opts.asOf ?? period.end;
   const items = listTasks(db, { period, asOf });
   const taskUnits = readTaskUnits(db);
-  const kinds = new Map((db.prepare('SELECT name, kind, sort_order FROM units').raw().all() as [string, string, number][]).map(([n, k, o]) => [n, { k, o }]));
+  const kinds = new Map(
+    (db.prepare('SELECT name, kind, sort_order FROM units').raw().all() as [string, string, number][]).map(
+      ([n, k, o]) => [n, { k, o }],
+    ),
+  );
   const isLocal = (u: string) => ['county', 'zone'].includes(kinds.get(u)?.k ?? '');
   const records = recordsInForce(db, items);
 
   const deadlines = new Map<number, { date: string; text: string }[]>();
-  for (const [taskId, date, text] of db.prepare('SELECT task_id, date, text FROM deadlines ORDER BY task_id, ordinal, id').raw().all() as [number, string, string][]) {
+  for (const [taskId, date, text] of db
+    .prepare('SELECT task_id, date, text FROM deadlines ORDER BY task_id, ordinal, id')
+    .raw()
+    .all() as [number, string, string][]) {
     const l = deadlines.get(taskId) ?? [];
     l.push({ date, text });
     deadlines.set(taskId, l);
   }
   const targets = new Map<number, string[]>();
   for (const [taskId, ind, op, value, unit, strive] of db
-    .prepare('SELECT task_id, indicator, op, value, unit, strive FROM targets WHERE task_id IS NOT NULL ORDER BY task_id, ordinal, id')
+    .prepare(
+      'SELECT task_id, indicator, op, value, unit, strive FROM targets WHERE task_id IS NOT NULL ORDER BY task_id, ordinal, id',
+    )
     .raw()
     .all() as [number, string, string, number, string, number][]) {
     const l = targets.get(taskId) ?? [];
@@ -116,8 +138,17 @@ export function collectLedgerWorkbook(db: DB, periodKey: string, opts: { asOf?: 
     targets.set(taskId, l);
   }
   const extra = new Map(
-    (db.prepare('SELECT t.id, t.remark, t.original_due_date, t.closed_at, p.year, p.short_name FROM tasks t JOIN plans p ON p.id = t.plan_id').raw().all() as [number, string, string | null, string | null, number, string][])
-      .map(([id, remark, orig, closed, year, short]) => [id, { remark: remark ?? '', orig, closed, year, short }]),
+    (
+      db
+        .prepare(
+          'SELECT t.id, t.remark, t.original_due_date, t.closed_at, p.year, p.short_name FROM tasks t JOIN plans p ON p.id = t.plan_id',
+        )
+        .raw()
+        .all() as [number, string, string | null, string | null, number, string][]
+    ).map(([id, remark, orig, closed, year, short]) => [
+      id,
+      { remark: remark ?? '', orig, closed, year, short },
+    ]),
   );
 
   const plans = new Map<number, WorkbookPlan>();
@@ -125,12 +156,23 @@ export function collectLedgerWorkbook(db: DB, periodKey: string, opts: { asOf?: 
     const x = extra.get(i.taskId)!;
     let plan = plans.get(i.planId);
     if (!plan) {
-      plan = { planId: i.planId, title: i.planTitle, short: x.short, year: x.year, tasks: [], counties: [], otherUnits: false, ...countStatuses([]) };
+      plan = {
+        planId: i.planId,
+        title: i.planTitle,
+        short: x.short,
+        year: x.year,
+        tasks: [],
+        counties: [],
+        otherUnits: false,
+        ...countStatuses([]),
+      };
       plans.set(i.planId, plan);
     }
     const u = unitsOf(taskUnits, i.taskId);
     const dl = deadlines.get(i.taskId) ?? [];
-    const dueParts = dl.map((d) => (d.text && d.text !== d.date ? `${d.text}（${cnDate(d.date)}）` : cnDate(d.date)));
+    const dueParts = dl.map((d) =>
+      d.text && d.text !== d.date ? `${d.text}（${cnDate(d.date)}）` : cnDate(d.date),
+    );
     let due = dueParts.join('；') || (i.dueDate ? `未明确（按${cnDate(i.dueDate)}计）` : '未明确');
     if (i.extended && i.dueDate) due += `\n已延期至${cnDate(i.dueDate)}`;
     const note = [
@@ -138,21 +180,47 @@ export function collectLedgerWorkbook(db: DB, periodKey: string, opts: { asOf?: 
       i.extended && x.orig ? `原定${cnDate(x.orig)}，已延期` : '',
       i.overdue ? `超期${i.overdueDays}天` : '',
       x.remark,
-    ].filter(Boolean).join('；');
+    ]
+      .filter(Boolean)
+      .join('；');
     const units = new Map<string, UnitCell>();
     for (const s of i.units) {
       const r = records.get(`${i.taskId}/${s.unit}`);
       units.set(s.unit, {
-        status: s.status, warning: s.warning, percent: s.percent, text: r?.text ?? '', problems: r?.problems ?? '', next_steps: r?.next_steps ?? '',
-        metric: r?.metric_value ?? null, reportedPeriod: s.reportedPeriod,
+        status: s.status,
+        warning: s.warning,
+        percent: s.percent,
+        text: r?.text ?? '',
+        problems: r?.problems ?? '',
+        next_steps: r?.next_steps ?? '',
+        metric: r?.metric_value ?? null,
+        reportedPeriod: s.reportedPeriod,
       });
       if (!isLocal(s.unit)) plan.otherUnits = true;
     }
     plan.tasks.push({
-      taskId: i.taskId, planId: i.planId, plan: i.planTitle, planShort: x.short, no: i.no, code: i.code, group: i.group, title: i.title, state: i.state,
-      lead: u.lead, responsible: u.responsible.filter((n) => !isLocal(n)), others: [...u.cooperate, ...u.participate].filter((n) => !isLocal(n)),
-      counties: u.counties, due, dueDate: i.dueDate, targets: (targets.get(i.taskId) ?? []).join('；'), status: i.status, warning: i.warning,
-      overdue: i.overdue, overdueDays: i.overdueDays, note, units,
+      taskId: i.taskId,
+      planId: i.planId,
+      plan: i.planTitle,
+      planShort: x.short,
+      no: i.no,
+      code: i.code,
+      group: i.group,
+      title: i.title,
+      state: i.state,
+      lead: u.lead,
+      responsible: u.responsible.filter((n) => !isLocal(n)),
+      others: [...u.cooperate, ...u.participate].filter((n) => !isLocal(n)),
+      counties: u.counties,
+      due,
+      dueDate: i.dueDate,
+      targets: (targets.get(i.taskId) ?? []).join('；'),
+      status: i.status,
+      warning: i.warning,
+      overdue: i.overdue,
+      overdueDays: i.overdueDays,
+      note,
+      units,
     });
   }
   const order = (n: string) => kinds.get(n)?.o ?? 0;
@@ -177,8 +245,15 @@ export function collectLedgerWorkbook(db: DB, periodKey: string, opts: { asOf?: 
     totals: countStatuses(items),
     plans: [...plans.values()].sort((a, b) => a.planId - b.planId),
     countySummary: summary.map((s) => ({
-      county: s.county, assigned: s.assigned, done: s.done, on_track: s.on_track, lagging: s.lagging, not_started: s.not_started,
-      overdue: s.overdue, rate: s.completionRate, rank: s.rank,
+      county: s.county,
+      assigned: s.assigned,
+      done: s.done,
+      on_track: s.on_track,
+      lagging: s.lagging,
+      not_started: s.not_started,
+      overdue: s.overdue,
+      rate: s.completionRate,
+      rank: s.rank,
     })),
   };
 }

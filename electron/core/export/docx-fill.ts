@@ -9,7 +9,18 @@
 // empty-patch token leak (docx#2855) and repeated-key trouble (docx#3504), and because a
 // block must copy the placeholder paragraph's own properties.
 import JSZip from 'jszip';
-import { escapeXml, findAll, firstChild, isEl, parseXml, serializeNode, serializeXml, textOf, type XElement, type XNode } from './xml-tree';
+import {
+  escapeXml,
+  findAll,
+  firstChild,
+  isEl,
+  parseXml,
+  serializeNode,
+  serializeXml,
+  textOf,
+  type XElement,
+  type XNode,
+} from './xml-tree';
 import { dropProp } from './ooxml';
 import { zip as writeZip, type ZipEntry } from './zip-writer';
 
@@ -52,7 +63,11 @@ interface TextSlot {
 
 /** The <w:t> elements of a paragraph in order, not descending into nested text boxes. */
 function textSlots(p: XElement): TextSlot[] {
-  const slots = findAll(p.children, 'w:t', (e) => e.name === 'w:txbxContent' || e.name === 'w:p' || e.name === 'w:delText');
+  const slots = findAll(
+    p.children,
+    'w:t',
+    (e) => e.name === 'w:txbxContent' || e.name === 'w:p' || e.name === 'w:delText',
+  );
   return slots.map((el) => ({ el, text: textOf(el) }));
 }
 
@@ -64,7 +79,9 @@ function setText(slot: TextSlot, text: string): void {
 }
 
 export function paragraphText(p: XElement): string {
-  return textSlots(p).map((s) => s.text).join('');
+  return textSlots(p)
+    .map((s) => s.text)
+    .join('');
 }
 
 /** Placeholder keys present in a paragraph's joined text. */
@@ -76,7 +93,12 @@ function keysIn(text: string): string[] {
  * Replaces inline placeholders in one paragraph. A placeholder split over runs is written
  * whole into the run it starts in; the pieces in later runs are removed.
  */
-function fillInline(p: XElement, values: Record<string, string | null>, seen: Set<string>, unknown: Set<string>): void {
+function fillInline(
+  p: XElement,
+  values: Record<string, string | null>,
+  seen: Set<string>,
+  unknown: Set<string>,
+): void {
   const slots = textSlots(p);
   if (slots.length === 0) return;
   const full = slots.map((s) => s.text).join('');
@@ -147,13 +169,17 @@ interface BlockSite {
 }
 
 /** Fills word/document.xml (blocks and inline) and every header and footer (inline). */
-export async function fillDocx(template: Uint8Array | Buffer, values: FillValues): Promise<{ buffer: Buffer; report: FillReport }> {
+export async function fillDocx(
+  template: Uint8Array | Buffer,
+  values: FillValues,
+): Promise<{ buffer: Buffer; report: FillReport }> {
   const zip = await JSZip.loadAsync(template);
   const seen = new Set<string>();
   const unknown = new Set<string>();
   const blocks = values.blocks ?? {};
   const parts = Object.keys(zip.files).filter((n) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(n));
-  if (!parts.includes('word/document.xml')) throw new Error('模板不是有效的 Word 文档（缺少 word/document.xml）。');
+  if (!parts.includes('word/document.xml'))
+    throw new Error('模板不是有效的 Word 文档（缺少 word/document.xml）。');
   const filled = new Map<string, string>();
   for (const name of parts) {
     const xml = await zip.file(name)!.async('string');
@@ -174,12 +200,21 @@ export async function fillDocx(template: Uint8Array | Buffer, values: FillValues
   for (const f of Object.values(zip.files)) {
     if (f.dir) continue;
     const text = filled.get(f.name);
-    entries.push({ name: f.name, data: text !== undefined ? Buffer.from(text, 'utf8') : await f.async('nodebuffer') });
+    entries.push({
+      name: f.name,
+      data: text !== undefined ? Buffer.from(text, 'utf8') : await f.async('nodebuffer'),
+    });
   }
   return { buffer: writeZip(entries), report };
 }
 
-function fillBlocks(tree: XNode[], blocks: Record<string, BlockFn>, seen: Set<string>, unknown: Set<string>, text: Record<string, string | null>): void {
+function fillBlocks(
+  tree: XNode[],
+  blocks: Record<string, BlockFn>,
+  seen: Set<string>,
+  unknown: Set<string>,
+  text: Record<string, string | null>,
+): void {
   const doc = tree.find((n): n is XElement => isEl(n, 'w:document'));
   const body = doc && firstChild(doc, 'w:body');
   if (!body) throw new Error('模板不是有效的 Word 文档（缺少正文）。');
@@ -206,7 +241,13 @@ function fillBlocks(tree: XNode[], blocks: Record<string, BlockFn>, seen: Set<st
         }
       } else if (n.name === 'w:sectPr' && parent === body) {
         for (const s of pending.splice(0)) s.sectPr = serializeNode(n);
-      } else if (n.name === 'w:tbl' || n.name === 'w:tr' || n.name === 'w:tc' || n.name === 'w:sdt' || n.name === 'w:sdtContent') {
+      } else if (
+        n.name === 'w:tbl' ||
+        n.name === 'w:tr' ||
+        n.name === 'w:tc' ||
+        n.name === 'w:sdt' ||
+        n.name === 'w:sdtContent'
+      ) {
         visit(n);
       }
     });
@@ -218,7 +259,10 @@ function fillBlocks(tree: XNode[], blocks: Record<string, BlockFn>, seen: Set<st
     const pPrXml = pPrEl ? serializeNode(pPrEl) : '';
     const ownSect = pPrEl ? firstChild(pPrEl, 'w:sectPr') : undefined;
     const ctx: BlockContext = {
-      pPr: ownSect ? dropProp(pPrXml, 'w:pPr', 'w:sectPr') : pPrXml, rPr: firstRunProps(s.p), sectPr: s.sectPr, previousSectPr: s.previousSectPr,
+      pPr: ownSect ? dropProp(pPrXml, 'w:pPr', 'w:sectPr') : pPrXml,
+      rPr: firstRunProps(s.p),
+      sectPr: s.sectPr,
+      previousSectPr: s.previousSectPr,
     };
     // inline placeholders inside generated text are not expanded: county text may contain {{ }}
     let xml = blocks[s.key]!(ctx);

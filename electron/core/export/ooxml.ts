@@ -2,22 +2,117 @@
 // properties. Generated content is spliced into a clerk's template as XML text, so these
 // produce strings. Child elements are kept in schema order: Word rejects a file whose
 // <w:rPr>/<w:pPr> children are out of order, even where LibreOffice and WPS shrug.
-import { childEls, escapeXml, parseXml, serializeNode, stripInvalidXmlChars, type XElement, type XNode } from './xml-tree';
+import {
+  childEls,
+  escapeXml,
+  parseXml,
+  serializeNode,
+  stripInvalidXmlChars,
+  type XElement,
+  type XNode,
+} from './xml-tree';
 
 const RPR_ORDER = [
-  'rStyle', 'rFonts', 'b', 'bCs', 'i', 'iCs', 'caps', 'smallCaps', 'strike', 'dstrike', 'outline', 'shadow', 'emboss', 'imprint',
-  'noProof', 'snapToGrid', 'vanish', 'webHidden', 'color', 'spacing', 'w', 'kern', 'position', 'sz', 'szCs', 'highlight', 'u',
-  'effect', 'bdr', 'shd', 'fitText', 'vertAlign', 'rtl', 'cs', 'em', 'lang', 'eastAsianLayout', 'specVanish', 'oMath',
+  'rStyle',
+  'rFonts',
+  'b',
+  'bCs',
+  'i',
+  'iCs',
+  'caps',
+  'smallCaps',
+  'strike',
+  'dstrike',
+  'outline',
+  'shadow',
+  'emboss',
+  'imprint',
+  'noProof',
+  'snapToGrid',
+  'vanish',
+  'webHidden',
+  'color',
+  'spacing',
+  'w',
+  'kern',
+  'position',
+  'sz',
+  'szCs',
+  'highlight',
+  'u',
+  'effect',
+  'bdr',
+  'shd',
+  'fitText',
+  'vertAlign',
+  'rtl',
+  'cs',
+  'em',
+  'lang',
+  'eastAsianLayout',
+  'specVanish',
+  'oMath',
 ];
 const PPR_ORDER = [
-  'pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'framePr', 'widowControl', 'numPr', 'suppressLineNumbers', 'pBdr', 'shd',
-  'tabs', 'suppressAutoHyphens', 'kinsoku', 'wordWrap', 'overflowPunct', 'topLinePunct', 'autoSpaceDE', 'autoSpaceDN', 'bidi',
-  'adjustRightInd', 'snapToGrid', 'spacing', 'ind', 'contextualSpacing', 'mirrorIndents', 'suppressOverlap', 'jc', 'textDirection',
-  'textAlignment', 'textboxTightWrap', 'outlineLvl', 'divId', 'cnfStyle', 'rPr', 'sectPr', 'pPrChange',
+  'pStyle',
+  'keepNext',
+  'keepLines',
+  'pageBreakBefore',
+  'framePr',
+  'widowControl',
+  'numPr',
+  'suppressLineNumbers',
+  'pBdr',
+  'shd',
+  'tabs',
+  'suppressAutoHyphens',
+  'kinsoku',
+  'wordWrap',
+  'overflowPunct',
+  'topLinePunct',
+  'autoSpaceDE',
+  'autoSpaceDN',
+  'bidi',
+  'adjustRightInd',
+  'snapToGrid',
+  'spacing',
+  'ind',
+  'contextualSpacing',
+  'mirrorIndents',
+  'suppressOverlap',
+  'jc',
+  'textDirection',
+  'textAlignment',
+  'textboxTightWrap',
+  'outlineLvl',
+  'divId',
+  'cnfStyle',
+  'rPr',
+  'sectPr',
+  'pPrChange',
 ];
 const SECTPR_ORDER = [
-  'headerReference', 'footerReference', 'footnotePr', 'endnotePr', 'type', 'pgSz', 'pgMar', 'paperSrc', 'pgBorders', 'lnNumType',
-  'pgNumType', 'cols', 'formProt', 'vAlign', 'noEndnote', 'titlePg', 'textDirection', 'bidi', 'rtlGutter', 'docGrid', 'printerSettings',
+  'headerReference',
+  'footerReference',
+  'footnotePr',
+  'endnotePr',
+  'type',
+  'pgSz',
+  'pgMar',
+  'paperSrc',
+  'pgBorders',
+  'lnNumType',
+  'pgNumType',
+  'cols',
+  'formProt',
+  'vAlign',
+  'noEndnote',
+  'titlePg',
+  'textDirection',
+  'bidi',
+  'rtlGutter',
+  'docGrid',
+  'printerSettings',
   'sectPrChange',
 ];
 
@@ -32,7 +127,11 @@ function parseOne(xml: string): XElement | null {
  * child of that local name (null removes it), and the result is put in schema order.
  * Children the order list does not know keep their place after the known ones.
  */
-export function setProps(xml: string, tag: 'w:rPr' | 'w:pPr' | 'w:sectPr', changes: Record<string, string | null>): string {
+export function setProps(
+  xml: string,
+  tag: 'w:rPr' | 'w:pPr' | 'w:sectPr',
+  changes: Record<string, string | null>,
+): string {
   const order = tag === 'w:rPr' ? RPR_ORDER : tag === 'w:pPr' ? PPR_ORDER : SECTPR_ORDER;
   const el = parseOne(xml) ?? { type: 'el', name: tag, attrs: '', children: [], selfClosing: false };
   const kids: XNode[] = childEls(el).filter((c) => !(c.name.slice(2) in changes));
@@ -46,7 +145,10 @@ export function setProps(xml: string, tag: 'w:rPr' | 'w:pPr' | 'w:sectPr', chang
     const i = n.type === 'el' ? order.indexOf(n.name.slice(2)) : -1;
     return i < 0 ? order.length : i;
   };
-  const sorted = kids.map((k, i) => ({ k, i })).sort((a, b) => rank(a.k) - rank(b.k) || a.i - b.i).map((x) => x.k);
+  const sorted = kids
+    .map((k, i) => ({ k, i }))
+    .sort((a, b) => rank(a.k) - rank(b.k) || a.i - b.i)
+    .map((x) => x.k);
   const out: XElement = { type: 'el', name: el.name, attrs: el.attrs, children: sorted, selfClosing: false };
   return sorted.length ? serializeNode(out) : '';
 }
@@ -54,12 +156,12 @@ export function setProps(xml: string, tag: 'w:rPr' | 'w:pPr' | 'w:sectPr', chang
 /** Removes one child (by qualified name) from a property element. */
 export function dropProp(xml: string, tag: 'w:rPr' | 'w:pPr' | 'w:sectPr', child: string): string {
   if (!xml) return xml;
-  return setProps(xml, tag, { [child.replace(/^w:/, "")]: null });
+  return setProps(xml, tag, { [child.replace(/^w:/, '')]: null });
 }
 
 export interface RunStyle {
   bold?: boolean;
-  color?: string;      // hex without #
+  color?: string; // hex without #
   /** half-points */
   size?: number;
   /** east-Asian and Latin font name */
@@ -69,7 +171,9 @@ export interface RunStyle {
 /** A run's properties: the base rPr (from the template) with overrides. */
 export function runProps(base: string, s: RunStyle = {}): string {
   const ch: Record<string, string | null> = {};
-  if (s.font) ch['rFonts'] = `<w:rFonts w:ascii="${escapeXml(s.font)}" w:hAnsi="${escapeXml(s.font)}" w:eastAsia="${escapeXml(s.font)}" w:cs="${escapeXml(s.font)}"/>`;
+  if (s.font)
+    ch['rFonts'] =
+      `<w:rFonts w:ascii="${escapeXml(s.font)}" w:hAnsi="${escapeXml(s.font)}" w:eastAsia="${escapeXml(s.font)}" w:cs="${escapeXml(s.font)}"/>`;
   if (s.bold) {
     ch['b'] = '<w:b/>';
     ch['bCs'] = '<w:bCs/>';
@@ -86,7 +190,15 @@ export function runProps(base: string, s: RunStyle = {}): string {
 export function run(text: string, rPr = ''): string {
   const parts = stripInvalidXmlChars(text).split(/(\t|\n)/);
   const body = parts
-    .map((p) => (p === '\t' ? '<w:tab/>' : p === '\n' ? '<w:br/>' : p ? `<w:t xml:space="preserve">${escapeXml(p)}</w:t>` : ''))
+    .map((p) =>
+      p === '\t'
+        ? '<w:tab/>'
+        : p === '\n'
+          ? '<w:br/>'
+          : p
+            ? `<w:t xml:space="preserve">${escapeXml(p)}</w:t>`
+            : '',
+    )
     .join('');
   return `<w:r>${rPr}${body}</w:r>`;
 }
@@ -96,7 +208,9 @@ export type Inline = string | { text: string; style?: RunStyle };
 /** A paragraph of one or more runs with the given pPr and base rPr. */
 export function para(content: Inline | Inline[], pPr = '', rPr = ''): string {
   const list = Array.isArray(content) ? content : [content];
-  const runs = list.map((c) => (typeof c === 'string' ? run(c, rPr) : run(c.text, runProps(rPr, c.style)))).join('');
+  const runs = list
+    .map((c) => (typeof c === 'string' ? run(c, rPr) : run(c.text, runProps(rPr, c.style))))
+    .join('');
   return `<w:p>${pPr}${runs}</w:p>`;
 }
 
@@ -105,11 +219,24 @@ export function styleRef(styleId: string, more: Record<string, string | null> = 
 }
 
 /** A paragraph whose pPr is `base` with overrides (alignment, indents, page break). */
-export function paraProps(base: string, o: { align?: 'left' | 'center' | 'right' | 'both'; firstLineChars?: number; keepNext?: boolean; pageBreakBefore?: boolean; style?: string } = {}): string {
+export function paraProps(
+  base: string,
+  o: {
+    align?: 'left' | 'center' | 'right' | 'both';
+    firstLineChars?: number;
+    keepNext?: boolean;
+    pageBreakBefore?: boolean;
+    style?: string;
+  } = {},
+): string {
   const ch: Record<string, string | null> = {};
   if (o.style) ch['pStyle'] = `<w:pStyle w:val="${escapeXml(o.style)}"/>`;
   if (o.align) ch['jc'] = `<w:jc w:val="${o.align}"/>`;
-  if (o.firstLineChars !== undefined) ch['ind'] = o.firstLineChars === 0 ? '<w:ind w:firstLineChars="0" w:firstLine="0"/>' : `<w:ind w:firstLineChars="${o.firstLineChars * 100}"/>`;
+  if (o.firstLineChars !== undefined)
+    ch['ind'] =
+      o.firstLineChars === 0
+        ? '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
+        : `<w:ind w:firstLineChars="${o.firstLineChars * 100}"/>`;
   if (o.keepNext) ch['keepNext'] = '<w:keepNext/>';
   if (o.pageBreakBefore) ch['pageBreakBefore'] = '<w:pageBreakBefore/>';
   return setProps(base, 'w:pPr', ch);
@@ -146,13 +273,24 @@ export interface TableSpec {
   headerFill?: string;
 }
 
-function cellXml(c: Cell | string, width: number, pStyle: string | undefined, rPr: string, align: string, fill?: string): string {
+function cellXml(
+  c: Cell | string,
+  width: number,
+  pStyle: string | undefined,
+  rPr: string,
+  align: string,
+  fill?: string,
+): string {
   const cell: Cell = typeof c === 'string' ? { text: c } : c;
   const tcPr = [
     `<w:tcW w:w="${width}" w:type="dxa"/>`,
     cell.span && cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : '',
-    cell.vmerge === 'restart' ? '<w:vMerge w:val="restart"/>' : cell.vmerge === 'continue' ? '<w:vMerge/>' : '',
-    cell.fill ?? fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${cell.fill ?? fill}"/>` : '',
+    cell.vmerge === 'restart'
+      ? '<w:vMerge w:val="restart"/>'
+      : cell.vmerge === 'continue'
+        ? '<w:vMerge/>'
+        : '',
+    (cell.fill ?? fill) ? `<w:shd w:val="clear" w:color="auto" w:fill="${cell.fill ?? fill}"/>` : '',
     '<w:vAlign w:val="center"/>',
   ].join('');
   const pPr = setProps('', 'w:pPr', {
@@ -160,7 +298,10 @@ function cellXml(c: Cell | string, width: number, pStyle: string | undefined, rP
     jc: `<w:jc w:val="${cell.align ?? align}"/>`,
   });
   const rp = runProps(rPr, cell.style);
-  const paras = (cell.vmerge === 'continue' ? '' : cell.text || '').split('\n').map((line) => para(line, pPr, rp)).join('');
+  const paras = (cell.vmerge === 'continue' ? '' : cell.text || '')
+    .split('\n')
+    .map((line) => para(line, pPr, rp))
+    .join('');
   return `<w:tc><w:tcPr>${tcPr}</w:tcPr>${paras}</w:tc>`;
 }
 
@@ -173,7 +314,7 @@ export function table(spec: TableSpec): string {
   const row = (cells: (Cell | string)[], header: boolean) => {
     let col = 0;
     const tcs = cells.map((c) => {
-      const span = typeof c === 'string' ? 1 : c.span ?? 1;
+      const span = typeof c === 'string' ? 1 : (c.span ?? 1);
       const width = spec.widths.slice(col, col + span).reduce((a, b) => a + b, 0);
       col += span;
       return header
@@ -197,7 +338,15 @@ function attr(xml: string, el: string, name: string): number | null {
 }
 
 /** Page width and the left/right margins of a section (twips). */
-export function sectionGeometry(sectPr: string): { pageW: number; pageH: number; left: number; right: number; top: number; bottom: number; textWidth: number } {
+export function sectionGeometry(sectPr: string): {
+  pageW: number;
+  pageH: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  textWidth: number;
+} {
   const pageW = attr(sectPr, 'pgSz', 'w') ?? 11906;
   const pageH = attr(sectPr, 'pgSz', 'h') ?? 16838;
   const left = attr(sectPr, 'pgMar', 'left') ?? 1587;
@@ -216,15 +365,21 @@ export function sectionGeometry(sectPr: string): { pageW: number; pageH: number;
 export function deriveSection(sectPr: string, o: { landscape: boolean }): string {
   const g = sectionGeometry(sectPr);
   const portrait = g.pageW <= g.pageH;
-  const ch: Record<string, string | null> = { type: '<w:type w:val="nextPage"/>', vAlign: null, titlePg: null };
+  const ch: Record<string, string | null> = {
+    type: '<w:type w:val="nextPage"/>',
+    vAlign: null,
+    titlePg: null,
+  };
   const header = attr(sectPr, 'pgMar', 'header') ?? 851;
   const footer = attr(sectPr, 'pgMar', 'footer') ?? 992;
   if (o.landscape && portrait) {
     ch['pgSz'] = `<w:pgSz w:w="${g.pageH}" w:h="${g.pageW}" w:orient="landscape"/>`;
-    ch['pgMar'] = `<w:pgMar w:top="${g.left}" w:right="${g.top}" w:bottom="${g.right}" w:left="${g.bottom}" w:header="${header}" w:footer="${footer}" w:gutter="0"/>`;
+    ch['pgMar'] =
+      `<w:pgMar w:top="${g.left}" w:right="${g.top}" w:bottom="${g.right}" w:left="${g.bottom}" w:header="${header}" w:footer="${footer}" w:gutter="0"/>`;
   } else if (!o.landscape && !portrait) {
     ch['pgSz'] = `<w:pgSz w:w="${g.pageH}" w:h="${g.pageW}"/>`;
-    ch['pgMar'] = `<w:pgMar w:top="${g.right}" w:right="${g.bottom}" w:bottom="${g.left}" w:left="${g.top}" w:header="${header}" w:footer="${footer}" w:gutter="0"/>`;
+    ch['pgMar'] =
+      `<w:pgMar w:top="${g.right}" w:right="${g.bottom}" w:bottom="${g.left}" w:left="${g.top}" w:header="${header}" w:footer="${footer}" w:gutter="0"/>`;
   }
   return setProps(sectPr, 'w:sectPr', ch);
 }

@@ -51,14 +51,19 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(iso + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function collectReminders(db: DB, periodKey: string, opts: { asOf?: string; date?: string } = {}): RemindersData {
+export function collectReminders(
+  db: DB,
+  periodKey: string,
+  opts: { asOf?: string; date?: string } = {},
+): RemindersData {
   const period = toPeriod(periodKey);
   const asOf = opts.asOf ?? period.end;
   const meta = collectMeta(db, period, { date: opts.date });
   const items = listTasks(db, { period, asOf }).filter((i) => i.state === 'active' && i.status !== 'done');
   const taskUnits = readTaskUnits(db);
   const kinds = unitKinds(db);
-  const behindUnits = (i: (typeof items)[number]) => i.units.filter((u) => u.status === 'lagging' || (i.overdue && u.status !== 'done'));
+  const behindUnits = (i: (typeof items)[number]) =>
+    i.units.filter((u) => u.status === 'lagging' || (i.overdue && u.status !== 'done'));
   const records = recordsInForce(db, items, (i, unit) => behindUnits(i).some((u) => u.unit === unit));
   const byUnit = new Map<string, Map<string, ReminderItem>>();
   const add = (unit: string, item: ReminderItem) => {
@@ -67,24 +72,50 @@ export function collectReminders(db: DB, periodKey: string, opts: { asOf?: strin
     byUnit.set(unit, m);
   };
   for (const i of items) {
-    const base = { code: i.code, title: i.title, plan: i.planTitle, dueDate: i.dueDate, overdue: i.overdue, overdueDays: i.overdueDays };
+    const base = {
+      code: i.code,
+      title: i.title,
+      plan: i.planTitle,
+      dueDate: i.dueDate,
+      overdue: i.overdue,
+      overdueDays: i.overdueDays,
+    };
     const behind = behindUnits(i);
     for (const u of behind) {
       const r = records.get(`${i.taskId}/${u.unit}`);
-      add(u.unit, { ...base, status: u.status, percent: u.percent, note: r?.problems.trim() ? `存在问题：${r.problems.trim()}` : '未报送存在问题' });
+      add(u.unit, {
+        ...base,
+        status: u.status,
+        percent: u.percent,
+        note: r?.problems.trim() ? `存在问题：${r.problems.trim()}` : '未报送存在问题',
+      });
     }
     if (i.status === 'lagging' || i.overdue) {
       const who = behind.map((u) => `${u.unit}（${STATUS_LABEL[u.status]}）`).join('、');
       for (const lead of leadUnits(unitsOf(taskUnits, i.taskId), kinds)) {
         const k = kinds.get(lead);
         if (k === 'county' || k === 'zone') continue;
-        add(lead, { ...base, status: i.status, percent: null, note: who ? `未完成的县区（单位）：${who}` : '' });
+        add(lead, {
+          ...base,
+          status: i.status,
+          percent: null,
+          note: who ? `未完成的县区（单位）：${who}` : '',
+        });
       }
     }
   }
-  const order = new Map((db.prepare('SELECT name, kind, sort_order FROM units').raw().all() as [string, string, number][]).map(([n, k, o]) => [n, { k, o }]));
+  const order = new Map(
+    (db.prepare('SELECT name, kind, sort_order FROM units').raw().all() as [string, string, number][]).map(
+      ([n, k, o]) => [n, { k, o }],
+    ),
+  );
   const local = (u: string) => ['county', 'zone'].includes(order.get(u)?.k ?? '');
-  const units = [...byUnit.keys()].sort((a, b) => Number(local(b)) - Number(local(a)) || (order.get(a)?.o ?? 0) - (order.get(b)?.o ?? 0) || a.localeCompare(b, 'zh'));
+  const units = [...byUnit.keys()].sort(
+    (a, b) =>
+      Number(local(b)) - Number(local(a)) ||
+      (order.get(a)?.o ?? 0) - (order.get(b)?.o ?? 0) ||
+      a.localeCompare(b, 'zh'),
+  );
   const reminders: Reminder[] = units.map((unit, idx) => {
     const kind = order.get(unit)?.k ?? 'department';
     return {
@@ -93,7 +124,9 @@ export function collectReminders(db: DB, periodKey: string, opts: { asOf?: strin
       kind,
       addressee: kind === 'county' ? `${unit}人民政府` : kind === 'zone' ? `${unit}管委会` : unit,
       number: `编号：${period.key}-${String(idx + 1).padStart(2, '0')}`,
-      items: [...byUnit.get(unit)!.values()].sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.overdueDays - a.overdueDays),
+      items: [...byUnit.get(unit)!.values()].sort(
+        (a, b) => Number(b.overdue) - Number(a.overdue) || b.overdueDays - a.overdueDays,
+      ),
     };
   });
   const replyDays = Number(str(db, KEYS.replyDays, '5')) || 5;
@@ -119,13 +152,20 @@ export function reminderTable(r: Reminder): TableData {
       cnDate(it.dueDate),
       it.overdue
         ? { text: `超期${it.overdueDays}天`, fill: FILL.overdue }
-        : { text: `${STATUS_LABEL[it.status]}${it.percent != null ? `\n完成${it.percent}%` : ''}`, fill: it.status === 'lagging' ? FILL.lagging : undefined },
+        : {
+            text: `${STATUS_LABEL[it.status]}${it.percent != null ? `\n完成${it.percent}%` : ''}`,
+            fill: it.status === 'lagging' ? FILL.lagging : undefined,
+          },
       { text: it.note || '—', align: 'left' },
     ]),
   };
 }
 
-export async function renderReminder(d: RemindersData, r: Reminder, template: Uint8Array): Promise<{ buffer: Buffer; report: FillReport }> {
+export async function renderReminder(
+  d: RemindersData,
+  r: Reminder,
+  template: Uint8Array,
+): Promise<{ buffer: Buffer; report: FillReport }> {
   return fillDocx(template, {
     text: {
       发文机关: d.issuer,
@@ -152,7 +192,10 @@ export interface RemindersResult {
 }
 
 /** Writes one 催办单 per unit behind schedule into `outDir`. */
-export async function exportReminders(db: DB, o: { period: string; outDir: string; asOf?: string; date?: string; template?: string | Uint8Array }): Promise<RemindersResult> {
+export async function exportReminders(
+  db: DB,
+  o: { period: string; outDir: string; asOf?: string; date?: string; template?: string | Uint8Array },
+): Promise<RemindersResult> {
   const template = loadTemplate('reminder', o.template, db);
   const data = collectReminders(db, o.period, o);
   mkdirSync(o.outDir, { recursive: true });

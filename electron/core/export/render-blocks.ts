@@ -43,7 +43,10 @@ export function blocksXml(blocks: Block[], ctx: BlockContext): string {
     if (b.kind === 'p') {
       if (b.lead) {
         // run-in heading: the 楷体 character style, without the placeholder's direct font
-        const leadRPr = setProps(ctx.rPr, 'w:rPr', { rStyle: `<w:rStyle w:val="${STYLE.heading2Char}"/>`, rFonts: null });
+        const leadRPr = setProps(ctx.rPr, 'w:rPr', {
+          rStyle: `<w:rStyle w:val="${STYLE.heading2Char}"/>`,
+          rFonts: null,
+        });
         out.push(`<w:p>${ctx.pPr}${run(b.lead, leadRPr)}${run(b.text, ctx.rPr)}</w:p>`);
       } else {
         out.push(para(b.text, ctx.pPr, ctx.rPr));

@@ -5,15 +5,15 @@
 import { getSetting, setSetting, type DB } from '../ledger/index';
 
 export const KEYS = {
-  docPrefix: 'bulletin.doc_prefix',          // 机关代字: 汴环专办
-  recipients: 'bulletin.recipients',         // 主送机关
-  printer: 'bulletin.printer',               // 印发机关 (default: the issuer)
-  number: (period: string) => `bulletin.number.${period}`,             // 发文序号 of that period's bulletin
-  date: (period: string) => `bulletin.date.${period}`,                 // 成文日期
+  docPrefix: 'bulletin.doc_prefix', // 机关代字: 汴环专办
+  recipients: 'bulletin.recipients', // 主送机关
+  printer: 'bulletin.printer', // 印发机关 (default: the issuer)
+  number: (period: string) => `bulletin.number.${period}`, // 发文序号 of that period's bulletin
+  date: (period: string) => `bulletin.date.${period}`, // 成文日期
   requirements: (period: string) => `bulletin.requirements.${period}`, // 下步工作要求
-  replyDays: 'reminder.reply_days',          // 催办单: days the unit has to answer
-  contact: 'reminder.contact',               // 联系人
-  phone: 'reminder.phone',                   // 联系电话
+  replyDays: 'reminder.reply_days', // 催办单: days the unit has to answer
+  contact: 'reminder.contact', // 联系人
+  phone: 'reminder.phone', // 联系电话
 } as const;
 
 export function str(db: DB, key: string, fallback = ''): string {

@@ -2,7 +2,15 @@
 // the achieved figure itself — for 下降/提高 targets that is the reduction or increase.
 import { num } from './cn-format';
 
-const SIGN: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '', 'decrease>=': '下降≥', 'increase>=': '提高≥' };
+const SIGN: Record<string, string> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '=': '',
+  'decrease>=': '下降≥',
+  'increase>=': '提高≥',
+};
 
 /** ≥80% / 下降≥10% / 力争≤35微克/立方米. */
 export function targetText(op: string, value: number, unit: string, strive = false): string {
@@ -11,10 +19,15 @@ export function targetText(op: string, value: number, unit: string, strive = fal
 
 export function metTarget(op: string, value: number, target: number): boolean {
   switch (op) {
-    case '>': return value > target;
-    case '<=': return value <= target;
-    case '<': return value < target;
-    case '=': return Math.abs(value - target) < 1e-9;
-    default: return value >= target; // >=, decrease>=, increase>=
+    case '>':
+      return value > target;
+    case '<=':
+      return value <= target;
+    case '<':
+      return value < target;
+    case '=':
+      return Math.abs(value - target) < 1e-9;
+    default:
+      return value >= target; // >=, decrease>=, increase>=
   }
 }

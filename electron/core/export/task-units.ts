@@ -15,16 +15,33 @@ export interface TaskUnits {
   reporting: { unit: string; kind: string }[];
 }
 
-const empty = (): TaskUnits => ({ lead: [], responsible: [], participate: [], cooperate: [], implement: [], counties: [], reporting: [] });
+const empty = (): TaskUnits => ({
+  lead: [],
+  responsible: [],
+  participate: [],
+  cooperate: [],
+  implement: [],
+  counties: [],
+  reporting: [],
+});
 
 export function readTaskUnits(db: DB): Map<number, TaskUnits> {
   const units = new Map(
-    (db.prepare('SELECT id, name, kind, sort_order FROM units').raw().all() as [number, string, string, number][]).map(([id, name, kind, order]) => [id, { name, kind, order }]),
+    (
+      db.prepare('SELECT id, name, kind, sort_order FROM units').raw().all() as [
+        number,
+        string,
+        string,
+        number,
+      ][]
+    ).map(([id, name, kind, order]) => [id, { name, kind, order }]),
   );
   // walked in task order on resp_task (no sort of every responsibility); ordinal order
   // within a task is restored below on the task's few rows
   const rows = db
-    .prepare('SELECT task_id, role, reports, unit_id, ordinal FROM responsibilities INDEXED BY resp_task ORDER BY task_id')
+    .prepare(
+      'SELECT task_id, role, reports, unit_id, ordinal FROM responsibilities INDEXED BY resp_task ORDER BY task_id',
+    )
     .raw()
     .all() as [number, keyof Omit<TaskUnits, 'counties' | 'reporting'>, number, number, number][];
   const out = new Map<number, TaskUnits>();
@@ -42,8 +59,10 @@ export function readTaskUnits(db: DB): Map<number, TaskUnits> {
       if (!u) continue;
       const list = t[role];
       if (list && !list.includes(u.name)) list.push(u.name);
-      if (reports && !t.reporting.some((x) => x.unit === u.name)) t.reporting.push({ unit: u.name, kind: u.kind });
-      if ((u.kind === 'county' || u.kind === 'zone') && !counties.some((x) => x.name === u.name)) counties.push({ name: u.name, order: u.order });
+      if (reports && !t.reporting.some((x) => x.unit === u.name))
+        t.reporting.push({ unit: u.name, kind: u.kind });
+      if ((u.kind === 'county' || u.kind === 'zone') && !counties.some((x) => x.name === u.name))
+        counties.push({ name: u.name, order: u.order });
     }
     t.counties = counties.sort((a, b) => a.order - b.order).map((x) => x.name);
     out.set(taskId, t);
@@ -71,5 +90,7 @@ export function leadUnits(u: TaskUnits, kinds: Map<string, string>): string[] {
 
 /** unit name → kind, for every unit in the ledger. */
 export function unitKinds(db: DB): Map<string, string> {
-  return new Map((db.prepare('SELECT name, kind FROM units').raw().all() as [string, string][]).map(([n, k]) => [n, k]));
+  return new Map(
+    (db.prepare('SELECT name, kind FROM units').raw().all() as [string, string][]).map(([n, k]) => [n, k]),
+  );
 }

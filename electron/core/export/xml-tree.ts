@@ -20,7 +20,8 @@ export interface XRaw {
 
 export type XNode = XElement | XRaw;
 
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+const TOKEN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
 
 /** Parses XML into a list of top-level nodes. Throws on mismatched tags (a corrupt part). */
 export function parseXml(xml: string): XNode[] {
@@ -36,7 +37,13 @@ export function parseXml(xml: string): XNode[] {
       if (top.name !== m[1]) throw new Error(`XML 结构错误：</${m[1]}> 与 <${top.name}> 不匹配`);
       stack.pop();
     } else if (m[2]) {
-      const el: XElement = { type: 'el', name: m[2], attrs: m[3] ?? '', children: [], selfClosing: m[4] === '/' };
+      const el: XElement = {
+        type: 'el',
+        name: m[2],
+        attrs: m[3] ?? '',
+        children: [],
+        selfClosing: m[4] === '/',
+      };
       top.children.push(el);
       if (!el.selfClosing) stack.push(el);
     } else {
@@ -116,7 +123,8 @@ export function escapeXml(s: string): string {
 
 export function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]!;
   });
 }

@@ -15,7 +15,8 @@ const CRC_TABLES = (() => {
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[0]![n] = c;
   }
-  for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k]![n] = t[0]![t[k - 1]![n]! & 0xff]! ^ (t[k - 1]![n]! >>> 8);
+  for (let n = 0; n < 256; n++)
+    for (let k = 1; k < 8; k++) t[k]![n] = t[0]![t[k - 1]![n]! & 0xff]! ^ (t[k - 1]![n]! >>> 8);
   return t;
 })();
 
@@ -24,14 +25,30 @@ export function crc32(buf: Uint8Array): number {
 }
 
 export function crc32js(buf: Uint8Array): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES as [
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+  ];
   let c = -1;
   let i = 0;
   const n8 = buf.length - (buf.length % 8);
   for (; i < n8; i += 8) {
     const a = (buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24)) ^ c;
-    c = t7[a & 0xff]! ^ t6[(a >>> 8) & 0xff]! ^ t5[(a >>> 16) & 0xff]! ^ t4[a >>> 24]! ^
-      t3[buf[i + 4]!]! ^ t2[buf[i + 5]!]! ^ t1[buf[i + 6]!]! ^ t0[buf[i + 7]!]!;
+    c =
+      t7[a & 0xff]! ^
+      t6[(a >>> 8) & 0xff]! ^
+      t5[(a >>> 16) & 0xff]! ^
+      t4[a >>> 24]! ^
+      t3[buf[i + 4]!]! ^
+      t2[buf[i + 5]!]! ^
+      t1[buf[i + 6]!]! ^
+      t0[buf[i + 7]!]!;
   }
   for (; i < buf.length; i++) c = t0[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
@@ -44,7 +61,7 @@ export interface ZipEntry {
 
 /** DOS date/time of a fixed moment: the same input gives byte-identical files. */
 const DOS_TIME = 0;
-const DOS_DATE = (2025 - 1980) << 9 | 1 << 5 | 1;
+const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1;
 
 /** An entry already compressed (raw deflate), with the CRC and size of its bytes. */
 export interface PackedEntry {
@@ -57,7 +74,12 @@ export interface PackedEntry {
 const levelFor = (size: number, level?: number) => level ?? (size > 4 << 20 ? 1 : 6);
 
 export function pack(e: ZipEntry, level?: number): PackedEntry {
-  return { name: e.name, crc: crc32(e.data), size: e.data.length, deflated: deflateRawSync(e.data, { level: levelFor(e.data.length, level) }) };
+  return {
+    name: e.name,
+    crc: crc32(e.data),
+    size: e.data.length,
+    deflated: deflateRawSync(e.data, { level: levelFor(e.data.length, level) }),
+  };
 }
 
 /**
@@ -68,7 +90,9 @@ export function packAsync(e: ZipEntry, level?: number): Promise<PackedEntry> {
   const crc = crc32(e.data);
   return new Promise((resolve, reject) =>
     zlib.deflateRaw(e.data, { level: levelFor(e.data.length, level) }, (err, deflated) =>
-      err ? reject(err) : resolve({ name: e.name, crc, size: e.data.length, deflated })));
+      err ? reject(err) : resolve({ name: e.name, crc, size: e.data.length, deflated }),
+    ),
+  );
 }
 
 /** Zips the entries; large parts get the fastest deflate level (3× faster, ~30% bigger). */
@@ -86,9 +110,9 @@ export function zipPacked(entries: PackedEntry[]): Buffer {
     const crc = e.crc;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);        // version needed
-    local.writeUInt16LE(0x0800, 6);    // UTF-8 names
-    local.writeUInt16LE(8, 8);         // deflate
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);

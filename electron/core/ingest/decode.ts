@@ -2,20 +2,31 @@
 // (with BOM, or without it when every other byte is zero) and GB18030, the superset of
 // GBK/GB2312 that Windows Notepad and WPS save by default on Chinese systems.
 
-export interface Decoded { text: string; encoding: string }
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
 
 export function decodeText(b: Uint8Array): Decoded | null {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8-bom' };
-  if (b[0] === 0xff && b[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
-  if (b[0] === 0xfe && b[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8-bom' };
+  if (b[0] === 0xff && b[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(b.subarray(2)), encoding: 'utf-16le' };
+  if (b[0] === 0xfe && b[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(b.subarray(2)), encoding: 'utf-16be' };
   const n = Math.min(b.length, 4096);
-  let evenZeros = 0, oddZeros = 0;
-  for (let i = 0; i < n; i++) if (b[i] === 0) (i % 2 ? oddZeros++ : evenZeros++);
-  if (oddZeros > n / 8 && evenZeros < n / 50) return { text: new TextDecoder('utf-16le').decode(b), encoding: 'utf-16le' };
-  if (evenZeros > n / 8 && oddZeros < n / 50) return { text: new TextDecoder('utf-16be').decode(b), encoding: 'utf-16be' };
+  let evenZeros = 0,
+    oddZeros = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0) i % 2 ? oddZeros++ : evenZeros++;
+  if (oddZeros > n / 8 && evenZeros < n / 50)
+    return { text: new TextDecoder('utf-16le').decode(b), encoding: 'utf-16le' };
+  if (evenZeros > n / 8 && oddZeros < n / 50)
+    return { text: new TextDecoder('utf-16be').decode(b), encoding: 'utf-16be' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
-  } catch { /* not UTF-8: try the Chinese national encoding */ }
+  } catch {
+    /* not UTF-8: try the Chinese national encoding */
+  }
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(b);
     return { text, encoding: 'gb18030' };

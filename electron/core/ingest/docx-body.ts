@@ -11,12 +11,16 @@ interface Ctx {
   styles: Styles;
   numbering: NumberingCounter;
   out: Paragraph[];
-  index: number;          // w:p seen so far, in document order
+  index: number; // w:p seen so far, in document order
   tableDepth: number;
-  carry: string;          // text of a paragraph whose mark was deleted: joins the next one
+  carry: string; // text of a paragraph whose mark was deleted: joins the next one
 }
 
-interface Piece { text: string; bold: boolean; size?: number }
+interface Piece {
+  text: string;
+  bold: boolean;
+  size?: number;
+}
 
 export function readBody(document: XmlElement, styles: Styles, numbering: NumberingCounter): Paragraph[] {
   const body = child(document, 'body');
@@ -28,7 +32,9 @@ export function readBody(document: XmlElement, styles: Styles, numbering: Number
 function walkBlocks(el: XmlElement, ctx: Ctx): void {
   for (const c of elements(el)) {
     switch (localName(c.name)) {
-      case 'p': paragraph(c, ctx); break;
+      case 'p':
+        paragraph(c, ctx);
+        break;
       case 'tbl':
         ctx.tableDepth++;
         walkBlocks(c, ctx);
@@ -38,8 +44,14 @@ function walkBlocks(el: XmlElement, ctx: Ctx): void {
         // a generated table of contents repeats the headings with page numbers
         if (!isTableOfContents(c)) walkBlocks(c, ctx);
         break;
-      case 'tr': case 'tc': case 'sdtContent': case 'customXml': case 'ins': case 'moveTo':
-      case 'txbxContent': case 'smartTag':
+      case 'tr':
+      case 'tc':
+      case 'sdtContent':
+      case 'customXml':
+      case 'ins':
+      case 'moveTo':
+      case 'txbxContent':
+      case 'smartTag':
         walkBlocks(c, ctx);
         break;
       case 'AlternateContent': {
@@ -47,7 +59,8 @@ function walkBlocks(el: XmlElement, ctx: Ctx): void {
         if (choice) walkBlocks(choice, ctx);
         break;
       }
-      default: break; // sectPr, bookmarks, deleted blocks (del, moveFrom), tblPr ...
+      default:
+        break; // sectPr, bookmarks, deleted blocks (del, moveFrom), tblPr ...
     }
   }
 }
@@ -78,7 +91,11 @@ function paragraph(p: XmlElement, ctx: Ctx): void {
   const markDeleted = child(child(pPr, 'rPr'), 'del') !== undefined;
   let text = ctx.carry + raw;
   ctx.carry = '';
-  if (markDeleted) { ctx.carry = text; emitNested(nested, ctx); return; }
+  if (markDeleted) {
+    ctx.carry = text;
+    emitNested(nested, ctx);
+    return;
+  }
   const jc = attr(child(pPr, 'jc'), 'val') ?? style.jc;
   const centred = jc === 'center';
   const outline = intAttr(child(pPr, 'outlineLvl')) ?? style.outlineLevel;
@@ -94,7 +111,8 @@ function paragraph(p: XmlElement, ctx: Ctx): void {
   const parts = splitBreaks(text, centred);
   parts.forEach((part, k) => {
     let t = part;
-    if (k === 0 && label !== null && t) t = NumberingCounter.join(label, t, ctx.numbering.suffix(numId, ilvl));
+    if (k === 0 && label !== null && t)
+      t = NumberingCounter.join(label, t, ctx.numbering.suffix(numId, ilvl));
     if (t) ctx.out.push({ text: t, source: { paragraph: index }, hints: { ...hints } });
   });
   emitNested(nested, ctx);
@@ -106,46 +124,85 @@ function emitNested(nested: XmlElement[], ctx: Ctx): void {
 }
 
 /** Open fields: 'code' between fldChar begin and separate (not shown), then 'result' (shown). */
-interface FieldState { stack: ('code' | 'result')[] }
+interface FieldState {
+  stack: ('code' | 'result')[];
+}
 const inCode = (f: FieldState) => f.stack.includes('code');
 
-function inline(el: XmlElement, ctx: Ctx, pStyle: StyleProps, out: Piece[], nested: XmlElement[], field: FieldState): void {
+function inline(
+  el: XmlElement,
+  ctx: Ctx,
+  pStyle: StyleProps,
+  out: Piece[],
+  nested: XmlElement[],
+  field: FieldState,
+): void {
   for (const c of elements(el)) {
     switch (localName(c.name)) {
-      case 'r': run(c, ctx, pStyle, out, nested, field); break;
-      case 'hyperlink': case 'ins': case 'moveTo': case 'smartTag': case 'customXml': case 'fldSimple':
-      case 'sdtContent': case 'dir': case 'bdo':
+      case 'r':
+        run(c, ctx, pStyle, out, nested, field);
+        break;
+      case 'hyperlink':
+      case 'ins':
+      case 'moveTo':
+      case 'smartTag':
+      case 'customXml':
+      case 'fldSimple':
+      case 'sdtContent':
+      case 'dir':
+      case 'bdo':
         inline(c, ctx, pStyle, out, nested, field);
         break;
-      case 'sdt': inline(c, ctx, pStyle, out, nested, field); break;
-      case 'oMath': case 'oMathPara':
+      case 'sdt':
+        inline(c, ctx, pStyle, out, nested, field);
+        break;
+      case 'oMath':
+      case 'oMathPara':
         out.push({ text: mathText(c), bold: false });
         break;
-      default: break; // del, moveFrom (deleted text), pPr, bookmarks, proofErr, comments
+      default:
+        break; // del, moveFrom (deleted text), pPr, bookmarks, proofErr, comments
     }
   }
 }
 
-function run(r: XmlElement, ctx: Ctx, pStyle: StyleProps, out: Piece[], nested: XmlElement[], field: FieldState): void {
+function run(
+  r: XmlElement,
+  ctx: Ctx,
+  pStyle: StyleProps,
+  out: Piece[],
+  nested: XmlElement[],
+  field: FieldState,
+): void {
   const rPr = child(r, 'rPr');
   const direct = runProps(rPr);
   const charStyle = ctx.styles.resolve(attr(child(rPr, 'rStyle'), 'val'));
-  const pick = <K extends 'bold' | 'size' | 'vanish'>(k: K) => direct[k] ?? charStyle[k] ?? pStyle[k] ?? ctx.styles.defaults[k as 'bold' | 'size'];
+  const pick = <K extends 'bold' | 'size' | 'vanish'>(k: K) =>
+    direct[k] ?? charStyle[k] ?? pStyle[k] ?? ctx.styles.defaults[k as 'bold' | 'size'];
   if (pick('vanish')) return; // hidden text is not printed
   const bold = pick('bold') === true;
   const size = pick('size') as number | undefined;
   let text = '';
   for (const c of elements(r)) {
     switch (localName(c.name)) {
-      case 't': if (!inCode(field)) text += textOf(c); break;
-      case 'tab': case 'ptab': if (!inCode(field)) text += '\t'; break;
+      case 't':
+        if (!inCode(field)) text += textOf(c);
+        break;
+      case 'tab':
+      case 'ptab':
+        if (!inCode(field)) text += '\t';
+        break;
       case 'br': {
         const type = attr(c, 'type');
         if (!inCode(field) && (type === undefined || type === 'textWrapping')) text += '\n';
         break;
       }
-      case 'cr': if (!inCode(field)) text += '\n'; break;
-      case 'noBreakHyphen': text += '-'; break;
+      case 'cr':
+        if (!inCode(field)) text += '\n';
+        break;
+      case 'noBreakHyphen':
+        text += '-';
+        break;
       case 'sym': {
         const code = parseInt(attr(c, 'char') ?? '', 16);
         // symbol-font code points (F0xx) are glyph numbers, not characters
@@ -159,7 +216,9 @@ function run(r: XmlElement, ctx: Ctx, pStyle: StyleProps, out: Piece[], nested: 
         else if (t === 'end') field.stack.pop();
         break;
       }
-      case 'drawing': case 'pict': case 'object':
+      case 'drawing':
+      case 'pict':
+      case 'object':
         collectTextBoxes(c, nested);
         break;
       case 'AlternateContent': {
@@ -169,10 +228,13 @@ function run(r: XmlElement, ctx: Ctx, pStyle: StyleProps, out: Piece[], nested: 
       }
       case 'ruby': {
         const base = child(c, 'rubyBase');
-        if (base) for (const rr of elements(base)) if (localName(rr.name) === 'r') run(rr, ctx, pStyle, out, nested, field);
+        if (base)
+          for (const rr of elements(base))
+            if (localName(rr.name) === 'r') run(rr, ctx, pStyle, out, nested, field);
         break;
       }
-      default: break; // delText, instrText, rPr, footnote references, softHyphen, lastRenderedPageBreak
+      default:
+        break; // delText, instrText, rPr, footnote references, softHyphen, lastRenderedPageBreak
     }
   }
   if (text) out.push({ text, bold, size });
@@ -211,8 +273,10 @@ function splitBreaks(text: string, centred: boolean): string[] {
   for (const l of lines) {
     if (!l) continue;
     const prev = out[out.length - 1];
-    const heading = prev !== undefined && startsWithOutlineMarker(prev) && prev.length <= 40 && !/[。；;！？!?]/.test(prev);
-    if (prev !== undefined && !heading && !startsWithOutlineMarker(l) && !/[。：:；;！？!?]$/.test(prev)) out[out.length - 1] = joinWrapped([prev, l]);
+    const heading =
+      prev !== undefined && startsWithOutlineMarker(prev) && prev.length <= 40 && !/[。；;！？!?]/.test(prev);
+    if (prev !== undefined && !heading && !startsWithOutlineMarker(l) && !/[。：:；;！？!?]$/.test(prev))
+      out[out.length - 1] = joinWrapped([prev, l]);
     else out.push(l);
   }
   return out.length ? out : [''];
@@ -225,8 +289,12 @@ function clean(s: string): string {
 function dominantSize(pieces: Piece[]): number | undefined {
   const votes = new Map<number, number>();
   for (const p of pieces) if (p.size) votes.set(p.size, (votes.get(p.size) ?? 0) + p.text.length);
-  let best: number | undefined, n = 0;
-  for (const [k, v] of votes) if (v > n) { best = k; n = v; }
+  let best: number | undefined,
+    n = 0;
+  for (const [k, v] of votes)
+    if (v > n) {
+      best = k;
+      n = v;
+    }
   return best;
 }
-

@@ -11,15 +11,24 @@ import { formatNumber } from './number-formats';
 interface Level {
   start: number;
   fmt: string;
-  text: string;         // w:lvlText, e.g. "（%1）"
-  restart?: number;     // w:lvlRestart
-  isLgl: boolean;       // legal numbering: every number shown as decimal
-  suff: string;         // tab | space | nothing
-  pStyle?: string;      // the paragraph style linked to this level
+  text: string; // w:lvlText, e.g. "（%1）"
+  restart?: number; // w:lvlRestart
+  isLgl: boolean; // legal numbering: every number shown as decimal
+  suff: string; // tab | space | nothing
+  pStyle?: string; // the paragraph style linked to this level
 }
 
-interface Abstract { id: string; levels: Map<number, Level>; numStyleLink?: string }
-interface Num { id: string; abstractId: string; starts: Map<number, number>; levels: Map<number, Level> }
+interface Abstract {
+  id: string;
+  levels: Map<number, Level>;
+  numStyleLink?: string;
+}
+interface Num {
+  id: string;
+  abstractId: string;
+  starts: Map<number, number>;
+  levels: Map<number, Level>;
+}
 
 export interface NumberingDefs {
   abstracts: Map<string, Abstract>;
@@ -87,7 +96,10 @@ export class NumberingCounter {
   private readonly values = new Map<string, (number | undefined)[]>();
   private readonly seen = new Set<string>();
 
-  constructor(private readonly defs: NumberingDefs, private readonly styleNumbering: StyleNumbering = () => undefined) {}
+  constructor(
+    private readonly defs: NumberingDefs,
+    private readonly styleNumbering: StyleNumbering = () => undefined,
+  ) {}
 
   /**
    * Advances the list `numId` at level `ilvl` and returns the label Word shows
@@ -159,6 +171,8 @@ export class NumberingCounter {
 
 /** Symbol-font bullets (U+F0xx private use) have no meaning as text: show a plain bullet. */
 function bulletLabel(text: string): string {
-  const t = [...text].map((ch) => (ch.codePointAt(0)! >= 0xe000 && ch.codePointAt(0)! <= 0xf8ff ? '•' : ch)).join('');
+  const t = [...text]
+    .map((ch) => (ch.codePointAt(0)! >= 0xe000 && ch.codePointAt(0)! <= 0xf8ff ? '•' : ch))
+    .join('');
   return t || '•';
 }

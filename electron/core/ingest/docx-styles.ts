@@ -10,11 +10,15 @@ export interface StyleProps {
   outlineLevel?: number;
   jc?: string;
   bold?: boolean;
-  size?: number;      // half-points
+  size?: number; // half-points
   vanish?: boolean;
 }
 
-interface RawStyle extends StyleProps { id: string; type: string; basedOn?: string }
+interface RawStyle extends StyleProps {
+  id: string;
+  type: string;
+  basedOn?: string;
+}
 
 export interface Styles {
   /** Effective properties of a paragraph or character style, following w:basedOn. */
@@ -35,7 +39,8 @@ export function readStyles(root: XmlElement | undefined): Styles {
     const rPr = child(s, 'rPr');
     const numPr = child(pPr, 'numPr');
     const raw: RawStyle = {
-      id, type,
+      id,
+      type,
       name: attr(child(s, 'name'), 'val'),
       basedOn: attr(child(s, 'basedOn'), 'val'),
       numId: attr(child(numPr, 'numId'), 'val'),
@@ -45,7 +50,8 @@ export function readStyles(root: XmlElement | undefined): Styles {
       ...runProps(rPr),
     };
     byId.set(id, raw);
-    if (type === 'paragraph' && attr(s, 'default') !== undefined && isOn(attr(s, 'default'))) defaultParagraphStyle = id;
+    if (type === 'paragraph' && attr(s, 'default') !== undefined && isOn(attr(s, 'default')))
+      defaultParagraphStyle = id;
   }
   const rPrDefault = child(child(child(root, 'docDefaults'), 'rPrDefault'), 'rPr');
   const cache = new Map<string, StyleProps>();

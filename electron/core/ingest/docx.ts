@@ -14,24 +14,33 @@ import { readBody } from './docx-body';
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
 
 export async function ingestDocx(bytes: Uint8Array, file: string): Promise<IngestResult> {
-  const bad = (message: string, code: string = IngestErrorCode.Corrupt): IngestResult =>
-    ({ value: null, problems: [fatal(code, message, { file })] });
+  const bad = (message: string, code: string = IngestErrorCode.Corrupt): IngestResult => ({
+    value: null,
+    problems: [fatal(code, message, { file })],
+  });
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   } catch (e) {
-    return bad(`文件“${file}”已损坏或不完整，无法作为 Word 文档（.docx）打开（${reason(e)}）。请在 Word 或 WPS 中打开后重新另存为 .docx，或重新获取原文件。`);
+    return bad(
+      `文件“${file}”已损坏或不完整，无法作为 Word 文档（.docx）打开（${reason(e)}）。请在 Word 或 WPS 中打开后重新另存为 .docx，或重新获取原文件。`,
+    );
   }
   const other = otherOfficeType(zip);
   if (other) {
-    return bad(`文件“${file}”的扩展名是 .docx，但内容实际是${other}。请确认文件类型，或把正文另存为 Word 文档后再导入。`, IngestErrorCode.WrongType);
+    return bad(
+      `文件“${file}”的扩展名是 .docx，但内容实际是${other}。请确认文件类型，或把正文另存为 Word 文档后再导入。`,
+      IngestErrorCode.WrongType,
+    );
   }
   try {
     const rels = await readPart(zip, '_rels/.rels');
     const mainPath = (rels && target(rels, 'officeDocument', '')) ?? 'word/document.xml';
     const docXml = await readPart(zip, mainPath);
     if (!docXml) {
-      return bad(`文件“${file}”缺少正文部分（${mainPath}），不是完整的 Word 文档。请在 Word 或 WPS 中打开后重新另存为 .docx。`);
+      return bad(
+        `文件“${file}”缺少正文部分（${mainPath}），不是完整的 Word 文档。请在 Word 或 WPS 中打开后重新另存为 .docx。`,
+      );
     }
     const dir = mainPath.includes('/') ? mainPath.slice(0, mainPath.lastIndexOf('/') + 1) : '';
     const docRels = await readPart(zip, `${dir}_rels/${mainPath.slice(dir.length)}.rels`);
@@ -41,11 +50,21 @@ export async function ingestDocx(bytes: Uint8Array, file: string): Promise<Inges
     // styles and numbering are optional: without them the text still reads, only the
     // automatic numbers (一、（一）) may be missing
     const stylesXml = await readPart(zip, stylesPath).catch(() => {
-      problems.push({ severity: 'warning', code: IngestErrorCode.Corrupt, file, message: `文件“${file}”的样式部分已损坏，已忽略样式（标题层级可能识别不全）。` });
+      problems.push({
+        severity: 'warning',
+        code: IngestErrorCode.Corrupt,
+        file,
+        message: `文件“${file}”的样式部分已损坏，已忽略样式（标题层级可能识别不全）。`,
+      });
       return undefined;
     });
     const numberingXml = await readPart(zip, numberingPath).catch(() => {
-      problems.push({ severity: 'warning', code: IngestErrorCode.Corrupt, file, message: `文件“${file}”的自动编号部分已损坏，自动编号（如“一、”“（一）”）未能还原，请核对标题编号。` });
+      problems.push({
+        severity: 'warning',
+        code: IngestErrorCode.Corrupt,
+        file,
+        message: `文件“${file}”的自动编号部分已损坏，自动编号（如“一、”“（一）”）未能还原，请核对标题编号。`,
+      });
       return undefined;
     });
     const styles = readStyles(stylesXml);
@@ -57,14 +76,21 @@ export async function ingestDocx(bytes: Uint8Array, file: string): Promise<Inges
     return { value: { file, format: 'docx', paragraphs }, problems };
   } catch (e) {
     if (e instanceof TooLarge) {
-      return bad(`文件“${file}”解压后过大（${e.part} 超过 ${MAX_PART_BYTES / 1048576} MB），可能不是正常的 Word 文档。`, IngestErrorCode.TooLarge);
+      return bad(
+        `文件“${file}”解压后过大（${e.part} 超过 ${MAX_PART_BYTES / 1048576} MB），可能不是正常的 Word 文档。`,
+        IngestErrorCode.TooLarge,
+      );
     }
-    return bad(`文件“${file}”的正文已损坏，无法读取（${reason(e)}）。请在 Word 或 WPS 中打开后重新另存为 .docx，或重新获取原文件。`);
+    return bad(
+      `文件“${file}”的正文已损坏，无法读取（${reason(e)}）。请在 Word 或 WPS 中打开后重新另存为 .docx，或重新获取原文件。`,
+    );
   }
 }
 
 class TooLarge extends Error {
-  constructor(readonly part: string) { super(part); }
+  constructor(readonly part: string) {
+    super(part);
+  }
 }
 
 /** Reads and parses one XML part; undefined when the part is absent. */
@@ -87,7 +113,9 @@ async function readPart(zip: JSZip, path: string): Promise<XmlElement | undefine
 function findCaseInsensitive(zip: JSZip, path: string): JSZip.JSZipObject | null {
   const want = path.replace(/^\//, '').toLowerCase();
   let hit: JSZip.JSZipObject | null = null;
-  zip.forEach((rel, f) => { if (!hit && rel.toLowerCase() === want) hit = f; });
+  zip.forEach((rel, f) => {
+    if (!hit && rel.toLowerCase() === want) hit = f;
+  });
   return hit;
 }
 

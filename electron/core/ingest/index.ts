@@ -18,10 +18,22 @@ export async function ingestFile(filePath: string): Promise<IngestResult> {
   try {
     size = (await stat(filePath)).size;
   } catch {
-    return { value: null, problems: [fatal(IngestErrorCode.NotFound, `找不到文件“${file}”，请检查路径。`, { file })] };
+    return {
+      value: null,
+      problems: [fatal(IngestErrorCode.NotFound, `找不到文件“${file}”，请检查路径。`, { file })],
+    };
   }
   if (size > MAX_INPUT_BYTES) {
-    return { value: null, problems: [fatal(IngestErrorCode.TooLarge, `文件“${file}”过大（${(size / 1048576).toFixed(0)} MB），超过 ${MAX_INPUT_BYTES / 1048576} MB 上限。`, { file })] };
+    return {
+      value: null,
+      problems: [
+        fatal(
+          IngestErrorCode.TooLarge,
+          `文件“${file}”过大（${(size / 1048576).toFixed(0)} MB），超过 ${MAX_INPUT_BYTES / 1048576} MB 上限。`,
+          { file },
+        ),
+      ],
+    };
   }
   const bytes = new Uint8Array(await readFile(filePath));
   return ingestBytes(bytes, file);
@@ -29,36 +41,81 @@ export async function ingestFile(filePath: string): Promise<IngestResult> {
 
 export async function ingestBytes(bytes: Uint8Array, file: string): Promise<IngestResult> {
   if (bytes.length === 0) {
-    return { value: null, problems: [fatal(IngestErrorCode.Empty, `文件“${file}”是空文件（0 字节），请确认是否保存完整。`, { file })] };
+    return {
+      value: null,
+      problems: [
+        fatal(IngestErrorCode.Empty, `文件“${file}”是空文件（0 字节），请确认是否保存完整。`, { file }),
+      ],
+    };
   }
   const ext = path.extname(file).toLowerCase();
   const kind = sniff(bytes);
   if (kind === 'ole' && isEncryptedOoxml(bytes)) {
     // Word and WPS save a password-protected .docx as an OLE container holding
     // EncryptionInfo + EncryptedPackage: it is not a legacy file, it needs the password
-    return { value: null, problems: [fatal(IngestErrorCode.Encrypted, `文件“${file}”设置了打开密码（加密的 Office 文档），无法读取。请在 Word 或 WPS 中输入密码打开，取消密码后另存为 .docx 再导入。`, { file })] };
+    return {
+      value: null,
+      problems: [
+        fatal(
+          IngestErrorCode.Encrypted,
+          `文件“${file}”设置了打开密码（加密的 Office 文档），无法读取。请在 Word 或 WPS 中输入密码打开，取消密码后另存为 .docx 再导入。`,
+          { file },
+        ),
+      ],
+    };
   }
   // a Word 2007+ file saved under an old name (.doc) still reads as DOCX
   if ((ext === '.doc' || ext === '.wps') && kind === 'zip') return ingestDocx(bytes, file);
   if (kind === 'ole' || ext === '.doc' || ext === '.wps') {
-    return { value: null, problems: [fatal(IngestErrorCode.LegacyFormat, `文件“${file}”是旧版 Word/WPS 格式（.doc/.wps），无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。`, { file })] };
+    return {
+      value: null,
+      problems: [
+        fatal(
+          IngestErrorCode.LegacyFormat,
+          `文件“${file}”是旧版 Word/WPS 格式（.doc/.wps），无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。`,
+          { file },
+        ),
+      ],
+    };
   }
   const expected = ext === '.pdf' ? 'pdf' : ext === '.docx' ? 'zip' : ext === '.txt' ? 'text' : null;
   if (expected === null) {
-    return { value: null, problems: [fatal(IngestErrorCode.Unsupported, `不支持的文件类型“${ext || '无扩展名'}”（文件“${file}”）。请导入 PDF、DOCX 或 TXT 文件。`, { file })] };
+    return {
+      value: null,
+      problems: [
+        fatal(
+          IngestErrorCode.Unsupported,
+          `不支持的文件类型“${ext || '无扩展名'}”（文件“${file}”）。请导入 PDF、DOCX 或 TXT 文件。`,
+          { file },
+        ),
+      ],
+    };
   }
   if (expected === 'pdf' && kind !== 'pdf') return wrongType(file, 'PDF', kind);
   if (expected === 'zip' && kind !== 'zip') return wrongType(file, 'DOCX', kind);
-  if (expected === 'text' && (kind === 'pdf' || kind === 'zip' || kind === 'binary')) return wrongType(file, '文本', kind);
+  if (expected === 'text' && (kind === 'pdf' || kind === 'zip' || kind === 'binary'))
+    return wrongType(file, '文本', kind);
   if (expected === 'pdf') return ingestPdf(bytes, file);
   if (expected === 'zip') return ingestDocx(bytes, file);
   return ingestTxt(bytes, file);
 }
 
 function wrongType(file: string, want: string, got: string): IngestResult {
-  const what: Record<string, string> = { pdf: 'PDF 文件', zip: 'ZIP/Office 文件', ole: '旧版 Office 文件', text: '纯文本', binary: '二进制数据' };
+  const what: Record<string, string> = {
+    pdf: 'PDF 文件',
+    zip: 'ZIP/Office 文件',
+    ole: '旧版 Office 文件',
+    text: '纯文本',
+    binary: '二进制数据',
+  };
   return {
     value: null,
-    problems: [fatal(IngestErrorCode.WrongType, `文件“${file}”的扩展名表示${want}，但内容实际是${what[got] ?? '未知格式'}。请确认文件类型或重新导出。`, { file })],
+    problems: [
+      fatal(
+        IngestErrorCode.WrongType,
+        `文件“${file}”的扩展名表示${want}，但内容实际是${what[got] ?? '未知格式'}。请确认文件类型或重新导出。`,
+        { file },
+      ),
+    ],
   };
 }

@@ -9,14 +9,21 @@ const EARTHLY = '子丑寅卯辰巳午未申酉戌亥';
 
 export function formatNumber(n: number, fmt: string): string {
   switch (fmt) {
-    case 'none': return '';
-    case 'decimalZero': return n >= 0 && n < 10 ? '0' + n : String(n);
+    case 'none':
+      return '';
+    case 'decimalZero':
+      return n >= 0 && n < 10 ? '0' + n : String(n);
     case 'decimalFullWidth':
-    case 'decimalFullWidth2': return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    case 'upperRoman': return roman(n);
-    case 'lowerRoman': return roman(n).toLowerCase();
-    case 'upperLetter': return letters(n);
-    case 'lowerLetter': return letters(n).toLowerCase();
+    case 'decimalFullWidth2':
+      return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    case 'upperRoman':
+      return roman(n);
+    case 'lowerRoman':
+      return roman(n).toLowerCase();
+    case 'upperLetter':
+      return letters(n);
+    case 'lowerLetter':
+      return letters(n).toLowerCase();
     case 'chineseCounting':
     case 'chineseCountingThousand':
     case 'japaneseCounting':
@@ -27,19 +34,33 @@ export function formatNumber(n: number, fmt: string): string {
     case 'taiwaneseDigital':
     case 'japaneseDigitalTenThousand':
       return String(n).replace(/\d/g, (d) => DIGITS[Number(d)]!);
-    case 'chineseLegalSimplified': return chineseCounting(n, LEGAL_SIMPLIFIED, ['', '拾', '佰', '仟'], false);
+    case 'chineseLegalSimplified':
+      return chineseCounting(n, LEGAL_SIMPLIFIED, ['', '拾', '佰', '仟'], false);
     case 'ideographLegalTraditional':
-    case 'japaneseLegal': return chineseCounting(n, LEGAL_TRADITIONAL, ['', '拾', '佰', '仟'], false);
-    case 'ideographTraditional': return n >= 1 ? HEAVENLY[(n - 1) % 10]! : String(n);
-    case 'ideographZodiac': return n >= 1 ? EARTHLY[(n - 1) % 12]! : String(n);
-    case 'ideographZodiacTraditional': return n >= 1 ? HEAVENLY[(n - 1) % 10]! + EARTHLY[(n - 1) % 12]! : String(n);
+    case 'japaneseLegal':
+      return chineseCounting(n, LEGAL_TRADITIONAL, ['', '拾', '佰', '仟'], false);
+    case 'ideographTraditional':
+      return n >= 1 ? HEAVENLY[(n - 1) % 10]! : String(n);
+    case 'ideographZodiac':
+      return n >= 1 ? EARTHLY[(n - 1) % 12]! : String(n);
+    case 'ideographZodiacTraditional':
+      return n >= 1 ? HEAVENLY[(n - 1) % 10]! + EARTHLY[(n - 1) % 12]! : String(n);
     case 'decimalEnclosedCircle':
     case 'decimalEnclosedCircleChinese':
     case 'ideographEnclosedCircle':
-      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : n >= 21 && n <= 35 ? String.fromCodePoint(0x3251 + n - 21) : n >= 36 && n <= 50 ? String.fromCodePoint(0x32b1 + n - 36) : String(n);
-    case 'decimalEnclosedParen': return n >= 1 && n <= 20 ? String.fromCodePoint(0x2474 + n - 1) : `(${n})`;
-    case 'decimalEnclosedFullstop': return n >= 1 && n <= 20 ? String.fromCodePoint(0x2488 + n - 1) : `${n}.`;
-    default: return String(n); // decimal, ordinal, cardinalText and unknown formats
+      return n >= 1 && n <= 20
+        ? String.fromCodePoint(0x2460 + n - 1)
+        : n >= 21 && n <= 35
+          ? String.fromCodePoint(0x3251 + n - 21)
+          : n >= 36 && n <= 50
+            ? String.fromCodePoint(0x32b1 + n - 36)
+            : String(n);
+    case 'decimalEnclosedParen':
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2474 + n - 1) : `(${n})`;
+    case 'decimalEnclosedFullstop':
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2488 + n - 1) : `${n}.`;
+    default:
+      return String(n); // decimal, ordinal, cardinalText and unknown formats
   }
 }
 
@@ -48,8 +69,13 @@ function chineseCounting(n: number, digits: string, units: string[], dropLeading
   if (!Number.isInteger(n) || n < 0) return String(n);
   if (n === 0) return '〇';
   if (n >= 10000) {
-    const high = Math.floor(n / 10000), low = n % 10000;
-    return chineseCounting(high, digits, units, dropLeadingOne) + '万' + (low === 0 ? '' : (low < 1000 ? digits[0]! : '') + chineseCounting(low, digits, units, false));
+    const high = Math.floor(n / 10000),
+      low = n % 10000;
+    return (
+      chineseCounting(high, digits, units, dropLeadingOne) +
+      '万' +
+      (low === 0 ? '' : (low < 1000 ? digits[0]! : '') + chineseCounting(low, digits, units, false))
+    );
   }
   let s = '';
   let zero = false;
@@ -57,7 +83,10 @@ function chineseCounting(n: number, digits: string, units: string[], dropLeading
   for (let i = 0; i < str.length; i++) {
     const d = Number(str[i]);
     const unit = units[str.length - 1 - i]!;
-    if (d === 0) { zero = true; continue; }
+    if (d === 0) {
+      zero = true;
+      continue;
+    }
     if (zero && s) s += digits[0]!;
     zero = false;
     s += digits[d]! + unit;
@@ -69,9 +98,27 @@ function chineseCounting(n: number, digits: string, units: string[], dropLeading
 
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let s = '';
-  for (const [v, r] of table) while (n >= v) { s += r; n -= v; }
+  for (const [v, r] of table)
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
   return s;
 }
 

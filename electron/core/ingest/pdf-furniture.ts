@@ -10,13 +10,16 @@ const EDGE = 2; // how many lines at each end of a page can be furniture
 export function dropFurniture(pages: PdfLine[][]): PdfLine[][] {
   const top = repeated(pages, (p) => p.slice(0, EDGE));
   const bottom = repeated(pages, (p) => p.slice(-EDGE));
-  return pages.map((lines) => lines.filter((l, i) => {
-    const atTop = i < EDGE, atBottom = i >= lines.length - EDGE;
-    if (!atTop && !atBottom) return true;
-    if (isPageNumberLine(l.text)) return false;
-    const k = key(l.text);
-    return !((atTop && top.has(k)) || (atBottom && bottom.has(k)));
-  }));
+  return pages.map((lines) =>
+    lines.filter((l, i) => {
+      const atTop = i < EDGE,
+        atBottom = i >= lines.length - EDGE;
+      if (!atTop && !atBottom) return true;
+      if (isPageNumberLine(l.text)) return false;
+      const k = key(l.text);
+      return !((atTop && top.has(k)) || (atBottom && bottom.has(k)));
+    }),
+  );
 }
 
 /**

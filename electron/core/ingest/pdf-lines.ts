@@ -6,30 +6,35 @@ import { mapRadicals } from './kangxi';
 /** One text item as pdf.js gives it, reduced to what layout needs. */
 export interface PdfItem {
   str: string;
-  x: number;        // left of the run, PDF points
-  y: number;        // baseline
-  w: number;        // advance width of the whole run
-  size: number;     // font height (vertical scale of the text matrix)
-  hscale: number;   // horizontal/vertical scale: condensed title fonts are < 1
-  font: string;     // pdf.js font id, for the dominant-font hint
+  x: number; // left of the run, PDF points
+  y: number; // baseline
+  w: number; // advance width of the whole run
+  size: number; // font height (vertical scale of the text matrix)
+  hscale: number; // horizontal/vertical scale: condensed title fonts are < 1
+  font: string; // pdf.js font id, for the dominant-font hint
 }
 
 /** A rebuilt line of one page. */
 export interface PdfLine {
   text: string;
-  page: number;     // 1-based
-  index: number;    // 1-based line on the page, counted from the top
+  page: number; // 1-based
+  index: number; // 1-based line on the page, counted from the top
   x0: number;
   x1: number;
   y: number;
-  size: number;     // dominant font size (points, 0.5 steps)
-  em: number;       // advance of one CJK character at that size
-  font: string;     // dominant font id
+  size: number; // dominant font size (points, 0.5 steps)
+  em: number; // advance of one CJK character at that size
+  font: string; // dominant font id
   /** Width of the line's first unbreakable token: would it have fitted on the line before? */
   firstTokenWidth: number;
 }
 
-interface RawItem { str: string; transform: number[]; width: number; fontName: string }
+interface RawItem {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
 
 /**
  * pdf.js items → PdfItems in the page's reading frame. Text set at a right angle (a
@@ -37,20 +42,24 @@ interface RawItem { str: string; transform: number[]; width: number; fontName: s
  * reads that way; runs at other angles (a diagonal 「内部资料」 watermark) and runs against
  * the page's direction are not document text.
  */
-export function toPdfItems(items: readonly unknown[], view: readonly number[] = [0, 0, 0, 0]): { items: PdfItem[]; width: number } {
+export function toPdfItems(
+  items: readonly unknown[],
+  view: readonly number[] = [0, 0, 0, 0],
+): { items: PdfItem[]; width: number } {
   const runs: { it: RawItem; turn: number; size: number; len: number }[] = [];
   const votes = [0, 0, 0, 0];
   for (const raw of items) {
     const it = raw as RawItem;
     if (typeof it.str !== 'string' || it.str.trim() === '' || !Array.isArray(it.transform)) continue; // spaces come back from gaps
     const [a, b, c, d] = it.transform as [number, number, number, number];
-    const size = Math.hypot(c, d), len = Math.hypot(a, b);
+    const size = Math.hypot(c, d),
+      len = Math.hypot(a, b);
     if (!(size > 0.5) || !(len > 0)) continue;
-    const angle = Math.atan2(b, a) / (Math.PI / 2);  // in quarter turns
+    const angle = Math.atan2(b, a) / (Math.PI / 2); // in quarter turns
     const turn = Math.round(angle);
-    if (Math.abs(angle - turn) > 0.02) continue;       // not a right angle
+    if (Math.abs(angle - turn) > 0.02) continue; // not a right angle
     const q = ((turn % 4) + 4) % 4;
-    if (a * d - b * c <= 0) continue;                 // mirrored text
+    if (a * d - b * c <= 0) continue; // mirrored text
     runs.push({ it, turn: q, size, len });
     votes[q]! += it.str.length;
   }
@@ -72,17 +81,27 @@ export function toPdfItems(items: readonly unknown[], view: readonly number[] = 
 function upright(x: number, y: number, quarterTurns: number, view: readonly number[]): [number, number] {
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
   switch (quarterTurns) {
-    case 1: return [y - y0, x1 - x];  // text running up the page
-    case 2: return [x1 - x, y1 - y];
-    case 3: return [y1 - y, x - x0];  // text running down the page
-    default: return [x - x0, y - y0];
+    case 1:
+      return [y - y0, x1 - x]; // text running up the page
+    case 2:
+      return [x1 - x, y1 - y];
+    case 3:
+      return [y1 - y, x - x0]; // text running down the page
+    default:
+      return [x - x0, y - y0];
   }
 }
 
 /** Wide characters: CJK, full-width forms and the punctuation set in CJK fonts. */
 export function isWide(ch: string): boolean {
   const c = ch.codePointAt(0)!;
-  return c >= 0x2e80 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2160 && c <= 0x217f) || (c >= 0x2460 && c <= 0x24ff) || c === 0xb7;
+  return (
+    c >= 0x2e80 ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x2160 && c <= 0x217f) ||
+    (c >= 0x2460 && c <= 0x24ff) ||
+    c === 0xb7
+  );
 }
 
 const HARD_SPACE = '\u0001'; // a wide gap (table cell, spaced-out signature): kept even between CJK
@@ -95,15 +114,21 @@ export function buildLines(items: PdfItem[], page: number): PdfLine[] {
   // 16-pt body line and a 22-pt title line spaced 1.5 lines apart never merge.
   const clusters: PdfItem[][] = [];
   let cur: PdfItem[] = [];
-  let refY = NaN, refSize = 0;
+  let refY = NaN,
+    refSize = 0;
   for (const it of sorted) {
     if (cur.length && Math.abs(it.y - refY) <= 0.35 * Math.max(refSize, it.size)) {
       cur.push(it);
-      if (it.size > refSize) { refSize = it.size; refY = it.y; }
+      if (it.size > refSize) {
+        refSize = it.size;
+        refY = it.y;
+      }
       continue;
     }
     if (cur.length) clusters.push(cur);
-    cur = [it]; refY = it.y; refSize = it.size;
+    cur = [it];
+    refY = it.y;
+    refSize = it.size;
   }
   if (cur.length) clusters.push(cur);
   attachScripts(clusters);
@@ -135,8 +160,10 @@ function attachScripts(clusters: PdfItem[][]): void {
 }
 
 function overlapsX(a: PdfItem[], b: PdfItem[]): boolean {
-  const a0 = Math.min(...a.map((i) => i.x)), a1 = Math.max(...a.map((i) => i.x + i.w));
-  const b0 = Math.min(...b.map((i) => i.x)), b1 = Math.max(...b.map((i) => i.x + i.w));
+  const a0 = Math.min(...a.map((i) => i.x)),
+    a1 = Math.max(...a.map((i) => i.x + i.w));
+  const b0 = Math.min(...b.map((i) => i.x)),
+    b1 = Math.max(...b.map((i) => i.x + i.w));
   return a0 <= b1 + 2 && b0 <= a1 + 2;
 }
 
@@ -151,7 +178,10 @@ function makeLine(cluster: PdfItem[], page: number, index: number): PdfLine {
     const n = (sizeVotes.get(k) ?? 0) + it.str.length;
     sizeVotes.set(k, n);
     fontVotes.set(it.font, (fontVotes.get(it.font) ?? 0) + it.str.length);
-    if (it.str.length > mainChars) { main = it; mainChars = it.str.length; }
+    if (it.str.length > mainChars) {
+      main = it;
+      mainChars = it.str.length;
+    }
   }
   const size = argmax(sizeVotes);
   const em = size * main.hscale;
@@ -172,7 +202,8 @@ function makeLine(cluster: PdfItem[], page: number, index: number): PdfLine {
   }
   return {
     text: cleanLineText(text),
-    page, index,
+    page,
+    index,
     x0: items[0]!.x,
     x1: right,
     y: main.y,
@@ -193,8 +224,17 @@ export function cleanLineText(s: string): string {
   for (let i = 0; i < t.length; i++) {
     const ch = t[i]!;
     if (ch === ' ') {
-      const before = out[out.length - 1], after = t[i + 1];
-      if (!before || !after || isWide(before) || isWide(after) || before === HARD_SPACE || after === HARD_SPACE) continue;
+      const before = out[out.length - 1],
+        after = t[i + 1];
+      if (
+        !before ||
+        !after ||
+        isWide(before) ||
+        isWide(after) ||
+        before === HARD_SPACE ||
+        after === HARD_SPACE
+      )
+        continue;
     }
     out += ch;
   }
@@ -214,7 +254,10 @@ function firstTokenWidth(items: PdfItem[], em: number): number {
     const cs = [...it.str];
     const adv = cs.length ? it.w / cs.length : 0;
     for (const ch of cs) {
-      if (/\s/.test(ch)) { if (chars.length) return measure(chars, em); continue; }
+      if (/\s/.test(ch)) {
+        if (chars.length) return measure(chars, em);
+        continue;
+      }
       chars.push({ ch, adv });
       if (chars.length >= 24) return measure(chars, em);
     }
@@ -223,7 +266,8 @@ function firstTokenWidth(items: PdfItem[], em: number): number {
 }
 
 function measure(chars: { ch: string; adv: number }[], em: number): number {
-  let i = 0, w = 0;
+  let i = 0,
+    w = 0;
   while (i < chars.length && OPENING.has(chars[i]!.ch)) w += chars[i++]!.adv;
   if (i < chars.length && LATIN.test(chars[i]!.ch)) {
     while (i < chars.length && LATIN.test(chars[i]!.ch)) w += chars[i++]!.adv;
@@ -235,7 +279,12 @@ function measure(chars: { ch: string; adv: number }[], em: number): number {
 }
 
 function argmax<K>(m: Map<K, number>): K {
-  let best: K | undefined, n = -1;
-  for (const [k, v] of m) if (v > n) { best = k; n = v; }
+  let best: K | undefined,
+    n = -1;
+  for (const [k, v] of m)
+    if (v > n) {
+      best = k;
+      n = v;
+    }
   return best!;
 }

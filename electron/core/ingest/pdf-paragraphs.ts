@@ -10,19 +10,22 @@ import { joinWrapped, startsWithOutlineMarker } from './text-lines';
 
 /** Where the text block of a page lies, measured on the body font. */
 interface Frame {
-  left: number;   // x of continuation lines
-  right: number;  // x where full lines end
+  left: number; // x of continuation lines
+  right: number; // x where full lines end
 }
 
 interface Geometry {
   bodySize: number;
   em: number;
-  pitch: number;  // baseline distance of consecutive body lines
+  pitch: number; // baseline distance of consecutive body lines
   frames: Map<string, Frame>;
   frameOf(page: number): Frame;
 }
 
-export interface PageBox { page: number; width: number }
+export interface PageBox {
+  page: number;
+  width: number;
+}
 
 export function buildParagraphs(pages: PdfLine[][], boxes: PageBox[]): Paragraph[] {
   const lines = pages.flat();
@@ -44,7 +47,8 @@ export function buildParagraphs(pages: PdfLine[][], boxes: PageBox[]): Paragraph
 
 function startsNew(cur: PdfLine[], line: PdfLine, g: Geometry): boolean {
   const prev = cur[cur.length - 1]!;
-  const f = g.frameOf(line.page), pf = g.frameOf(prev.page);
+  const f = g.frameOf(line.page),
+    pf = g.frameOf(prev.page);
   const samePage = prev.page === line.page;
   const sameSize = Math.abs(line.size - prev.size) <= 0.12 * Math.max(line.size, prev.size);
   if (!sameSize) return true;
@@ -52,7 +56,8 @@ function startsNew(cur: PdfLine[], line: PdfLine, g: Geometry): boolean {
   // a wider gap than the line pitch (space before/after a paragraph); titles use larger type
   if (samePage && dy > 1.45 * g.pitch * (line.size / g.bodySize)) return true;
   if (samePage && dy < 0) return true; // a second column or a text box: never glue upward
-  const lineCentred = isCentred(line, f, g), prevCentred = isCentred(prev, pf, g);
+  const lineCentred = isCentred(line, f, g),
+    prevCentred = isCentred(prev, pf, g);
   if (lineCentred) {
     // a title wraps over several centred lines, or a full line and a centred rest
     const close = samePage && dy <= 2.2 * line.size;
@@ -68,7 +73,7 @@ function startsNew(cur: PdfLine[], line: PdfLine, g: Geometry): boolean {
     return fitsBefore(prev, line, pf, em);
   }
   if (cur.length === 1 && line.x0 > prev.x0 + 0.5 * em && isFull(prev, pf, g)) return false; // hanging indent
-  if (indent >= 0.8) return true;          // first-line indent, or a right-aligned line
+  if (indent >= 0.8) return true; // first-line indent, or a right-aligned line
   if (line.x0 < prev.x0 - 3 * em && cur.length === 1 && (prev.x0 - pf.left) / em > 4) return true; // after a signature or date
   if (fitsBefore(prev, line, pf, em)) return true;
   // an outline number after a line ending short starts a heading even when flush left
@@ -86,11 +91,16 @@ function fitsBefore(prev: PdfLine, line: PdfLine, pf: Frame, em: number): boolea
 function isCentred(l: PdfLine, f: Frame, g: Geometry): boolean {
   const em = l.em || g.em;
   const mid = (f.left + f.right) / 2;
-  const left = l.x0 - f.left, right = f.right - l.x1;
+  const left = l.x0 - f.left,
+    right = f.right - l.x1;
   // a body-size line indented two characters that happens to end two characters short is
   // not centred: such lines need wider margins than the first-line indent
   const margin = l.size > g.bodySize * 1.1 ? 1.5 : 2.6;
-  return left >= margin * em && right >= margin * em && Math.abs((l.x0 + l.x1) / 2 - mid) <= Math.max(em, 0.04 * (f.right - f.left));
+  return (
+    left >= margin * em &&
+    right >= margin * em &&
+    Math.abs((l.x0 + l.x1) / 2 - mid) <= Math.max(em, 0.04 * (f.right - f.left))
+  );
 }
 
 /** A wrapped line of running text: starts near the left edge and reaches the right one
@@ -108,8 +118,16 @@ function toParagraph(lines: PdfLine[], g: Geometry): Paragraph {
   const hints: NonNullable<Paragraph['hints']> = { fontSize };
   // a title whose first line fills the width is still centred: its last line shows it
   const last = lines[lines.length - 1]!;
-  if (isCentred(first, g.frameOf(first.page), g) || (lines.length > 1 && fontSize > g.bodySize * 1.1 && isCentred(last, g.frameOf(last.page), g))) hints.centred = true;
-  return { text: joinWrapped(lines.map((l) => l.text)), source: { page: first.page, line: first.index }, hints };
+  if (
+    isCentred(first, g.frameOf(first.page), g) ||
+    (lines.length > 1 && fontSize > g.bodySize * 1.1 && isCentred(last, g.frameOf(last.page), g))
+  )
+    hints.centred = true;
+  return {
+    text: joinWrapped(lines.map((l) => l.text)),
+    source: { page: first.page, line: first.index },
+    hints,
+  };
 }
 
 /**
@@ -128,8 +146,10 @@ function measure(pages: PdfLine[][], boxes: PageBox[]): Geometry {
   const pitches: number[] = [];
   for (const p of pages) {
     for (let i = 1; i < p.length; i++) {
-      const a = p[i - 1]!, b = p[i]!;
-      if (Math.abs(a.size - bodySize) < 0.5 && Math.abs(b.size - bodySize) < 0.5) pitches.push(Math.round((a.y - b.y) * 2) / 2);
+      const a = p[i - 1]!,
+        b = p[i]!;
+      if (Math.abs(a.size - bodySize) < 0.5 && Math.abs(b.size - bodySize) < 0.5)
+        pitches.push(Math.round((a.y - b.y) * 2) / 2);
     }
   }
   const pitch = mode(pitches.filter((d) => d > 0)) ?? bodySize * 1.5;
@@ -145,7 +165,8 @@ function measure(pages: PdfLine[][], boxes: PageBox[]): Geometry {
   const widest = Math.max(...boxes.map((b) => b.width));
   const all = frameOf(body, em, widest);
   const frames = new Map<string, Frame>();
-  for (const [k, ls] of byGroup) frames.set(k, ls.length >= 8 ? frameOf(ls, em, widthOf.get(ls[0]!.page) ?? widest) : all);
+  for (const [k, ls] of byGroup)
+    frames.set(k, ls.length >= 8 ? frameOf(ls, em, widthOf.get(ls[0]!.page) ?? widest) : all);
   return { bodySize, em, pitch, frames, frameOf: (page) => frames.get(groupOf(page)) ?? all };
 }
 
@@ -169,7 +190,12 @@ function frameOf(lines: PdfLine[], em: number, pageWidth: number): Frame {
 function mode(xs: number[]): number | undefined {
   const m = new Map<number, number>();
   for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
-  let best: number | undefined, n = 0;
-  for (const [k, v] of m) if (v > n) { best = k; n = v; }
+  let best: number | undefined,
+    n = 0;
+  for (const [k, v] of m)
+    if (v > n) {
+      best = k;
+      n = v;
+    }
   return best;
 }

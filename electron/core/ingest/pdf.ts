@@ -35,10 +35,24 @@ export async function ingestPdf(bytes: Uint8Array, file: string): Promise<Ingest
   }
 }
 
-async function readDocument(pdfjs: PdfJs, doc: PdfDocument, bytes: Uint8Array, file: string): Promise<IngestResult> {
+async function readDocument(
+  pdfjs: PdfJs,
+  doc: PdfDocument,
+  bytes: Uint8Array,
+  file: string,
+): Promise<IngestResult> {
   const problems: Problem[] = [];
   if (doc.numPages === 0) {
-    return { value: null, problems: [fatal(IngestErrorCode.Corrupt, `文件“${file}”中没有任何页面，文件可能已损坏。请重新获取原文件后再导入。`, { file })] };
+    return {
+      value: null,
+      problems: [
+        fatal(
+          IngestErrorCode.Corrupt,
+          `文件“${file}”中没有任何页面，文件可能已损坏。请重新获取原文件后再导入。`,
+          { file },
+        ),
+      ],
+    };
   }
   const pages: PdfLine[][] = [];
   const boxes: PageBox[] = [];
@@ -53,7 +67,13 @@ async function readDocument(pdfjs: PdfJs, doc: PdfDocument, bytes: Uint8Array, f
     } catch (e) {
       return {
         value: null,
-        problems: [fatal(IngestErrorCode.Corrupt, `文件“${file}”第${n}页无法读取，文件可能已损坏或下载不完整（技术信息：${reason(e)}）。请重新获取原文件后再导入。`, { file, page: n })],
+        problems: [
+          fatal(
+            IngestErrorCode.Corrupt,
+            `文件“${file}”第${n}页无法读取，文件可能已损坏或下载不完整（技术信息：${reason(e)}）。请重新获取原文件后再导入。`,
+            { file, page: n },
+          ),
+        ],
       };
     } finally {
       page?.cleanup();
@@ -64,34 +84,71 @@ async function readDocument(pdfjs: PdfJs, doc: PdfDocument, bytes: Uint8Array, f
   if (total < MIN_CHARS_PER_PAGE * doc.numPages) {
     return {
       value: null,
-      problems: [fatal(IngestErrorCode.NoTextLayer, `文件“${file}”没有可读取的文字层（共${doc.numPages}页，只读到${total}个字符），可能是扫描件或图片转成的 PDF。请向发文单位索取可复制文字的 PDF 或 Word 版本，或先用 OCR 软件识别后再导入。`, { file })],
+      problems: [
+        fatal(
+          IngestErrorCode.NoTextLayer,
+          `文件“${file}”没有可读取的文字层（共${doc.numPages}页，只读到${total}个字符），可能是扫描件或图片转成的 PDF。请向发文单位索取可复制文字的 PDF 或 Word 版本，或先用 OCR 软件识别后再导入。`,
+          { file },
+        ),
+      ],
     };
   }
-  problems.push(...await scannedPages(pdfjs, doc, chars, file));
+  problems.push(...(await scannedPages(pdfjs, doc, chars, file)));
   if (!endsWithEof(bytes)) {
-    problems.push({ severity: 'warning', code: IngestErrorCode.Corrupt, file, message: `文件“${file}”的结尾不完整（缺少 %%EOF 标记），可能没有下载完整；已读出${doc.numPages}页，请核对页数和最后一页的内容。` });
+    problems.push({
+      severity: 'warning',
+      code: IngestErrorCode.Corrupt,
+      file,
+      message: `文件“${file}”的结尾不完整（缺少 %%EOF 标记），可能没有下载完整；已读出${doc.numPages}页，请核对页数和最后一页的内容。`,
+    });
   }
   const paragraphs = buildParagraphs(dropFurniture(pages), boxes);
   if (paragraphs.length === 0) {
-    return { value: null, problems: [fatal(IngestErrorCode.NoTextLayer, `文件“${file}”除页码和页眉外没有可读取的文字。`, { file })] };
+    return {
+      value: null,
+      problems: [
+        fatal(IngestErrorCode.NoTextLayer, `文件“${file}”除页码和页眉外没有可读取的文字。`, { file }),
+      ],
+    };
   }
   return { value: { file, format: 'pdf', paragraphs, pages: doc.numPages }, problems };
 }
 
 /** A page without text that holds an image is a scanned page: its content is not read. */
-async function scannedPages(pdfjs: PdfJs, doc: PdfDocument, chars: number[], file: string): Promise<Problem[]> {
+async function scannedPages(
+  pdfjs: PdfJs,
+  doc: PdfDocument,
+  chars: number[],
+  file: string,
+): Promise<Problem[]> {
   const out: Problem[] = [];
-  const empty = chars.map((c, i) => (c === 0 ? i + 1 : 0)).filter((n) => n > 0).slice(0, MAX_IMAGE_CHECKS);
-  const imageOps = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject, pdfjs.OPS.paintImageXObjectRepeat]);
+  const empty = chars
+    .map((c, i) => (c === 0 ? i + 1 : 0))
+    .filter((n) => n > 0)
+    .slice(0, MAX_IMAGE_CHECKS);
+  const imageOps = new Set([
+    pdfjs.OPS.paintImageXObject,
+    pdfjs.OPS.paintInlineImageXObject,
+    pdfjs.OPS.paintImageMaskXObject,
+    pdfjs.OPS.paintImageXObjectRepeat,
+  ]);
   for (const n of empty) {
     try {
       const page = await doc.getPage(n);
       const ops = await page.getOperatorList();
       page.cleanup();
       if (ops.fnArray.some((f) => imageOps.has(f))) {
-        out.push({ severity: 'warning', code: IngestErrorCode.NoTextLayer, file, page: n, message: `文件“${file}”第${n}页只有图片、没有文字层（可能是扫描页），该页内容未能读取，请人工核对。` });
+        out.push({
+          severity: 'warning',
+          code: IngestErrorCode.NoTextLayer,
+          file,
+          page: n,
+          message: `文件“${file}”第${n}页只有图片、没有文字层（可能是扫描页），该页内容未能读取，请人工核对。`,
+        });
       }
-    } catch { /* an unreadable blank page adds nothing */ }
+    } catch {
+      /* an unreadable blank page adds nothing */
+    }
   }
   return out;
 }
@@ -99,12 +156,24 @@ async function scannedPages(pdfjs: PdfJs, doc: PdfDocument, chars: number[], fil
 function openError(e: unknown, file: string, bytes: Uint8Array): Problem {
   const name = (e as { name?: string } | null)?.name ?? '';
   if (name === 'PasswordException') {
-    return fatal(IngestErrorCode.Encrypted, `文件“${file}”设置了打开密码，无法读取。请在 PDF 阅读器中输入密码后另存为不加密的 PDF（或向发文单位索取无密码版本）再导入。`, { file });
+    return fatal(
+      IngestErrorCode.Encrypted,
+      `文件“${file}”设置了打开密码，无法读取。请在 PDF 阅读器中输入密码后另存为不加密的 PDF（或向发文单位索取无密码版本）再导入。`,
+      { file },
+    );
   }
   if (!endsWithEof(bytes)) {
-    return fatal(IngestErrorCode.Corrupt, `文件“${file}”不完整（文件末尾缺失，可能没有下载或复制完整），无法读取（技术信息：${reason(e)}）。请重新获取原文件后再导入。`, { file });
+    return fatal(
+      IngestErrorCode.Corrupt,
+      `文件“${file}”不完整（文件末尾缺失，可能没有下载或复制完整），无法读取（技术信息：${reason(e)}）。请重新获取原文件后再导入。`,
+      { file },
+    );
   }
-  return fatal(IngestErrorCode.Corrupt, `文件“${file}”不是有效的 PDF 或已损坏，无法读取（技术信息：${reason(e)}）。请重新下载或重新导出后再导入。`, { file });
+  return fatal(
+    IngestErrorCode.Corrupt,
+    `文件“${file}”不是有效的 PDF 或已损坏，无法读取（技术信息：${reason(e)}）。请重新下载或重新导出后再导入。`,
+    { file },
+  );
 }
 
 function reason(e: unknown): string {

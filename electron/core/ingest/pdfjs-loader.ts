@@ -49,12 +49,12 @@ export function documentOptions(data: Uint8Array) {
     data,
     ...options,
     cMapPacked: true,
-    isEvalSupported: false,     // CVE-2024-4367: crafted fonts
-    disableFontFace: true,      // text only, never rendered here
+    isEvalSupported: false, // CVE-2024-4367: crafted fonts
+    disableFontFace: true, // text only, never rendered here
     useSystemFonts: false,
     useWorkerFetch: false,
     isOffscreenCanvasSupported: false,
-    verbosity: 0,               // errors only: warnings would go to the console
+    verbosity: 0, // errors only: warnings would go to the console
   };
 }
 
@@ -69,11 +69,26 @@ function installDomMatrixStub(): void {
   try {
     createRequire(import.meta.url).resolve('@napi-rs/canvas');
     return; // pdf.js will take it from there
-  } catch { /* not installed */ }
+  } catch {
+    /* not installed */
+  }
   g.DOMMatrix = class DOMMatrixStub {
-    a = 1; b = 0; c = 0; d = 1; e = 0; f = 0;
+    a = 1;
+    b = 0;
+    c = 0;
+    d = 1;
+    e = 0;
+    f = 0;
     constructor(init?: number[]) {
-      if (Array.isArray(init) && init.length === 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
+      if (Array.isArray(init) && init.length === 6)
+        [this.a, this.b, this.c, this.d, this.e, this.f] = init as [
+          number,
+          number,
+          number,
+          number,
+          number,
+          number,
+        ];
     }
   };
 }
@@ -88,7 +103,11 @@ function installDomMatrixStub(): void {
  */
 function keepNatives(): { restore(): void } {
   const kept: [object, string, PropertyDescriptor][] = [];
-  for (const [obj, key] of [[Array.prototype, 'push'], [JSON, 'parse'], [JSON, 'stringify']] as [object, string][]) {
+  for (const [obj, key] of [
+    [Array.prototype, 'push'],
+    [JSON, 'parse'],
+    [JSON, 'stringify'],
+  ] as [object, string][]) {
     const d = Object.getOwnPropertyDescriptor(obj, key);
     if (d) kept.push([obj, key, d]);
   }

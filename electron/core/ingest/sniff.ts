@@ -11,7 +11,8 @@ export function sniff(b: Uint8Array): Sniffed {
   // text: no NUL bytes except in UTF-16 (BOM or every other byte)
   const n = Math.min(b.length, 4096);
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'text';
-  let nul = 0, ctrl = 0;
+  let nul = 0,
+    ctrl = 0;
   for (let i = 0; i < n; i++) {
     const c = b[i]!;
     if (c === 0) nul++;
@@ -31,5 +32,8 @@ export function sniff(b: Uint8Array): Sniffed {
 export function isEncryptedOoxml(b: Uint8Array): boolean {
   const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   // either name is enough: rights-managed (IRM) files carry EncryptedPackage with other companions
-  return buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0 || buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0;
+  return (
+    buf.indexOf(Buffer.from('EncryptionInfo', 'utf16le')) >= 0 ||
+    buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0
+  );
 }

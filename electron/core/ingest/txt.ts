@@ -11,16 +11,33 @@ import { visualWidth, isPageNumberLine, startsWithOutlineMarker, joinWrapped } f
 export async function ingestTxt(bytes: Uint8Array, file: string): Promise<IngestResult> {
   const decoded = decodeText(bytes);
   if (!decoded) {
-    return { value: null, problems: [fatal(IngestErrorCode.Corrupt, `无法识别文件“${file}”的文字编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030），请用记事本另存为 UTF-8 后再导入。`, { file })] };
+    return {
+      value: null,
+      problems: [
+        fatal(
+          IngestErrorCode.Corrupt,
+          `无法识别文件“${file}”的文字编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030），请用记事本另存为 UTF-8 后再导入。`,
+          { file },
+        ),
+      ],
+    };
   }
   const paragraphs = rejoinLines(decoded.text);
   if (paragraphs.length === 0) {
-    return { value: null, problems: [fatal(IngestErrorCode.Empty, `文件“${file}”没有可读的文字内容。`, { file })] };
+    return {
+      value: null,
+      problems: [fatal(IngestErrorCode.Empty, `文件“${file}”没有可读的文字内容。`, { file })],
+    };
   }
   return { value: { file, format: 'txt', paragraphs, encoding: decoded.encoding }, problems: [] };
 }
 
-interface SourceLine { text: string; line: number; width: number; afterBlank: boolean }
+interface SourceLine {
+  text: string;
+  line: number;
+  width: number;
+  afterBlank: boolean;
+}
 
 /**
  * Rejoins hard-wrapped lines. Three shapes of text are told apart:
@@ -34,14 +51,20 @@ export function rejoinLines(text: string): Paragraph[] {
   let blank = true;
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const t = raw.replace(/[\s\u3000\u00a0]+$/u, '').replace(/^[\s\u3000\u00a0]+/u, '');
-    if (!t) { blank = true; return; }
+    if (!t) {
+      blank = true;
+      return;
+    }
     if (isPageNumberLine(t)) return;
     lines.push({ text: t, line: i + 1, width: visualWidth(t), afterBlank: blank });
     blank = false;
   });
   if (lines.length === 0) return [];
   const full = fullLineWidth(lines.map((l) => l.width));
-  const wrapped = isWrapped(lines.map((l) => l.width), full);
+  const wrapped = isWrapped(
+    lines.map((l) => l.width),
+    full,
+  );
   const adjacent = lines.filter((l, i) => i > 0 && !l.afterBlank).length / Math.max(1, lines.length - 1);
   if (!wrapped) return lines.map((l) => ({ text: l.text, source: { line: l.line } }));
   if (adjacent > 0.3 && lines.some((l, i) => i > 0 && l.afterBlank)) return byBlankLines(lines);
@@ -78,7 +101,10 @@ export function rejoinLines(text: string): Paragraph[] {
 function byBlankLines(lines: SourceLine[]): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: SourceLine[] = [];
-  const flush = () => { if (cur.length) out.push({ text: joinWrapped(cur.map((l) => l.text)), source: { line: cur[0]!.line } }); cur = []; };
+  const flush = () => {
+    if (cur.length) out.push({ text: joinWrapped(cur.map((l) => l.text)), source: { line: cur[0]!.line } });
+    cur = [];
+  };
   for (const l of lines) {
     if (l.afterBlank || startsWithOutlineMarker(l.text)) flush();
     cur.push(l);
@@ -97,10 +123,11 @@ function isWrapped(widths: number[], full: number): boolean {
 
 function openParens(lines: SourceLine[]): number {
   let depth = 0;
-  for (const l of lines) for (const ch of l.text) {
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-  }
+  for (const l of lines)
+    for (const ch of l.text) {
+      if (ch === '（' || ch === '(') depth++;
+      else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    }
   return depth;
 }
 

@@ -2,9 +2,9 @@ import type { Result } from '../common/problems';
 
 /** Where a paragraph came from in the original file. */
 export interface SourceRef {
-  page?: number;       // PDF: 1-based page of the paragraph's first line
-  line?: number;       // TXT: 1-based line of the first source line; PDF: line on the page
-  paragraph?: number;  // DOCX: 0-based index of the w:p in document order
+  page?: number; // PDF: 1-based page of the paragraph's first line
+  line?: number; // TXT: 1-based line of the first source line; PDF: line on the page
+  paragraph?: number; // DOCX: 0-based index of the w:p in document order
 }
 
 /** One logical paragraph of a plan document, hard wraps already rejoined. */
@@ -15,7 +15,7 @@ export interface Paragraph {
   hints?: {
     centred?: boolean;
     bold?: boolean;
-    fontSize?: number;     // points
+    fontSize?: number; // points
     outlineLevel?: number; // 0 = top heading
     inTable?: boolean;
     style?: string;
@@ -25,11 +25,11 @@ export interface Paragraph {
 export type SourceFormat = 'txt' | 'pdf' | 'docx';
 
 export interface IngestedDocument {
-  file: string;        // base name, for messages
+  file: string; // base name, for messages
   format: SourceFormat;
   paragraphs: Paragraph[];
-  pages?: number;      // PDF page count
-  encoding?: string;   // TXT: detected encoding
+  pages?: number; // PDF page count
+  encoding?: string; // TXT: detected encoding
 }
 
 export type IngestResult = Result<IngestedDocument>;
@@ -38,12 +38,12 @@ export type IngestResult = Result<IngestedDocument>;
 export const IngestErrorCode = {
   NotFound: 'INGEST_NOT_FOUND',
   Empty: 'INGEST_EMPTY',
-  Corrupt: 'INGEST_CORRUPT',          // corrupt or truncated
-  Encrypted: 'INGEST_ENCRYPTED',      // password-protected PDF (or DOCX)
-  NoTextLayer: 'INGEST_NO_TEXT',      // scanned PDF without text
-  LegacyFormat: 'INGEST_LEGACY',      // .doc / .wps / .et: save as .docx
-  WrongType: 'INGEST_WRONG_TYPE',     // content does not match the extension
-  Unsupported: 'INGEST_UNSUPPORTED',  // extension we do not read
+  Corrupt: 'INGEST_CORRUPT', // corrupt or truncated
+  Encrypted: 'INGEST_ENCRYPTED', // password-protected PDF (or DOCX)
+  NoTextLayer: 'INGEST_NO_TEXT', // scanned PDF without text
+  LegacyFormat: 'INGEST_LEGACY', // .doc / .wps / .et: save as .docx
+  WrongType: 'INGEST_WRONG_TYPE', // content does not match the extension
+  Unsupported: 'INGEST_UNSUPPORTED', // extension we do not read
   TooLarge: 'INGEST_TOO_LARGE',
 } as const;
 export type IngestErrorCode = (typeof IngestErrorCode)[keyof typeof IngestErrorCode];

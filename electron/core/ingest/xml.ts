@@ -4,7 +4,7 @@
 // throws XmlError, which the DOCX reader reports as a corrupt file.
 
 export interface XmlElement {
-  name: string;                      // qualified name as written, e.g. "w:p"
+  name: string; // qualified name as written, e.g. "w:p"
   attrs: Record<string, string>;
   children: XmlNode[];
 }
@@ -35,10 +35,19 @@ export function parseXml(xml: string): XmlElement {
   const n = xml.length;
   while (i < n) {
     const lt = xml.indexOf('<', i);
-    if (lt < 0) { addText(stack, xml.slice(i)); break; }
+    if (lt < 0) {
+      addText(stack, xml.slice(i));
+      break;
+    }
     if (lt > i) addText(stack, xml.slice(i, lt));
-    if (xml.startsWith('<?', lt)) { i = skipTo(xml, '?>', lt); continue; }
-    if (xml.startsWith('<!--', lt)) { i = skipTo(xml, '-->', lt); continue; }
+    if (xml.startsWith('<?', lt)) {
+      i = skipTo(xml, '?>', lt);
+      continue;
+    }
+    if (xml.startsWith('<!--', lt)) {
+      i = skipTo(xml, '-->', lt);
+      continue;
+    }
     if (xml.startsWith('<![CDATA[', lt)) {
       const end = xml.indexOf(']]>', lt);
       if (end < 0) throw new XmlError('CDATA 段未结束');
@@ -46,7 +55,10 @@ export function parseXml(xml: string): XmlElement {
       i = end + 3;
       continue;
     }
-    if (xml.startsWith('<!', lt)) { i = skipTo(xml, '>', lt); continue; } // DOCTYPE: entities are never expanded
+    if (xml.startsWith('<!', lt)) {
+      i = skipTo(xml, '>', lt);
+      continue;
+    } // DOCTYPE: entities are never expanded
     const gt = findTagEnd(xml, lt);
     if (xml[lt + 1] === '/') {
       const name = xml.slice(lt + 2, gt).trim();
@@ -71,7 +83,8 @@ export function parseXml(xml: string): XmlElement {
     if (!selfClosing) stack.push(el);
     i = gt + 1;
   }
-  if (stack.length !== 1) throw new XmlError(`元素 <${stack[stack.length - 1]!.name}> 没有结束（文件可能被截断）`);
+  if (stack.length !== 1)
+    throw new XmlError(`元素 <${stack[stack.length - 1]!.name}> 没有结束（文件可能被截断）`);
   const top = root.children.find((c): c is XmlElement => typeof c !== 'string');
   if (!top) throw new XmlError('没有根元素');
   return top;
@@ -93,7 +106,10 @@ function findTagEnd(xml: string, from: number): number {
   let quote = '';
   for (let k = from + 1; k < xml.length; k++) {
     const c = xml[k];
-    if (quote) { if (c === quote) quote = ''; continue; }
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
     if (c === '"' || c === "'") quote = c;
     else if (c === '>') return k;
   }
@@ -103,7 +119,10 @@ function findTagEnd(xml: string, from: number): number {
 // Navigation helpers. Names are matched by local name so a file that binds the Word
 // namespace to another prefix (rare, but seen from some converters) still reads.
 
-export const localName = (name: string) => { const k = name.indexOf(':'); return k < 0 ? name : name.slice(k + 1); };
+export const localName = (name: string) => {
+  const k = name.indexOf(':');
+  return k < 0 ? name : name.slice(k + 1);
+};
 
 export function elements(el: XmlElement | undefined): XmlElement[] {
   return el ? (el.children.filter((c) => typeof c !== 'string') as XmlElement[]) : [];

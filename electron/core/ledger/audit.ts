@@ -31,14 +31,23 @@ export interface AuditEntry {
   operator?: string;
   taskId?: number | null;
   planId?: number | null;
-  summary: string;   // Chinese, one line, what happened
+  summary: string; // Chinese, one line, what happened
   detail?: unknown;
 }
 
 export function audit(db: DB, e: AuditEntry): void {
-  stmt(db,
+  stmt(
+    db,
     'INSERT INTO audit_log (at, operator, action, task_id, plan_id, summary, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(nowIso(), e.operator ?? '', e.action, e.taskId ?? null, e.planId ?? null, e.summary, e.detail === undefined ? null : json(e.detail));
+  ).run(
+    nowIso(),
+    e.operator ?? '',
+    e.action,
+    e.taskId ?? null,
+    e.planId ?? null,
+    e.summary,
+    e.detail === undefined ? null : json(e.detail),
+  );
 }
 
 export interface AuditRow {
@@ -52,13 +61,27 @@ export interface AuditRow {
   detail: unknown;
 }
 
-export function auditLog(db: DB, filter: { taskId?: number; planId?: number; limit?: number } = {}): AuditRow[] {
+export function auditLog(
+  db: DB,
+  filter: { taskId?: number; planId?: number; limit?: number } = {},
+): AuditRow[] {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (filter.taskId != null) { where.push('task_id = ?'); args.push(filter.taskId); }
-  if (filter.planId != null) { where.push('plan_id = ?'); args.push(filter.planId); }
+  if (filter.taskId != null) {
+    where.push('task_id = ?');
+    args.push(filter.taskId);
+  }
+  if (filter.planId != null) {
+    where.push('plan_id = ?');
+    args.push(filter.planId);
+  }
   const rows = db
-    .prepare(`SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`)
+    .prepare(
+      `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id LIMIT ?`,
+    )
     .all(...args, filter.limit ?? 1_000_000) as (Omit<AuditRow, 'detail'> & { detail_json: string | null })[];
-  return rows.map(({ detail_json, ...r }) => ({ ...r, detail: detail_json ? JSON.parse(detail_json) : null }));
+  return rows.map(({ detail_json, ...r }) => ({
+    ...r,
+    detail: detail_json ? JSON.parse(detail_json) : null,
+  }));
 }

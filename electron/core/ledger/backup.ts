@@ -25,7 +25,8 @@ export async function backupLedger(db: DB, dest?: string): Promise<string> {
   if (db.memory) throw new LedgerError('LEDGER_BACKUP_MEMORY', '内存台账无法备份。');
   const out = dest ?? path.join(backupDir(db.name), `ledger-${stamp()}.sqlite`);
   mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  if (existsSync(out)) throw new LedgerError('LEDGER_BACKUP_EXISTS', `备份文件“${out}”已存在，请换一个文件名。`);
+  if (existsSync(out))
+    throw new LedgerError('LEDGER_BACKUP_EXISTS', `备份文件“${out}”已存在，请换一个文件名。`);
   try {
     await db.backup(out);
   } catch (e) {
@@ -77,7 +78,10 @@ export function listBackups(dir: string): BackupInfo[] {
  * ledger, not newer than this app, intact); the current ledger is itself backed up before
  * it is overwritten. Close other connections to dbPath first.
  */
-export async function restoreLedger(dbPath: string, from: string): Promise<{ restoredFrom: string; safetyCopy: string | null }> {
+export async function restoreLedger(
+  dbPath: string,
+  from: string,
+): Promise<{ restoredFrom: string; safetyCopy: string | null }> {
   const name = path.basename(from);
   if (!existsSync(from)) throw new LedgerError('LEDGER_NOT_FOUND', `找不到备份文件“${from}”。`);
   let src: Database.Database;
@@ -98,8 +102,13 @@ export async function restoreLedger(dbPath: string, from: string): Promise<{ res
     } catch (e) {
       throw translate(e, name);
     }
-    if (appId !== APPLICATION_ID) throw new LedgerError('LEDGER_FOREIGN', `文件“${name}”不是台账备份，未做恢复。`);
-    if (version > LATEST_VERSION) throw new LedgerError('LEDGER_NEWER', `备份“${name}”来自更新版本的台账工作台（数据库版本 ${version}），本程序无法使用，未做恢复。`);
+    if (appId !== APPLICATION_ID)
+      throw new LedgerError('LEDGER_FOREIGN', `文件“${name}”不是台账备份，未做恢复。`);
+    if (version > LATEST_VERSION)
+      throw new LedgerError(
+        'LEDGER_NEWER',
+        `备份“${name}”来自更新版本的台账工作台（数据库版本 ${version}），本程序无法使用，未做恢复。`,
+      );
     if (ok !== 'ok') throw new LedgerError('LEDGER_NOT_DB', `备份“${name}”已损坏（${ok}），未做恢复。`);
 
     if (existsSync(dbPath)) {
@@ -111,7 +120,8 @@ export async function restoreLedger(dbPath: string, from: string): Promise<{ res
         if (!(e instanceof LedgerError) || e.code !== 'LEDGER_NOT_DB') throw e;
         safetyCopy = `${dbPath}.damaged-${stamp()}`;
         renameSync(dbPath, safetyCopy);
-        for (const ext of ['-wal', '-shm']) if (existsSync(dbPath + ext)) renameSync(dbPath + ext, safetyCopy + ext);
+        for (const ext of ['-wal', '-shm'])
+          if (existsSync(dbPath + ext)) renameSync(dbPath + ext, safetyCopy + ext);
       }
       if (cur) {
         try {

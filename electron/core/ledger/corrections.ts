@@ -3,10 +3,27 @@
 // after every re-import of the plan, so the fix survives a new parse of the same text.
 import type { DB } from './db';
 import { write } from './db';
-import type { Deadline, DeadlineKind, Metric, MetricOp, Responsibility, Role, UnitKind } from '../parse/types';
+import type {
+  Deadline,
+  DeadlineKind,
+  Metric,
+  MetricOp,
+  Responsibility,
+  Role,
+  UnitKind,
+} from '../parse/types';
 import { audit } from './audit';
 import { requireTask, type TaskRow } from './tasks';
-import { describeField, FIELD_LABEL, fieldKey, readField, refreshDueDate, writeField, type FieldValue, type TaskField } from './task-fields';
+import {
+  describeField,
+  FIELD_LABEL,
+  fieldKey,
+  readField,
+  refreshDueDate,
+  writeField,
+  type FieldValue,
+  type TaskField,
+} from './task-fields';
 import { findUnit } from './units';
 import { json, normaliseDate, nowIso, parseJson } from './util';
 
@@ -30,7 +47,9 @@ export interface CorrectionResult {
 }
 
 export function planCity(db: DB, planId: number): string | null {
-  const r = db.prepare('SELECT d.city FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.id = ?').get(planId) as { city: string | null } | undefined;
+  const r = db
+    .prepare('SELECT d.city FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.id = ?')
+    .get(planId) as { city: string | null } | undefined;
   return r?.city ?? null;
 }
 
@@ -53,7 +72,17 @@ export function correctTask(
       .prepare(
         'INSERT INTO corrections (task_id, plan_title, task_no, field, before_json, after_json, note, operator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(task.id, task.plan_title, task.no, field, json(before), json(after), opts.note ?? '', opts.operator, nowIso());
+      .run(
+        task.id,
+        task.plan_title,
+        task.no,
+        field,
+        json(before),
+        json(after),
+        opts.note ?? '',
+        opts.operator,
+        nowIso(),
+      );
     touch(db, task.id);
     audit(db, {
       action: 'correction',
@@ -72,20 +101,39 @@ function touch(db: DB, taskId: number): void {
 }
 
 function toRow(r: Record<string, unknown>): CorrectionRow {
-  const { before_json, after_json, ...rest } = r as Record<string, unknown> & { before_json: string; after_json: string };
-  return { ...(rest as unknown as CorrectionRow), before: parseJson(before_json, []), after: parseJson(after_json, []) };
+  const { before_json, after_json, ...rest } = r as Record<string, unknown> & {
+    before_json: string;
+    after_json: string;
+  };
+  return {
+    ...(rest as unknown as CorrectionRow),
+    before: parseJson(before_json, []),
+    after: parseJson(after_json, []),
+  };
 }
 
 export function getCorrection(db: DB, id: number): CorrectionRow | undefined {
-  const r = db.prepare('SELECT * FROM corrections WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  const r = db.prepare('SELECT * FROM corrections WHERE id = ?').get(id) as
+    Record<string, unknown> | undefined;
   return r ? toRow(r) : undefined;
 }
 
-export function listCorrections(db: DB, filter: { taskId?: number; includeRevoked?: boolean } = {}): CorrectionRow[] {
+export function listCorrections(
+  db: DB,
+  filter: { taskId?: number; includeRevoked?: boolean } = {},
+): CorrectionRow[] {
   const where = [filter.includeRevoked ? '1' : 'revoked_at IS NULL'];
   const args: unknown[] = [];
-  if (filter.taskId != null) { where.push('task_id = ?'); args.push(filter.taskId); }
-  return (db.prepare(`SELECT * FROM corrections WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as Record<string, unknown>[]).map(toRow);
+  if (filter.taskId != null) {
+    where.push('task_id = ?');
+    args.push(filter.taskId);
+  }
+  return (
+    db.prepare(`SELECT * FROM corrections WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as Record<
+      string,
+      unknown
+    >[]
+  ).map(toRow);
 }
 
 /** The correction in force for each field of a task (the latest not revoked). */
@@ -100,7 +148,12 @@ export function activeCorrections(db: DB, taskId: number): Map<TaskField, Correc
  * Returns the fields whose source text changed since the correction was made (the clerk
  * should check that the fix still holds; it is applied anyway — nothing typed is lost).
  */
-export function reapplyCorrections(db: DB, task: { id: number; plan_id: number }, parsedNow: Record<TaskField, FieldValue>, city: string | null): TaskField[] {
+export function reapplyCorrections(
+  db: DB,
+  task: { id: number; plan_id: number },
+  parsedNow: Record<TaskField, FieldValue>,
+  city: string | null,
+): TaskField[] {
   const conflicts: TaskField[] = [];
   for (const [field, c] of activeCorrections(db, task.id)) {
     writeField(db, task, field, c.after, city);
@@ -120,14 +173,27 @@ export function revokeCorrection(db: DB, id: number, opts: { operator: string })
     db.prepare('UPDATE corrections SET revoked_at = ? WHERE id = ?').run(nowIso(), id);
     const task = requireTask(db, c.task_id);
     const parsed = parseJson<Record<string, unknown>>(
-      (db.prepare('SELECT parsed_json FROM tasks WHERE id = ?').get(task.id) as { parsed_json: string }).parsed_json,
+      (db.prepare('SELECT parsed_json FROM tasks WHERE id = ?').get(task.id) as { parsed_json: string })
+        .parsed_json,
       {},
     );
     const still = activeCorrections(db, task.id).get(c.field);
-    const value = still ? still.after : ((c.field === 'units' ? parsed.units : c.field === 'deadlines' ? parsed.deadlines : parsed.metrics) as FieldValue) ?? [];
+    const value = still
+      ? still.after
+      : (((c.field === 'units'
+          ? parsed.units
+          : c.field === 'deadlines'
+            ? parsed.deadlines
+            : parsed.metrics) as FieldValue) ?? []);
     writeField(db, task, c.field, value, planCity(db, task.plan_id));
     refreshDueDate(db, task.id);
-    audit(db, { action: 'correction_revoked', operator: opts.operator, taskId: task.id, planId: task.plan_id, summary: `撤回对 ${task.code} ${FIELD_LABEL[c.field]}的修正 #${id}` });
+    audit(db, {
+      action: 'correction_revoked',
+      operator: opts.operator,
+      taskId: task.id,
+      planId: task.plan_id,
+      summary: `撤回对 ${task.code} ${FIELD_LABEL[c.field]}的修正 #${id}`,
+    });
   });
 }
 
@@ -139,7 +205,9 @@ function units(db: DB, task: TaskRow): Responsibility[] {
 
 function canonical(db: DB, name: string): { name: string; kind: UnitKind } {
   const u = findUnit(db, name);
-  return u ? { name: u.name, kind: u.kind } : { name: name.trim(), kind: /[县区]$/.test(name.trim()) ? 'county' : 'department' };
+  return u
+    ? { name: u.name, kind: u.kind }
+    : { name: name.trim(), kind: /[县区]$/.test(name.trim()) ? 'county' : 'department' };
 }
 
 function sameUnit(db: DB, a: string, b: string): boolean {
@@ -147,35 +215,85 @@ function sameUnit(db: DB, a: string, b: string): boolean {
 }
 
 /** 责任单位写错了：把 from 换成 to（职责不变）。 */
-export function replaceUnit(db: DB, ref: string | number, from: string, to: string, opts: { operator: string; note?: string }): CorrectionResult {
+export function replaceUnit(
+  db: DB,
+  ref: string | number,
+  from: string,
+  to: string,
+  opts: { operator: string; note?: string },
+): CorrectionResult {
   const task = requireTask(db, ref);
   const list = units(db, task);
-  if (!list.some((u) => sameUnit(db, u.unit, from))) throw new Error(`任务 ${task.code} 的责任单位中没有“${from}”。`);
+  if (!list.some((u) => sameUnit(db, u.unit, from)))
+    throw new Error(`任务 ${task.code} 的责任单位中没有“${from}”。`);
   const c = canonical(db, to);
-  return correctTask(db, task.id, 'units', list.map((u) => (sameUnit(db, u.unit, from) ? { ...u, unit: c.name, kind: c.kind } : u)), opts);
+  return correctTask(
+    db,
+    task.id,
+    'units',
+    list.map((u) => (sameUnit(db, u.unit, from) ? { ...u, unit: c.name, kind: c.kind } : u)),
+    opts,
+  );
 }
 
 /** 职责识别错了：设置某单位的职责（牵头/负责/参与/配合/落实）。 */
-export function setRole(db: DB, ref: string | number, unit: string, role: Role, opts: { operator: string; note?: string }): CorrectionResult {
+export function setRole(
+  db: DB,
+  ref: string | number,
+  unit: string,
+  role: Role,
+  opts: { operator: string; note?: string },
+): CorrectionResult {
   const task = requireTask(db, ref);
   const list = units(db, task);
-  if (!list.some((u) => sameUnit(db, u.unit, unit))) throw new Error(`任务 ${task.code} 的责任单位中没有“${unit}”。`);
-  return correctTask(db, task.id, 'units', list.map((u) => (sameUnit(db, u.unit, unit) ? { ...u, role } : u)), opts);
+  if (!list.some((u) => sameUnit(db, u.unit, unit)))
+    throw new Error(`任务 ${task.code} 的责任单位中没有“${unit}”。`);
+  return correctTask(
+    db,
+    task.id,
+    'units',
+    list.map((u) => (sameUnit(db, u.unit, unit) ? { ...u, role } : u)),
+    opts,
+  );
 }
 
-export function addUnit(db: DB, ref: string | number, unit: string, role: Role, opts: { operator: string; note?: string }): CorrectionResult {
+export function addUnit(
+  db: DB,
+  ref: string | number,
+  unit: string,
+  role: Role,
+  opts: { operator: string; note?: string },
+): CorrectionResult {
   const task = requireTask(db, ref);
   const list = units(db, task);
   if (list.some((u) => sameUnit(db, u.unit, unit) && u.role === role)) return { changed: false };
   const c = canonical(db, unit);
-  return correctTask(db, task.id, 'units', [...list, { unit: c.name, kind: c.kind, role, raw: unit, clause: '（人工补充）' }], opts);
+  return correctTask(
+    db,
+    task.id,
+    'units',
+    [...list, { unit: c.name, kind: c.kind, role, raw: unit, clause: '（人工补充）' }],
+    opts,
+  );
 }
 
-export function removeUnit(db: DB, ref: string | number, unit: string, opts: { operator: string; note?: string }): CorrectionResult {
+export function removeUnit(
+  db: DB,
+  ref: string | number,
+  unit: string,
+  opts: { operator: string; note?: string },
+): CorrectionResult {
   const task = requireTask(db, ref);
   const list = units(db, task);
-  if (!list.some((u) => sameUnit(db, u.unit, unit))) throw new Error(`任务 ${task.code} 的责任单位中没有“${unit}”。`);
-  return correctTask(db, task.id, 'units', list.filter((u) => !sameUnit(db, u.unit, unit)), opts);
+  if (!list.some((u) => sameUnit(db, u.unit, unit)))
+    throw new Error(`任务 ${task.code} 的责任单位中没有“${unit}”。`);
+  return correctTask(
+    db,
+    task.id,
+    'units',
+    list.filter((u) => !sameUnit(db, u.unit, unit)),
+    opts,
+  );
 }
 
 /** 时限识别错了：把日期 from 改为 to；不给 from 时，任务只有一个时限就改它，没有就添加。 */
@@ -194,26 +312,67 @@ export function setDeadline(
   const fresh: Deadline = { date: to, kind: change.kind ?? 'by_date', text: change.text ?? '（人工修正）' };
   let next: Deadline[];
   if (from) {
-    if (!list.some((d) => d.date === from)) throw new Error(`任务 ${task.code} 没有日期为 ${from} 的时限。现有时限：${describeField('deadlines', list)}`);
-    next = list.map((d) => (d.date === from ? { ...d, date: to, kind: change.kind ?? d.kind, text: change.text ?? d.text, ambiguous: false, alternatives: undefined } : d));
+    if (!list.some((d) => d.date === from))
+      throw new Error(
+        `任务 ${task.code} 没有日期为 ${from} 的时限。现有时限：${describeField('deadlines', list)}`,
+      );
+    next = list.map((d) =>
+      d.date === from
+        ? {
+            ...d,
+            date: to,
+            kind: change.kind ?? d.kind,
+            text: change.text ?? d.text,
+            ambiguous: false,
+            alternatives: undefined,
+          }
+        : d,
+    );
   } else if (list.length === 1) {
-    next = [{ ...list[0]!, date: to, kind: change.kind ?? list[0]!.kind, text: change.text ?? list[0]!.text, ambiguous: false, alternatives: undefined }];
+    next = [
+      {
+        ...list[0]!,
+        date: to,
+        kind: change.kind ?? list[0]!.kind,
+        text: change.text ?? list[0]!.text,
+        ambiguous: false,
+        alternatives: undefined,
+      },
+    ];
   } else if (list.length === 0) {
     next = [fresh];
   } else {
-    throw new Error(`任务 ${task.code} 有多个时限（${describeField('deadlines', list)}），请用 from 指明要改哪一个。`);
+    throw new Error(
+      `任务 ${task.code} 有多个时限（${describeField('deadlines', list)}），请用 from 指明要改哪一个。`,
+    );
   }
-  next = next.map((d) => { const o = { ...d }; if (o.alternatives === undefined) delete o.alternatives; if (!o.ambiguous) delete o.ambiguous; return o; });
+  next = next.map((d) => {
+    const o = { ...d };
+    if (o.alternatives === undefined) delete o.alternatives;
+    if (!o.ambiguous) delete o.ambiguous;
+    return o;
+  });
   next.sort((a, b) => a.date.localeCompare(b.date));
   return correctTask(db, task.id, 'deadlines', next, opts);
 }
 
-export function removeDeadline(db: DB, ref: string | number, date: string, opts: { operator: string; note?: string }): CorrectionResult {
+export function removeDeadline(
+  db: DB,
+  ref: string | number,
+  date: string,
+  opts: { operator: string; note?: string },
+): CorrectionResult {
   const task = requireTask(db, ref);
   const d = normaliseDate(date);
   const list = readField(db, task.id, 'deadlines') as Deadline[];
   if (!d || !list.some((x) => x.date === d)) throw new Error(`任务 ${task.code} 没有日期为 ${date} 的时限。`);
-  return correctTask(db, task.id, 'deadlines', list.filter((x) => x.date !== d), opts);
+  return correctTask(
+    db,
+    task.id,
+    'deadlines',
+    list.filter((x) => x.date !== d),
+    opts,
+  );
 }
 
 /** 指标识别错了：按指标名称修改数值（及比较方式、单位）；没有该指标就添加。 */
@@ -228,15 +387,41 @@ export function setTarget(
   const list = readField(db, task.id, 'metrics') as Metric[];
   const i = list.findIndex((m) => m.indicator === change.indicator);
   const next = [...list];
-  if (i >= 0) next[i] = { ...list[i]!, value: change.value, op: change.op ?? list[i]!.op, unit: change.unit ?? list[i]!.unit, strive: change.strive ?? list[i]!.strive };
-  else next.push({ indicator: change.indicator, value: change.value, op: change.op ?? '>=', unit: change.unit ?? '', strive: change.strive ?? false, text: '（人工补充）' });
+  if (i >= 0)
+    next[i] = {
+      ...list[i]!,
+      value: change.value,
+      op: change.op ?? list[i]!.op,
+      unit: change.unit ?? list[i]!.unit,
+      strive: change.strive ?? list[i]!.strive,
+    };
+  else
+    next.push({
+      indicator: change.indicator,
+      value: change.value,
+      op: change.op ?? '>=',
+      unit: change.unit ?? '',
+      strive: change.strive ?? false,
+      text: '（人工补充）',
+    });
   return correctTask(db, task.id, 'metrics', next, opts);
 }
 
-export function removeTarget(db: DB, ref: string | number, indicator: string, opts: { operator: string; note?: string }): CorrectionResult {
+export function removeTarget(
+  db: DB,
+  ref: string | number,
+  indicator: string,
+  opts: { operator: string; note?: string },
+): CorrectionResult {
   const task = requireTask(db, ref);
   const list = readField(db, task.id, 'metrics') as Metric[];
-  if (!list.some((m) => m.indicator === indicator)) throw new Error(`任务 ${task.code} 没有指标“${indicator}”。`);
-  return correctTask(db, task.id, 'metrics', list.filter((m) => m.indicator !== indicator), opts);
+  if (!list.some((m) => m.indicator === indicator))
+    throw new Error(`任务 ${task.code} 没有指标“${indicator}”。`);
+  return correctTask(
+    db,
+    task.id,
+    'metrics',
+    list.filter((m) => m.indicator !== indicator),
+    opts,
+  );
 }
-

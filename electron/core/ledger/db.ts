@@ -22,7 +22,10 @@ export type LedgerErrorCode =
 
 /** Opening or writing the ledger failed for a reason the clerk can act on. */
 export class LedgerError extends Error {
-  constructor(readonly code: LedgerErrorCode | string, message: string) {
+  constructor(
+    readonly code: LedgerErrorCode | string,
+    message: string,
+  ) {
     super(message);
     this.name = 'LedgerError';
   }
@@ -45,20 +48,31 @@ export function openLedger(file: string, opts: OpenOptions = {}): DB {
   const name = memory ? '内存台账' : path.basename(file);
   if (!memory) {
     if (existsSync(file) && !opts.readonly && !writable(file)) {
-      throw new LedgerError('LEDGER_READONLY', `台账文件“${name}”是只读的，无法写入。请检查文件或所在文件夹的权限（是否只读、是否在光盘或受保护的位置），或把文件复制到可写的位置后再打开。`);
+      throw new LedgerError(
+        'LEDGER_READONLY',
+        `台账文件“${name}”是只读的，无法写入。请检查文件或所在文件夹的权限（是否只读、是否在光盘或受保护的位置），或把文件复制到可写的位置后再打开。`,
+      );
     }
     if (!existsSync(file)) {
-      if (opts.mustExist || opts.readonly) throw new LedgerError('LEDGER_NOT_FOUND', `找不到台账文件“${file}”。`);
+      if (opts.mustExist || opts.readonly)
+        throw new LedgerError('LEDGER_NOT_FOUND', `找不到台账文件“${file}”。`);
       try {
         mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       } catch (e) {
-        throw new LedgerError('LEDGER_OPEN_FAILED', `无法创建台账文件夹“${path.dirname(file)}”：${errText(e)}`);
+        throw new LedgerError(
+          'LEDGER_OPEN_FAILED',
+          `无法创建台账文件夹“${path.dirname(file)}”：${errText(e)}`,
+        );
       }
     }
   }
   let db: DB;
   try {
-    db = new Database(file, { readonly: !!opts.readonly, fileMustExist: !!opts.mustExist, timeout: opts.busyTimeout ?? 3000 });
+    db = new Database(file, {
+      readonly: !!opts.readonly,
+      fileMustExist: !!opts.mustExist,
+      timeout: opts.busyTimeout ?? 3000,
+    });
   } catch (e) {
     throw translate(e, name);
   }
@@ -82,12 +96,21 @@ function checkIdentity(db: DB, name: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId !== 0 && appId !== APPLICATION_ID) {
-    throw new LedgerError('LEDGER_FOREIGN', `文件“${name}”是其他程序的数据库，不是台账文件，已拒绝打开（未做任何修改）。`);
+    throw new LedgerError(
+      'LEDGER_FOREIGN',
+      `文件“${name}”是其他程序的数据库，不是台账文件，已拒绝打开（未做任何修改）。`,
+    );
   }
   if (appId === 0 && version === 0) {
     // a brand-new file is fine; an existing database with tables of someone else is not
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-    if (tables.n > 0) throw new LedgerError('LEDGER_FOREIGN', `文件“${name}”已有其他数据表，不是台账文件，已拒绝打开（未做任何修改）。`);
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+      n: number;
+    };
+    if (tables.n > 0)
+      throw new LedgerError(
+        'LEDGER_FOREIGN',
+        `文件“${name}”已有其他数据表，不是台账文件，已拒绝打开（未做任何修改）。`,
+      );
   }
   if (version > LATEST_VERSION) {
     throw new LedgerError(
@@ -137,13 +160,22 @@ export function translate(e: unknown, name: string): LedgerError {
   const code = (e as { code?: string }).code ?? '';
   const msg = errText(e);
   if (code.startsWith('SQLITE_READONLY') || /readonly|read-only/i.test(msg)) {
-    return new LedgerError('LEDGER_READONLY', `台账文件“${name}”是只读的，无法写入。请检查文件或所在文件夹的权限（是否只读、是否在光盘或受保护的位置），或把文件复制到可写的位置后再打开。`);
+    return new LedgerError(
+      'LEDGER_READONLY',
+      `台账文件“${name}”是只读的，无法写入。请检查文件或所在文件夹的权限（是否只读、是否在光盘或受保护的位置），或把文件复制到可写的位置后再打开。`,
+    );
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || /database is locked/i.test(msg)) {
-    return new LedgerError('LEDGER_LOCKED', `台账文件“${name}”正被其他程序占用（可能另一个台账工作台窗口或命令正在使用它）。请关闭后重试。`);
+    return new LedgerError(
+      'LEDGER_LOCKED',
+      `台账文件“${name}”正被其他程序占用（可能另一个台账工作台窗口或命令正在使用它）。请关闭后重试。`,
+    );
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /not a database|malformed/i.test(msg)) {
-    return new LedgerError('LEDGER_NOT_DB', `文件“${name}”不是有效的台账数据库（文件可能已损坏或不是台账文件）。可以用 restore 命令从备份恢复。`);
+    return new LedgerError(
+      'LEDGER_NOT_DB',
+      `文件“${name}”不是有效的台账数据库（文件可能已损坏或不是台账文件）。可以用 restore 命令从备份恢复。`,
+    );
   }
   if (code === 'SQLITE_CANTOPEN') {
     return new LedgerError('LEDGER_OPEN_FAILED', `无法打开台账文件“${name}”：请检查路径和权限。`);
@@ -167,8 +199,14 @@ const cache = new WeakMap<DB, Map<string, Database.Statement>>();
 /** A prepared statement, cached per connection (hot paths prepare the same SQL thousands of times). */
 export function stmt(db: DB, sql: string): Database.Statement {
   let m = cache.get(db);
-  if (!m) { m = new Map(); cache.set(db, m); }
+  if (!m) {
+    m = new Map();
+    cache.set(db, m);
+  }
   let s = m.get(sql);
-  if (!s) { s = db.prepare(sql); m.set(sql, s); }
+  if (!s) {
+    s = db.prepare(sql);
+    m.set(sql, s);
+  }
   return s;
 }

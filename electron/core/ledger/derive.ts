@@ -18,10 +18,19 @@ import { addDays, daysBetween, todayLocal } from './util';
 
 export type Status = 'done' | 'on_track' | 'lagging' | 'not_started';
 export const STATUSES: Status[] = ['done', 'on_track', 'lagging', 'not_started'];
-export const STATUS_LABEL: Record<Status, string> = { done: '已完成', on_track: '序时推进', lagging: '滞后', not_started: '未开始' };
+export const STATUS_LABEL: Record<Status, string> = {
+  done: '已完成',
+  on_track: '序时推进',
+  lagging: '滞后',
+  not_started: '未开始',
+};
 
 export type Warning = 'red' | 'yellow' | 'blue';
-export const WARNING_LABEL: Record<Warning, string> = { red: '红色预警（逾期）', yellow: '黄色预警（滞后）', blue: '蓝色预警（临期）' };
+export const WARNING_LABEL: Record<Warning, string> = {
+  red: '红色预警（逾期）',
+  yellow: '黄色预警（滞后）',
+  blue: '蓝色预警（临期）',
+};
 
 /** Chinese or English status words → Status (for submissions and the CLI); null if unknown. */
 export function parseStatus(s: string): Status | null {
@@ -44,8 +53,8 @@ export function rollupStatus(statuses: Status[]): Status {
 
 export interface WarningInput {
   status: Status;
-  state: string;                 // task state
-  due: string | null;            // effective due date
+  state: string; // task state
+  due: string | null; // effective due date
   earliestDeadline: string | null; // earliest explicit deadline (a milestone)
   /** a 延期 replaces the task's timetable: its earlier milestones no longer count */
   extended?: boolean;
@@ -67,14 +76,19 @@ export function warningFor(w: WarningInput): Warning | null {
 export interface Basis {
   asOf: string;
   period: Period | null;
-  end: string | null;   // period end, or null for "latest of any period"
+  end: string | null; // period end, or null for "latest of any period"
   dueSoonDays: number;
 }
 
 export function basis(db: DB, opts: { period?: string | Period | null; asOf?: string | null } = {}): Basis {
   const period = opts.period ? toPeriod(opts.period) : null;
   const asOf = opts.asOf ?? period?.end ?? todayLocal();
-  return { asOf, period, end: period?.end ?? null, dueSoonDays: Number(getSetting(db, 'due_soon_days')) || 15 };
+  return {
+    asOf,
+    period,
+    end: period?.end ?? null,
+    dueSoonDays: Number(getSetting(db, 'due_soon_days')) || 15,
+  };
 }
 
 export interface UnitStatusRow {
@@ -102,8 +116,16 @@ export interface UnitStatusRow {
  * index progress_period), then, for units that did not report that period, their latest
  * earlier record (one covering-index seek on progress_lookup each).
  */
-export function unitStatuses(db: DB, b: Basis, where: string, args: unknown[], byUnit = /r\.unit_id (=|IN)/.test(where)): UnitStatusRow[] {
-  const cols = b.period ? 'p.id AS progress_id, p.status, p.percent, p.period AS reported_period' : 'NULL AS progress_id, NULL AS status, NULL AS percent, NULL AS reported_period';
+export function unitStatuses(
+  db: DB,
+  b: Basis,
+  where: string,
+  args: unknown[],
+  byUnit = /r\.unit_id (=|IN)/.test(where),
+): UnitStatusRow[] {
+  const cols = b.period
+    ? 'p.id AS progress_id, p.status, p.percent, p.period AS reported_period'
+    : 'NULL AS progress_id, NULL AS status, NULL AS percent, NULL AS reported_period';
   const rows = stmt(
     db,
     `SELECT r.task_id, r.unit_id, ${cols},
@@ -121,8 +143,7 @@ export function unitStatuses(db: DB, b: Basis, where: string, args: unknown[], b
   for (const r of rows) {
     if (r.progress_id != null) continue;
     const c = carry.get(...(b.end ? [r.unit_id, r.task_id, b.end] : [r.unit_id, r.task_id])) as
-      | { id: number; status: Status; percent: number | null; period: string }
-      | undefined;
+      { id: number; status: Status; percent: number | null; period: string } | undefined;
     if (c) {
       r.progress_id = c.id;
       r.status = c.status;
@@ -149,8 +170,12 @@ export function statusSql(b: Basis): string {
 export function pairsFrom(b: Basis, byUnit = false): string {
   // byUnit: the query selects by unit; walk resp_unit so lookups go in (unit, task) order
   return `responsibilities r ${byUnit ? 'INDEXED BY resp_unit' : ''} JOIN tasks t ON t.id = r.task_id
-    ${b.period ? `LEFT JOIN progress p INDEXED BY progress_period
-       ON p.unit_id = r.unit_id AND p.period = ? AND p.task_id = r.task_id AND p.superseded_at IS NULL` : ''}`;
+    ${
+      b.period
+        ? `LEFT JOIN progress p INDEXED BY progress_period
+       ON p.unit_id = r.unit_id AND p.period = ? AND p.task_id = r.task_id AND p.superseded_at IS NULL`
+        : ''
+    }`;
 }
 
 export interface StatusCount {
@@ -160,7 +185,7 @@ export interface StatusCount {
   original_due_date: string | null;
   first_deadline: string | null;
   status: Status;
-  reported: number;   // 1 when these records are of exactly the period
+  reported: number; // 1 when these records are of exactly the period
   n: number;
 }
 
@@ -182,13 +207,21 @@ export function statusCounts(db: DB, b: Basis, where: string, args: unknown[]): 
 /** The warning of one unit-status row (task columns included). */
 export function rowWarning(r: UnitStatusRow, status: Status, b: Basis): Warning | null {
   return warningFor({
-    status, state: r.state, due: r.due_date, earliestDeadline: r.first_deadline,
-    extended: r.due_date !== r.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays,
+    status,
+    state: r.state,
+    due: r.due_date,
+    earliestDeadline: r.first_deadline,
+    extended: r.due_date !== r.original_due_date,
+    asOf: b.asOf,
+    dueSoonDays: b.dueSoonDays,
   });
 }
 
 /** Overdue days (>0) or days left (≥0) to the due date, relative to asOf. */
-export function dueDistance(due: string | null, asOf: string): { overdueDays: number; daysLeft: number | null } {
+export function dueDistance(
+  due: string | null,
+  asOf: string,
+): { overdueDays: number; daysLeft: number | null } {
   if (!due) return { overdueDays: 0, daysLeft: null };
   const d = daysBetween(asOf, due);
   return { overdueDays: d < 0 ? -d : 0, daysLeft: d >= 0 ? d : null };

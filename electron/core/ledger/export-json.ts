@@ -26,8 +26,8 @@ export interface ExportPlan {
 }
 
 export interface ExportProgress extends ProgressValues {
-  county: string;           // the reporting unit: a county/zone, or a department
-  period: string;           // 2025-09
+  county: string; // the reporting unit: a county/zone, or a department
+  period: string; // 2025-09
   status: Status;
   source: ProgressSourceRef;
   recorded_at: string;
@@ -45,7 +45,13 @@ export interface ExportTask {
   original_due_date: string | null;
   deadlines: Pick<Deadline, 'date' | 'kind' | 'text'>[];
   targets: Pick<Metric, 'indicator' | 'op' | 'value' | 'unit' | 'strive' | 'text'>[];
-  extensions: { previous_due: string | null; new_due: string; reason: string; approved_by: string; at: string }[];
+  extensions: {
+    previous_due: string | null;
+    new_due: string;
+    reason: string;
+    approved_by: string;
+    at: string;
+  }[];
   closed_at: string | null;
   close_note: string | null;
   withdrawn_at: string | null;
@@ -61,11 +67,23 @@ export function exportLedger(db: DB, opts: BasisOptions = {}): LedgerExport {
   const period = opts.period ? toPeriod(opts.period) : null;
   const items = listTasks(db, { ...opts, states: ['active', 'closed', 'withdrawn'] });
   const byId = new Map(items.map((i) => [i.taskId, i]));
-  const plans = db.prepare('SELECT p.id, p.title, p.short_name, p.year, d.doc_number FROM plans p JOIN documents d ON d.id = p.document_id ORDER BY p.year, p.id').all() as {
-    id: number; title: string; short_name: string; year: number; doc_number: string;
+  const plans = db
+    .prepare(
+      'SELECT p.id, p.title, p.short_name, p.year, d.doc_number FROM plans p JOIN documents d ON d.id = p.document_id ORDER BY p.year, p.id',
+    )
+    .all() as {
+    id: number;
+    title: string;
+    short_name: string;
+    year: number;
+    doc_number: string;
   }[];
-  const tasksOf = db.prepare("SELECT id, closed_at, close_note, withdrawn_at, withdrawn_by, remark FROM tasks WHERE plan_id = ? AND state <> 'removed' ORDER BY no");
-  const ext = db.prepare('SELECT previous_due, new_due, reason, approved_by, created_at AS at FROM extensions WHERE task_id = ? ORDER BY id');
+  const tasksOf = db.prepare(
+    "SELECT id, closed_at, close_note, withdrawn_at, withdrawn_by, remark FROM tasks WHERE plan_id = ? AND state <> 'removed' ORDER BY no",
+  );
+  const ext = db.prepare(
+    'SELECT previous_due, new_due, reason, approved_by, created_at AS at FROM extensions WHERE task_id = ? ORDER BY id',
+  );
   const prog = db.prepare(
     `SELECT u.name AS county, p.period, p.status, p.percent, p.text, p.problems, p.next_steps, p.metric_value, p.evidence,
             p.source_kind, p.source_file, p.source_sheet, p.source_cell, p.operator, p.recorded_at
@@ -78,23 +96,67 @@ export function exportLedger(db: DB, opts: BasisOptions = {}): LedgerExport {
     as_of: opts.asOf ?? period?.end ?? todayLocal(),
     period: period?.key ?? null,
     plans: plans.map((p) => ({
-      title: p.title, short_name: p.short_name, year: p.year, doc_number: p.doc_number,
-      tasks: (tasksOf.all(p.id) as { id: number; closed_at: string | null; close_note: string | null; withdrawn_at: string | null; withdrawn_by: string | null; remark: string }[]).map((t) => {
+      title: p.title,
+      short_name: p.short_name,
+      year: p.year,
+      doc_number: p.doc_number,
+      tasks: (
+        tasksOf.all(p.id) as {
+          id: number;
+          closed_at: string | null;
+          close_note: string | null;
+          withdrawn_at: string | null;
+          withdrawn_by: string | null;
+          remark: string;
+        }[]
+      ).map((t) => {
         const i = byId.get(t.id)!;
         const deadlines = readDeadlines(db, t.id);
         return {
-          no: i.no, code: i.code, title: i.title, group: i.group, state: i.state,
+          no: i.no,
+          code: i.code,
+          title: i.title,
+          group: i.group,
+          state: i.state,
           units: readUnits(db, t.id).map((u) => ({ unit: u.unit, role: u.role, kind: u.kind })),
           due_dates: [...new Set(deadlines.map((d) => d.date))].sort(),
-          due_date: i.dueDate, original_due_date: i.originalDueDate,
+          due_date: i.dueDate,
+          original_due_date: i.originalDueDate,
           deadlines: deadlines.map((d) => ({ date: d.date, kind: d.kind, text: d.text })),
-          targets: readMetrics(db, t.id).map((m) => ({ indicator: m.indicator, op: m.op, value: m.value, unit: m.unit, strive: m.strive, text: m.text })),
+          targets: readMetrics(db, t.id).map((m) => ({
+            indicator: m.indicator,
+            op: m.op,
+            value: m.value,
+            unit: m.unit,
+            strive: m.strive,
+            text: m.text,
+          })),
           extensions: ext.all(t.id) as ExportTask['extensions'],
-          closed_at: t.closed_at, close_note: t.close_note, withdrawn_at: t.withdrawn_at, withdrawn_by: t.withdrawn_by, remark: t.remark,
-          status: i.status, warning: i.warning,
-          progress: (prog.all(...(period ? [t.id, period.end] : [t.id])) as (Omit<ExportProgress, 'source'> & { source_kind: 'file' | 'manual'; source_file: string | null; source_sheet: string | null; source_cell: string | null; operator: string })[]).map(
-            ({ source_kind, source_file, source_sheet, source_cell, operator, ...r }) => ({ ...r, source: { kind: source_kind, file: source_file, sheet: source_sheet, cell: source_cell, operator } }),
-          ),
+          closed_at: t.closed_at,
+          close_note: t.close_note,
+          withdrawn_at: t.withdrawn_at,
+          withdrawn_by: t.withdrawn_by,
+          remark: t.remark,
+          status: i.status,
+          warning: i.warning,
+          progress: (
+            prog.all(...(period ? [t.id, period.end] : [t.id])) as (Omit<ExportProgress, 'source'> & {
+              source_kind: 'file' | 'manual';
+              source_file: string | null;
+              source_sheet: string | null;
+              source_cell: string | null;
+              operator: string;
+            })[]
+          ).map(({ source_kind, source_file, source_sheet, source_cell, operator, ...r }) => ({
+            ...r,
+            source: {
+              kind: source_kind,
+              file: source_file,
+              sheet: source_sheet,
+              cell: source_cell,
+              operator,
+            },
+          })),
         };
       }),
     })),

@@ -33,7 +33,11 @@ export interface ImportFileResult {
   problems: Problem[];
 }
 
-export async function importPlanFile(db: DB, filePath: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
+export async function importPlanFile(
+  db: DB,
+  filePath: string,
+  opts: ImportFileOptions = {},
+): Promise<ImportFileResult> {
   const file = path.basename(filePath);
   const res: ImportFileResult = { file, outcome: null, skipped: null, backup: null, problems: [] };
   let bytes: Buffer;
@@ -52,7 +56,8 @@ export async function importPlanFile(db: DB, filePath: string, opts: ImportFileO
   const parsed = await (opts.parse ?? parseFile)(filePath);
   res.problems.push(...parsed.problems);
   if (!parsed.value || hasFatal(parsed.problems)) {
-    if (!res.problems.some((p) => p.severity === 'error')) res.problems.push(fatal('LEDGER_PARSE_FAILED', `文件“${file}”无法解析，台账未做修改。`, { file }));
+    if (!res.problems.some((p) => p.severity === 'error'))
+      res.problems.push(fatal('LEDGER_PARSE_FAILED', `文件“${file}”无法解析，台账未做修改。`, { file }));
     return res;
   }
   const importOpts = { operator: opts.operator, fileHash: hash, fileName: file, onTask: opts.onTask };

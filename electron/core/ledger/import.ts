@@ -10,7 +10,16 @@ import { fatal, hasFatal, type Problem } from '../common/problems';
 import { audit } from './audit';
 import { reapplyCorrections } from './corrections';
 import { documentFingerprint } from './fingerprint';
-import { describeField, fieldKey, refreshDueDate, TASK_FIELDS, writeField, writeMetrics, type FieldValue, type TaskField } from './task-fields';
+import {
+  describeField,
+  fieldKey,
+  refreshDueDate,
+  TASK_FIELDS,
+  writeField,
+  writeMetrics,
+  type FieldValue,
+  type TaskField,
+} from './task-fields';
 import { taskCode } from './tasks';
 import { cityProfile, ensureCityProfile } from './units';
 import { isIsoDate, json, nowIso, parseJson, similarity, textKey } from './util';
@@ -26,7 +35,7 @@ export type ChangeField = 'no' | 'title' | 'group' | 'text' | TaskField;
 
 export interface FieldChange {
   field: ChangeField;
-  before: string;   // Chinese one-liner
+  before: string; // Chinese one-liner
   after: string;
 }
 
@@ -45,7 +54,7 @@ export interface PlanDiff {
   planId: number | null;
   added: TaskSummary[];
   removed: TaskSummary[];
-  revived: TaskSummary[];   // removed by an earlier edition, back in this one
+  revived: TaskSummary[]; // removed by an earlier edition, back in this one
   changed: TaskChange[];
   unchanged: number;
   planChanges: FieldChange[]; // plan-level: targets, short name, year
@@ -92,8 +101,15 @@ function runImport(db: DB, parsed: ParsedDocument, opts: ImportOptions & { dryRu
   const problems = validate(parsed, file);
   const fingerprint = documentFingerprint(parsed);
   const empty: ImportOutcome = {
-    file, fingerprint, status: 'unchanged', needsConfirmation: false, applied: false, documentId: null,
-    sameAs: sameAs(db, fingerprint), plans: [], problems,
+    file,
+    fingerprint,
+    status: 'unchanged',
+    needsConfirmation: false,
+    applied: false,
+    documentId: null,
+    sameAs: sameAs(db, fingerprint),
+    plans: [],
+    problems,
   };
   if (hasFatal(problems)) return empty;
   problems.push(...codeClashes(db, parsed, file));
@@ -110,33 +126,51 @@ function runImport(db: DB, parsed: ParsedDocument, opts: ImportOptions & { dryRu
     if (e !== ROLLBACK) throw e;
     outcome.documentId = null;
   }
-  if (!opts.dryRun && !outcome.applied && opts.fileHash) linkSameFile(db, opts.fileHash, file, parsed, fingerprint);
+  if (!opts.dryRun && !outcome.applied && opts.fileHash)
+    linkSameFile(db, opts.fileHash, file, parsed, fingerprint);
   return outcome;
 }
 
 /** Is this exact file (by byte hash) already imported? Lets the caller skip parsing. */
-export function knownFile(db: DB, sha256: string): { documentId: number; fileName: string; importedAt: string } | null {
-  const r = stmt(db, 'SELECT document_id AS documentId, file_name AS fileName, imported_at AS importedAt FROM source_files WHERE sha256 = ?').get(sha256);
+export function knownFile(
+  db: DB,
+  sha256: string,
+): { documentId: number; fileName: string; importedAt: string } | null {
+  const r = stmt(
+    db,
+    'SELECT document_id AS documentId, file_name AS fileName, imported_at AS importedAt FROM source_files WHERE sha256 = ?',
+  ).get(sha256);
   return (r as { documentId: number; fileName: string; importedAt: string } | undefined) ?? null;
 }
 
 function sameAs(db: DB, fingerprint: string): ImportOutcome['sameAs'] {
-  const d = stmt(db, 'SELECT id, imported_at FROM documents WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as { id: number; imported_at: string } | undefined;
+  const d = stmt(
+    db,
+    'SELECT id, imported_at FROM documents WHERE fingerprint = ? ORDER BY id DESC LIMIT 1',
+  ).get(fingerprint) as { id: number; imported_at: string } | undefined;
   if (!d) return null;
-  const files = (stmt(db, 'SELECT file_name FROM source_files WHERE document_id = ? ORDER BY id').all(d.id) as { file_name: string }[]).map((r) => r.file_name);
+  const files = (
+    stmt(db, 'SELECT file_name FROM source_files WHERE document_id = ? ORDER BY id').all(d.id) as {
+      file_name: string;
+    }[]
+  ).map((r) => r.file_name);
   return { documentId: d.id, importedAt: d.imported_at, files };
 }
 
 /** A file that changed nothing is remembered against the current edition, so it is skipped next time. */
 function linkSameFile(db: DB, hash: string, file: string, parsed: ParsedDocument, fingerprint: string): void {
   const doc =
-    (stmt(db, 'SELECT id FROM documents WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as { id: number } | undefined) ??
-    (stmt(db, 'SELECT document_id AS id FROM plans WHERE title_key = ?').get(textKey(parsed.plans[0]?.title ?? '')) as { id: number } | undefined);
+    (stmt(db, 'SELECT id FROM documents WHERE fingerprint = ? ORDER BY id DESC LIMIT 1').get(fingerprint) as
+      { id: number } | undefined) ??
+    (stmt(db, 'SELECT document_id AS id FROM plans WHERE title_key = ?').get(
+      textKey(parsed.plans[0]?.title ?? ''),
+    ) as { id: number } | undefined);
   if (!doc) return;
   write(db, () => {
-    stmt(db, 'INSERT OR IGNORE INTO source_files (document_id, file_name, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)').run(
-      doc.id, file, parsed.source?.format ?? '', hash, nowIso(),
-    );
+    stmt(
+      db,
+      'INSERT OR IGNORE INTO source_files (document_id, file_name, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(doc.id, file, parsed.source?.format ?? '', hash, nowIso());
   });
 }
 
@@ -149,19 +183,56 @@ function validate(parsed: ParsedDocument, file: string): Problem[] {
   }
   const titles = new Set<string>();
   for (const p of parsed.plans) {
-    if (!p.title?.trim()) problems.push(fatal('LEDGER_PLAN_NO_TITLE', `${where}中有一个方案没有标题，台账未做修改。`, { file }));
-    if (!p.short_name?.trim()) problems.push(fatal('LEDGER_PLAN_NO_SHORT', `${where}中《${p.title}》没有简称（如“大气”），无法生成任务编号，台账未做修改。`, { file }));
+    if (!p.title?.trim())
+      problems.push(fatal('LEDGER_PLAN_NO_TITLE', `${where}中有一个方案没有标题，台账未做修改。`, { file }));
+    if (!p.short_name?.trim())
+      problems.push(
+        fatal(
+          'LEDGER_PLAN_NO_SHORT',
+          `${where}中《${p.title}》没有简称（如“大气”），无法生成任务编号，台账未做修改。`,
+          { file },
+        ),
+      );
     const key = textKey(p.title ?? '');
-    if (titles.has(key)) problems.push(fatal('LEDGER_PLAN_DUP', `${where}中方案《${p.title}》出现了两次，台账未做修改。`, { file }));
+    if (titles.has(key))
+      problems.push(
+        fatal('LEDGER_PLAN_DUP', `${where}中方案《${p.title}》出现了两次，台账未做修改。`, { file }),
+      );
     titles.add(key);
-    if (p.tasks.length === 0) problems.push({ severity: 'warning', code: 'LEDGER_PLAN_EMPTY', message: `${where}中《${p.title}》没有识别出任务。`, file });
+    if (p.tasks.length === 0)
+      problems.push({
+        severity: 'warning',
+        code: 'LEDGER_PLAN_EMPTY',
+        message: `${where}中《${p.title}》没有识别出任务。`,
+        file,
+      });
     const nos = new Set<number>();
     for (const t of p.tasks) {
-      if (!Number.isInteger(t.no) || t.no <= 0) problems.push(fatal('LEDGER_TASK_NO', `${where}中《${p.title}》的任务“${t.title}”序号无效（${t.no}），台账未做修改。`, { file, paragraph: t.span?.from }));
-      if (nos.has(t.no)) problems.push(fatal('LEDGER_TASK_DUP', `${where}中《${p.title}》的任务序号 ${t.no} 重复，台账未做修改。`, { file, paragraph: t.span?.from }));
+      if (!Number.isInteger(t.no) || t.no <= 0)
+        problems.push(
+          fatal(
+            'LEDGER_TASK_NO',
+            `${where}中《${p.title}》的任务“${t.title}”序号无效（${t.no}），台账未做修改。`,
+            { file, paragraph: t.span?.from },
+          ),
+        );
+      if (nos.has(t.no))
+        problems.push(
+          fatal('LEDGER_TASK_DUP', `${where}中《${p.title}》的任务序号 ${t.no} 重复，台账未做修改。`, {
+            file,
+            paragraph: t.span?.from,
+          }),
+        );
       nos.add(t.no);
       for (const d of t.deadlines) {
-        if (!isIsoDate(d.date)) problems.push(fatal('LEDGER_BAD_DATE', `${where}中任务 ${p.short_name}-${t.no} 的时限“${d.text}”日期无效（${d.date}），台账未做修改。`, { file, paragraph: d.span?.paragraph }));
+        if (!isIsoDate(d.date))
+          problems.push(
+            fatal(
+              'LEDGER_BAD_DATE',
+              `${where}中任务 ${p.short_name}-${t.no} 的时限“${d.text}”日期无效（${d.date}），台账未做修改。`,
+              { file, paragraph: d.span?.paragraph },
+            ),
+          );
       }
     }
   }
@@ -174,10 +245,27 @@ function codeClashes(db: DB, parsed: ParsedDocument, file: string): Problem[] {
   const seen = new Map<string, string>();
   for (const p of parsed.plans) {
     const k = `${p.year}/${p.short_name}`;
-    if (seen.has(k)) out.push(fatal('LEDGER_SHORT_CLASH', `文件“${file}”中《${seen.get(k)}》和《${p.title}》简称都是“${p.short_name}”，任务编号会重复，台账未做修改。`, { file }));
+    if (seen.has(k))
+      out.push(
+        fatal(
+          'LEDGER_SHORT_CLASH',
+          `文件“${file}”中《${seen.get(k)}》和《${p.title}》简称都是“${p.short_name}”，任务编号会重复，台账未做修改。`,
+          { file },
+        ),
+      );
     seen.set(k, p.title);
-    const other = stmt(db, 'SELECT title FROM plans WHERE short_name = ? AND year = ? AND title_key <> ?').get(p.short_name, p.year, textKey(p.title)) as { title: string } | undefined;
-    if (other) out.push(fatal('LEDGER_SHORT_CLASH', `文件“${file}”中《${p.title}》的简称“${p.short_name}”（${p.year}年）已被台账中的《${other.title}》使用，任务编号会重复，台账未做修改。`, { file }));
+    const other = stmt(
+      db,
+      'SELECT title FROM plans WHERE short_name = ? AND year = ? AND title_key <> ?',
+    ).get(p.short_name, p.year, textKey(p.title)) as { title: string } | undefined;
+    if (other)
+      out.push(
+        fatal(
+          'LEDGER_SHORT_CLASH',
+          `文件“${file}”中《${p.title}》的简称“${p.short_name}”（${p.year}年）已被台账中的《${other.title}》使用，任务编号会重复，台账未做修改。`,
+          { file },
+        ),
+      );
   }
   return out;
 }
@@ -192,20 +280,38 @@ interface OldTask {
   parsed: ParsedTask;
 }
 
-function apply(db: DB, parsed: ParsedDocument, fingerprint: string, opts: ImportOptions, file: string): Partial<ImportOutcome> {
+function apply(
+  db: DB,
+  parsed: ParsedDocument,
+  fingerprint: string,
+  opts: ImportOptions,
+  file: string,
+): Partial<ImportOutcome> {
   const now = nowIso();
   const operator = opts.operator ?? '';
   const city = parsed.document?.city || null;
   const profile = city ? cityProfile(city) : undefined;
   if (profile) ensureCityProfile(db, profile);
   const doc = db
-    .prepare('INSERT INTO documents (fingerprint, doc_number, issuer, doc_date, city, paragraphs_json, imported_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(fingerprint, parsed.document?.doc_number ?? '', parsed.document?.issuer ?? '', parsed.document?.date || null, city, json(parsed.source?.paragraphs ?? []), now, operator);
+    .prepare(
+      'INSERT INTO documents (fingerprint, doc_number, issuer, doc_date, city, paragraphs_json, imported_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      fingerprint,
+      parsed.document?.doc_number ?? '',
+      parsed.document?.issuer ?? '',
+      parsed.document?.date || null,
+      city,
+      json(parsed.source?.paragraphs ?? []),
+      now,
+      operator,
+    );
   const documentId = Number(doc.lastInsertRowid);
   if (opts.fileHash) {
-    stmt(db, 'INSERT OR IGNORE INTO source_files (document_id, file_name, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)').run(
-      documentId, file, parsed.source?.format ?? '', opts.fileHash, now,
-    );
+    stmt(
+      db,
+      'INSERT OR IGNORE INTO source_files (document_id, file_name, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(documentId, file, parsed.source?.format ?? '', opts.fileHash, now);
   }
   const total = parsed.plans.reduce((n, p) => n + p.tasks.length, 0);
   const progress = { done: 0, total, onTask: opts.onTask };
@@ -217,33 +323,79 @@ function apply(db: DB, parsed: ParsedDocument, fingerprint: string, opts: Import
 }
 
 function applyPlan(
-  db: DB, p: ParsedPlan, documentId: number, city: string | null, operator: string, now: string,
+  db: DB,
+  p: ParsedPlan,
+  documentId: number,
+  city: string | null,
+  operator: string,
+  now: string,
   progress: { done: number; total: number; onTask?: (d: number, t: number) => void },
 ): PlanDiff {
   const key = textKey(p.title);
   const existing = stmt(db, 'SELECT * FROM plans WHERE title_key = ?').get(key) as
-    | { id: number; short_name: string; year: number; metrics_json: string }
-    | undefined;
+    { id: number; short_name: string; year: number; metrics_json: string } | undefined;
   const diff: PlanDiff = {
-    title: p.title, short_name: p.short_name, year: p.year, status: existing ? 'unchanged' : 'new',
-    planId: existing?.id ?? null, added: [], removed: [], revived: [], changed: [], unchanged: 0, planChanges: [],
+    title: p.title,
+    short_name: p.short_name,
+    year: p.year,
+    status: existing ? 'unchanged' : 'new',
+    planId: existing?.id ?? null,
+    added: [],
+    removed: [],
+    revived: [],
+    changed: [],
+    unchanged: 0,
+    planChanges: [],
   };
   let planId: number;
   if (existing) {
     planId = existing.id;
-    if (existing.short_name !== p.short_name) diff.planChanges.push({ field: 'title', before: `简称 ${existing.short_name}`, after: `简称 ${p.short_name}` });
-    if (existing.year !== p.year) diff.planChanges.push({ field: 'title', before: `${existing.year}年`, after: `${p.year}年` });
+    if (existing.short_name !== p.short_name)
+      diff.planChanges.push({
+        field: 'title',
+        before: `简称 ${existing.short_name}`,
+        after: `简称 ${p.short_name}`,
+      });
+    if (existing.year !== p.year)
+      diff.planChanges.push({ field: 'title', before: `${existing.year}年`, after: `${p.year}年` });
     const oldMetrics = parseJson<Metric[]>(existing.metrics_json, []);
     if (fieldKey('metrics', oldMetrics) !== fieldKey('metrics', p.metrics ?? [])) {
-      diff.planChanges.push({ field: 'metrics', before: describeField('metrics', oldMetrics), after: describeField('metrics', p.metrics ?? []) });
+      diff.planChanges.push({
+        field: 'metrics',
+        before: describeField('metrics', oldMetrics),
+        after: describeField('metrics', p.metrics ?? []),
+      });
     }
-    stmt(db, 'UPDATE plans SET title = ?, short_name = ?, year = ?, document_id = ?, metrics_json = ?, span_from = ?, span_to = ?, updated_at = ? WHERE id = ?').run(
-      p.title, p.short_name, p.year, documentId, json(p.metrics ?? []), p.span?.from ?? null, p.span?.to ?? null, now, planId,
+    stmt(
+      db,
+      'UPDATE plans SET title = ?, short_name = ?, year = ?, document_id = ?, metrics_json = ?, span_from = ?, span_to = ?, updated_at = ? WHERE id = ?',
+    ).run(
+      p.title,
+      p.short_name,
+      p.year,
+      documentId,
+      json(p.metrics ?? []),
+      p.span?.from ?? null,
+      p.span?.to ?? null,
+      now,
+      planId,
     );
   } else {
     planId = Number(
-      stmt(db, 'INSERT INTO plans (title, title_key, short_name, year, document_id, metrics_json, span_from, span_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-        p.title, key, p.short_name, p.year, documentId, json(p.metrics ?? []), p.span?.from ?? null, p.span?.to ?? null, now, now,
+      stmt(
+        db,
+        'INSERT INTO plans (title, title_key, short_name, year, document_id, metrics_json, span_from, span_to, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        p.title,
+        key,
+        p.short_name,
+        p.year,
+        documentId,
+        json(p.metrics ?? []),
+        p.span?.from ?? null,
+        p.span?.to ?? null,
+        now,
+        now,
       ).lastInsertRowid,
     );
     diff.planId = planId;
@@ -255,16 +407,44 @@ function applyPlan(
   const allGroups = [...(p.groups ?? [])];
   for (const t of p.tasks) if (t.group && !allGroups.includes(t.group)) allGroups.push(t.group);
   allGroups.forEach((g, i) => {
-    stmt(db, 'INSERT INTO task_groups (plan_id, ordinal, title) VALUES (?, ?, ?) ON CONFLICT(plan_id, title) DO UPDATE SET ordinal = excluded.ordinal').run(planId, i, g);
-    groupIds.set(g, (stmt(db, 'SELECT id FROM task_groups WHERE plan_id = ? AND title = ?').get(planId, g) as { id: number }).id);
+    stmt(
+      db,
+      'INSERT INTO task_groups (plan_id, ordinal, title) VALUES (?, ?, ?) ON CONFLICT(plan_id, title) DO UPDATE SET ordinal = excluded.ordinal',
+    ).run(planId, i, g);
+    groupIds.set(
+      g,
+      (
+        stmt(db, 'SELECT id FROM task_groups WHERE plan_id = ? AND title = ?').get(planId, g) as {
+          id: number;
+        }
+      ).id,
+    );
   });
 
-  const olds = (db.prepare(
-    `SELECT t.id, t.no, t.title, t.text, t.state, t.parsed_json, coalesce(g.title, '') AS grp
+  const olds = (
+    db
+      .prepare(
+        `SELECT t.id, t.no, t.title, t.text, t.state, t.parsed_json, coalesce(g.title, '') AS grp
      FROM tasks t LEFT JOIN task_groups g ON g.id = t.group_id WHERE t.plan_id = ? ORDER BY t.id`,
-  ).all(planId) as { id: number; no: number; title: string; text: string; state: string; parsed_json: string; grp: string }[]).map(
-    (r): OldTask => ({ id: r.id, no: r.no, title: r.title, text: r.text, state: r.state, group: r.grp, parsed: parseJson<ParsedTask>(r.parsed_json, {} as ParsedTask) }),
-  );
+      )
+      .all(planId) as {
+      id: number;
+      no: number;
+      title: string;
+      text: string;
+      state: string;
+      parsed_json: string;
+      grp: string;
+    }[]
+  ).map((r): OldTask => ({
+    id: r.id,
+    no: r.no,
+    title: r.title,
+    text: r.text,
+    state: r.state,
+    group: r.grp,
+    parsed: parseJson<ParsedTask>(r.parsed_json, {} as ParsedTask),
+  }));
   const pairs = matchTasks(olds, p.tasks);
 
   // free the numbers first: the partial unique index on (plan, no) must hold after each statement
@@ -276,15 +456,27 @@ function applyPlan(
     const old = pairs.get(t);
     const code = taskCode(p.short_name, t.no);
     const summary = (id: number | null): TaskSummary => ({ taskId: id, no: t.no, code, title: t.title });
-    const row = [code, t.title, t.group ? groupIds.get(t.group) ?? null : null, t.text ?? '', t.span?.from ?? null, t.span?.to ?? null,
-      t.implied_due_date || null, json(t.recurring ?? []), json(t), now] as const;
+    const row = [
+      code,
+      t.title,
+      t.group ? (groupIds.get(t.group) ?? null) : null,
+      t.text ?? '',
+      t.span?.from ?? null,
+      t.span?.to ?? null,
+      t.implied_due_date || null,
+      json(t.recurring ?? []),
+      json(t),
+      now,
+    ] as const;
     let taskId: number;
     if (!old) {
       taskId = Number(
-        db.prepare(
-          `INSERT INTO tasks (plan_id, no, code, title, group_id, text, span_from, span_to, implied_due_date, recurring_json, parsed_json, updated_at, created_at)
+        db
+          .prepare(
+            `INSERT INTO tasks (plan_id, no, code, title, group_id, text, span_from, span_to, implied_due_date, recurring_json, parsed_json, updated_at, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(planId, t.no, ...row, now).lastInsertRowid,
+          )
+          .run(planId, t.no, ...row, now).lastInsertRowid,
       );
       diff.added.push(summary(taskId));
       audit(db, { action: 'task_added', operator, taskId, planId, summary: `新增任务 ${code} ${t.title}` });
@@ -297,20 +489,39 @@ function applyPlan(
       ).run(t.no, ...row, taskId);
       if (old.state === 'removed') {
         diff.revived.push(summary(taskId));
-        audit(db, { action: 'task_revived', operator, taskId, planId, summary: `任务 ${code} ${t.title} 在新版方案中恢复` });
+        audit(db, {
+          action: 'task_revived',
+          operator,
+          taskId,
+          planId,
+          summary: `任务 ${code} ${t.title} 在新版方案中恢复`,
+        });
       }
     }
-    const parsedNow: Record<TaskField, FieldValue> = { units: t.units ?? [], deadlines: t.deadlines ?? [], metrics: t.metrics ?? [] };
+    const parsedNow: Record<TaskField, FieldValue> = {
+      units: t.units ?? [],
+      deadlines: t.deadlines ?? [],
+      metrics: t.metrics ?? [],
+    };
     for (const f of TASK_FIELDS) writeField(db, { id: taskId, plan_id: planId }, f, parsedNow[f], city);
     const conflicts = reapplyCorrections(db, { id: taskId, plan_id: planId }, parsedNow, city);
     if (old) {
       const changes = compareTask(old, t);
       if (changes.length > 0) {
         const changedFields = new Set(changes.map((c) => c.field));
-        diff.changed.push({ ...summary(taskId), previousNo: old.no, changes, conflicts: conflicts.filter((f) => changedFields.has(f)) });
+        diff.changed.push({
+          ...summary(taskId),
+          previousNo: old.no,
+          changes,
+          conflicts: conflicts.filter((f) => changedFields.has(f)),
+        });
         audit(db, {
-          action: 'task_changed', operator, taskId, planId,
-          summary: `任务 ${code} 随新版方案变化：${changes.map((c) => c.field).join('、')}`, detail: changes,
+          action: 'task_changed',
+          operator,
+          taskId,
+          planId,
+          summary: `任务 ${code} 随新版方案变化：${changes.map((c) => c.field).join('、')}`,
+          detail: changes,
         });
       } else if (old.state !== 'removed') diff.unchanged++;
     }
@@ -322,18 +533,37 @@ function applyPlan(
     if (o.state === 'removed') continue;
     if (!matchedOld.has(o.id)) {
       // kept (with its progress) as 'removed'; its old number is given back
-      db.prepare("UPDATE tasks SET state = 'removed', removed_at = ?, no = ?, updated_at = ? WHERE id = ?").run(now, o.no, now, o.id);
+      db.prepare(
+        "UPDATE tasks SET state = 'removed', removed_at = ?, no = ?, updated_at = ? WHERE id = ?",
+      ).run(now, o.no, now, o.id);
       diff.removed.push({ taskId: o.id, no: o.no, code: taskCode(p.short_name, o.no), title: o.title });
-      audit(db, { action: 'task_removed', operator, taskId: o.id, planId, summary: `新版方案中已无任务 ${taskCode(p.short_name, o.no)} ${o.title}（已保留其进展记录）` });
+      audit(db, {
+        action: 'task_removed',
+        operator,
+        taskId: o.id,
+        planId,
+        summary: `新版方案中已无任务 ${taskCode(p.short_name, o.no)} ${o.title}（已保留其进展记录）`,
+      });
     }
   }
-  if (existing && (diff.added.length || diff.removed.length || diff.revived.length || diff.changed.length || diff.planChanges.length)) diff.status = 'revised';
+  if (
+    existing &&
+    (diff.added.length ||
+      diff.removed.length ||
+      diff.revived.length ||
+      diff.changed.length ||
+      diff.planChanges.length)
+  )
+    diff.status = 'revised';
   if (diff.status !== 'unchanged') {
     audit(db, {
-      action: 'import', operator, planId,
-      summary: diff.status === 'new'
-        ? `导入《${p.title}》：${diff.added.length} 项任务`
-        : `导入新版《${p.title}》：新增 ${diff.added.length}、删除 ${diff.removed.length}、变化 ${diff.changed.length} 项`,
+      action: 'import',
+      operator,
+      planId,
+      summary:
+        diff.status === 'new'
+          ? `导入《${p.title}》：${diff.added.length} 项任务`
+          : `导入新版《${p.title}》：新增 ${diff.added.length}、删除 ${diff.removed.length}、变化 ${diff.changed.length} 项`,
     });
   }
   return diff;
@@ -347,12 +577,17 @@ function applyPlan(
 function matchTasks(olds: OldTask[], news: ParsedTask[]): Map<ParsedTask, OldTask> {
   const pairs = new Map<ParsedTask, OldTask>();
   const used = new Set<number>();
-  const take = (n: ParsedTask, o: OldTask) => { pairs.set(n, o); used.add(o.id); };
+  const take = (n: ParsedTask, o: OldTask) => {
+    pairs.set(n, o);
+    used.add(o.id);
+  };
   for (const removedToo of [false, true]) {
     for (const n of news) {
       if (pairs.has(n)) continue;
       const k = textKey(n.title);
-      const cands = olds.filter((o) => !used.has(o.id) && (o.state === 'removed') === removedToo && textKey(o.title) === k);
+      const cands = olds.filter(
+        (o) => !used.has(o.id) && (o.state === 'removed') === removedToo && textKey(o.title) === k,
+      );
       if (cands.length) take(n, cands.sort((a, b) => Math.abs(a.no - n.no) - Math.abs(b.no - n.no))[0]!);
     }
   }
@@ -368,7 +603,10 @@ function matchTasks(olds: OldTask[], news: ParsedTask[]): Map<ParsedTask, OldTas
     for (const o of olds) {
       if (used.has(o.id)) continue;
       const s = similarity(o.text, n.text);
-      if (s >= score) { best = o; score = s; }
+      if (s >= score) {
+        best = o;
+        score = s;
+      }
     }
     if (best) take(n, best);
   }
@@ -380,17 +618,21 @@ function compareTask(old: OldTask, t: ParsedTask): FieldChange[] {
   const out: FieldChange[] = [];
   const prev = old.parsed;
   if (old.no !== t.no) out.push({ field: 'no', before: String(old.no), after: String(t.no) });
-  if (textKey(old.title) !== textKey(t.title)) out.push({ field: 'title', before: old.title, after: t.title });
-  if (textKey(old.group) !== textKey(t.group ?? '')) out.push({ field: 'group', before: old.group, after: t.group ?? '' });
+  if (textKey(old.title) !== textKey(t.title))
+    out.push({ field: 'title', before: old.title, after: t.title });
+  if (textKey(old.group) !== textKey(t.group ?? ''))
+    out.push({ field: 'group', before: old.group, after: t.group ?? '' });
   const fields: [TaskField, FieldValue, FieldValue][] = [
     ['units', prev.units ?? [], t.units ?? []],
     ['deadlines', prev.deadlines ?? [], t.deadlines ?? []],
     ['metrics', prev.metrics ?? [], t.metrics ?? []],
   ];
   for (const [f, a, b] of fields) {
-    if (fieldKey(f, a) !== fieldKey(f, b)) out.push({ field: f, before: describeField(f, a), after: describeField(f, b) });
+    if (fieldKey(f, a) !== fieldKey(f, b))
+      out.push({ field: f, before: describeField(f, a), after: describeField(f, b) });
   }
-  if (out.length === 0 && textKey(old.text) !== textKey(t.text ?? '')) out.push({ field: 'text', before: abbreviate(old.text), after: abbreviate(t.text ?? '') });
+  if (out.length === 0 && textKey(old.text) !== textKey(t.text ?? ''))
+    out.push({ field: 'text', before: abbreviate(old.text), after: abbreviate(t.text ?? '') });
   return out;
 }
 

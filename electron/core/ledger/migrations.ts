@@ -276,7 +276,8 @@ UPDATE responsibilities SET reports = 0
   },
   {
     version: 4,
-    description: '县区报送收件箱：每个交回的报送表一行（导入结果、采纳/退回）；迁移原存于设置 ui.inbox.* 的记录',
+    description:
+      '县区报送收件箱：每个交回的报送表一行（导入结果、采纳/退回）；迁移原存于设置 ui.inbox.* 的记录',
     sql: `
 -- one row per returned county workbook taken in for a period (an unreadable file too, failed = 1)
 CREATE TABLE submissions (

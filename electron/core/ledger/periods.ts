@@ -5,10 +5,10 @@ import type { PeriodType } from './settings';
 import { pad } from './util';
 
 export interface Period {
-  key: string;        // 2025-09 | 2025-Q3
+  key: string; // 2025-09 | 2025-Q3
   kind: PeriodType;
-  start: string;      // ISO
-  end: string;        // ISO, inclusive
+  start: string; // ISO
+  end: string; // ISO, inclusive
 }
 
 function lastDay(year: number, month: number): number {
@@ -23,14 +23,24 @@ export function parsePeriod(input: string): Period | null {
     const q = '一二三四'.includes(m[2]!) ? '一二三四'.indexOf(m[2]!) + 1 : Number(m[2]);
     const y = Number(m[1]);
     const endMonth = q * 3;
-    return { key: `${y}-Q${q}`, kind: 'quarter', start: `${y}-${pad(endMonth - 2)}-01`, end: `${y}-${pad(endMonth)}-${pad(lastDay(y, endMonth))}` };
+    return {
+      key: `${y}-Q${q}`,
+      kind: 'quarter',
+      start: `${y}-${pad(endMonth - 2)}-01`,
+      end: `${y}-${pad(endMonth)}-${pad(lastDay(y, endMonth))}`,
+    };
   }
   m = s.match(/^(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*月?(份)?$/);
   if (m) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
     if (mo < 1 || mo > 12) return null;
-    return { key: `${y}-${pad(mo)}`, kind: 'month', start: `${y}-${pad(mo)}-01`, end: `${y}-${pad(mo)}-${pad(lastDay(y, mo))}` };
+    return {
+      key: `${y}-${pad(mo)}`,
+      kind: 'month',
+      start: `${y}-${pad(mo)}-01`,
+      end: `${y}-${pad(mo)}-${pad(lastDay(y, mo))}`,
+    };
   }
   return null;
 }
@@ -50,12 +60,19 @@ export function periodLabel(p: Period): string {
 
 /** Makes sure the period row exists (progress rows reference it). */
 export function ensurePeriod(db: DB, p: Period): void {
-  db.prepare('INSERT OR IGNORE INTO periods (key, kind, start_date, end_date) VALUES (?, ?, ?, ?)').run(p.key, p.kind, p.start, p.end);
+  db.prepare('INSERT OR IGNORE INTO periods (key, kind, start_date, end_date) VALUES (?, ?, ?, ?)').run(
+    p.key,
+    p.kind,
+    p.start,
+    p.end,
+  );
 }
 
 /** Periods that have progress or were registered, oldest first. */
 export function listPeriods(db: DB): Period[] {
-  return (db.prepare('SELECT key, kind, start_date AS start, end_date AS end FROM periods ORDER BY end_date, kind').all() as Period[]);
+  return db
+    .prepare('SELECT key, kind, start_date AS start, end_date AS end FROM periods ORDER BY end_date, kind')
+    .all() as Period[];
 }
 
 /** Accepts a Period or a string; throws a Chinese message for nonsense. */

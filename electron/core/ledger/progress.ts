@@ -37,12 +37,12 @@ export type ProgressSource =
   | { kind: 'manual'; operator: string; ref?: string };
 
 export interface RecordResult {
-  inserted: number;      // new records (first values or superseding ones)
-  superseded: number;    // older records now superseded
-  unchanged: number;     // identical to what was stored: nothing written
+  inserted: number; // new records (first values or superseding ones)
+  superseded: number; // older records now superseded
+  unchanged: number; // identical to what was stored: nothing written
   ids: (number | null)[]; // per input: the record in force afterwards, null when rejected
   problems: Problem[];
-  written: boolean;      // false when errors stopped the whole batch
+  written: boolean; // false when errors stopped the whole batch
 }
 
 /** What a progress record says, the same in every shape that carries one (row, export, report). */
@@ -56,7 +56,13 @@ export interface ProgressValues {
 }
 
 /** Where a value came from: a cell of a returned workbook, or a clerk's manual entry. */
-export interface ProgressSourceRef { kind: 'file' | 'manual'; file: string | null; sheet: string | null; cell: string | null; operator: string }
+export interface ProgressSourceRef {
+  kind: 'file' | 'manual';
+  file: string | null;
+  sheet: string | null;
+  cell: string | null;
+  operator: string;
+}
 
 export interface RecordOptions {
   /** write the valid records even when others have errors (default: all or nothing) */
@@ -71,16 +77,39 @@ interface Current extends ProgressValues {
 const clean = (s: string | undefined | null) => (s ?? '').trim();
 
 /** Records a batch of progress in one transaction. See RecordResult. */
-export function recordProgress(db: DB, records: ProgressInput[], source: ProgressSource, opts: RecordOptions = {}): RecordResult {
-  const result: RecordResult = { inserted: 0, superseded: 0, unchanged: 0, ids: records.map(() => null), problems: [], written: false };
+export function recordProgress(
+  db: DB,
+  records: ProgressInput[],
+  source: ProgressSource,
+  opts: RecordOptions = {},
+): RecordResult {
+  const result: RecordResult = {
+    inserted: 0,
+    superseded: 0,
+    unchanged: 0,
+    ids: records.map(() => null),
+    problems: [],
+    written: false,
+  };
   const file = source.kind === 'file' ? source.file : undefined;
   const where = (r: ProgressInput): Place => ({ file, sheet: r.sheet, cell: r.cell });
   const at = (r: ProgressInput) => {
-    const parts = [file ? `文件“${file}”` : '', r.sheet ? `工作表“${r.sheet}”` : '', r.cell ? `${r.cell}单元格` : ''].join('');
+    const parts = [
+      file ? `文件“${file}”` : '',
+      r.sheet ? `工作表“${r.sheet}”` : '',
+      r.cell ? `${r.cell}单元格` : '',
+    ].join('');
     return parts ? `${parts}：` : '';
   };
 
-  type Ready = { i: number; taskId: number; unitId: number; period: ReturnType<typeof parsePeriod> & {}; status: Status; r: ProgressInput };
+  type Ready = {
+    i: number;
+    taskId: number;
+    unitId: number;
+    period: ReturnType<typeof parsePeriod> & {};
+    status: Status;
+    r: ProgressInput;
+  };
   const ready: Ready[] = [];
   const seen = new Map<string, number>();
   records.forEach((r, i) => {
@@ -90,24 +119,62 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
     const unit = findUnit(db, String(r.unit ?? ''));
     if (!unit) errs.push(fatal('PROGRESS_NO_UNIT', `${at(r)}台账中没有单位“${r.unit}”。`, where(r)));
     const period = parsePeriod(String(r.period ?? ''));
-    if (!period) errs.push(fatal('PROGRESS_BAD_PERIOD', `${at(r)}无法识别的报送期“${r.period}”（应为 2025-09 或 2025-Q3）。`, where(r)));
+    if (!period)
+      errs.push(
+        fatal(
+          'PROGRESS_BAD_PERIOD',
+          `${at(r)}无法识别的报送期“${r.period}”（应为 2025-09 或 2025-Q3）。`,
+          where(r),
+        ),
+      );
     const status = parseStatus(String(r.status ?? ''));
-    if (!status) errs.push(fatal('PROGRESS_BAD_STATUS', `${at(r)}无法识别的进展状态“${r.status}”（应为：已完成、序时推进、滞后、未开始）。`, where(r)));
+    if (!status)
+      errs.push(
+        fatal(
+          'PROGRESS_BAD_STATUS',
+          `${at(r)}无法识别的进展状态“${r.status}”（应为：已完成、序时推进、滞后、未开始）。`,
+          where(r),
+        ),
+      );
     if (r.percent != null && (!Number.isFinite(r.percent) || r.percent < 0 || r.percent > 100)) {
-      errs.push(fatal('PROGRESS_BAD_PERCENT', `${at(r)}完成比例“${r.percent}”应在 0 到 100 之间。`, where(r)));
+      errs.push(
+        fatal('PROGRESS_BAD_PERCENT', `${at(r)}完成比例“${r.percent}”应在 0 到 100 之间。`, where(r)),
+      );
     }
-    if (r.metric_value != null && !Number.isFinite(r.metric_value)) errs.push(fatal('PROGRESS_BAD_METRIC', `${at(r)}指标值“${r.metric_value}”不是数字。`, where(r)));
-    if (errs.length) { result.problems.push(...errs); return; }
+    if (r.metric_value != null && !Number.isFinite(r.metric_value))
+      errs.push(fatal('PROGRESS_BAD_METRIC', `${at(r)}指标值“${r.metric_value}”不是数字。`, where(r)));
+    if (errs.length) {
+      result.problems.push(...errs);
+      return;
+    }
     if (task!.state === 'withdrawn' || task!.state === 'removed') {
-      result.problems.push({ severity: 'warning', code: 'PROGRESS_INACTIVE_TASK', message: `${at(r)}任务 ${task!.code} 已${task!.state === 'withdrawn' ? '撤销' : '从新版方案中删除'}，仍记录了这条进展。`, ...where(r) });
+      result.problems.push({
+        severity: 'warning',
+        code: 'PROGRESS_INACTIVE_TASK',
+        message: `${at(r)}任务 ${task!.code} 已${task!.state === 'withdrawn' ? '撤销' : '从新版方案中删除'}，仍记录了这条进展。`,
+        ...where(r),
+      });
     }
-    const assigned = stmt(db, 'SELECT 1 FROM responsibilities WHERE task_id = ? AND unit_id = ?').get(task!.id, unit!.id);
+    const assigned = stmt(db, 'SELECT 1 FROM responsibilities WHERE task_id = ? AND unit_id = ?').get(
+      task!.id,
+      unit!.id,
+    );
     if (!assigned) {
-      result.problems.push({ severity: 'warning', code: 'PROGRESS_NOT_ASSIGNED', message: `${at(r)}${unit!.name}不是任务 ${task!.code} 的责任单位，仍记录了这条进展。`, ...where(r) });
+      result.problems.push({
+        severity: 'warning',
+        code: 'PROGRESS_NOT_ASSIGNED',
+        message: `${at(r)}${unit!.name}不是任务 ${task!.code} 的责任单位，仍记录了这条进展。`,
+        ...where(r),
+      });
     }
     const key = `${task!.id}/${unit!.id}/${period!.key}`;
     if (seen.has(key)) {
-      result.problems.push({ severity: 'warning', code: 'PROGRESS_DUPLICATE', message: `${at(r)}任务 ${task!.code} ${unit!.name} ${period!.key} 的进展在本次数据中重复出现，以后出现的为准。`, ...where(r) });
+      result.problems.push({
+        severity: 'warning',
+        code: 'PROGRESS_DUPLICATE',
+        message: `${at(r)}任务 ${task!.code} ${unit!.name} ${period!.key} 的进展在本次数据中重复出现，以后出现的为准。`,
+        ...where(r),
+      });
     }
     seen.set(key, i);
     ready.push({ i, taskId: task!.id, unitId: unit!.id, period: period!, status: status!, r });
@@ -120,7 +187,8 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
   const operator = source.operator ?? '';
   const now = nowIso();
   write(db, () => {
-    const cur = stmt(db,
+    const cur = stmt(
+      db,
       'SELECT id, status, percent, text, problems, next_steps, metric_value, evidence FROM progress WHERE task_id = ? AND unit_id = ? AND period = ? AND superseded_at IS NULL',
     );
     const retire = stmt(db, 'UPDATE progress SET superseded_at = ? WHERE id = ?');
@@ -133,8 +201,13 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
     for (const x of ready) {
       ensurePeriod(db, x.period);
       const v = {
-        status: x.status, percent: x.r.percent ?? null, text: clean(x.r.text), problems: clean(x.r.problems), next_steps: clean(x.r.next_steps),
-        metric_value: x.r.metric_value ?? null, evidence: clean(x.r.evidence),
+        status: x.status,
+        percent: x.r.percent ?? null,
+        text: clean(x.r.text),
+        problems: clean(x.r.problems),
+        next_steps: clean(x.r.next_steps),
+        metric_value: x.r.metric_value ?? null,
+        evidence: clean(x.r.evidence),
       };
       const old = cur.get(x.taskId, x.unitId, x.period.key) as Current | undefined;
       if (old && same(old, v)) {
@@ -142,12 +215,31 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
         result.ids[x.i] = old.id;
         continue;
       }
-      if (old) { retire.run(now, old.id); result.superseded++; }
+      if (old) {
+        retire.run(now, old.id);
+        result.superseded++;
+      }
       const id = Number(
         ins.run(
-          x.taskId, x.unitId, x.period.key, x.period.end, v.status, v.percent, v.text, v.problems, v.next_steps, v.metric_value, v.evidence,
-          source.kind, source.kind === 'file' ? source.file : null, x.r.sheet ?? null, x.r.cell ?? null,
-          source.kind === 'file' ? source.fileHash ?? null : null, source.ref ?? null, operator, now,
+          x.taskId,
+          x.unitId,
+          x.period.key,
+          x.period.end,
+          v.status,
+          v.percent,
+          v.text,
+          v.problems,
+          v.next_steps,
+          v.metric_value,
+          v.evidence,
+          source.kind,
+          source.kind === 'file' ? source.file : null,
+          x.r.sheet ?? null,
+          x.r.cell ?? null,
+          source.kind === 'file' ? (source.fileHash ?? null) : null,
+          source.ref ?? null,
+          operator,
+          now,
         ).lastInsertRowid,
       );
       if (old) link.run(id, old.id);
@@ -156,9 +248,15 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
     }
     if (result.inserted > 0) {
       audit(db, {
-        action: 'progress', operator,
+        action: 'progress',
+        operator,
         summary: `${source.kind === 'file' ? `导入“${source.file}”` : '手工录入'}进展：新增 ${result.inserted} 条，其中更新 ${result.superseded} 条，相同 ${result.unchanged} 条`,
-        detail: { source, inserted: result.inserted, superseded: result.superseded, unchanged: result.unchanged },
+        detail: {
+          source,
+          inserted: result.inserted,
+          superseded: result.superseded,
+          unchanged: result.unchanged,
+        },
       });
     }
   });
@@ -167,11 +265,23 @@ export function recordProgress(db: DB, records: ProgressInput[], source: Progres
 }
 
 function same(a: Current, b: Omit<Current, 'id'>): boolean {
-  return a.status === b.status && a.percent === b.percent && a.text === b.text && a.problems === b.problems && a.next_steps === b.next_steps &&
-    a.metric_value === b.metric_value && a.evidence === b.evidence;
+  return (
+    a.status === b.status &&
+    a.percent === b.percent &&
+    a.text === b.text &&
+    a.problems === b.problems &&
+    a.next_steps === b.next_steps &&
+    a.metric_value === b.metric_value &&
+    a.evidence === b.evidence
+  );
 }
 
 /** One line for messages: 杞县 2025-09 滞后 60%. */
-export function describeProgress(p: { unit: string; period: string; status: Status; percent: number | null }): string {
+export function describeProgress(p: {
+  unit: string;
+  period: string;
+  status: Status;
+  percent: number | null;
+}): string {
   return `${p.unit} ${p.period} ${STATUS_LABEL[p.status]}${p.percent != null ? ` ${p.percent}%` : ''}`;
 }

@@ -6,7 +6,21 @@ import { stmt } from './db';
 import type { Role } from '../parse/types';
 import { auditLog, type AuditRow } from './audit';
 import { listCorrections, type CorrectionRow } from './corrections';
-import { basis, dueDistance, pairsFrom, rollupStatus, rowWarning, statusCounts, statusSql, unitStatuses, warningFor, type Basis, type Status, type UnitStatusRow, type Warning } from './derive';
+import {
+  basis,
+  dueDistance,
+  pairsFrom,
+  rollupStatus,
+  rowWarning,
+  statusCounts,
+  statusSql,
+  unitStatuses,
+  warningFor,
+  type Basis,
+  type Status,
+  type UnitStatusRow,
+  type Warning,
+} from './derive';
 import type { Period } from './periods';
 import { readDeadlines, readMetrics, readUnits } from './task-fields';
 import { requireTask, TASK_SELECT, type TaskRow, type TaskState } from './tasks';
@@ -41,15 +55,21 @@ export interface TaskStatusItem {
   dueSoon: boolean;
   daysLeft: number | null;
   /** per reporting unit: name, status (only the filtered county when a county is given) */
-  units: { unit: string; status: Status; percent: number | null; reportedPeriod: string | null; warning: Warning | null }[];
+  units: {
+    unit: string;
+    status: Status;
+    percent: number | null;
+    reportedPeriod: string | null;
+    warning: Warning | null;
+  }[];
 }
 
 export interface TaskFilter extends BasisOptions {
-  plan?: string | number;    // id, title or short name (大气)
-  group?: string;            // group title (or part of it)
-  unit?: string;             // any unit named on the task (any role unless role given)
+  plan?: string | number; // id, title or short name (大气)
+  group?: string; // group title (or part of it)
+  unit?: string; // any unit named on the task (any role unless role given)
   role?: Role;
-  county?: string;           // tasks the county reports on; status/warning become the county's
+  county?: string; // tasks the county reports on; status/warning become the county's
   status?: Status | Status[];
   dueFrom?: string;
   dueTo?: string;
@@ -59,11 +79,14 @@ export interface TaskFilter extends BasisOptions {
   states?: TaskState[];
 }
 
-
 function planIds(db: DB, plan: string | number): number[] {
   if (typeof plan === 'number' || /^\d+$/.test(String(plan))) return [Number(plan)];
   const k = textKey(String(plan));
-  const rows = db.prepare('SELECT id, title, short_name FROM plans ORDER BY year DESC, id').all() as { id: number; title: string; short_name: string }[];
+  const rows = db.prepare('SELECT id, title, short_name FROM plans ORDER BY year DESC, id').all() as {
+    id: number;
+    title: string;
+    short_name: string;
+  }[];
   const exact = rows.filter((r) => textKey(r.title) === k || r.short_name === String(plan).trim());
   if (exact.length) {
     // a short name picks its newest year only
@@ -92,21 +115,38 @@ export function listTasks(db: DB, filter: TaskFilter = {}): TaskStatusItem[] {
     if (ids.length === 0) throw new Error(`台账中没有方案“${filter.plan}”。`);
     where.push(`t.plan_id IN (${ids.join(',')})`);
   }
-  if (filter.group) { where.push('g.title LIKE ?'); args.push(`%${filter.group}%`); }
+  if (filter.group) {
+    where.push('g.title LIKE ?');
+    args.push(`%${filter.group}%`);
+  }
   if (filter.unit || filter.role) {
     const cond: string[] = [];
-    if (filter.unit) { cond.push('r.unit_id = ?'); args.push(unitIdOrThrow(db, filter.unit)); }
-    if (filter.role) { cond.push('r.role = ?'); args.push(filter.role); }
+    if (filter.unit) {
+      cond.push('r.unit_id = ?');
+      args.push(unitIdOrThrow(db, filter.unit));
+    }
+    if (filter.role) {
+      cond.push('r.role = ?');
+      args.push(filter.role);
+    }
     where.push(`EXISTS (SELECT 1 FROM responsibilities r WHERE r.task_id = t.id AND ${cond.join(' AND ')})`);
   }
   let countyId: number | null = null;
   if (filter.county) {
     countyId = unitIdOrThrow(db, filter.county);
-    where.push('EXISTS (SELECT 1 FROM responsibilities r WHERE r.task_id = t.id AND r.unit_id = ? AND r.reports = 1)');
+    where.push(
+      'EXISTS (SELECT 1 FROM responsibilities r WHERE r.task_id = t.id AND r.unit_id = ? AND r.reports = 1)',
+    );
     args.push(countyId);
   }
-  if (filter.dueFrom) { where.push('t.due_date >= ?'); args.push(filter.dueFrom); }
-  if (filter.dueTo) { where.push('t.due_date <= ?'); args.push(filter.dueTo); }
+  if (filter.dueFrom) {
+    where.push('t.due_date >= ?');
+    args.push(filter.dueFrom);
+  }
+  if (filter.dueTo) {
+    where.push('t.due_date <= ?');
+    args.push(filter.dueTo);
+  }
   const tasks = db
     .prepare(
       `SELECT * FROM (${TASK_SELECT}) t0 WHERE t0.id IN (SELECT t.id FROM tasks t LEFT JOIN task_groups g ON g.id = t.group_id WHERE ${where.join(' AND ')})
@@ -137,7 +177,8 @@ function decorate(db: DB, b: Basis, tasks: TaskRow[], countyId: number | null): 
     rows = [];
     const ids = [...wanted];
     // chunk the id list: SQLite caps bound parameters
-    for (let i = 0; i < ids.length; i += 400) rows.push(...unitStatuses(db, b, `t.id IN (${ids.slice(i, i + 400).join(',')})`, []));
+    for (let i = 0; i < ids.length; i += 400)
+      rows.push(...unitStatuses(db, b, `t.id IN (${ids.slice(i, i + 400).join(',')})`, []));
   }
   const byTask = new Map<number, UnitStatusRow[]>();
   for (const r of rows) {
@@ -151,34 +192,80 @@ function decorate(db: DB, b: Basis, tasks: TaskRow[], countyId: number | null): 
 }
 
 function unitNames(db: DB): Map<number, { name: string; sort_order: number }> {
-  return new Map((stmt(db, 'SELECT id, name, sort_order FROM units').all() as { id: number; name: string; sort_order: number }[]).map((u) => [u.id, u]));
+  return new Map(
+    (
+      stmt(db, 'SELECT id, name, sort_order FROM units').all() as {
+        id: number;
+        name: string;
+        sort_order: number;
+      }[]
+    ).map((u) => [u.id, u]),
+  );
 }
 
-function toItem(b: Basis, t: TaskRow, rows: UnitStatusRow[], names: Map<number, { name: string; sort_order: number }>): TaskStatusItem {
+function toItem(
+  b: Basis,
+  t: TaskRow,
+  rows: UnitStatusRow[],
+  names: Map<number, { name: string; sort_order: number }>,
+): TaskStatusItem {
   const closed = t.state === 'closed';
   const unitStatus = (r: UnitStatusRow): Status => (closed ? 'done' : r.status);
   const status = closed ? 'done' : rollupStatus(rows.map(unitStatus));
-  const w = (s: Status) => warningFor({ status: s, state: t.state, due: t.due_date, earliestDeadline: t.first_deadline, extended: t.due_date !== t.original_due_date, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
+  const w = (s: Status) =>
+    warningFor({
+      status: s,
+      state: t.state,
+      due: t.due_date,
+      earliestDeadline: t.first_deadline,
+      extended: t.due_date !== t.original_due_date,
+      asOf: b.asOf,
+      dueSoonDays: b.dueSoonDays,
+    });
   const warning = w(status);
   const { overdueDays, daysLeft } = dueDistance(t.due_date, b.asOf);
   const live = t.state === 'active';
   // counties in the profile's order, then other units by name
   const key = (r: UnitStatusRow) => names.get(r.unit_id);
-  rows.sort((x, y) => (key(x)?.sort_order ?? 0) - (key(y)?.sort_order ?? 0) || (key(x)?.name ?? '').localeCompare(key(y)?.name ?? '', 'zh'));
+  rows.sort(
+    (x, y) =>
+      (key(x)?.sort_order ?? 0) - (key(y)?.sort_order ?? 0) ||
+      (key(x)?.name ?? '').localeCompare(key(y)?.name ?? '', 'zh'),
+  );
   return {
-    taskId: t.id, code: t.code, planId: t.plan_id, planTitle: t.plan_title, no: t.no, title: t.title, group: t.group_title ?? '',
-    state: t.state, dueDate: t.due_date, originalDueDate: t.original_due_date, extended: t.due_date !== t.original_due_date,
-    status, warning,
+    taskId: t.id,
+    code: t.code,
+    planId: t.plan_id,
+    planTitle: t.plan_title,
+    no: t.no,
+    title: t.title,
+    group: t.group_title ?? '',
+    state: t.state,
+    dueDate: t.due_date,
+    originalDueDate: t.original_due_date,
+    extended: t.due_date !== t.original_due_date,
+    status,
+    warning,
     overdue: live && status !== 'done' && overdueDays > 0,
     overdueDays: live && status !== 'done' ? overdueDays : 0,
     dueSoon: live && status !== 'done' && daysLeft != null && daysLeft <= b.dueSoonDays,
     daysLeft,
-    units: rows.map((r) => ({ unit: names.get(r.unit_id)?.name ?? String(r.unit_id), status: unitStatus(r), percent: r.percent, reportedPeriod: r.reported_period, warning: w(unitStatus(r)) })),
+    units: rows.map((r) => ({
+      unit: names.get(r.unit_id)?.name ?? String(r.unit_id),
+      status: unitStatus(r),
+      percent: r.percent,
+      reportedPeriod: r.reported_period,
+      warning: w(unitStatus(r)),
+    })),
   };
 }
 
 /** The tasks a county (or any unit) reports on, with its own status and warning. */
-export function countyTasks(db: DB, county: string, opts: BasisOptions & Omit<TaskFilter, 'county'> = {}): TaskStatusItem[] {
+export function countyTasks(
+  db: DB,
+  county: string,
+  opts: BasisOptions & Omit<TaskFilter, 'county'> = {},
+): TaskStatusItem[] {
   return listTasks(db, { ...opts, county });
 }
 
@@ -195,8 +282,8 @@ export interface CountySummary {
   due_soon: number;
   /** records reported for exactly this period (the rest carry over from earlier periods) */
   reported: number;
-  completionRate: number;   // done / assigned, 0..1
-  rank: number;             // 1 = best completion rate; equal rates share a rank
+  completionRate: number; // done / assigned, 0..1
+  rank: number; // 1 = best completion rate; equal rates share a rank
   warnings: { red: number; yellow: number; blue: number };
 }
 
@@ -204,19 +291,44 @@ export interface CountySummary {
  * Per county (and zone), for one period: how many tasks it reports on and how they stand.
  * Ranked by completion rate, then fewer overdue.
  */
-export function periodSummary(db: DB, period: string | Period, opts: { asOf?: string } = {}): CountySummary[] {
+export function periodSummary(
+  db: DB,
+  period: string | Period,
+  opts: { asOf?: string } = {},
+): CountySummary[] {
   const b = basis(db, { period, asOf: opts.asOf });
-  const counties = stmt(db, 'SELECT id, name, kind FROM counties ORDER BY sort_order, name').all() as { id: number; name: string; kind: string }[];
+  const counties = stmt(db, 'SELECT id, name, kind FROM counties ORDER BY sort_order, name').all() as {
+    id: number;
+    name: string;
+    kind: string;
+  }[];
   const byUnit = new Map<number, CountySummary>();
   const out: CountySummary[] = counties.map((c) => {
     const s: CountySummary = {
-      unitId: c.id, county: c.name, kind: c.kind, assigned: 0, done: 0, on_track: 0, lagging: 0, not_started: 0, overdue: 0, due_soon: 0,
-      reported: 0, completionRate: 0, rank: 0, warnings: { red: 0, yellow: 0, blue: 0 },
+      unitId: c.id,
+      county: c.name,
+      kind: c.kind,
+      assigned: 0,
+      done: 0,
+      on_track: 0,
+      lagging: 0,
+      not_started: 0,
+      overdue: 0,
+      due_soon: 0,
+      reported: 0,
+      completionRate: 0,
+      rank: 0,
+      warnings: { red: 0, yellow: 0, blue: 0 },
     };
     byUnit.set(c.id, s);
     return s;
   });
-  for (const g of statusCounts(db, b, "r.unit_id IN (SELECT id FROM units WHERE kind IN ('county','zone'))", [])) {
+  for (const g of statusCounts(
+    db,
+    b,
+    "r.unit_id IN (SELECT id FROM units WHERE kind IN ('county','zone'))",
+    [],
+  )) {
     const s = byUnit.get(g.unit_id);
     if (!s) continue;
     const status: Status = g.state === 'closed' ? 'done' : g.status;
@@ -224,18 +336,33 @@ export function periodSummary(db: DB, period: string | Period, opts: { asOf?: st
     s[status] += g.n;
     if (g.reported) s.reported += g.n;
     const w = warningFor({
-      status, state: g.state, due: g.due_date, earliestDeadline: g.first_deadline, extended: g.due_date !== g.original_due_date,
-      asOf: b.asOf, dueSoonDays: b.dueSoonDays,
+      status,
+      state: g.state,
+      due: g.due_date,
+      earliestDeadline: g.first_deadline,
+      extended: g.due_date !== g.original_due_date,
+      asOf: b.asOf,
+      dueSoonDays: b.dueSoonDays,
     });
     if (w) s.warnings[w] += g.n;
     if (w === 'red') s.overdue += g.n;
-    if (status !== 'done' && g.state === 'active' && g.due_date && g.due_date >= b.asOf && dueDistance(g.due_date, b.asOf).daysLeft! <= b.dueSoonDays) s.due_soon += g.n;
+    if (
+      status !== 'done' &&
+      g.state === 'active' &&
+      g.due_date &&
+      g.due_date >= b.asOf &&
+      dueDistance(g.due_date, b.asOf).daysLeft! <= b.dueSoonDays
+    )
+      s.due_soon += g.n;
   }
   for (const s of out) s.completionRate = s.assigned ? s.done / s.assigned : 0;
-  const ranked = [...out].filter((s) => s.assigned > 0).sort((a, b) => b.completionRate - a.completionRate || a.overdue - b.overdue);
+  const ranked = [...out]
+    .filter((s) => s.assigned > 0)
+    .sort((a, b) => b.completionRate - a.completionRate || a.overdue - b.overdue);
   ranked.forEach((s, i) => {
     const prev = ranked[i - 1];
-    s.rank = prev && prev.completionRate === s.completionRate && prev.overdue === s.overdue ? prev.rank : i + 1;
+    s.rank =
+      prev && prev.completionRate === s.completionRate && prev.overdue === s.overdue ? prev.rank : i + 1;
   });
   return out;
 }
@@ -249,31 +376,49 @@ export interface DeadlineAlert {
   originalDueDate: string | null;
   status: Status;
   warning: Warning | null;
-  overdueDays: number;        // overdue list
-  daysLeft: number | null;    // due-soon list
+  overdueDays: number; // overdue list
+  daysLeft: number | null; // due-soon list
   /** the reporting units not done, with their status */
   units: { unit: string; status: Status }[];
 }
 
 function alerts(items: TaskStatusItem[]): DeadlineAlert[] {
   return items.map((i) => ({
-    taskId: i.taskId, code: i.code, title: i.title, planTitle: i.planTitle, dueDate: i.dueDate ?? '', originalDueDate: i.originalDueDate,
-    status: i.status, warning: i.warning, overdueDays: i.overdueDays, daysLeft: i.daysLeft,
+    taskId: i.taskId,
+    code: i.code,
+    title: i.title,
+    planTitle: i.planTitle,
+    dueDate: i.dueDate ?? '',
+    originalDueDate: i.originalDueDate,
+    status: i.status,
+    warning: i.warning,
+    overdueDays: i.overdueDays,
+    daysLeft: i.daysLeft,
     units: i.units.filter((u) => u.status !== 'done').map((u) => ({ unit: u.unit, status: u.status })),
   }));
 }
 
 /** Tasks past their due date and not done, most overdue first. `county` narrows to one county's view. */
-export function overdueTasks(db: DB, opts: BasisOptions & { county?: string; plan?: string | number } = {}): DeadlineAlert[] {
+export function overdueTasks(
+  db: DB,
+  opts: BasisOptions & { county?: string; plan?: string | number } = {},
+): DeadlineAlert[] {
   // listTasks returns plan order; the stable sort keeps it among equal days
-  return alerts(listTasks(db, { ...opts, states: ['active'], overdue: true })).sort((a, b) => b.overdueDays - a.overdueDays);
+  return alerts(listTasks(db, { ...opts, states: ['active'], overdue: true })).sort(
+    (a, b) => b.overdueDays - a.overdueDays,
+  );
 }
 
 /** Tasks due within the due-soon window (setting due_soon_days) and not done, soonest first. */
-export function dueSoonTasks(db: DB, opts: BasisOptions & { county?: string; plan?: string | number; days?: number } = {}): DeadlineAlert[] {
+export function dueSoonTasks(
+  db: DB,
+  opts: BasisOptions & { county?: string; plan?: string | number; days?: number } = {},
+): DeadlineAlert[] {
   const b = basis(db, opts);
   const days = opts.days ?? b.dueSoonDays;
-  const items = listTasks(db, { ...opts, states: ['active'] }).filter((i) => i.status !== 'done' && i.daysLeft != null && i.daysLeft <= days);
+  const items = listTasks(db, { ...opts, states: ['active'] }).filter(
+    (i) => i.status !== 'done' && i.daysLeft != null && i.daysLeft <= days,
+  );
   return alerts(items).sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
 }
 
@@ -283,7 +428,7 @@ export interface CountyAlert {
   title: string;
   planTitle: string;
   dueDate: string | null;
-  status: Status;        // the county's status
+  status: Status; // the county's status
   warning: Warning | null;
   overdue: boolean;
   overdueDays: number;
@@ -298,7 +443,12 @@ export interface CountyAlert {
 export function countyAlerts(db: DB, county: string, opts: BasisOptions = {}): CountyAlert[] {
   const b = basis(db, opts);
   const unitId = unitIdOrThrow(db, county);
-  const plans = new Map((stmt(db, 'SELECT id, title FROM plans').all() as { id: number; title: string }[]).map((p) => [p.id, p.title]));
+  const plans = new Map(
+    (stmt(db, 'SELECT id, title FROM plans').all() as { id: number; title: string }[]).map((p) => [
+      p.id,
+      p.title,
+    ]),
+  );
   // filtered in SQL so only the hits leave SQLite, as arrays (row objects cost more than the query);
   // overdue = due before asOf and not done, as in derive.ts
   const rows = stmt(
@@ -309,23 +459,75 @@ export function countyAlerts(db: DB, county: string, opts: BasisOptions = {}): C
        FROM ${pairsFrom(b, true)}
        WHERE r.unit_id = ? AND r.reports = 1 AND t.state = 'active')
      WHERE status = 'lagging' OR (status <> 'done' AND due_date < ?)`,
-  ).raw().all(...(b.end ? [b.end] : []), ...(b.period ? [b.period.key] : []), unitId, b.asOf) as [
-    number, number, number, string, string, string | null, string | null, string | null, Status, number | null, number | null, string | null,
+  )
+    .raw()
+    .all(...(b.end ? [b.end] : []), ...(b.period ? [b.period.key] : []), unitId, b.asOf) as [
+    number,
+    number,
+    number,
+    string,
+    string,
+    string | null,
+    string | null,
+    string | null,
+    Status,
+    number | null,
+    number | null,
+    string | null,
   ][];
-  const carry = stmt(db, `SELECT percent, period FROM progress INDEXED BY progress_lookup
-     WHERE unit_id = ? AND task_id = ? AND superseded_at IS NULL ${b.end ? 'AND period_end <= ?' : ''} ORDER BY period_end DESC LIMIT 1`);
+  const carry = stmt(
+    db,
+    `SELECT percent, period FROM progress INDEXED BY progress_lookup
+     WHERE unit_id = ? AND task_id = ? AND superseded_at IS NULL ${b.end ? 'AND period_end <= ?' : ''} ORDER BY period_end DESC LIMIT 1`,
+  );
   const out: (CountyAlert & { order: number })[] = [];
-  for (const [taskId, planId, no, code, title, due, originalDue, firstDeadline, status, progressId, pct, period] of rows) {
-    let percent = pct, reportedPeriod = period;
+  for (const [
+    taskId,
+    planId,
+    no,
+    code,
+    title,
+    due,
+    originalDue,
+    firstDeadline,
+    status,
+    progressId,
+    pct,
+    period,
+  ] of rows) {
+    let percent = pct,
+      reportedPeriod = period;
     if (progressId == null) {
-      const c = carry.get(...(b.end ? [unitId, taskId, b.end] : [unitId, taskId])) as { percent: number | null; period: string } | undefined;
-      if (c) { percent = c.percent; reportedPeriod = c.period; }
+      const c = carry.get(...(b.end ? [unitId, taskId, b.end] : [unitId, taskId])) as
+        { percent: number | null; period: string } | undefined;
+      if (c) {
+        percent = c.percent;
+        reportedPeriod = c.period;
+      }
     }
     const { overdueDays } = dueDistance(due, b.asOf);
     const overdue = status !== 'done' && overdueDays > 0;
-    const warning = warningFor({ status, state: 'active', due, earliestDeadline: firstDeadline, extended: due !== originalDue, asOf: b.asOf, dueSoonDays: b.dueSoonDays });
+    const warning = warningFor({
+      status,
+      state: 'active',
+      due,
+      earliestDeadline: firstDeadline,
+      extended: due !== originalDue,
+      asOf: b.asOf,
+      dueSoonDays: b.dueSoonDays,
+    });
     out.push({
-      taskId, code, title, planTitle: plans.get(planId) ?? '', dueDate: due, status, warning, overdue, overdueDays: overdue ? overdueDays : 0, percent, reportedPeriod,
+      taskId,
+      code,
+      title,
+      planTitle: plans.get(planId) ?? '',
+      dueDate: due,
+      status,
+      warning,
+      overdue,
+      overdueDays: overdue ? overdueDays : 0,
+      percent,
+      reportedPeriod,
       order: planId * 100_000 + no,
     });
   }
@@ -343,19 +545,29 @@ export interface TaskUnitProgress extends ProgressValues {
   warning: Warning | null;
   /** the period of the record in force (may be earlier than the asked period: carried over) */
   reportedPeriod: string | null;
-  fresh: boolean;             // reported for exactly this period
+  fresh: boolean; // reported for exactly this period
   source: ProgressSourceRef | null;
   recordedAt: string | null;
 }
 
 /** Per task × reporting unit, the progress in force for the period (for the bulletin and the ledger sheet). */
-export function taskProgress(db: DB, period: string | Period, opts: { asOf?: string; plan?: string | number; task?: string | number; county?: string } = {}): TaskUnitProgress[] {
+export function taskProgress(
+  db: DB,
+  period: string | Period,
+  opts: { asOf?: string; plan?: string | number; task?: string | number; county?: string } = {},
+): TaskUnitProgress[] {
   const b = basis(db, { period, asOf: opts.asOf });
   const where: string[] = [];
   const args: unknown[] = [];
   if (opts.plan != null) where.push(`t.plan_id IN (${planIds(db, opts.plan).join(',') || '0'})`);
-  if (opts.task != null) { where.push('t.id = ?'); args.push(requireTask(db, opts.task).id); }
-  if (opts.county) { where.push('r.unit_id = ?'); args.push(unitIdOrThrow(db, opts.county)); }
+  if (opts.task != null) {
+    where.push('t.id = ?');
+    args.push(requireTask(db, opts.task).id);
+  }
+  if (opts.county) {
+    where.push('r.unit_id = ?');
+    args.push(unitIdOrThrow(db, opts.county));
+  }
   const rows = unitStatuses(db, b, where.join(' AND '), args);
   const units = unitNames(db);
   const getP = stmt(db, 'SELECT * FROM progress WHERE id = ?');
@@ -364,19 +576,39 @@ export function taskProgress(db: DB, period: string | Period, opts: { asOf?: str
     const p = r.progress_id ? (getP.get(r.progress_id) as ProgressRow) : null;
     const status: Status = r.state === 'closed' ? 'done' : r.status;
     out.push({
-      taskId: r.task_id, code: r.code, unit: units.get(r.unit_id)?.name ?? '', unitId: r.unit_id, status,
+      taskId: r.task_id,
+      code: r.code,
+      unit: units.get(r.unit_id)?.name ?? '',
+      unitId: r.unit_id,
+      status,
       warning: rowWarning(r, status, b),
-      reportedPeriod: r.reported_period, fresh: !!b.period && r.reported_period === b.period.key,
-      percent: p?.percent ?? null, text: p?.text ?? '', problems: p?.problems ?? '', next_steps: p?.next_steps ?? '',
-      metric_value: p?.metric_value ?? null, evidence: p?.evidence ?? '',
-      source: p ? { kind: p.source_kind, file: p.source_file, sheet: p.source_sheet, cell: p.source_cell, operator: p.operator } : null,
+      reportedPeriod: r.reported_period,
+      fresh: !!b.period && r.reported_period === b.period.key,
+      percent: p?.percent ?? null,
+      text: p?.text ?? '',
+      problems: p?.problems ?? '',
+      next_steps: p?.next_steps ?? '',
+      metric_value: p?.metric_value ?? null,
+      evidence: p?.evidence ?? '',
+      source: p
+        ? {
+            kind: p.source_kind,
+            file: p.source_file,
+            sheet: p.source_sheet,
+            cell: p.source_cell,
+            operator: p.operator,
+          }
+        : null,
       recordedAt: p?.recorded_at ?? null,
     });
   }
   const order = new Map(rows.map((r) => [r.task_id, [r.plan_id, r.no] as const]));
   out.sort((a, b) => {
-    const [pa, na] = order.get(a.taskId)!, [pb, nb] = order.get(b.taskId)!;
-    return pa - pb || na - nb || (units.get(a.unitId)?.sort_order ?? 0) - (units.get(b.unitId)?.sort_order ?? 0);
+    const [pa, na] = order.get(a.taskId)!,
+      [pb, nb] = order.get(b.taskId)!;
+    return (
+      pa - pb || na - nb || (units.get(a.unitId)?.sort_order ?? 0) - (units.get(b.unitId)?.sort_order ?? 0)
+    );
   });
   return out;
 }
@@ -405,7 +637,15 @@ export interface TaskHistory {
   units: ReturnType<typeof readUnits>;
   deadlines: ReturnType<typeof readDeadlines>;
   targets: ReturnType<typeof readMetrics>;
-  extensions: { id: number; previous_due: string | null; new_due: string; reason: string; approved_by: string; operator: string; created_at: string }[];
+  extensions: {
+    id: number;
+    previous_due: string | null;
+    new_due: string;
+    reason: string;
+    approved_by: string;
+    operator: string;
+    created_at: string;
+  }[];
   corrections: CorrectionRow[];
   /** every progress record ever stored, superseded ones included, by period then time */
   progress: (ProgressRow & { unit: string })[];
@@ -420,7 +660,11 @@ export function taskHistory(db: DB, ref: string | number): TaskHistory {
     units: readUnits(db, task.id),
     deadlines: readDeadlines(db, task.id),
     targets: readMetrics(db, task.id),
-    extensions: db.prepare('SELECT id, previous_due, new_due, reason, approved_by, operator, created_at FROM extensions WHERE task_id = ? ORDER BY id').all(task.id) as TaskHistory['extensions'],
+    extensions: db
+      .prepare(
+        'SELECT id, previous_due, new_due, reason, approved_by, operator, created_at FROM extensions WHERE task_id = ? ORDER BY id',
+      )
+      .all(task.id) as TaskHistory['extensions'],
     corrections: listCorrections(db, { taskId: task.id, includeRevoked: true }),
     progress: db
       .prepare(
@@ -443,7 +687,7 @@ export interface PlanListItem {
   doc_number: string;
   imported_at: string;
   updated_at: string;
-  tasks: number;      // active + closed
+  tasks: number; // active + closed
   closed: number;
   withdrawn: number;
   removed: number;
@@ -465,5 +709,8 @@ export function listPlans(db: DB): PlanListItem[] {
     `SELECT DISTINCT s.file_name FROM source_files s JOIN documents d ON d.id = s.document_id
      WHERE d.fingerprint = (SELECT fingerprint FROM documents WHERE id = ?) OR s.document_id = ? ORDER BY s.id`,
   );
-  return rows.map(({ document_id, ...r }) => ({ ...r, files: (files.all(document_id, document_id) as { file_name: string }[]).map((f) => f.file_name) }));
+  return rows.map(({ document_id, ...r }) => ({
+    ...r,
+    files: (files.all(document_id, document_id) as { file_name: string }[]).map((f) => f.file_name),
+  }));
 }

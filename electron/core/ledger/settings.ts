@@ -8,12 +8,12 @@ export type PeriodType = 'month' | 'quarter';
 
 /** Known settings with their defaults. Other keys are allowed (namespaced, e.g. `export.title`). */
 export interface KnownSettings {
-  due_soon_days: number;   // 蓝 warning window
+  due_soon_days: number; // 蓝 warning window
   period_type: PeriodType; // reporting period
-  issuer: string;          // 发文机关 of the bulletin
-  cc: string[];            // 抄送 list
-  operator: string;        // default operator name for audit entries
-  city: string;            // the city profile in use
+  issuer: string; // 发文机关 of the bulletin
+  cc: string[]; // 抄送 list
+  operator: string; // default operator name for audit entries
+  city: string; // the city profile in use
 }
 
 export const DEFAULT_SETTINGS: KnownSettings = {
@@ -28,7 +28,8 @@ export const DEFAULT_SETTINGS: KnownSettings = {
 export function getSetting<K extends keyof KnownSettings>(db: DB, key: K): KnownSettings[K];
 export function getSetting<T = unknown>(db: DB, key: string, fallback?: T): T;
 export function getSetting(db: DB, key: string, fallback?: unknown): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
   if (row) {
     try {
       return JSON.parse(row.value);

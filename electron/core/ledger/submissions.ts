@@ -11,7 +11,7 @@ export type ReviewState = 'pending' | 'accepted' | 'returned';
 
 /** A row of the file the import could not take in by itself (unknown task, conflict, …). */
 export interface SubmissionFlag {
-  id: string;          // 大气!F7
+  id: string; // 大气!F7
   kind: string;
   file: string;
   sheet: string;
@@ -61,35 +61,84 @@ export interface Submission {
 }
 
 interface Raw {
-  id: number; period: string; unit: string; file_name: string; file_hash: string | null; imported_at: string; operator: string;
-  imported: number; unchanged: number; empty: number; flagged: number; failed: number; report_json: string;
-  review_state: ReviewState; review_comment: string; reviewed_at: string | null; reviewed_by: string | null;
+  id: number;
+  period: string;
+  unit: string;
+  file_name: string;
+  file_hash: string | null;
+  imported_at: string;
+  operator: string;
+  imported: number;
+  unchanged: number;
+  empty: number;
+  flagged: number;
+  failed: number;
+  report_json: string;
+  review_state: ReviewState;
+  review_comment: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
 }
 
 function fromRaw(r: Raw): Submission {
   let rep: { flagged?: SubmissionFlag[]; problems?: Problem[] } = {};
-  try { rep = JSON.parse(r.report_json) as typeof rep; } catch { /* keep the counts */ }
+  try {
+    rep = JSON.parse(r.report_json) as typeof rep;
+  } catch {
+    /* keep the counts */
+  }
   return {
-    id: r.id, period: r.period, unit: r.unit, file: r.file_name, file_hash: r.file_hash, imported_at: r.imported_at, operator: r.operator,
-    imported: r.imported, unchanged: r.unchanged, empty: r.empty, failed: r.failed === 1,
-    flagged: Array.isArray(rep.flagged) ? rep.flagged : [], problems: Array.isArray(rep.problems) ? rep.problems : [],
-    review_state: r.review_state, review_comment: r.review_comment, reviewed_at: r.reviewed_at, reviewed_by: r.reviewed_by,
+    id: r.id,
+    period: r.period,
+    unit: r.unit,
+    file: r.file_name,
+    file_hash: r.file_hash,
+    imported_at: r.imported_at,
+    operator: r.operator,
+    imported: r.imported,
+    unchanged: r.unchanged,
+    empty: r.empty,
+    failed: r.failed === 1,
+    flagged: Array.isArray(rep.flagged) ? rep.flagged : [],
+    problems: Array.isArray(rep.problems) ? rep.problems : [],
+    review_state: r.review_state,
+    review_comment: r.review_comment,
+    reviewed_at: r.reviewed_at,
+    reviewed_by: r.reviewed_by,
   };
 }
 
 function reportJson(flagged: SubmissionFlag[], problems: Problem[], legacyId?: unknown): string {
-  return JSON.stringify(legacyId === undefined ? { flagged, problems } : { flagged, problems, legacy_id: legacyId });
+  return JSON.stringify(
+    legacyId === undefined ? { flagged, problems } : { flagged, problems, legacy_id: legacyId },
+  );
 }
 
 function insertOne(db: DB, s: SubmissionInput): number {
   const flagged = s.flagged ?? [];
-  const id = Number(stmt(db, `INSERT INTO submissions (period, unit, file_name, file_hash, imported_at, operator, imported, unchanged, empty, flagged, failed, report_json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    s.period, s.unit, s.file, s.fileHash ?? null, s.importedAt ?? nowIso(), s.operator ?? '',
-    s.imported, s.unchanged, s.empty, flagged.filter((f) => !f.resolved).length, s.failed ? 1 : 0, reportJson(flagged, s.problems ?? []),
-  ).lastInsertRowid);
+  const id = Number(
+    stmt(
+      db,
+      `INSERT INTO submissions (period, unit, file_name, file_hash, imported_at, operator, imported, unchanged, empty, flagged, failed, report_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      s.period,
+      s.unit,
+      s.file,
+      s.fileHash ?? null,
+      s.importedAt ?? nowIso(),
+      s.operator ?? '',
+      s.imported,
+      s.unchanged,
+      s.empty,
+      flagged.filter((f) => !f.resolved).length,
+      s.failed ? 1 : 0,
+      reportJson(flagged, s.problems ?? []),
+    ).lastInsertRowid,
+  );
   audit(db, {
-    action: 'submission', operator: s.operator,
+    action: 'submission',
+    operator: s.operator,
     summary: s.failed
       ? `收到${s.unit || ''}报送表“${s.file}”（${s.period}）：无法读取`
       : `收到${s.unit || ''}报送表“${s.file}”（${s.period}）：导入 ${s.imported} 条，未变 ${s.unchanged} 条，需处理 ${flagged.length} 行`,
@@ -110,7 +159,9 @@ export function recordSubmissions(db: DB, list: SubmissionInput[]): Submission[]
 
 /** The files received for a period: newest batch first, a batch in its file order. */
 export function listSubmissions(db: DB, period: string): Submission[] {
-  return (stmt(db, 'SELECT * FROM submissions WHERE period = ? ORDER BY imported_at DESC, id').all(period) as Raw[]).map(fromRaw);
+  return (
+    stmt(db, 'SELECT * FROM submissions WHERE period = ? ORDER BY imported_at DESC, id').all(period) as Raw[]
+  ).map(fromRaw);
 }
 
 export function getSubmission(db: DB, id: number): Submission | null {
@@ -133,19 +184,36 @@ export interface ReviewInput {
 /** 采纳 or 退回 (a comment is required) a received file; the decision and who made it go to the audit log. */
 export function reviewSubmission(db: DB, id: number, r: ReviewInput): Submission {
   const comment = (r.comment ?? '').trim();
-  if (r.state !== 'accepted' && r.state !== 'returned') throw new LedgerError('REVIEW_STATE', `审核结果只能是“采纳”或“退回”。`);
-  if (r.state === 'returned' && !comment) throw new LedgerError('COMMENT_REQUIRED', '退回时请写明退回意见，县区据此修改。');
+  if (r.state !== 'accepted' && r.state !== 'returned')
+    throw new LedgerError('REVIEW_STATE', `审核结果只能是“采纳”或“退回”。`);
+  if (r.state === 'returned' && !comment)
+    throw new LedgerError('COMMENT_REQUIRED', '退回时请写明退回意见，县区据此修改。');
   return write(db, () => {
     const s = requireSubmission(db, id);
-    if (s.failed) throw new LedgerError('SUBMISSION_FAILED', `报送表“${s.file}”无法读取，不能采纳或退回；请县区重新报送后再导入。`);
+    if (s.failed)
+      throw new LedgerError(
+        'SUBMISSION_FAILED',
+        `报送表“${s.file}”无法读取，不能采纳或退回；请县区重新报送后再导入。`,
+      );
     const now = nowIso();
-    stmt(db, 'UPDATE submissions SET review_state = ?, review_comment = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?')
-      .run(r.state, comment, now, r.operator ?? '', id);
+    stmt(
+      db,
+      'UPDATE submissions SET review_state = ?, review_comment = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?',
+    ).run(r.state, comment, now, r.operator ?? '', id);
     const word = r.state === 'accepted' ? '采纳' : '退回';
     audit(db, {
-      action: 'submission_review', operator: r.operator,
+      action: 'submission_review',
+      operator: r.operator,
       summary: `${word}${s.unit}报送表“${s.file}”（${s.period}）${comment ? `：${comment}` : ''}`,
-      detail: { submission: id, period: s.period, unit: s.unit, file: s.file, before: s.review_state, after: r.state, comment },
+      detail: {
+        submission: id,
+        period: s.period,
+        unit: s.unit,
+        file: s.file,
+        before: s.review_state,
+        after: r.state,
+        comment,
+      },
     });
     return requireSubmission(db, id);
   });
@@ -155,19 +223,35 @@ export function reviewSubmission(db: DB, id: number, r: ReviewInput): Submission
  * Marks a flagged row as handled by hand and adds the progress rows written for it to the
  * file's count. Call it in the same transaction as the recordProgress that wrote them.
  */
-export function resolveSubmissionFlag(db: DB, id: number, flagId: string, r: { inserted: number; operator?: string }): Submission {
+export function resolveSubmissionFlag(
+  db: DB,
+  id: number,
+  flagId: string,
+  r: { inserted: number; operator?: string },
+): Submission {
   return write(db, () => {
     const s = requireSubmission(db, id);
     const flag = s.flagged.find((f) => f.id === flagId);
     if (!flag) throw new LedgerError('FLAG_NOT_FOUND', `报送表“${s.file}”中没有 ${flagId} 这一行的标记。`);
     flag.resolved = true;
-    const raw = stmt(db, 'SELECT report_json FROM submissions WHERE id = ?').get(id) as { report_json: string };
+    const raw = stmt(db, 'SELECT report_json FROM submissions WHERE id = ?').get(id) as {
+      report_json: string;
+    };
     let legacy: unknown;
-    try { legacy = (JSON.parse(raw.report_json) as { legacy_id?: unknown }).legacy_id; } catch { /* none */ }
-    stmt(db, 'UPDATE submissions SET imported = imported + ?, flagged = ?, report_json = ? WHERE id = ?')
-      .run(r.inserted, s.flagged.filter((f) => !f.resolved).length, reportJson(s.flagged, s.problems, legacy), id);
+    try {
+      legacy = (JSON.parse(raw.report_json) as { legacy_id?: unknown }).legacy_id;
+    } catch {
+      /* none */
+    }
+    stmt(db, 'UPDATE submissions SET imported = imported + ?, flagged = ?, report_json = ? WHERE id = ?').run(
+      r.inserted,
+      s.flagged.filter((f) => !f.resolved).length,
+      reportJson(s.flagged, s.problems, legacy),
+      id,
+    );
     audit(db, {
-      action: 'submission_resolve', operator: r.operator,
+      action: 'submission_resolve',
+      operator: r.operator,
       summary: `手工处理${s.unit}报送表“${s.file}”${flag.sheet} ${flag.cell}：录入 ${r.inserted} 条`,
       detail: { submission: id, flag: flagId, inserted: r.inserted },
     });

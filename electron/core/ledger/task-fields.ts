@@ -9,13 +9,18 @@ import { json, parseJson, textKey } from './util';
 
 export type TaskField = 'units' | 'deadlines' | 'metrics';
 export const TASK_FIELDS: TaskField[] = ['units', 'deadlines', 'metrics'];
-export const FIELD_LABEL: Record<TaskField, string> = { units: '责任单位', deadlines: '完成时限', metrics: '目标指标' };
+export const FIELD_LABEL: Record<TaskField, string> = {
+  units: '责任单位',
+  deadlines: '完成时限',
+  metrics: '目标指标',
+};
 
 export type FieldValue = Responsibility[] | Deadline[] | Metric[];
 
 export function writeUnits(db: DB, taskId: number, units: Responsibility[], city: string | null): void {
   stmt(db, 'DELETE FROM responsibilities WHERE task_id = ?').run(taskId);
-  const ins = stmt(db,
+  const ins = stmt(
+    db,
     'INSERT INTO responsibilities (task_id, unit_id, role, raw, clause, span_json, standing, reports, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const rows = units.map((u) => ({ u, unit: ensureUnit(db, u.unit, u.kind, city) }));
@@ -27,40 +32,103 @@ export function writeUnits(db: DB, taskId: number, units: Responsibility[], city
   rows.forEach(({ u, unit }, i) => {
     const reports = (!anyLocal || local(unit.kind)) && !reporting.has(unit.id) ? 1 : 0;
     if (reports) reporting.add(unit.id);
-    ins.run(taskId, unit.id, u.role, u.raw ?? '', u.clause ?? '', u.span ? json(u.span) : null, u.standing ? 1 : 0, reports, i);
+    ins.run(
+      taskId,
+      unit.id,
+      u.role,
+      u.raw ?? '',
+      u.clause ?? '',
+      u.span ? json(u.span) : null,
+      u.standing ? 1 : 0,
+      reports,
+      i,
+    );
   });
 }
 
 export function writeDeadlines(db: DB, taskId: number, deadlines: Deadline[]): void {
   stmt(db, 'DELETE FROM deadlines WHERE task_id = ?').run(taskId);
-  const ins = stmt(db,
+  const ins = stmt(
+    db,
     'INSERT INTO deadlines (task_id, date, kind, text, span_json, alternatives_json, ambiguous, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   deadlines.forEach((d, i) =>
-    ins.run(taskId, d.date, d.kind, d.text ?? '', d.span ? json(d.span) : null, d.alternatives ? json(d.alternatives) : null, d.ambiguous ? 1 : 0, i),
+    ins.run(
+      taskId,
+      d.date,
+      d.kind,
+      d.text ?? '',
+      d.span ? json(d.span) : null,
+      d.alternatives ? json(d.alternatives) : null,
+      d.ambiguous ? 1 : 0,
+      i,
+    ),
   );
 }
 
 export function writeMetrics(db: DB, planId: number, taskId: number | null, metrics: Metric[]): void {
   if (taskId == null) stmt(db, 'DELETE FROM targets WHERE plan_id = ? AND task_id IS NULL').run(planId);
   else stmt(db, 'DELETE FROM targets WHERE task_id = ?').run(taskId);
-  const ins = stmt(db,
+  const ins = stmt(
+    db,
     'INSERT INTO targets (plan_id, task_id, indicator, op, value, unit, strive, text, baseline, span_json, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   metrics.forEach((m, i) =>
-    ins.run(planId, taskId, m.indicator, m.op, m.value, m.unit ?? '', m.strive ? 1 : 0, m.text ?? '', m.baseline ?? null, m.span ? json(m.span) : null, i),
+    ins.run(
+      planId,
+      taskId,
+      m.indicator,
+      m.op,
+      m.value,
+      m.unit ?? '',
+      m.strive ? 1 : 0,
+      m.text ?? '',
+      m.baseline ?? null,
+      m.span ? json(m.span) : null,
+      i,
+    ),
   );
 }
 
-export function writeField(db: DB, task: { id: number; plan_id: number }, field: TaskField, value: FieldValue, city: string | null): void {
+export function writeField(
+  db: DB,
+  task: { id: number; plan_id: number },
+  field: TaskField,
+  value: FieldValue,
+  city: string | null,
+): void {
   if (field === 'units') writeUnits(db, task.id, value as Responsibility[], city);
   else if (field === 'deadlines') writeDeadlines(db, task.id, value as Deadline[]);
   else writeMetrics(db, task.plan_id, task.id, value as Metric[]);
 }
 
-interface RespRow { name: string; kind: Responsibility['kind']; role: Responsibility['role']; raw: string; clause: string; span_json: string | null; standing: number }
-interface DeadlineRow { date: string; kind: Deadline['kind']; text: string; span_json: string | null; alternatives_json: string | null; ambiguous: number }
-interface TargetRow { indicator: string; op: Metric['op']; value: number; unit: string; strive: number; text: string; baseline: string | null; span_json: string | null }
+interface RespRow {
+  name: string;
+  kind: Responsibility['kind'];
+  role: Responsibility['role'];
+  raw: string;
+  clause: string;
+  span_json: string | null;
+  standing: number;
+}
+interface DeadlineRow {
+  date: string;
+  kind: Deadline['kind'];
+  text: string;
+  span_json: string | null;
+  alternatives_json: string | null;
+  ambiguous: number;
+}
+interface TargetRow {
+  indicator: string;
+  op: Metric['op'];
+  value: number;
+  unit: string;
+  strive: number;
+  text: string;
+  baseline: string | null;
+  span_json: string | null;
+}
 
 export function readUnits(db: DB, taskId: number): Responsibility[] {
   const rows = db
@@ -78,7 +146,9 @@ export function readUnits(db: DB, taskId: number): Responsibility[] {
 }
 
 export function readDeadlines(db: DB, taskId: number): Deadline[] {
-  const rows = stmt(db, 'SELECT * FROM deadlines WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as DeadlineRow[];
+  const rows = stmt(db, 'SELECT * FROM deadlines WHERE task_id = ? ORDER BY ordinal, id').all(
+    taskId,
+  ) as DeadlineRow[];
   return rows.map((r) => {
     const out: Deadline = { date: r.date, kind: r.kind, text: r.text };
     if (r.span_json) out.span = parseJson(r.span_json, undefined);
@@ -89,9 +159,18 @@ export function readDeadlines(db: DB, taskId: number): Deadline[] {
 }
 
 export function readMetrics(db: DB, taskId: number): Metric[] {
-  const rows = stmt(db, 'SELECT * FROM targets WHERE task_id = ? ORDER BY ordinal, id').all(taskId) as TargetRow[];
+  const rows = stmt(db, 'SELECT * FROM targets WHERE task_id = ? ORDER BY ordinal, id').all(
+    taskId,
+  ) as TargetRow[];
   return rows.map((r) => {
-    const out: Metric = { indicator: r.indicator, op: r.op, value: r.value, unit: r.unit, strive: !!r.strive, text: r.text };
+    const out: Metric = {
+      indicator: r.indicator,
+      op: r.op,
+      value: r.value,
+      unit: r.unit,
+      strive: !!r.strive,
+      text: r.text,
+    };
     if (r.baseline != null) out.baseline = r.baseline;
     if (r.span_json) out.span = parseJson(r.span_json, undefined);
     return out;
@@ -99,7 +178,11 @@ export function readMetrics(db: DB, taskId: number): Metric[] {
 }
 
 export function readField(db: DB, taskId: number, field: TaskField): FieldValue {
-  return field === 'units' ? readUnits(db, taskId) : field === 'deadlines' ? readDeadlines(db, taskId) : readMetrics(db, taskId);
+  return field === 'units'
+    ? readUnits(db, taskId)
+    : field === 'deadlines'
+      ? readDeadlines(db, taskId)
+      : readMetrics(db, taskId);
 }
 
 /**
@@ -108,11 +191,22 @@ export function readField(db: DB, taskId: number, field: TaskField): FieldValue 
  * first_deadline (the earliest explicit one) is the milestone the 黄 warning watches.
  */
 export function refreshDueDate(db: DB, taskId: number): void {
-  const t = stmt(db, 'SELECT implied_due_date FROM tasks WHERE id = ?').get(taskId) as { implied_due_date: string | null };
-  const span = stmt(db, 'SELECT min(date) AS first, max(date) AS last FROM deadlines WHERE task_id = ?').get(taskId) as { first: string | null; last: string | null };
+  const t = stmt(db, 'SELECT implied_due_date FROM tasks WHERE id = ?').get(taskId) as {
+    implied_due_date: string | null;
+  };
+  const span = stmt(db, 'SELECT min(date) AS first, max(date) AS last FROM deadlines WHERE task_id = ?').get(
+    taskId,
+  ) as { first: string | null; last: string | null };
   const original = span.last ?? t.implied_due_date;
-  const ext = stmt(db, 'SELECT new_due FROM extensions WHERE task_id = ? ORDER BY id DESC LIMIT 1').get(taskId) as { new_due: string } | undefined;
-  stmt(db, 'UPDATE tasks SET original_due_date = ?, due_date = ?, first_deadline = ? WHERE id = ?').run(original, ext?.new_due ?? original, span.first, taskId);
+  const ext = stmt(db, 'SELECT new_due FROM extensions WHERE task_id = ? ORDER BY id DESC LIMIT 1').get(
+    taskId,
+  ) as { new_due: string } | undefined;
+  stmt(db, 'UPDATE tasks SET original_due_date = ?, due_date = ?, first_deadline = ? WHERE id = ?').run(
+    original,
+    ext?.new_due ?? original,
+    span.first,
+    taskId,
+  );
 }
 
 /** The comparable essence of a field (what a clerk would call "the same"), for diffs and no-op checks. */
@@ -120,15 +214,28 @@ export function fieldKey(field: TaskField, value: FieldValue): string {
   // whitespace inside names differs between the txt, docx and pdf of one document: not a change
   if (field === 'units') return json((value as Responsibility[]).map((u) => [textKey(u.unit), u.role]));
   if (field === 'deadlines') return json((value as Deadline[]).map((d) => [d.date, d.kind]));
-  return json((value as Metric[]).map((m) => [textKey(m.indicator), m.op, m.value, textKey(m.unit ?? ''), !!m.strive]));
+  return json(
+    (value as Metric[]).map((m) => [textKey(m.indicator), m.op, m.value, textKey(m.unit ?? ''), !!m.strive]),
+  );
 }
 
 /** One line in Chinese describing a field value, for diffs and the audit log. */
 export function describeField(field: TaskField, value: FieldValue): string {
   if (field === 'units') {
-    const label: Record<string, string> = { lead: '牵头', responsible: '负责', participate: '参与', cooperate: '配合', implement: '落实' };
-    return (value as Responsibility[]).map((u) => `${u.unit}（${label[u.role] ?? u.role}）`).join('、') || '（无）';
+    const label: Record<string, string> = {
+      lead: '牵头',
+      responsible: '负责',
+      participate: '参与',
+      cooperate: '配合',
+      implement: '落实',
+    };
+    return (
+      (value as Responsibility[]).map((u) => `${u.unit}（${label[u.role] ?? u.role}）`).join('、') || '（无）'
+    );
   }
-  if (field === 'deadlines') return (value as Deadline[]).map((d) => `${d.date}${d.text ? `「${d.text}」` : ''}`).join('、') || '（无）';
+  if (field === 'deadlines')
+    return (
+      (value as Deadline[]).map((d) => `${d.date}${d.text ? `「${d.text}」` : ''}`).join('、') || '（无）'
+    );
   return (value as Metric[]).map((m) => `${m.indicator}${m.op}${m.value}${m.unit}`).join('、') || '（无）';
 }

@@ -46,7 +46,10 @@ export function taskCode(shortName: string, no: number): string {
 
 /** Splits 大气-12, 大气12, 大气－12, 2025大气-12 into year?, short name and number. */
 export function parseTaskCode(ref: string): { year?: number; short: string; no: number } | null {
-  const m = ref.trim().normalize('NFKC').match(/^(\d{4})?\s*([^\d\s\-—–_]+?)\s*[-—–_ ]?\s*(\d+)$/);
+  const m = ref
+    .trim()
+    .normalize('NFKC')
+    .match(/^(\d{4})?\s*([^\d\s\-—–_]+?)\s*[-—–_ ]?\s*(\d+)$/);
   if (!m) return null;
   return { year: m[1] ? Number(m[1]) : undefined, short: m[2]!, no: Number(m[3]) };
 }

@@ -24,14 +24,18 @@ export interface UnitRow {
 
 /** Stores the city's counties, zones and aliases (idempotent). */
 export function ensureCityProfile(db: DB, profile: CityProfile): void {
-  stmt(db,
+  stmt(
+    db,
     'INSERT INTO cities (name, short, province, profile_json) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET short = excluded.short, province = excluded.province, profile_json = excluded.profile_json',
   ).run(profile.city, profile.short ?? '', profile.province ?? '', JSON.stringify(profile));
   const upsert = db.prepare(
     `INSERT INTO units (name, kind, city, sort_order) VALUES (?, ?, ?, ?)
      ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, city = excluded.city, sort_order = excluded.sort_order`,
   );
-  const alias = stmt(db, 'INSERT OR IGNORE INTO unit_aliases (alias, unit_id) VALUES (?, (SELECT id FROM units WHERE name = ?))');
+  const alias = stmt(
+    db,
+    'INSERT OR IGNORE INTO unit_aliases (alias, unit_id) VALUES (?, (SELECT id FROM units WHERE name = ?))',
+  );
   profile.counties.forEach((c, i) => upsert.run(c, 'county', profile.city, i));
   profile.zones.forEach((z, i) => {
     upsert.run(z.name, 'zone', profile.city, profile.counties.length + i);
@@ -39,7 +43,10 @@ export function ensureCityProfile(db: DB, profile: CityProfile): void {
   });
   for (const [a, canonical] of Object.entries(profile.unitAliases)) {
     if (a === canonical) continue;
-    db.prepare("INSERT OR IGNORE INTO units (name, kind, city) VALUES (?, 'department', ?)").run(canonical, profile.city);
+    db.prepare("INSERT OR IGNORE INTO units (name, kind, city) VALUES (?, 'department', ?)").run(
+      canonical,
+      profile.city,
+    );
     alias.run(a, canonical);
   }
 }
@@ -48,7 +55,10 @@ export function ensureCityProfile(db: DB, profile: CityProfile): void {
 export function findUnit(db: DB, name: string): UnitRow | null {
   const n = name.trim();
   const byName = stmt(db, 'SELECT * FROM units WHERE name = ?');
-  const byAlias = stmt(db, 'SELECT u.* FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ?');
+  const byAlias = stmt(
+    db,
+    'SELECT u.* FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ?',
+  );
   for (const cand of [n, n.replace(/(人民)?政府$/, ''), n.replace(/管委会$/, '')]) {
     const row = (byName.get(cand) ?? byAlias.get(cand)) as UnitRow | undefined;
     if (row) return row;
@@ -57,7 +67,12 @@ export function findUnit(db: DB, name: string): UnitRow | null {
 }
 
 /** Finds or creates the unit; a new one gets the kind the parser saw. */
-export function ensureUnit(db: DB, name: string, kind: UnitKind = 'department', city: string | null = null): UnitRow {
+export function ensureUnit(
+  db: DB,
+  name: string,
+  kind: UnitKind = 'department',
+  city: string | null = null,
+): UnitRow {
   const found = findUnit(db, name);
   if (found) return found;
   stmt(db, 'INSERT INTO units (name, kind, city) VALUES (?, ?, ?)').run(name.trim(), kind, city);
@@ -74,7 +89,11 @@ export function listUnits(db: DB): UnitRow[] {
 }
 
 export function unitAliases(db: DB, unitId: number): string[] {
-  return (stmt(db, 'SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias').all(unitId) as { alias: string }[]).map((r) => r.alias);
+  return (
+    stmt(db, 'SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias').all(unitId) as {
+      alias: string;
+    }[]
+  ).map((r) => r.alias);
 }
 
 /**
@@ -89,7 +108,12 @@ export function addUnitAlias(db: DB, alias: string, unit: string, operator = '')
     if (findUnit(db, a)) throw new LedgerError('ALIAS_EXISTS', `“${a}”已经是一个单位名称或别名。`);
     const u = ensureUnit(db, name);
     stmt(db, 'INSERT INTO unit_aliases (alias, unit_id) VALUES (?, ?)').run(a, u.id);
-    audit(db, { action: 'alias', operator, summary: `添加单位别名“${a}”→“${u.name}”`, detail: { alias: a, unit: u.name } });
+    audit(db, {
+      action: 'alias',
+      operator,
+      summary: `添加单位别名“${a}”→“${u.name}”`,
+      detail: { alias: a, unit: u.name },
+    });
     return u;
   });
 }
@@ -98,14 +122,25 @@ export function addUnitAlias(db: DB, alias: string, unit: string, operator = '')
 export function removeUnitAlias(db: DB, alias: string, operator = ''): void {
   const a = alias.trim();
   write(db, () => {
-    const row = stmt(db, 'SELECT u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ?').get(a) as { name: string } | undefined;
+    const row = stmt(
+      db,
+      'SELECT u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ?',
+    ).get(a) as { name: string } | undefined;
     if (!row) throw new LedgerError('ALIAS_NOT_FOUND', `没有“${a}”这个单位别名。`);
     stmt(db, 'DELETE FROM unit_aliases WHERE alias = ?').run(a);
-    audit(db, { action: 'alias_removed', operator, summary: `删除单位别名“${a}”（原指“${row.name}”）`, detail: { alias: a, unit: row.name } });
+    audit(db, {
+      action: 'alias_removed',
+      operator,
+      summary: `删除单位别名“${a}”（原指“${row.name}”）`,
+      detail: { alias: a, unit: row.name },
+    });
   });
 }
 
 /** Every alias with its unit, by unit then alias. */
 export function listUnitAliases(db: DB): { alias: string; unit: string }[] {
-  return stmt(db, 'SELECT a.alias, u.name AS unit FROM unit_aliases a JOIN units u ON u.id = a.unit_id ORDER BY u.name, a.alias').all() as { alias: string; unit: string }[];
+  return stmt(
+    db,
+    'SELECT a.alias, u.name AS unit FROM unit_aliases a JOIN units u ON u.id = a.unit_id ORDER BY u.name, a.alias',
+  ).all() as { alias: string; unit: string }[];
 }

@@ -8,14 +8,17 @@ import path from 'node:path';
 import kaifeng from './cities/kaifeng.json';
 import henan from './cities/henan.json';
 
-export interface Zone { name: string; aliases: string[] }
+export interface Zone {
+  name: string;
+  aliases: string[];
+}
 
 export interface CityProfile {
-  city: string;            // 开封市
-  short?: string;          // 汴 (the 发文字号 prefix)
+  city: string; // 开封市
+  short?: string; // 汴 (the 发文字号 prefix)
   province?: string;
-  counties: string[];      // county-level divisions, canonical names
-  zones: Zone[];           // 城乡一体化示范区 and the like (not counties)
+  counties: string[]; // county-level divisions, canonical names
+  zones: Zone[]; // 城乡一体化示范区 and the like (not counties)
   unitAliases: Record<string, string>;
 }
 
@@ -29,14 +32,20 @@ export function loadProfiles(extraDir = process.env.TAIZHANG_CITIES): CityProfil
     for (const f of readdirSync(extraDir).filter((n) => n.endsWith('.json'))) {
       try {
         const p = JSON.parse(readFileSync(path.join(extraDir, f), 'utf8')) as CityProfile;
-        if (p.city && Array.isArray(p.counties)) all.unshift({ ...p, zones: p.zones ?? [], unitAliases: p.unitAliases ?? {} });
-      } catch { /* a broken user profile is skipped; the built-ins still work */ }
+        if (p.city && Array.isArray(p.counties))
+          all.unshift({ ...p, zones: p.zones ?? [], unitAliases: p.unitAliases ?? {} });
+      } catch {
+        /* a broken user profile is skipped; the built-ins still work */
+      }
     }
   }
   return all;
 }
 
-interface Division { name: string; children?: Division[] }
+interface Division {
+  name: string;
+  children?: Division[];
+}
 
 let national: Division[] | null | undefined;
 
@@ -62,10 +71,14 @@ export function nationalProfile(city: string): CityProfile | null {
     const counties: string[] = [];
     const zones: Zone[] = [];
     // zones by their whole suffix: 梁园区 and 西工区 are districts, not 园区 or 工区
-    const ZONE = /开发区|高新技术|新区$|示范区|管理区|(?:产业|工业|科技)园区|实验区|试验区|合作区|产业集聚区|聚集区/;
+    const ZONE =
+      /开发区|高新技术|新区$|示范区|管理区|(?:产业|工业|科技)园区|实验区|试验区|合作区|产业集聚区|聚集区/;
     for (const d of found.children ?? []) {
       if (d.name === '市辖区' || d.name === '县') continue;
-      if (ZONE.test(d.name)) { zones.push({ name: d.name, aliases: [`${d.name}管委会`, `${d.name}管理委员会`] }); continue; }
+      if (ZONE.test(d.name)) {
+        zones.push({ name: d.name, aliases: [`${d.name}管委会`, `${d.name}管理委员会`] });
+        continue;
+      }
       // the list keeps renamed divisions beside their old names (孟津县 → 孟津区): keep the later one
       const stem = d.name.replace(/(县|市|区|旗)$/, '');
       const old = counties.findIndex((c) => c.replace(/(县|市|区|旗)$/, '') === stem);
@@ -78,8 +91,15 @@ export function nationalProfile(city: string): CityProfile | null {
 }
 
 /** The profile for the issuer's city (开封市人民政府办公室 → 开封市), or by the 发文字号 prefix (汴). */
-export function chooseProfile(issuer: string, docNumber: string, text: string, profiles = loadProfiles()): CityProfile {
-  const byIssuer = profiles.find((p) => issuer.includes(p.city) || issuer.includes(p.city.replace(/市$/, '')));
+export function chooseProfile(
+  issuer: string,
+  docNumber: string,
+  text: string,
+  profiles = loadProfiles(),
+): CityProfile {
+  const byIssuer = profiles.find(
+    (p) => issuer.includes(p.city) || issuer.includes(p.city.replace(/市$/, '')),
+  );
   if (byIssuer) return byIssuer;
   const cityName = /^(?:.{2,4}?省)?(.{2,8}?(?:市|地区|自治州|盟))/.exec(issuer)?.[1] ?? '';
   const fromList = nationalProfile(cityName);
@@ -87,10 +107,14 @@ export function chooseProfile(issuer: string, docNumber: string, text: string, p
   const byShort = profiles.find((p) => p.short && docNumber.startsWith(p.short));
   if (byShort) return byShort;
   // last resort: the profile whose counties the text names most
-  let best: CityProfile | null = null, bestHits = 0;
+  let best: CityProfile | null = null,
+    bestHits = 0;
   for (const p of profiles) {
     const hits = p.counties.filter((c) => text.includes(c)).length;
-    if (hits > bestHits) { best = p; bestHits = hits; }
+    if (hits > bestHits) {
+      best = p;
+      bestHits = hits;
+    }
   }
   return best ?? emptyProfile(issuer);
 }

@@ -9,10 +9,25 @@ export interface CoverInfo {
   titles: string[];
 }
 
-const CN_NUM: Record<string, number> = { '〇': 0, 'O': 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_NUM: Record<string, number> = {
+  〇: 0,
+  O: 0,
+  '○': 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const pad = (n: number) => String(n).padStart(2, '0');
 
-const DOC_NUMBER = /^([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*0*(\d{1,4})\s*号/;
+const DOC_NUMBER =
+  /^([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*0*(\d{1,4})\s*号/;
 
 /** The document's own 发文字号: a line of its own near the top (never one cited in the text). */
 export function readDocNumber(paragraph: string): string {
@@ -25,7 +40,10 @@ export function readChineseDate(text: string): string {
   const t = text.replace(/\s+/g, '');
   let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
   if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
-  m = /^([〇○O零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(t);
+  m =
+    /^([〇○O零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(
+      t,
+    );
   if (m) {
     const y = [...m[1]!].map((c) => CN_NUM[c]).join('');
     return `${y}-${pad(cnSmall(m[2]!))}-${pad(cnSmall(m[3]!))}`;
@@ -36,7 +54,7 @@ export function readChineseDate(text: string): string {
 function cnSmall(s: string): number {
   if (s === '十') return 10;
   if (s.startsWith('十')) return 10 + (CN_NUM[s[1]!] ?? 0);
-  if (s.includes('十')) return (CN_NUM[s[0]!] ?? 0) * 10 + (s.length > 2 ? CN_NUM[s[2]!] ?? 0 : 0);
+  if (s.includes('十')) return (CN_NUM[s[0]!] ?? 0) * 10 + (s.length > 2 ? (CN_NUM[s[2]!] ?? 0) : 0);
   return CN_NUM[s] ?? NaN;
 }
 
@@ -58,11 +76,22 @@ export function readCover(paragraphs: string[], firstHeading: number): CoverInfo
   let issuer = '';
   for (const p of head.slice(0, 6)) {
     const m = /^(.{4,40}?)(?:文件|公文)$/.exec(p.replace(/\s+/g, ''));
-    if (m) { issuer = m[1]!; break; }
+    if (m) {
+      issuer = m[1]!;
+      break;
+    }
   }
   let date = '';
   let dateAt = -1;
-  head.forEach((p, i) => { if (!date) { const d = readChineseDate(p); if (d) { date = d; dateAt = i; } } });
+  head.forEach((p, i) => {
+    if (!date) {
+      const d = readChineseDate(p);
+      if (d) {
+        date = d;
+        dateAt = i;
+      }
+    }
+  });
   if (!issuer && dateAt > 0) {
     const sig = head[dateAt - 1]!.replace(/\s+/g, '');
     if (/(政府|办公室|委员会|局|厅)$/.test(sig) && sig.length < 30) issuer = sig;
@@ -70,8 +99,13 @@ export function readCover(paragraphs: string[], firstHeading: number): CoverInfo
   if (!issuer) {
     // 开封市人民政府办公室关于印发…的通知
     for (const p of head.slice(0, 8)) {
-      const m = /^(.{4,30}?(?:政府|办公室|办公厅|委员会|局|厅|指挥部|领导小组))关于(?:印发|下发)/.exec(p.replace(/\s+/g, ''));
-      if (m && !/[《〈]|^(为|根据|按照|依据)/.test(m[1]!)) { issuer = m[1]!; break; }
+      const m = /^(.{4,30}?(?:政府|办公室|办公厅|委员会|局|厅|指挥部|领导小组))关于(?:印发|下发)/.exec(
+        p.replace(/\s+/g, ''),
+      );
+      if (m && !/[《〈]|^(为|根据|按照|依据)/.test(m[1]!)) {
+        issuer = m[1]!;
+        break;
+      }
     }
   }
   if (!date || !issuer) {
@@ -82,7 +116,8 @@ export function readCover(paragraphs: string[], firstHeading: number): CoverInfo
       if (!d) return;
       if (!date) date = d;
       const sig = (tail[i - 1] ?? '').replace(/\s+/g, '');
-      if (!issuer && /(政府|办公室|办公厅|委员会|局|厅|指挥部|领导小组)$/.test(sig) && sig.length < 30) issuer = sig;
+      if (!issuer && /(政府|办公室|办公厅|委员会|局|厅|指挥部|领导小组)$/.test(sig) && sig.length < 30)
+        issuer = sig;
     });
   }
   const titles: string[] = [];
@@ -100,5 +135,11 @@ export function readCover(paragraphs: string[], firstHeading: number): CoverInfo
 /** A paragraph that reads as a plan's title: short, no full stop, ends like a plan. */
 export function looksLikePlanTitle(p: string): boolean {
   const t = p.replace(/\s+/g, '');
-  return t.length >= 6 && t.length <= 70 && !/[。；，]/.test(t) && /(方案|计划|意见|办法|要点|细则)$/.test(withoutTrailingNote(t)) && !/^《/.test(t);
+  return (
+    t.length >= 6 &&
+    t.length <= 70 &&
+    !/[。；，]/.test(t) &&
+    /(方案|计划|意见|办法|要点|细则)$/.test(withoutTrailingNote(t)) &&
+    !/^《/.test(t)
+  );
 }

@@ -6,7 +6,14 @@ import type { IngestedDocument } from '../ingest/types';
 import type { Result } from '../common/problems';
 import { chooseProfile, profileForTitle, type CityProfile } from './city-profile';
 import { readCover } from './document-info';
-import { headingText, isFrameSection, isGoalSection, isTaskSection, readMarker, type Marker } from './outline';
+import {
+  headingText,
+  isFrameSection,
+  isGoalSection,
+  isTaskSection,
+  readMarker,
+  type Marker,
+} from './outline';
 import { findPlans } from './plan-outline';
 import { readResponsibilities, uniqueResponsibilities } from './responsibilities';
 import { dueDates, findDeadlines, findRecurrences } from './deadlines';
@@ -29,7 +36,10 @@ export async function parseFile(filePath: string, opts: ParseOptions = {}): Prom
 
 /** Full-width digits and Latin letters as ASCII, so patterns need one form only. */
 export function normaliseText(s: string): string {
-  return s.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+  return s
+    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
 }
 
 export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): Result<ParsedDocument> {
@@ -46,18 +56,47 @@ export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): R
   const docYear = Number(cover.date.slice(0, 4)) || commonYear(paragraphs) || new Date().getFullYear();
   const problems = [];
   if (regions.length === 0) {
-    problems.push({ severity: 'error' as const, code: 'PARSE_NO_OUTLINE', file: doc.file, message: `文件“${doc.file}”中没有找到“一、”“（一）”“1.”这样的层次标题，无法识别方案和任务。` });
+    problems.push({
+      severity: 'error' as const,
+      code: 'PARSE_NO_OUTLINE',
+      file: doc.file,
+      message: `文件“${doc.file}”中没有找到“一、”“（一）”“1.”这样的层次标题，无法识别方案和任务。`,
+    });
   }
   const city = profile.city || (/^(.+?市)/.exec(cover.issuer)?.[1] ?? '');
   const names = shortNames(regions.map((r) => r.title));
   const plans: ParsedPlan[] = regions.map((r, k) =>
-    readPlan(paragraphs, markers, r.title, names[k]!, planYear(r.title) || docYear, r.from, r.body, r.to, profile));
-  if (profile.counties.length === 0 && plans.some((p) => p.tasks.some((t) => t.units.some((u) => u.unit === '各县区')))) {
-    problems.push({ severity: 'warning' as const, code: 'PARSE_NO_CITY_PROFILE', file: doc.file,
-      message: `没有找到${city || '发文城市'}的县区名录，“各县区政府”无法展开到具体县区，暂记为“各县区”。请补充该市的县区名录（在 TAIZHANG_CITIES 指定的文件夹中放入该市的名录文件，格式见 README）后重新导入。` });
+    readPlan(
+      paragraphs,
+      markers,
+      r.title,
+      names[k]!,
+      planYear(r.title) || docYear,
+      r.from,
+      r.body,
+      r.to,
+      profile,
+    ),
+  );
+  if (
+    profile.counties.length === 0 &&
+    plans.some((p) => p.tasks.some((t) => t.units.some((u) => u.unit === '各县区')))
+  ) {
+    problems.push({
+      severity: 'warning' as const,
+      code: 'PARSE_NO_CITY_PROFILE',
+      file: doc.file,
+      message: `没有找到${city || '发文城市'}的县区名录，“各县区政府”无法展开到具体县区，暂记为“各县区”。请补充该市的县区名录（在 TAIZHANG_CITIES 指定的文件夹中放入该市的名录文件，格式见 README）后重新导入。`,
+    });
   }
   for (const p of plans) {
-    if (p.tasks.length === 0) problems.push({ severity: 'warning' as const, code: 'PARSE_NO_TASKS', file: doc.file, message: `方案“${p.title}”中没有找到编号的任务（“主要任务”下的 1. 2. 3. …）。` });
+    if (p.tasks.length === 0)
+      problems.push({
+        severity: 'warning' as const,
+        code: 'PARSE_NO_TASKS',
+        file: doc.file,
+        message: `方案“${p.title}”中没有找到编号的任务（“主要任务”下的 1. 2. 3. …）。`,
+      });
   }
   return {
     value: {
@@ -78,32 +117,65 @@ function planYear(title: string): number {
 /** The year the text speaks of most, for documents without a title year or a date. */
 function commonYear(paragraphs: string[]): number {
   const count = new Map<number, number>();
-  for (const p of paragraphs) for (const m of p.matchAll(/(20\d{2})年(?!度)/g)) count.set(+m[1]!, (count.get(+m[1]!) ?? 0) + 1);
-  let best = 0, n = 0;
-  for (const [y, c] of count) if (c > n) { best = y; n = c; }
+  for (const p of paragraphs)
+    for (const m of p.matchAll(/(20\d{2})年(?!度)/g)) count.set(+m[1]!, (count.get(+m[1]!) ?? 0) + 1);
+  let best = 0,
+    n = 0;
+  for (const [y, c] of count)
+    if (c > n) {
+      best = y;
+      n = c;
+    }
   return best;
 }
 
-function readPlan(paragraphs: string[], markers: (Marker | null)[], title: string, shortName: string, year: number,
-  from: number, body: number, to: number, profile: CityProfile): ParsedPlan {
-  const plan: ParsedPlan = { title, short_name: shortName, year, groups: [], metrics: [], tasks: [], span: { from, to } };
+function readPlan(
+  paragraphs: string[],
+  markers: (Marker | null)[],
+  title: string,
+  shortName: string,
+  year: number,
+  from: number,
+  body: number,
+  to: number,
+  profile: CityProfile,
+): ParsedPlan {
+  const plan: ParsedPlan = {
+    title,
+    short_name: shortName,
+    year,
+    groups: [],
+    metrics: [],
+    tasks: [],
+    span: { from, to },
+  };
   // which 一、 sections hold tasks: those named so (主要任务…); failing that, every section
   // that is not a frame section (总体要求, 工作目标, 保障措施…) and has numbered items
   const l1 = markers.map((m, i) => (m?.level === 1 && i >= body && i <= to ? headingText(m.rest) : null));
   const named = l1.some((h) => h !== null && isTaskSection(h));
-  const taskSection = (h: string) => named ? isTaskSection(h) : !isFrameSection(h);
+  const taskSection = (h: string) => (named ? isTaskSection(h) : !isFrameSection(h));
   // a task section with （一） items but no 1. items: the （一） items are the tasks
   const taskLevel = new Map<number, 2 | 3>();
   l1.forEach((h, i) => {
     if (h === null) return;
-    let j = i + 1, l2 = 0, l3 = 0;
-    for (; j <= to && markers[j]?.level !== 1; j++) { if (markers[j]?.level === 2) l2++; if (markers[j]?.level === 3) l3++; }
+    let j = i + 1,
+      l2 = 0,
+      l3 = 0;
+    for (; j <= to && markers[j]?.level !== 1; j++) {
+      if (markers[j]?.level === 2) l2++;
+      if (markers[j]?.level === 3) l3++;
+    }
     taskLevel.set(i, l3 === 0 && l2 > 0 ? 2 : 3);
   });
   let level: 2 | 3 = 3;
-  let section = '', sectionLabel = '', inTasks = false, inGoals = false, inGoalPart = false, group = '';
+  let section = '',
+    sectionLabel = '',
+    inTasks = false,
+    inGoals = false,
+    inGoalPart = false,
+    group = '';
   let task: ParsedTask | null = null;
-  let standing: Responsibility[] = [];   // standing rules already in force
+  let standing: Responsibility[] = []; // standing rules already in force
   let pendingStanding: Responsibility[] = []; // rules read in the current task: apply from the next one
   const close = () => {
     if (!task) return;
@@ -147,7 +219,10 @@ function readPlan(paragraphs: string[], markers: (Marker | null)[], title: strin
       task = newTask(m, group, shortName, year, i);
     }
     const resp = readResponsibilities(text, profile, i);
-    if (!task) { standing = uniqueResponsibilities([...standing, ...resp.standing]); continue; }
+    if (!task) {
+      standing = uniqueResponsibilities([...standing, ...resp.standing]);
+      continue;
+    }
     const t: ParsedTask = task;
     t.text = t.text ? `${t.text}\n${text}` : text;
     t.span.to = i;
@@ -167,8 +242,18 @@ function newTask(m: Marker, group: string, shortName: string, year: number, at: 
   const stop = m.rest.indexOf('。');
   const title = (stop > 0 ? m.rest.slice(0, stop) : m.rest).trim();
   return {
-    no: m.number, code: `${shortName}-${m.number}`, title, group, units: [], due_dates: [], deadlines: [],
-    implied_due_date: `${year}-12-31`, recurring: [], metrics: [], text: '', span: { from: at, to: at },
+    no: m.number,
+    code: `${shortName}-${m.number}`,
+    title,
+    group,
+    units: [],
+    due_dates: [],
+    deadlines: [],
+    implied_due_date: `${year}-12-31`,
+    recurring: [],
+    metrics: [],
+    text: '',
+    span: { from: at, to: at },
   };
 }
 
@@ -176,5 +261,8 @@ function newTask(m: Marker, group: string, shortName: string, year: number, at: 
 function renumberIfRestarted(plan: ParsedPlan, shortName: string): void {
   const increasing = plan.tasks.every((t, i) => i === 0 || t.no > plan.tasks[i - 1]!.no);
   if (increasing) return;
-  plan.tasks.forEach((t, i) => { t.no = i + 1; t.code = `${shortName}-${i + 1}`; });
+  plan.tasks.forEach((t, i) => {
+    t.no = i + 1;
+    t.code = `${shortName}-${i + 1}`;
+  });
 }

@@ -5,12 +5,15 @@
 import type { Metric, MetricOp, Span } from './types';
 
 // concentration units in every spelling offices use (μg/m3, 微克每立方米) come first
-const UNIT = '%|％|个百分点|微克\\/立方米|微克每立方米|[μu]g\\/m[3³]|毫克\\/立方米|毫克每立方米|mg\\/m[3³]|毫克\\/升|毫克每升|mg\\/L|万立方米|立方米|万吨|万辆|万千瓦|万亩|万元|亿元|蒸吨|吨|家|条|个|辆|台|座|处|公里|千米|天|次|项|平方米|平方公里|亩|人|户|所|批|套|根|口|眼|站|米';
-const VERB = '不低于|不少于|不超过|不高于|不大于|不小于|低于|高于|超过|突破|达到|达|控制在|稳定在|保持在|保持|提高到|提高至|提升到|提升至|增加到|增长到|降至|降低到|降低至|降到|下降到|下降|降低|减少|压减|提高|提升|增加|增长';
+const UNIT =
+  '%|％|个百分点|微克\\/立方米|微克每立方米|[μu]g\\/m[3³]|毫克\\/立方米|毫克每立方米|mg\\/m[3³]|毫克\\/升|毫克每升|mg\\/L|万立方米|立方米|万吨|万辆|万千瓦|万亩|万元|亿元|蒸吨|吨|家|条|个|辆|台|座|处|公里|千米|天|次|项|平方米|平方公里|亩|人|户|所|批|套|根|口|眼|站|米';
+const VERB =
+  '不低于|不少于|不超过|不高于|不大于|不小于|低于|高于|超过|突破|达到|达|控制在|稳定在|保持在|保持|提高到|提高至|提升到|提升至|增加到|增长到|降至|降低到|降低至|降到|下降到|下降|降低|减少|压减|提高|提升|增加|增长';
 // verbs that make a count a target (新增30家); 退出/整治… mostly carry qualifiers (退出全国168个城市后20名)
 const CREATE = '新增|新建|建成|创建|完成|建设|淘汰';
 // units that count things, as opposed to sizes that qualify them (3吨以下的叉车, 2蒸吨及以下锅炉)
-const COUNT_UNIT = /^(?:家|条|个|辆|台|座|处|项|所|批|套|口|眼|站|户|人|万辆|公里|千米|米|亩|万亩|平方米|平方公里|立方米|万立方米)$/;
+const COUNT_UNIT =
+  /^(?:家|条|个|辆|台|座|处|项|所|批|套|口|眼|站|户|人|万辆|公里|千米|米|亩|万亩|平方米|平方公里|立方米|万立方米)$/;
 
 /** One spelling per unit, as the gold and the ledger use them. */
 function canonicalUnit(u: string): string {
@@ -27,20 +30,48 @@ const VERB_BEFORE = new RegExp(`(${VERB})\\s*([^，。；、]{0,24}?的)?\\s*$`)
 const CREATE_BEFORE = new RegExp(`(${CREATE})(完成)?\\s*([^，。；]{0,30}?)\\s*$`);
 
 function opFor(verb: string | undefined, suffix: string | undefined, unit: string): MetricOp | null {
-  const inc = suffix === '以上', dec = suffix === '以下' || suffix === '以内';
+  const inc = suffix === '以上',
+    dec = suffix === '以下' || suffix === '以内';
   switch (verb) {
-    case '低于': return '<';
-    case '高于': case '超过': case '突破': return '>';
-    case '不低于': case '不少于': case '不小于': return '>=';
-    case '不超过': case '不高于': case '不大于': return '<=';
-    case '控制在': case '降至': case '降低到': case '降低至': case '降到': case '下降到': return inc ? '>=' : '<=';
-    case '保持': case '保持在': case '稳定在': return inc ? '>=' : dec ? '<=' : '=';
-    case '下降': case '降低': case '减少': case '压减':
+    case '低于':
+      return '<';
+    case '高于':
+    case '超过':
+    case '突破':
+      return '>';
+    case '不低于':
+    case '不少于':
+    case '不小于':
+      return '>=';
+    case '不超过':
+    case '不高于':
+    case '不大于':
+      return '<=';
+    case '控制在':
+    case '降至':
+    case '降低到':
+    case '降低至':
+    case '降到':
+    case '下降到':
+      return inc ? '>=' : '<=';
+    case '保持':
+    case '保持在':
+    case '稳定在':
+      return inc ? '>=' : dec ? '<=' : '=';
+    case '下降':
+    case '降低':
+    case '减少':
+    case '压减':
       return unit === '个百分点' || unit === '%' || unit === '％' ? 'decrease>=' : dec ? '<=' : 'decrease>=';
-    case '提高': case '提升': case '增加': case '增长':
+    case '提高':
+    case '提升':
+    case '增加':
+    case '增长':
       return unit === '个百分点' || unit === '%' || unit === '％' ? 'increase>=' : '>=';
-    case undefined: return inc ? '>=' : dec ? '<=' : null;
-    default: return dec ? '<=' : '>='; // 达到, 达, 提高到…
+    case undefined:
+      return inc ? '>=' : dec ? '<=' : null;
+    default:
+      return dec ? '<=' : '>='; // 达到, 达, 提高到…
   }
 }
 
@@ -55,7 +86,10 @@ function cleanIndicator(s: string): string {
     .trim();
 }
 
-const UNITLESS = new RegExp(`([^，。；：、]{2,30}?(?:系数|指数))(${VERB})\\s*(\\d+(?:\\.\\d+)?)(?![\\d.%％])\\s*(以上|以下|以内)?`, 'g');
+const UNITLESS = new RegExp(
+  `([^，。；：、]{2,30}?(?:系数|指数))(${VERB})\\s*(\\d+(?:\\.\\d+)?)(?![\\d.%％])\\s*(以上|以下|以内)?`,
+  'g',
+);
 
 export function findMetrics(text: string, paragraph: number): Metric[] {
   const out: Metric[] = [];
@@ -67,7 +101,15 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
     const indicator = cleanIndicator(u[1]!);
     if (!op || indicator.length < 2) continue;
     const clause = u[0];
-    out.push({ indicator, op, value: Number(u[3]), unit: '', strive: /力争|争取/.test(clause), text: clause.trim(), span: { paragraph, start: u.index, end: u.index + clause.length } });
+    out.push({
+      indicator,
+      op,
+      value: Number(u[3]),
+      unit: '',
+      strive: /力争|争取/.test(clause),
+      text: clause.trim(),
+      span: { paragraph, start: u.index, end: u.index + clause.length },
+    });
   }
   NUM.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -75,7 +117,8 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
     const value = Number(m[1]);
     const unit = canonicalUnit(m[2]!);
     const suffix = m[3];
-    const start = m.index, end = m.index + m[0].length;
+    const start = m.index,
+      end = m.index + m[0].length;
     // the clause holding the number, and the one before (for 较…下降 after a comma)
     let clauseStart = lastIndexOfAny(text, '，。；：', start) + 1;
     // inside an open parenthesis (力争达到44微克/立方米): the clause starts there
@@ -92,7 +135,10 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
       op = opFor(vb[1], suffix, unit);
       indicator = before.slice(0, vb.index);
       const base = /(?:同比|(?:较|比)(?:上一?年|\d{4}年(?:底)?|同期)(?:同期)?)/.exec(indicator);
-      if (base) { baseline = base[0]; indicator = indicator.slice(0, base.index); }
+      if (base) {
+        baseline = base[0];
+        indicator = indicator.slice(0, base.index);
+      }
       if (!cleanIndicator(indicator) && baseline && clauseStart > sentenceStart) {
         // 全市公路货物周转量占比，较2022年下降10个百分点以上: the indicator is the clause before
         const prevStart = lastIndexOfAny(text, '，。；：', clauseStart - 2) + 1;
@@ -105,7 +151,13 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
         // 50%以上的汽油加油站: the indicator follows the number
         indicator = /^的([^，。；、（]+?)(?:以及|和|及|，|。|；|、|$)/.exec(after)?.[1] ?? '';
         op = opFor(undefined, suffix, unit);
-      } else if (cb && cb[3] && COUNT_UNIT.test(unit) && !/的$/.test(cb[3]) && !/^(?:全国|全省|全市|全县|全区)$/.test(cleanIndicator(cb[3]))) {
+      } else if (
+        cb &&
+        cb[3] &&
+        COUNT_UNIT.test(unit) &&
+        !/的$/.test(cb[3]) &&
+        !/^(?:全国|全省|全市|全县|全区)$/.test(cleanIndicator(cb[3]))
+      ) {
         // 新增A级、B级企业及绩效引领性企业30家以上: indicator between the verb and the number
         indicator = cb[3];
         op = opFor(undefined, suffix, unit) ?? '>=';
@@ -121,7 +173,12 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
         // 化学需氧量减排量90吨、氨氮减排量6吨
         indicator = before.slice(before.lastIndexOf('、') + 1);
         op = opFor(undefined, suffix, unit) ?? '>=';
-      } else if (/(新增|新建|完成)/.test(before) && !suffix && COUNT_UNIT.test(unit) && !/^[及以]/.test(after)) {
+      } else if (
+        /(新增|新建|完成)/.test(before) &&
+        !suffix &&
+        COUNT_UNIT.test(unit) &&
+        !/^[及以]/.test(after)
+      ) {
         indicator = before;
         op = '>=';
       }
@@ -129,7 +186,14 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
     indicator = cleanIndicator(indicator);
     // …不高于49.9微克/立方米，力争不高于49.1微克/立方米: the second target has the first one's indicator
     const prev = out[out.length - 1];
-    if (op && (!indicator || indicator.length < 2) && prev && prev.unit === unit && text.slice(prev.span!.end, start).search(/[。；]/) < 0) indicator = prev.indicator;
+    if (
+      op &&
+      (!indicator || indicator.length < 2) &&
+      prev &&
+      prev.unit === unit &&
+      text.slice(prev.span!.end, start).search(/[。；]/) < 0
+    )
+      indicator = prev.indicator;
     if (!op || !indicator || indicator.length < 2) continue;
     const clause = text.slice(clauseStart, end);
     const strive = /力争|争取/.test(clause);

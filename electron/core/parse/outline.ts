@@ -8,10 +8,21 @@ export interface Marker {
   level: Level;
   number: number;
   marker: string; // the marker text as written: 一、 （一） 1. （1）
-  rest: string;   // the paragraph without its marker
+  rest: string; // the paragraph without its marker
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CN_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /** 一 → 1, 十二 → 12, 二十三 → 23 */
 export function chineseNumber(s: string): number {
@@ -25,9 +36,11 @@ export function chineseNumber(s: string): number {
 
 export function readMarker(text: string): Marker | null {
   let m = /^\s*([一二三四五六七八九十]{1,3})\s*、\s*/.exec(text);
-  if (m) return { level: 1, number: chineseNumber(m[1]!), marker: m[0].trim(), rest: text.slice(m[0].length) };
+  if (m)
+    return { level: 1, number: chineseNumber(m[1]!), marker: m[0].trim(), rest: text.slice(m[0].length) };
   m = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*/.exec(text);
-  if (m) return { level: 2, number: chineseNumber(m[1]!), marker: m[0].trim(), rest: text.slice(m[0].length) };
+  if (m)
+    return { level: 2, number: chineseNumber(m[1]!), marker: m[0].trim(), rest: text.slice(m[0].length) };
   m = /^\s*(\d{1,3})\s*[.．、](?!\d)\s*/.exec(text);
   if (m) return { level: 3, number: Number(m[1]), marker: m[0].trim(), rest: text.slice(m[0].length) };
   m = /^\s*[（(]\s*(\d{1,3})\s*[）)]\s*/.exec(text);
@@ -54,5 +67,7 @@ export function isGoalSection(heading: string): boolean {
 
 /** The frame of a plan, never its tasks: 总体要求, 工作目标, 保障措施, 组织实施… */
 export function isFrameSection(heading: string): boolean {
-  return /总体要求|指导思想|基本原则|工作目标|主要目标|保障|组织实施|组织领导|工作要求|有关要求|附则|实施步骤|时间安排|工作步骤/.test(heading);
+  return /总体要求|指导思想|基本原则|工作目标|主要目标|保障|组织实施|组织领导|工作要求|有关要求|附则|实施步骤|时间安排|工作步骤/.test(
+    heading,
+  );
 }

@@ -6,15 +6,19 @@ import type { Marker } from './outline';
 
 export interface PlanRegion {
   title: string;
-  titleAt: number;   // paragraph of the title, -1 when it came from the cover list
-  from: number;      // first paragraph of the plan (title or preamble)
-  body: number;      // first 一、 heading
-  to: number;        // last paragraph (inclusive)
+  titleAt: number; // paragraph of the title, -1 when it came from the cover list
+  from: number; // first paragraph of the plan (title or preamble)
+  body: number; // first 一、 heading
+  to: number; // last paragraph (inclusive)
 }
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
-export function findPlans(paragraphs: string[], markers: (Marker | null)[], coverTitles: string[]): PlanRegion[] {
+export function findPlans(
+  paragraphs: string[],
+  markers: (Marker | null)[],
+  coverTitles: string[],
+): PlanRegion[] {
   const starts: number[] = [];
   let seenL1 = false;
   let appendix = false; // after 附件: a task list or table, not a new plan (unless it has a title)
@@ -33,14 +37,23 @@ export function findPlans(paragraphs: string[], markers: (Marker | null)[], cove
   let floor = 0; // nothing before this belongs to the plan being looked at
   starts.forEach((s, k) => {
     // a title within the few paragraphs before the first heading (title, 副标题, preamble)
-    let titleAt = -1, title = '';
+    let titleAt = -1,
+      title = '';
     for (let i = s - 1; i >= floor && i >= s - 6; i--) {
       if (markers[i]) break;
       const one = squash(paragraphs[i]!);
       const two = i > floor && !markers[i - 1] ? squash(paragraphs[i - 1]!) + one : '';
       const cover = coverTitles.find((t) => squash(t) === one || (two && squash(t) === two));
-      if (cover) { title = cover; titleAt = squash(cover) === one ? i : i - 1; break; }
-      if (looksLikePlanTitle(one) && !/^关于/.test(one)) { title = paragraphs[i]!.replace(/\s+/g, ''); titleAt = i; break; }
+      if (cover) {
+        title = cover;
+        titleAt = squash(cover) === one ? i : i - 1;
+        break;
+      }
+      if (looksLikePlanTitle(one) && !/^关于/.test(one)) {
+        title = paragraphs[i]!.replace(/\s+/g, '');
+        titleAt = i;
+        break;
+      }
     }
     let from: number;
     if (titleAt >= 0) from = titleAt;
@@ -58,7 +71,12 @@ export function findPlans(paragraphs: string[], markers: (Marker | null)[], cove
   return regions;
 }
 
-function hasTitleBefore(paragraphs: string[], markers: (Marker | null)[], at: number, coverTitles: string[]): boolean {
+function hasTitleBefore(
+  paragraphs: string[],
+  markers: (Marker | null)[],
+  at: number,
+  coverTitles: string[],
+): boolean {
   for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
     if (markers[i]) return false;
     const t = squash(paragraphs[i]!);

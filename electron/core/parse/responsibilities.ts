@@ -7,10 +7,12 @@ import type { Responsibility, Role, Span } from './types';
 import { canonicalUnits, looksLikeUnit, plausibleName, shareCityPrefix, splitJoined } from './units';
 
 // a role phrase closes a run of names: 牵头, 按职责分工负责, 依各自职责负责, 具体落实…
-const ROLE_PHRASE = /((?:按|依|根据)照?(?:各自)?(?:职责|职能)(?:分工)?|分别|共同|具体)?(牵头负责|负责牵头|牵头抓总|牵头督导|牵头推进|牵头组织|牵头|具体负责落实|具体落实|负责落实|抓好落实|组织落实|组织实施|督促落实|负责|参与|配合|协助|落实)$/;
+const ROLE_PHRASE =
+  /((?:按|依|根据)照?(?:各自)?(?:职责|职能)(?:分工)?|分别|共同|具体)?(牵头负责|负责牵头|牵头抓总|牵头督导|牵头推进|牵头组织|牵头|具体负责落实|具体落实|负责落实|抓好落实|组织落实|组织实施|督促落实|负责|参与|配合|协助|落实)$/;
 
 /** Labelled lists: 牵头单位：…；责任单位：…；配合单位：… */
-const LABEL = /(牵头单位|牵头部门|主要责任单位|责任单位|责任部门|落实单位|实施单位|配合单位|配合部门|协办单位|参与单位|参加单位)\s*[:：]\s*/g;
+const LABEL =
+  /(牵头单位|牵头部门|主要责任单位|责任单位|责任部门|落实单位|实施单位|配合单位|配合部门|协办单位|参与单位|参加单位)\s*[:：]\s*/g;
 
 const HAS_LABEL = new RegExp(LABEL.source);
 
@@ -34,7 +36,9 @@ const esc = (chars: string) => chars.replace(/[\]\[\\^-]/g, '\\$&');
  * 〈含开发区管委会，下同〉 → (nothing).
  */
 export function normaliseCollective(s: string): string {
-  const o = `[${esc(OPEN)}]`, c = `[${esc(CLOSE)}]`, neither = `[^${esc(OPEN + CLOSE)}]`;
+  const o = `[${esc(OPEN)}]`,
+    c = `[${esc(CLOSE)}]`,
+    neither = `[^${esc(OPEN + CLOSE)}]`;
   return s
     .replace(new RegExp(`${o}\\s*(?:含|包括)${neither}*${c}`, 'g'), '')
     .replace(new RegExp(`${o}${neither}*下同${c}`, 'g'), '')
@@ -49,15 +53,21 @@ export function normaliseCollective(s: string): string {
 function roleOf(word: string): Role {
   if (word.startsWith('牵头') || word === '负责牵头') return 'lead';
   switch (word) {
-    case '参与': return 'participate';
-    case '配合': case '协助': return 'cooperate';
-    case '负责': return 'responsible';
-    default: return 'implement'; // 落实, 具体落实, 负责落实, 抓好落实…
+    case '参与':
+      return 'participate';
+    case '配合':
+    case '协助':
+      return 'cooperate';
+    case '负责':
+      return 'responsible';
+    default:
+      return 'implement'; // 落实, 具体落实, 负责落实, 抓好落实…
   }
 }
 
 /** A standing rule: 以下各项任务均需各县区政府负责落实，不再列出 (also 以下工作均需…, 以下均需…). */
-const STANDING = /以下(?:各项|所有|各)?(?:任务|工作|事项)?(?:均|都|皆)?(?:需|由|要|须)(.+?)(负责落实|具体落实|抓好落实|落实|牵头|负责)(?:[，,、]?不再(?:一一)?列出)?/;
+const STANDING =
+  /以下(?:各项|所有|各)?(?:任务|工作|事项)?(?:均|都|皆)?(?:需|由|要|须)(.+?)(负责落实|具体落实|抓好落实|落实|牵头|负责)(?:[，,、]?不再(?:一一)?列出)?/;
 
 export interface ClauseResult {
   units: Responsibility[];
@@ -67,35 +77,70 @@ export interface ClauseResult {
 /** Finds every top-level bracketed part （…） 〔…〕 of a paragraph with its offsets. */
 export function parentheticals(text: string): { inner: string; start: number; end: number }[] {
   const out: { inner: string; start: number; end: number }[] = [];
-  let depth = 0, start = -1;
+  let depth = 0,
+    start = -1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (OPEN.includes(ch)) { if (depth === 0) start = i; depth++; }
-    else if (CLOSE.includes(ch) && depth > 0) {
+    if (OPEN.includes(ch)) {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (CLOSE.includes(ch) && depth > 0) {
       depth--;
-      if (depth === 0 && start >= 0) { out.push({ inner: text.slice(start + 1, i), start, end: i + 1 }); start = -1; }
+      if (depth === 0 && start >= 0) {
+        out.push({ inner: text.slice(start + 1, i), start, end: i + 1 });
+        start = -1;
+      }
     }
   }
   return out;
 }
 
-function unitsOf(list: string, role: Role, profile: CityProfile, clause: string, standing: boolean, at: Span): Responsibility[] {
+function unitsOf(
+  list: string,
+  role: Role,
+  profile: CityProfile,
+  clause: string,
+  standing: boolean,
+  at: Span,
+): Responsibility[] {
   const out: Responsibility[] = [];
-  const items = shareCityPrefix(list.split(/[、，,]/).map((x) => x.trim()).filter(Boolean), profile);
-  for (const item of items) for (const written of splitJoined(item, profile)) {
-    for (const u of canonicalUnits(written, profile)) out.push({ ...u, role, clause, span: at, ...(standing ? { standing: true } : {}) });
-  }
+  const items = shareCityPrefix(
+    list
+      .split(/[、，,]/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+    profile,
+  );
+  for (const item of items)
+    for (const written of splitJoined(item, profile)) {
+      for (const u of canonicalUnits(written, profile))
+        out.push({ ...u, role, clause, span: at, ...(standing ? { standing: true } : {}) });
+    }
   return out;
 }
 
 /** Reads one clause; null when the bracketed text is not a responsibility clause. */
-export function readClause(rawInner: string, profile: CityProfile, paragraph: number, offset: number): ClauseResult | null {
+export function readClause(
+  rawInner: string,
+  profile: CityProfile,
+  paragraph: number,
+  offset: number,
+): ClauseResult | null {
   let inner = normaliseCollective(rawInner).replace(/[。；;，,\s]+$/, '');
   if (HAS_LABEL.test(inner)) return readLabelled(inner, profile, paragraph, offset);
   const standing: Responsibility[] = [];
   const st = STANDING.exec(inner);
   if (st) {
-    standing.push(...unitsOf(st[1]!, roleOf(st[2]!), profile, st[0], true, span(paragraph, offset + st.index, st[0].length)));
+    standing.push(
+      ...unitsOf(
+        st[1]!,
+        roleOf(st[2]!),
+        profile,
+        st[0],
+        true,
+        span(paragraph, offset + st.index, st[0].length),
+      ),
+    );
     inner = inner.slice(0, st.index) + ' '.repeat(st[0].length) + inner.slice(st.index + st[0].length);
   }
   const items: { text: string; at: number }[] = [];
@@ -120,13 +165,22 @@ export function readClause(rawInner: string, profile: CityProfile, paragraph: nu
     pending = [];
   }
   const units: Responsibility[] = [];
-  const names = shareCityPrefix(runs.flatMap((r) => r.names.map((n) => n.text)), profile);
+  const names = shareCityPrefix(
+    runs.flatMap((r) => r.names.map((n) => n.text)),
+    profile,
+  );
   let k = 0;
   for (const run of runs) {
     for (const n of run.names) {
       const name = names[k++]!;
       for (const written of splitJoined(name, profile)) {
-        for (const u of canonicalUnits(written, profile)) units.push({ ...u, role: run.role, clause: rawInner, span: span(paragraph, offset + n.at, n.text.length) });
+        for (const u of canonicalUnits(written, profile))
+          units.push({
+            ...u,
+            role: run.role,
+            clause: rawInner,
+            span: span(paragraph, offset + n.at, n.text.length),
+          });
       }
     }
   }
@@ -134,7 +188,12 @@ export function readClause(rawInner: string, profile: CityProfile, paragraph: nu
 }
 
 /** 牵头单位：市生态环境局；责任单位：各县区政府 — each label's list gets the label's role. */
-function readLabelled(text: string, profile: CityProfile, paragraph: number, offset: number): ClauseResult | null {
+function readLabelled(
+  text: string,
+  profile: CityProfile,
+  paragraph: number,
+  offset: number,
+): ClauseResult | null {
   const units: Responsibility[] = [];
   const labels = [...text.matchAll(LABEL)];
   labels.forEach((m, k) => {
@@ -148,7 +207,12 @@ function readLabelled(text: string, profile: CityProfile, paragraph: number, off
       if (!looksLikeUnit(item, profile)) continue;
       for (const written of splitJoined(item, profile)) {
         for (const u of canonicalUnits(written, profile)) {
-          units.push({ ...u, role: roleOfLabel(m[1]!), clause: text.trim(), span: span(paragraph, offset + from + it.index, item.length) });
+          units.push({
+            ...u,
+            role: roleOfLabel(m[1]!),
+            clause: text.trim(),
+            span: span(paragraph, offset + from + it.index, item.length),
+          });
         }
       }
     }
@@ -165,11 +229,15 @@ export function readResponsibilities(text: string, profile: CityProfile, paragra
   const all: ClauseResult = { units: [], standing: [] };
   for (const p of parentheticals(text)) {
     const r = readClause(p.inner, profile, paragraph, p.start + 1);
-    if (r) { all.units.push(...r.units); all.standing.push(...r.standing); }
+    if (r) {
+      all.units.push(...r.units);
+      all.standing.push(...r.standing);
+    }
   }
   // labelled lists outside parentheses: a 责任单位：… line after the task text
   let outside = text;
-  for (const p of parentheticals(text)) outside = outside.slice(0, p.start) + ' '.repeat(p.end - p.start) + outside.slice(p.end);
+  for (const p of parentheticals(text))
+    outside = outside.slice(0, p.start) + ' '.repeat(p.end - p.start) + outside.slice(p.end);
   if (HAS_LABEL.test(outside)) {
     const first = outside.search(HAS_LABEL);
     const r = readLabelled(normaliseCollective(outside.slice(first)), profile, paragraph, first);
@@ -178,7 +246,10 @@ export function readResponsibilities(text: string, profile: CityProfile, paragra
   // a standing rule may also stand as a sentence of its own
   if (all.standing.length === 0) {
     const st = STANDING.exec(normaliseCollective(outside));
-    if (st) all.standing.push(...unitsOf(st[1]!, roleOf(st[2]!), profile, st[0], true, span(paragraph, st.index, st[0].length)));
+    if (st)
+      all.standing.push(
+        ...unitsOf(st[1]!, roleOf(st[2]!), profile, st[0], true, span(paragraph, st.index, st[0].length)),
+      );
   }
   return all;
 }

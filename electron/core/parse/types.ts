@@ -24,27 +24,27 @@ export type UnitKind = 'department' | 'county' | 'zone' | 'other';
 
 /** One unit with one role on a task (a 责任单位 with its 职责). */
 export interface Responsibility {
-  unit: string;          // canonical name (aliases resolved, 等 dropped, 政府 dropped for counties)
+  unit: string; // canonical name (aliases resolved, 等 dropped, 政府 dropped for counties)
   role: Role;
   kind: UnitKind;
-  raw: string;           // as written in the clause, e.g. 各县区政府
-  clause: string;        // the whole responsibility parenthetical
+  raw: string; // as written in the clause, e.g. 各县区政府
+  clause: string; // the whole responsibility parenthetical
   span?: Span;
   /** set when the unit comes from a standing rule (以下各项任务均需…) rather than the task's own text */
   standing?: boolean;
 }
 
 export type DeadlineKind =
-  | 'by_date'      // 2025年9月15日前
-  | 'month_end'    // 9月底前, 2025年6月
-  | 'period'       // 5至9月 → its end
-  | 'year_end'     // 年底前, 到2025年年底
+  | 'by_date' // 2025年9月15日前
+  | 'month_end' // 9月底前, 2025年6月
+  | 'period' // 5至9月 → its end
+  | 'year_end' // 年底前, 到2025年年底
   | 'year_target'; // 2025年，新增… (the year as the time of a target)
 
 export interface Deadline {
-  date: string;            // ISO yyyy-mm-dd
+  date: string; // ISO yyyy-mm-dd
   kind: DeadlineKind;
-  text: string;            // source text, e.g. 9月底前
+  text: string; // source text, e.g. 9月底前
   span?: Span;
   /** ambiguous phrasings (8月份前): every acceptable reading, `date` is the first */
   alternatives?: string[];
@@ -68,30 +68,30 @@ export interface Metric {
   op: MetricOp;
   value: number;
   unit: string;
-  strive: boolean;         // 力争 / 争取
-  text: string;            // the clause it was read from
-  baseline?: string;       // 较2022年
+  strive: boolean; // 力争 / 争取
+  text: string; // the clause it was read from
+  baseline?: string; // 较2022年
   span?: Span;
 }
 
 export interface ParsedTask {
   no: number;
-  code: string;            // short code a clerk can say: 大气-12
+  code: string; // short code a clerk can say: 大气-12
   title: string;
-  group: string;           // enclosing （一）… heading, '' when none
+  group: string; // enclosing （一）… heading, '' when none
   units: Responsibility[];
-  due_dates: string[];     // explicit deadlines, ISO, sorted, unique
+  due_dates: string[]; // explicit deadlines, ISO, sorted, unique
   deadlines: Deadline[];
   implied_due_date: string; // plan year's end when no explicit limit
   recurring: Recurrence[];
   metrics: Metric[];
-  text: string;            // full text, paragraphs joined with \n
+  text: string; // full text, paragraphs joined with \n
   span: { from: number; to: number }; // paragraph range (inclusive)
 }
 
 export interface ParsedPlan {
   title: string;
-  short_name: string;      // 大气, 碧水, 净土, 柴油
+  short_name: string; // 大气, 碧水, 净土, 柴油
   year: number;
   groups: string[];
   metrics: Metric[];
@@ -100,10 +100,10 @@ export interface ParsedPlan {
 }
 
 export interface DocumentInfo {
-  doc_number: string;      // 汴政办〔2025〕15号
-  issuer: string;          // 开封市人民政府办公室
-  date: string;            // ISO
-  city: string;            // 开封市, chooses the city profile
+  doc_number: string; // 汴政办〔2025〕15号
+  issuer: string; // 开封市人民政府办公室
+  date: string; // ISO
+  city: string; // 开封市, chooses the city profile
 }
 
 export interface ParsedDocument {

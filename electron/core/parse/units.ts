@@ -5,20 +5,30 @@
 import type { CityProfile } from './city-profile';
 import type { UnitKind } from './types';
 
-export interface NamedUnit { unit: string; kind: UnitKind; raw: string }
+export interface NamedUnit {
+  unit: string;
+  kind: UnitKind;
+  raw: string;
+}
 
 // every county-level division: 各县区政府, 县级政府, 各县（市、区）政府 (normalised to 各县区政府)
-const ALL_COUNTIES = /^(?:各|全市各|所有|全市)?(?:县区|县市区|区县|区市|县市|县级)(?:人民)?政府$|^(?:各|全市各|所有)(?:县区|县市区|区市|县市)$|^县区$/;
+const ALL_COUNTIES =
+  /^(?:各|全市各|所有|全市)?(?:县区|县市区|区县|区市|县市|县级)(?:人民)?政府$|^(?:各|全市各|所有)(?:县区|县市区|区市|县市)$|^县区$/;
 // only the districts, only the counties (各区人民政府 in a city of districts)
 const ALL_DISTRICTS = /^(?:各|全市各)区(?:人民)?政府$/;
 const ALL_PLAIN_COUNTIES = /^各县(?:人民)?政府$/;
 const GOV_SUFFIX = /(?:人民)?政府$/;
-const UNIT_END = /(局|委|办|室|厅|院|所|中心|公司|集团|政府|管委会|委员会|车站|社|站|部|队|处|会|行|校|部门|单位|法院|检察院|分局|支队|大队|银行|海关|分区|公司|区|县|市)$/;
+const UNIT_END =
+  /(局|委|办|室|厅|院|所|中心|公司|集团|政府|管委会|委员会|车站|社|站|部|队|处|会|行|校|部门|单位|法院|检察院|分局|支队|大队|银行|海关|分区|公司|区|县|市)$/;
 
 /** Abbreviations every office understands, whatever the city. */
 const COMMON_ALIASES: [RegExp, string][] = [
-  [/^市发改委$/, '市发展改革委'], [/^市工信局$/, '市工业和信息化局'], [/^市住建局$/, '市住房城乡建设局'],
-  [/^市环保局$/, '市生态环境局'], [/^市卫健委$/, '市卫生健康委'], [/^市应急管理局$/, '市应急局'],
+  [/^市发改委$/, '市发展改革委'],
+  [/^市工信局$/, '市工业和信息化局'],
+  [/^市住建局$/, '市住房城乡建设局'],
+  [/^市环保局$/, '市生态环境局'],
+  [/^市卫健委$/, '市卫生健康委'],
+  [/^市应急管理局$/, '市应急局'],
 ];
 
 /** Splits one list item (between 、 or ，) that may join two units with 和/及/与. */
@@ -32,7 +42,8 @@ export function looksLikeUnit(s: string, profile: CityProfile): boolean {
   const t = s.replace(/等$/, '');
   if (!t || t.length > 30) return false;
   if (/[。；，,]/.test(t)) return false;
-  if (ALL_COUNTIES.test(t) || ALL_DISTRICTS.test(t) || ALL_PLAIN_COUNTIES.test(t) || t === '管委会') return true;
+  if (ALL_COUNTIES.test(t) || ALL_DISTRICTS.test(t) || ALL_PLAIN_COUNTIES.test(t) || t === '管委会')
+    return true;
   if (profile.counties.some((c) => t.startsWith(c))) return true;
   if (zoneOf(t, profile)) return true;
   return UNIT_END.test(t);
@@ -41,11 +52,19 @@ export function looksLikeUnit(s: string, profile: CityProfile): boolean {
 /** A name a clause may hold even if it has no usual ending (人行中支): short, no prose marks. */
 export function plausibleName(s: string): boolean {
   const t = s.replace(/等$/, '');
-  return t.length >= 2 && t.length <= 16 && !/[的了对把将\d%“”《》]/.test(t) && !/^(加强|推进|开展|落实|按照|根据|做好|确保|完成|建立|实施|组织|由|在|对|将)/.test(t);
+  return (
+    t.length >= 2 &&
+    t.length <= 16 &&
+    !/[的了对把将\d%“”《》]/.test(t) &&
+    !/^(加强|推进|开展|落实|按照|根据|做好|确保|完成|建立|实施|组织|由|在|对|将)/.test(t)
+  );
 }
 
 function zoneOf(name: string, profile: CityProfile): string | null {
-  const bare = name.replace(/^市/, '').replace(profile.city ? new RegExp(`^${profile.city}`) : /^$/, '').replace(/(?:管委会|管理委员会)$/, '');
+  const bare = name
+    .replace(/^市/, '')
+    .replace(profile.city ? new RegExp(`^${profile.city}`) : /^$/, '')
+    .replace(/(?:管委会|管理委员会)$/, '');
   for (const z of profile.zones) {
     const names = [z.name, ...z.aliases].map((a) => a.replace(/(?:管委会|管理委员会)$/, ''));
     if (names.includes(bare) || names.includes(name)) return z.name;
@@ -62,19 +81,27 @@ export function canonicalUnits(written: string, profile: CityProfile): NamedUnit
   raw = raw.replace(/等(?:县区|县（区）|县市区|有关部门|相关部门|部门|有关单位|相关单位|单位)?$/, '');
   if (!raw) return [];
   const county = (c: string) => ({ unit: c, kind: 'county' as const, raw: written });
-  if (ALL_COUNTIES.test(raw)) return profile.counties.length ? profile.counties.map(county) : [{ unit: '各县区', kind: 'county', raw: written }];
+  if (ALL_COUNTIES.test(raw))
+    return profile.counties.length
+      ? profile.counties.map(county)
+      : [{ unit: '各县区', kind: 'county', raw: written }];
   if (ALL_DISTRICTS.test(raw)) return profile.counties.filter((c) => c.endsWith('区')).map(county);
   if (ALL_PLAIN_COUNTIES.test(raw)) return profile.counties.filter((c) => c.endsWith('县')).map(county);
-  if (raw === '管委会' || raw === '各管委会') return profile.zones.map((z) => ({ unit: z.name, kind: 'zone' as const, raw: written }));
+  if (raw === '管委会' || raw === '各管委会')
+    return profile.zones.map((z) => ({ unit: z.name, kind: 'zone' as const, raw: written }));
   const bare = raw.replace(GOV_SUFFIX, '');
   const known = profile.counties.find((c) => c === bare || c === raw);
   if (known) return [county(known)];
   const zone = zoneOf(raw, profile);
   if (zone) return [{ unit: zone, kind: 'zone', raw: written }];
   // a city we have no profile for: 某某县政府 is still the county 某某县
-  if (/^[\u4e00-\u9fa5]{1,6}(?:县|区|旗)$/.test(bare) && bare !== raw && !/^(?:有关|相关|各)/.test(bare)) return [county(bare)];
+  if (/^[\u4e00-\u9fa5]{1,6}(?:县|区|旗)$/.test(bare) && bare !== raw && !/^(?:有关|相关|各)/.test(bare))
+    return [county(bare)];
   // 某某示范区管委会 / 某某开发区管委会 is the zone itself (a list such as …等八个开发区管委会 stays whole)
-  const zm = /^(.{2,14}(?:示范区|开发区|新区|高新区|产业集聚区|保税区|实验区|工区|管理区))(?:管委会|管理委员会)$/.exec(raw);
+  const zm =
+    /^(.{2,14}(?:示范区|开发区|新区|高新区|产业集聚区|保税区|实验区|工区|管理区))(?:管委会|管理委员会)$/.exec(
+      raw,
+    );
   if (zm && !raw.includes('等')) return [{ unit: zm[1]!, kind: 'zone', raw: written }];
   let unit = profile.unitAliases[raw] ?? raw;
   for (const [re, to] of COMMON_ALIASES) if (re.test(unit)) unit = to;
@@ -90,7 +117,8 @@ export function shareCityPrefix(items: string[], profile: CityProfile): string[]
   const local = [profile.city.replace(/市$/, ''), ...profile.counties].filter(Boolean);
   return items.map((i) => {
     if (i.startsWith('市') && !i.startsWith('市场')) return i;
-    if (/^(省|国|中国|国家|国网|国铁|各|有关|相关|县|区)/.test(i) || local.some((l) => i.startsWith(l))) return i;
+    if (/^(省|国|中国|国家|国网|国铁|各|有关|相关|县|区)/.test(i) || local.some((l) => i.startsWith(l)))
+      return i;
     if (/^[\u4e00-\u9fa5]{2,12}(局|委|办)$/.test(i) && !/(县|区)/.test(i.slice(0, -1))) return `市${i}`;
     return i;
   });

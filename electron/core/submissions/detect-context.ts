@@ -30,7 +30,9 @@ export function singleCounty(text: string, counties: string[]): string | null {
 
 /** 填报单位：兰考县人民政府 → the text after the label. */
 export function unitLineValue(text: string): string | null {
-  const m = /(填报单位|报送单位|填报县区|县区名称|单位名称|单位)\s*[:：]\s*(.+)/.exec(text.replace(/\n/g, ' '));
+  const m = /(填报单位|报送单位|填报县区|县区名称|单位名称|单位)\s*[:：]\s*(.+)/.exec(
+    text.replace(/\n/g, ' '),
+  );
   return m ? m[2]!.trim() : null;
 }
 
@@ -41,7 +43,9 @@ export function unitLineValue(text: string): string | null {
 export function periodIn(text: string, year?: number): string | null {
   const t = text.replace(/\s/g, '');
   const found = new Set<string>();
-  const add = (y: number, m: number) => { if (m >= 1 && m <= 12 && y > 2000 && y < 2100) found.add(`${y}-${String(m).padStart(2, '0')}`); };
+  const add = (y: number, m: number) => {
+    if (m >= 1 && m <= 12 && y > 2000 && y < 2100) found.add(`${y}-${String(m).padStart(2, '0')}`);
+  };
   let m: RegExpExecArray | null;
   const reRange = /(\d{4})年(?:\d{1,2}[-—~至到])?(\d{1,2})月/g;
   while ((m = reRange.exec(t))) add(Number(m[1]), Number(m[2]));

@@ -3,7 +3,13 @@
 // county must carry out. Task columns are locked, fill columns open; the sheet protection has
 // no password so a clerk can still lift it (审阅—撤销工作表保护).
 import ExcelJS from 'exceljs';
-import { COLUMN_ORDER, FILL_COLUMNS, fillPattern, type ColumnId, type SubmissionTemplate } from './template-spec';
+import {
+  COLUMN_ORDER,
+  FILL_COLUMNS,
+  fillPattern,
+  type ColumnId,
+  type SubmissionTemplate,
+} from './template-spec';
 import { KEY_HEADING, writeIdentity } from './identity';
 import { cnDate, periodParts, returnDeadline } from './period';
 import { wrappedLines } from './text-width';
@@ -11,8 +17,8 @@ import type { SubmissionTask, WorkbookIdentity } from './types';
 
 export interface GenerateOptions {
   county: string;
-  period: string;               // yyyy-mm
-  tasks: SubmissionTask[];      // every task; filtered to the county's here
+  period: string; // yyyy-mm
+  tasks: SubmissionTask[]; // every task; filtered to the county's here
   template: SubmissionTemplate;
   /** overrides the template's 次月N日 rule, ISO date */
   due?: string;
@@ -20,7 +26,7 @@ export interface GenerateOptions {
   now?: Date;
 }
 
-export const TITLE_ROWS = 3;      // title, unit/due line, headings
+export const TITLE_ROWS = 3; // title, unit/due line, headings
 const HEADER_ROW = 3;
 const FONT = '宋体';
 const HEAD_FONT = '黑体';
@@ -45,7 +51,14 @@ export function buildSubmissionWorkbook(opts: GenerateOptions): ExcelJS.Workbook
   const { county, period, template: tpl } = opts;
   const { year, month } = periodParts(period);
   const due = opts.due ?? returnDeadline(period, tpl.returnDay);
-  const vars = { county, year: String(year), month: String(month), due: cnDate(due), plan: '', planTitle: '' };
+  const vars = {
+    county,
+    year: String(year),
+    month: String(month),
+    due: cnDate(due),
+    plan: '',
+    planTitle: '',
+  };
   const wb = new ExcelJS.Workbook();
   wb.creator = '台账工作台';
   const now = opts.now ?? new Date();
@@ -53,10 +66,16 @@ export function buildSubmissionWorkbook(opts: GenerateOptions): ExcelJS.Workbook
   wb.modified = now;
 
   const plans = tasksByPlan(opts.tasks, county);
-  const cover = wb.addWorksheet(sheetNameOf(tpl.coverSheetName, new Set()), { properties: { tabColor: { argb: 'FF4F81BD' } } });
+  const cover = wb.addWorksheet(sheetNameOf(tpl.coverSheetName, new Set()), {
+    properties: { tabColor: { argb: 'FF4F81BD' } },
+  });
   const used = new Set<string>([cover.name]);
   const identity: WorkbookIdentity = {
-    county, period, templateVersion: tpl.version, generatedAt: now.toISOString(), sheets: [],
+    county,
+    period,
+    templateVersion: tpl.version,
+    generatedAt: now.toISOString(),
+    sheets: [],
   };
   for (const [plan, tasks] of plans) {
     const pv = { ...vars, plan, planTitle: tasks[0]!.planTitle || plan };
@@ -64,7 +83,9 @@ export function buildSubmissionWorkbook(opts: GenerateOptions): ExcelJS.Workbook
     used.add(name);
     writePlanSheet(wb.addWorksheet(name), tasks, tpl, pv);
     const columns: Record<string, number> = { key: COLUMN_ORDER.length + 1 };
-    COLUMN_ORDER.forEach((id, i) => { columns[id] = i + 1; });
+    COLUMN_ORDER.forEach((id, i) => {
+      columns[id] = i + 1;
+    });
     identity.sheets.push({ name, plan, keys: tasks.map((t) => t.key), headerRow: HEADER_ROW, columns });
   }
   writeCover(cover, tpl, vars, identity);
@@ -72,7 +93,10 @@ export function buildSubmissionWorkbook(opts: GenerateOptions): ExcelJS.Workbook
   return wb;
 }
 
-export async function writeSubmissionWorkbook(file: string, opts: GenerateOptions): Promise<{ sheets: number; tasks: number }> {
+export async function writeSubmissionWorkbook(
+  file: string,
+  opts: GenerateOptions,
+): Promise<{ sheets: number; tasks: number }> {
   const wb = buildSubmissionWorkbook(opts);
   await wb.xlsx.writeFile(file);
   const plans = tasksByPlan(opts.tasks, opts.county);
@@ -95,16 +119,27 @@ function deadlineText(t: SubmissionTask): string {
 
 function cellText(t: SubmissionTask, col: ColumnId): string | number {
   switch (col) {
-    case 'no': return t.no;
-    case 'title': return t.title;
-    case 'lead': return t.leadUnits.join('、');
-    case 'deadline': return deadlineText(t);
-    case 'target': return t.target;
-    default: return '';
+    case 'no':
+      return t.no;
+    case 'title':
+      return t.title;
+    case 'lead':
+      return t.leadUnits.join('、');
+    case 'deadline':
+      return deadlineText(t);
+    case 'target':
+      return t.target;
+    default:
+      return '';
   }
 }
 
-function writePlanSheet(ws: ExcelJS.Worksheet, tasks: SubmissionTask[], tpl: SubmissionTemplate, vars: Record<string, string>): void {
+function writePlanSheet(
+  ws: ExcelJS.Worksheet,
+  tasks: SubmissionTask[],
+  tpl: SubmissionTemplate,
+  vars: Record<string, string>,
+): void {
   const nCols = COLUMN_ORDER.length;
   const keyCol = nCols + 1;
   const lastLetter = colLetter(nCols);
@@ -132,7 +167,9 @@ function writePlanSheet(ws: ExcelJS.Worksheet, tasks: SubmissionTask[], tpl: Sub
 
   // row 3: headings
   const head = ws.getRow(HEADER_ROW);
-  COLUMN_ORDER.forEach((id, i) => { head.getCell(i + 1).value = tpl.columns[id].heading; });
+  COLUMN_ORDER.forEach((id, i) => {
+    head.getCell(i + 1).value = tpl.columns[id].heading;
+  });
   head.getCell(keyCol).value = KEY_HEADING;
   head.height = 30;
   head.eachCell({ includeEmpty: true }, (c) => {
@@ -156,8 +193,10 @@ function writePlanSheet(ws: ExcelJS.Worksheet, tasks: SubmissionTask[], tpl: Sub
       cell.font = { name: FONT, size: 10.5 };
       cell.border = BORDER;
       cell.alignment = {
-        vertical: 'middle', wrapText: true,
-        horizontal: id === 'no' || id === 'status' || id === 'percent' || id === 'deadline' ? 'center' : 'left',
+        vertical: 'middle',
+        wrapText: true,
+        horizontal:
+          id === 'no' || id === 'status' || id === 'percent' || id === 'deadline' ? 'center' : 'left',
       };
       if (fill) cell.protection = { locked: false };
       else cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: GREY } };
@@ -177,13 +216,26 @@ function writePlanSheet(ws: ExcelJS.Worksheet, tasks: SubmissionTask[], tpl: Sub
     const formulae = [`"${tpl.statusOptions.join(',')}"`];
     for (let r = first; r <= lastTask; r++) {
       ws.getCell(`${statusCol}${r}`).dataValidation = {
-        type: 'list', allowBlank: true, formulae, showErrorMessage: true, errorStyle: 'warning',
-        errorTitle: '完成状态', error: `请从下拉列表中选择：${tpl.statusOptions.join('、')}`,
+        type: 'list',
+        allowBlank: true,
+        formulae,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        errorTitle: '完成状态',
+        error: `请从下拉列表中选择：${tpl.statusOptions.join('、')}`,
       };
       ws.getCell(`${pctCol}${r}`).dataValidation = {
-        type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 100], showErrorMessage: true,
-        errorStyle: 'stop', errorTitle: '完成进度', error: '请填写 0 到 100 之间的数字（例如 85）。',
-        showInputMessage: true, promptTitle: '完成进度(%)', prompt: '填 0 到 100 的数字，例如 85',
+        type: 'decimal',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [0, 100],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: '完成进度',
+        error: '请填写 0 到 100 之间的数字（例如 85）。',
+        showInputMessage: true,
+        promptTitle: '完成进度(%)',
+        prompt: '填 0 到 100 的数字，例如 85',
       };
     }
   }
@@ -197,22 +249,44 @@ function writePlanSheet(ws: ExcelJS.Worksheet, tasks: SubmissionTask[], tpl: Sub
   sc.protection = { locked: false };
   ws.getRow(sig).height = 22;
 
-  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW, topLeftCell: `C${first}`, activeCell: `${colLetter(COLUMN_ORDER.indexOf('status') + 1)}${first}` }];
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: 2,
+      ySplit: HEADER_ROW,
+      topLeftCell: `C${first}`,
+      activeCell: `${colLetter(COLUMN_ORDER.indexOf('status') + 1)}${first}`,
+    },
+  ];
   ws.pageSetup = {
-    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-    printTitlesRow: `1:${HEADER_ROW}`, horizontalCentered: true,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `1:${HEADER_ROW}`,
+    horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     printArea: `A1:${lastLetter}${sig}`,
   };
   ws.headerFooter = { oddFooter: '&C第 &P 页，共 &N 页' };
   // no password: protection guards against slips, not against the clerk
   void ws.protect('', {
-    selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true,
-    autoFilter: true, sort: true,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+    sort: true,
   });
 }
 
-function writeCover(ws: ExcelJS.Worksheet, tpl: SubmissionTemplate, vars: Record<string, string>, id: WorkbookIdentity): void {
+function writeCover(
+  ws: ExcelJS.Worksheet,
+  tpl: SubmissionTemplate,
+  vars: Record<string, string>,
+  id: WorkbookIdentity,
+): void {
   ws.columns = [{ width: 6 }, { width: 14 }, { width: 80 }];
   ws.mergeCells('A1:C1');
   const t = ws.getCell('A1');

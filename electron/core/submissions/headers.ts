@@ -5,8 +5,22 @@ import type { SheetGrid } from './sheet-grid';
 import { KEY_HEADING } from './identity';
 
 export type Field =
-  | 'key' | 'code' | 'no' | 'plan' | 'title' | 'lead' | 'deadline' | 'target'
-  | 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps' | 'evidence' | 'remarks' | 'metricValue'
+  | 'key'
+  | 'code'
+  | 'no'
+  | 'plan'
+  | 'title'
+  | 'lead'
+  | 'deadline'
+  | 'target'
+  | 'status'
+  | 'percent'
+  | 'progress'
+  | 'problems'
+  | 'nextSteps'
+  | 'evidence'
+  | 'remarks'
+  | 'metricValue'
   | 'completedOn';
 
 /** Synonyms, most specific first within each field. Matched against the heading with spaces,
@@ -15,15 +29,71 @@ const SYNONYMS: [Field, string[]][] = [
   ['key', [KEY_HEADING, '系统标识', '任务ID']],
   ['code', ['任务编号', '任务编码', '任务代码', '台账编号', '编码']],
   ['completedOn', ['实际完成时间', '实际完成日期', '完成日期', '办结时间', '办结日期']],
-  ['percent', ['完成进度%', '完成进度百分比', '完成率', '完成比例', '完成百分比', '进度%', '完成进度', '工作进度%', '百分比']],
+  [
+    'percent',
+    [
+      '完成进度%',
+      '完成进度百分比',
+      '完成率',
+      '完成比例',
+      '完成百分比',
+      '进度%',
+      '完成进度',
+      '工作进度%',
+      '百分比',
+    ],
+  ],
   ['status', ['完成状态', '进展状态', '推进状态', '任务状态', '状态', '是否完成', '进度']],
-  ['progress', ['进展情况', '工作进展', '完成情况', '推进情况', '工作开展情况', '工作推进情况', '落实情况', '进展', '工作完成情况', '具体进展']],
-  ['problems', ['存在问题', '困难和问题', '存在的问题', '存在困难', '问题和困难', '存在的困难和问题', '问题']],
-  ['nextSteps', ['下步计划', '下一步工作', '下一步计划', '下步工作打算', '下一步工作计划', '下步工作', '下步打算', '下一步措施']],
+  [
+    'progress',
+    [
+      '进展情况',
+      '工作进展',
+      '完成情况',
+      '推进情况',
+      '工作开展情况',
+      '工作推进情况',
+      '落实情况',
+      '进展',
+      '工作完成情况',
+      '具体进展',
+    ],
+  ],
+  [
+    'problems',
+    ['存在问题', '困难和问题', '存在的问题', '存在困难', '问题和困难', '存在的困难和问题', '问题'],
+  ],
+  [
+    'nextSteps',
+    [
+      '下步计划',
+      '下一步工作',
+      '下一步计划',
+      '下步工作打算',
+      '下一步工作计划',
+      '下步工作',
+      '下步打算',
+      '下一步措施',
+    ],
+  ],
   ['evidence', ['佐证材料', '佐证', '证明材料', '支撑材料', '附件']],
   ['remarks', ['备注', '说明']],
   ['metricValue', ['指标完成值', '指标完成情况', '实际完成值', '完成值']],
-  ['title', ['任务名称', '工作任务', '重点任务', '任务内容', '主要任务', '攻坚任务', '具体任务', '任务事项', '工作内容', '任务']],
+  [
+    'title',
+    [
+      '任务名称',
+      '工作任务',
+      '重点任务',
+      '任务内容',
+      '主要任务',
+      '攻坚任务',
+      '具体任务',
+      '任务事项',
+      '工作内容',
+      '任务',
+    ],
+  ],
   ['plan', ['所属方案', '方案名称', '所属专项', '专项', '方案', '类别']],
   ['lead', ['牵头单位', '责任单位', '牵头部门', '市级牵头单位', '责任部门']],
   ['deadline', ['完成时限', '时限', '完成时间', '时间节点', '完成期限', '时限要求']],
@@ -32,7 +102,10 @@ const SYNONYMS: [Field, string[]][] = [
 ];
 
 export function normaliseHeading(s: string): string {
-  return s.replace(/[\s\n:：()（）[\]【】*＊.。、]/g, '').replace(/％/g, '%').replace(/[（(]%[)）]/g, '%');
+  return s
+    .replace(/[\s\n:：()（）[\]【】*＊.。、]/g, '')
+    .replace(/％/g, '%')
+    .replace(/[（(]%[)）]/g, '%');
 }
 
 /** The field a heading names, or null. Exact synonyms first, then the longest contained one. */
@@ -97,7 +170,10 @@ function mapColumns(grid: SheetGrid, top: number, bottom: number): HeaderMap | n
     if (texts.length === 0) continue;
     headings.set(c, texts.slice().reverse().join('/'));
     let field: Field | null = null;
-    for (const t of texts) { field = fieldOfHeading(t); if (field) break; }
+    for (const t of texts) {
+      field = fieldOfHeading(t);
+      if (field) break;
+    }
     if (!field) field = fieldOfHeading(texts.slice().reverse().join(''));
     if (field && !columns.has(field)) columns.set(field, c);
   }

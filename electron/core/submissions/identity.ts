@@ -21,7 +21,8 @@ export function writeIdentity(wb: ExcelJS.Workbook, id: WorkbookIdentity): Excel
   ws.addRow(['generatedAt', id.generatedAt]);
   for (const s of id.sheets) {
     ws.addRow(['sheet', s.name, s.plan]);
-    if (s.columns) ws.addRow(['columns', s.name, JSON.stringify({ headerRow: s.headerRow, columns: s.columns })]);
+    if (s.columns)
+      ws.addRow(['columns', s.name, JSON.stringify({ headerRow: s.headerRow, columns: s.columns })]);
     for (const k of s.keys) ws.addRow(['task', s.name, k]);
   }
   return ws;
@@ -46,8 +47,13 @@ export function readIdentity(wb: ExcelJS.Workbook): WorkbookIdentity | null {
       const s = id.sheets.find((x) => x.name === a);
       try {
         const v = JSON.parse(b) as { headerRow?: number; columns?: Record<string, number> };
-        if (s && typeof v.headerRow === 'number' && v.columns) { s.headerRow = v.headerRow; s.columns = v.columns; }
-      } catch { /* damaged: the headings are read instead */ }
+        if (s && typeof v.headerRow === 'number' && v.columns) {
+          s.headerRow = v.headerRow;
+          s.columns = v.columns;
+        }
+      } catch {
+        /* damaged: the headings are read instead */
+      }
     }
   });
   return id.county && id.period ? id : null;

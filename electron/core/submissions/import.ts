@@ -45,36 +45,72 @@ export interface ImportReport {
   problems: Problem[];
 }
 
-const NOT_IMPORTED: RowOutcome['kind'][] = ['unknown_task', 'not_assigned', 'duplicate', 'conflict', 'unreadable', 'empty'];
+const NOT_IMPORTED: RowOutcome['kind'][] = [
+  'unknown_task',
+  'not_assigned',
+  'duplicate',
+  'conflict',
+  'unreadable',
+  'empty',
+];
 
-export async function importSubmissions(db: DB, files: string[], opts: ImportSubmissionOptions = {}): Promise<ImportReport> {
+export async function importSubmissions(
+  db: DB,
+  files: string[],
+  opts: ImportSubmissionOptions = {},
+): Promise<ImportReport> {
   const { tasks, counties } = loadSubmissionTasks(db);
   const index = new TaskIndex(tasks);
   const codes = new Map(tasks.map((t) => [t.key, t.code]));
   const report: ImportReport = {
-    dryRun: !!opts.dryRun, applied: false, backup: null, files: [],
-    totals: { imported: 0, new: 0, updated: 0, unchanged: 0, notImported: 0 }, problems: [],
+    dryRun: !!opts.dryRun,
+    applied: false,
+    backup: null,
+    files: [],
+    totals: { imported: 0, new: 0, updated: 0, unchanged: 0, notImported: 0 },
+    problems: [],
   };
   if (tasks.length === 0) {
-    report.problems.push(fatal('SUBMISSION_NO_TASKS', '台账中还没有任务，请先导入方案文件（plan import），再导入县区报送表。'));
+    report.problems.push(
+      fatal('SUBMISSION_NO_TASKS', '台账中还没有任务，请先导入方案文件（plan import），再导入县区报送表。'),
+    );
     return report;
   }
   const reads: { read: SubmissionRead; hash: string; fr: FileReport }[] = [];
   for (const f of files) {
     const name = path.basename(f);
-    const fr: FileReport = { file: name, county: null, period: null, ours: false, counts: {}, changes: [], rows: [], problems: [] };
+    const fr: FileReport = {
+      file: name,
+      county: null,
+      period: null,
+      ours: false,
+      counts: {},
+      changes: [],
+      rows: [],
+      problems: [],
+    };
     report.files.push(fr);
     const opened = await openWorkbookFile(f);
     fr.problems.push(...opened.problems);
     if (!opened.value) continue;
     const { workbook, bytes } = opened.value;
     const read = readSubmission(workbook, name, {
-      tasks: index, counties, county: opts.county, period: opts.period, statusWords: opts.statusWords,
+      tasks: index,
+      counties,
+      county: opts.county,
+      period: opts.period,
+      statusWords: opts.statusWords,
     });
     fr.problems.push(...read.problems);
     if (!read.value) continue;
     const v = read.value;
-    Object.assign(fr, { county: v.county, period: v.period, ours: v.ours, templateVersion: v.templateVersion, rows: v.outcomes });
+    Object.assign(fr, {
+      county: v.county,
+      period: v.period,
+      ours: v.ours,
+      templateVersion: v.templateVersion,
+      rows: v.outcomes,
+    });
     fr.changes = diffWithLedger(db, v.county, v.period, v.records, codes);
     fr.hash = sha256(bytes);
     reads.push({ read: v, hash: fr.hash, fr });
@@ -88,7 +124,14 @@ export async function importSubmissions(db: DB, files: string[], opts: ImportSub
       const k = `${r.county}/${r.period}/${r.taskKey}`;
       const prev = seen.get(k);
       if (prev && prev !== read.file) {
-        report.problems.push({ severity: 'warning', code: 'SUBMISSION_OVERLAP', message: `任务“${codes.get(r.taskKey)}”${r.county} ${r.period} 的进展同时出现在“${prev}”和“${read.file}”中，以后一个文件为准。`, file: read.file, sheet: r.origin.sheet, cell: r.origin.cell });
+        report.problems.push({
+          severity: 'warning',
+          code: 'SUBMISSION_OVERLAP',
+          message: `任务“${codes.get(r.taskKey)}”${r.county} ${r.period} 的进展同时出现在“${prev}”和“${read.file}”中，以后一个文件为准。`,
+          file: read.file,
+          sheet: r.origin.sheet,
+          cell: r.origin.cell,
+        });
       }
       seen.set(k, read.file);
     }
@@ -97,7 +140,8 @@ export async function importSubmissions(db: DB, files: string[], opts: ImportSub
   for (const { fr } of reads) {
     const byKey = new Map(fr.changes.map((c) => [c.taskKey, c]));
     for (const o of fr.rows) {
-      if (o.kind === 'imported' && o.taskKey && byKey.get(o.taskKey)?.kind === 'unchanged') o.kind = 'unchanged';
+      if (o.kind === 'imported' && o.taskKey && byKey.get(o.taskKey)?.kind === 'unchanged')
+        o.kind = 'unchanged';
     }
     fr.counts = countKinds(fr.rows);
     report.totals.new += fr.changes.filter((c) => c.kind === 'new').length;
@@ -115,7 +159,12 @@ export async function importSubmissions(db: DB, files: string[], opts: ImportSub
   if (!opts.noBackup) report.backup = await autoBackup(db, 'submission');
   const tx = db.transaction(() => {
     for (const { read, hash } of reads) {
-      const res = writeProgress(db, read.records, { kind: 'file', file: read.file, fileHash: hash, operator: opts.operator });
+      const res = writeProgress(db, read.records, {
+        kind: 'file',
+        file: read.file,
+        fileHash: hash,
+        operator: opts.operator,
+      });
       if (!res.written || hasFatal(res.problems)) {
         throw Object.assign(new Error('progress rejected'), { problems: res.problems });
       }
@@ -126,7 +175,14 @@ export async function importSubmissions(db: DB, files: string[], opts: ImportSub
     report.applied = true;
   } catch (e) {
     const ps = (e as { problems?: Problem[] }).problems;
-    report.problems.push(...(ps ?? [fatal('SUBMISSION_WRITE_FAILED', `写入台账失败：${e instanceof Error ? e.message : String(e)}。台账未做修改。`)]));
+    report.problems.push(
+      ...(ps ?? [
+        fatal(
+          'SUBMISSION_WRITE_FAILED',
+          `写入台账失败：${e instanceof Error ? e.message : String(e)}。台账未做修改。`,
+        ),
+      ]),
+    );
   }
   return report;
 }

@@ -2,7 +2,12 @@
 // `submissions` table) with its report: the app's import and the CLI's `submission import`
 // both call this, so the board shows what came back whichever shell took it in.
 import { hasFatal } from '../common/problems';
-import { recordSubmissions, type Submission, type SubmissionFlag, type SubmissionInput } from '../ledger/submissions';
+import {
+  recordSubmissions,
+  type Submission,
+  type SubmissionFlag,
+  type SubmissionInput,
+} from '../ledger/submissions';
 import type { DB } from '../ledger/db';
 import type { FileReport, ImportReport } from './import';
 import type { RowOutcome } from './types';
@@ -18,16 +23,39 @@ export interface InboxOptions {
   now?: string;
 }
 
-export function inboxEntry(fr: FileReport, applied: boolean, o: InboxOptions & { now: string }): SubmissionInput {
+export function inboxEntry(
+  fr: FileReport,
+  applied: boolean,
+  o: InboxOptions & { now: string },
+): SubmissionInput {
   const flagged: SubmissionFlag[] = fr.rows
     .filter((r) => FLAGGED.includes(r.kind))
-    .map((r) => ({ id: `${r.sheet}!${r.cell}`, kind: r.kind, file: r.file, sheet: r.sheet, row: r.row, cell: r.cell, reason: r.reason, taskCode: r.taskCode, resolved: false }));
+    .map((r) => ({
+      id: `${r.sheet}!${r.cell}`,
+      kind: r.kind,
+      file: r.file,
+      sheet: r.sheet,
+      row: r.row,
+      cell: r.cell,
+      reason: r.reason,
+      taskCode: r.taskCode,
+      resolved: false,
+    }));
   const imported = fr.changes.filter((c) => c.kind !== 'unchanged').length;
   const unchanged = fr.changes.filter((c) => c.kind === 'unchanged').length;
   return {
-    period: fr.period ?? o.period, unit: fr.county ?? '', file: fr.file, fileHash: fr.hash ?? null, importedAt: o.now, operator: o.operator,
-    imported: applied ? imported : 0, unchanged, empty: fr.rows.filter((r) => r.kind === 'empty').length,
-    failed: hasFatal(fr.problems), flagged, problems: fr.problems,
+    period: fr.period ?? o.period,
+    unit: fr.county ?? '',
+    file: fr.file,
+    fileHash: fr.hash ?? null,
+    importedAt: o.now,
+    operator: o.operator,
+    imported: applied ? imported : 0,
+    unchanged,
+    empty: fr.rows.filter((r) => r.kind === 'empty').length,
+    failed: hasFatal(fr.problems),
+    flagged,
+    problems: fr.problems,
   };
 }
 
@@ -44,7 +72,14 @@ export function recordInbox(db: DB, report: ImportReport, o: InboxOptions): Subm
     const r = inboxEntry({ ...fr, file: rename(fr.file) }, report.applied, { ...o, now });
     r.flagged = r.flagged!.map((f) => ({ ...f, file: rename(f.file) }));
     if (batchNotWritten && !r.failed) {
-      r.problems = [...r.problems!, { severity: 'warning', code: 'BATCH_NOT_WRITTEN', message: '同批文件中有无法读取的文件，本批未写入台账。请处理后重新导入整批文件。' }];
+      r.problems = [
+        ...r.problems!,
+        {
+          severity: 'warning',
+          code: 'BATCH_NOT_WRITTEN',
+          message: '同批文件中有无法读取的文件，本批未写入台账。请处理后重新导入整批文件。',
+        },
+      ];
     }
     return r;
   });

@@ -2,32 +2,63 @@
 // on, what the ledger holds now for a county and period (for the dry-run diff), and the
 // conversion of our records into the ledger's ProgressInput.
 import type { DB } from '../ledger/db';
-import { recordProgress, taskProgress, type ProgressInput, type ProgressSource, type RecordResult } from '../ledger/index';
+import {
+  recordProgress,
+  taskProgress,
+  type ProgressInput,
+  type ProgressSource,
+  type RecordResult,
+} from '../ledger/index';
 import { cnDate } from './period';
 import type { SubmissionRecord, SubmissionTask } from './types';
 
-interface TaskSql { id: number; code: string; no: number; title: string; due_date: string | null; original_due_date: string | null; implied_due_date: string | null; short_name: string; plan_title: string }
+interface TaskSql {
+  id: number;
+  code: string;
+  no: number;
+  title: string;
+  due_date: string | null;
+  original_due_date: string | null;
+  implied_due_date: string | null;
+  short_name: string;
+  plan_title: string;
+}
 
 /** Every active task with the counties (and zones) that report on it, for the workbooks. */
 export function loadSubmissionTasks(db: DB): { tasks: SubmissionTask[]; counties: string[] } {
-  const rows = db.prepare(
-    `SELECT t.id, t.code, t.no, t.title, t.due_date, t.original_due_date, t.implied_due_date, p.short_name, p.title AS plan_title
+  const rows = db
+    .prepare(
+      `SELECT t.id, t.code, t.no, t.title, t.due_date, t.original_due_date, t.implied_due_date, p.short_name, p.title AS plan_title
      FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.state = 'active' ORDER BY p.year DESC, p.id, t.no`,
-  ).all() as TaskSql[];
-  const resp = db.prepare(
-    `SELECT r.task_id, u.name, u.kind, r.role, r.reports FROM responsibilities r JOIN units u ON u.id = r.unit_id
+    )
+    .all() as TaskSql[];
+  const resp = db
+    .prepare(
+      `SELECT r.task_id, u.name, u.kind, r.role, r.reports FROM responsibilities r JOIN units u ON u.id = r.unit_id
      ORDER BY r.task_id, r.ordinal, r.id`,
-  ).all() as { task_id: number; name: string; kind: string; role: string; reports: number }[];
-  const deadlines = db.prepare('SELECT task_id, date FROM deadlines ORDER BY task_id, date').all() as { task_id: number; date: string }[];
-  const targets = db.prepare('SELECT task_id, text FROM targets WHERE task_id IS NOT NULL ORDER BY task_id, ordinal, id').all() as { task_id: number; text: string }[];
-  const counties = (db.prepare(`SELECT name FROM units WHERE kind IN ('county','zone') ORDER BY sort_order, name`).all() as { name: string }[]).map((r) => r.name);
+    )
+    .all() as { task_id: number; name: string; kind: string; role: string; reports: number }[];
+  const deadlines = db.prepare('SELECT task_id, date FROM deadlines ORDER BY task_id, date').all() as {
+    task_id: number;
+    date: string;
+  }[];
+  const targets = db
+    .prepare('SELECT task_id, text FROM targets WHERE task_id IS NOT NULL ORDER BY task_id, ordinal, id')
+    .all() as { task_id: number; text: string }[];
+  const counties = (
+    db.prepare(`SELECT name FROM units WHERE kind IN ('county','zone') ORDER BY sort_order, name`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
   const group = <T extends { task_id: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
     for (const x of list) m.set(x.task_id, [...(m.get(x.task_id) ?? []), x]);
     return m;
   };
-  const respBy = group(resp), dlBy = group(deadlines), tgBy = group(targets);
+  const respBy = group(resp),
+    dlBy = group(deadlines),
+    tgBy = group(targets);
   const tasks = rows.map((t): SubmissionTask => {
     const units = respBy.get(t.id) ?? [];
     const depts = units.filter((u) => u.kind !== 'county' && u.kind !== 'zone');
@@ -35,14 +66,27 @@ export function loadSubmissionTasks(db: DB): { tasks: SubmissionTask[]; counties
     const shown = lead.length ? lead : depts.filter((u) => u.role === 'responsible');
     let dates = [...new Set((dlBy.get(t.id) ?? []).map((d) => d.date))];
     // 延期: the extended due date replaces the original one in what the county sees
-    if (t.due_date && t.original_due_date && t.due_date !== t.original_due_date) dates = dates.filter((d) => d !== t.original_due_date).concat(t.due_date).sort();
+    if (t.due_date && t.original_due_date && t.due_date !== t.original_due_date)
+      dates = dates
+        .filter((d) => d !== t.original_due_date)
+        .concat(t.due_date)
+        .sort();
     return {
-      key: String(t.id), code: t.code, plan: t.short_name, planTitle: t.plan_title, no: t.no, title: t.title,
+      key: String(t.id),
+      code: t.code,
+      plan: t.short_name,
+      planTitle: t.plan_title,
+      no: t.no,
+      title: t.title,
       leadUnits: [...new Set(shown.map((u) => u.name))],
       deadlines: dates,
       impliedDeadline: t.implied_due_date ?? undefined,
       target: [...new Set((tgBy.get(t.id) ?? []).map((x) => x.text).filter(Boolean))].join('；'),
-      counties: [...new Set(units.filter((u) => (u.kind === 'county' || u.kind === 'zone') && u.reports).map((u) => u.name))],
+      counties: [
+        ...new Set(
+          units.filter((u) => (u.kind === 'county' || u.kind === 'zone') && u.reports).map((u) => u.name),
+        ),
+      ],
     };
   });
   return { tasks, counties };
@@ -59,9 +103,18 @@ export function toProgressInput(r: SubmissionRecord): ProgressInput {
   if (m) metric = Number(m[1]);
   else if (r.metricValue) text += `${text ? '\n' : ''}指标完成值：${r.metricValue}`;
   return {
-    task: Number(r.taskKey), unit: r.county, period: r.period, status: r.status ?? '',
-    percent: r.percent, text, problems: r.problems, next_steps: r.nextSteps, metric_value: metric, evidence: r.evidence,
-    sheet: r.origin.sheet, cell: r.origin.cell,
+    task: Number(r.taskKey),
+    unit: r.county,
+    period: r.period,
+    status: r.status ?? '',
+    percent: r.percent,
+    text,
+    problems: r.problems,
+    next_steps: r.nextSteps,
+    metric_value: metric,
+    evidence: r.evidence,
+    sheet: r.origin.sheet,
+    cell: r.origin.cell,
   };
 }
 
@@ -78,30 +131,63 @@ export interface ProgressChange {
 }
 
 const LABEL: Record<string, string> = {
-  status: '完成状态', percent: '完成进度', text: '进展情况', problems: '存在问题', next_steps: '下步计划', metric_value: '指标完成值', evidence: '佐证材料',
+  status: '完成状态',
+  percent: '完成进度',
+  text: '进展情况',
+  problems: '存在问题',
+  next_steps: '下步计划',
+  metric_value: '指标完成值',
+  evidence: '佐证材料',
 };
 export { LABEL as CHANGE_FIELD_LABEL };
 
 /** What importing these records would change, compared with the ledger's records in force. */
-export function diffWithLedger(db: DB, county: string, period: string, records: SubmissionRecord[], codes: Map<string, string>): ProgressChange[] {
+export function diffWithLedger(
+  db: DB,
+  county: string,
+  period: string,
+  records: SubmissionRecord[],
+  codes: Map<string, string>,
+): ProgressChange[] {
   const current = new Map(
-    taskProgress(db, period, { county }).filter((p) => p.fresh).map((p) => [String(p.taskId), p]),
+    taskProgress(db, period, { county })
+      .filter((p) => p.fresh)
+      .map((p) => [String(p.taskId), p]),
   );
   return records.map((r) => {
     const input = toProgressInput(r);
     const after: Record<string, string | number | null> = {
-      status: input.status as string, percent: input.percent ?? null, text: (input.text ?? '').trim(), problems: (input.problems ?? '').trim(),
-      next_steps: (input.next_steps ?? '').trim(), metric_value: input.metric_value ?? null, evidence: (input.evidence ?? '').trim(),
+      status: input.status as string,
+      percent: input.percent ?? null,
+      text: (input.text ?? '').trim(),
+      problems: (input.problems ?? '').trim(),
+      next_steps: (input.next_steps ?? '').trim(),
+      metric_value: input.metric_value ?? null,
+      evidence: (input.evidence ?? '').trim(),
     };
     const old = current.get(r.taskKey);
     const base = { taskKey: r.taskKey, code: codes.get(r.taskKey) ?? r.taskKey, county, period };
     if (!old || !old.source) {
-      return { ...base, kind: 'new', fields: Object.entries(after).filter(([, v]) => v !== '' && v != null).map(([field, v]) => ({ field, before: null, after: v })) };
+      return {
+        ...base,
+        kind: 'new',
+        fields: Object.entries(after)
+          .filter(([, v]) => v !== '' && v != null)
+          .map(([field, v]) => ({ field, before: null, after: v })),
+      };
     }
     const before: Record<string, string | number | null> = {
-      status: old.status, percent: old.percent, text: old.text, problems: old.problems, next_steps: old.next_steps, metric_value: old.metric_value, evidence: old.evidence,
+      status: old.status,
+      percent: old.percent,
+      text: old.text,
+      problems: old.problems,
+      next_steps: old.next_steps,
+      metric_value: old.metric_value,
+      evidence: old.evidence,
     };
-    const fields = Object.keys(after).filter((k) => before[k] !== after[k]).map((field) => ({ field, before: before[field]!, after: after[field]! }));
+    const fields = Object.keys(after)
+      .filter((k) => before[k] !== after[k])
+      .map((field) => ({ field, before: before[field]!, after: after[field]! }));
     return { ...base, kind: fields.length ? 'update' : 'unchanged', fields };
   });
 }

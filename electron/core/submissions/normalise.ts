@@ -6,12 +6,21 @@ const STATUS_WORDS: [ProgressStatus, RegExp][] = [
   // order matters: 未完成 must not read as 完成, 基本完成 is still under way
   ['not_started', /^(未启动|未开展|尚未启动|尚未开展|未开始|没有启动|暂未启动|暂未开展|未实施)$/],
   ['lagging', /^(滞后|进度滞后|滞后推进|推进滞后|未按期完成|未完成|逾期|延期|落后|进度落后|超期)$/],
-  ['done', /^(已完成|完成|全部完成|已全部完成|已办结|办结|已落实|完成任务|已达标|达标|已完结|按期完成|提前完成)$/],
-  ['on_track', /^(序时推进|正在推进|按计划推进|推进中|进行中|正常推进|按序时推进|按时序推进|稳步推进|有序推进|持续推进|长期坚持|正在实施|实施中|基本完成|已启动|按进度推进|序时)$/],
+  [
+    'done',
+    /^(已完成|完成|全部完成|已全部完成|已办结|办结|已落实|完成任务|已达标|达标|已完结|按期完成|提前完成)$/,
+  ],
+  [
+    'on_track',
+    /^(序时推进|正在推进|按计划推进|推进中|进行中|正常推进|按序时推进|按时序推进|稳步推进|有序推进|持续推进|长期坚持|正在实施|实施中|基本完成|已启动|按进度推进|序时)$/,
+  ],
 ];
 
 /** 已完成/完成 → done; 序时推进/正在推进 → on_track; 滞后 → lagging; 未启动 → not_started. */
-export function normaliseStatus(raw: string, extraWords: Partial<Record<ProgressStatus, string>> = {}): ProgressStatus | null {
+export function normaliseStatus(
+  raw: string,
+  extraWords: Partial<Record<ProgressStatus, string>> = {},
+): ProgressStatus | null {
   const s = raw.replace(/[\s。．.，,；;！!、√✓()（）]/g, '');
   if (!s) return null;
   for (const [status, word] of Object.entries(extraWords) as [ProgressStatus, string][]) {
@@ -30,7 +39,11 @@ export function normaliseStatus(raw: string, extraWords: Partial<Record<Progress
  * 0.85, `85%`, 85, `85.5`, `完成85%` → 0..100. A number below 1 (or any number in a cell
  * formatted as percent) is a fraction. Out of 0..100 → null.
  */
-export function normalisePercent(raw: { text: string; num: number | null; pctFormat?: boolean }): number | null {
+export function normalisePercent(raw: {
+  text: string;
+  num: number | null;
+  pctFormat?: boolean;
+}): number | null {
   let v: number | null = null;
   if (raw.num != null) {
     v = raw.pctFormat || (raw.num > 0 && raw.num < 1) ? raw.num * 100 : raw.num;
@@ -70,7 +83,11 @@ function monthEnd(y: number, m: number): string | null {
  * Dates as counties write them: a Date, an Excel serial, 2025-09-30, 2025.9.30, 2025/9/30,
  * 2025年9月30日, 9月30日, 9月底, 2025年9月 (its end), 年底. `year` fills in a missing year.
  */
-export function normaliseDate(raw: { text: string; num: number | null; date?: Date | null }, year: number, date1904 = false): string | null {
+export function normaliseDate(
+  raw: { text: string; num: number | null; date?: Date | null },
+  year: number,
+  date1904 = false,
+): string | null {
   if (raw.date) return raw.date.toISOString().slice(0, 10);
   if (raw.num != null) return raw.num > 20000 && raw.num < 80000 ? serialToIso(raw.num, date1904) : null;
   const t = raw.text.replace(/\s/g, '').replace(/[前止]$/, '');

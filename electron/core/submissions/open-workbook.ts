@@ -27,7 +27,17 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
  * drop-down a clerk put on a whole column (F1:F1048576, common in WPS) costs ~4 s and
  * ~130 MB per column. Formatting, drawings and links add nothing to the values either.
  */
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'legacyDrawing', 'hyperlinks', 'rowBreaks', 'tableParts'];
+const IGNORED_NODES = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'drawing',
+  'picture',
+  'legacyDrawing',
+  'hyperlinks',
+  'rowBreaks',
+  'tableParts',
+];
 
 export interface OpenedWorkbook {
   workbook: ExcelJS.Workbook;
@@ -43,43 +53,86 @@ export async function openWorkbookFile(filePath: string): Promise<Result<OpenedW
     return refuse<OpenedWorkbook>(SubmissionErrorCode.NotFound, `找不到文件“${file}”，请检查路径。`, file);
   }
   if (size > MAX_FILE_BYTES) {
-    return refuse<OpenedWorkbook>(SubmissionErrorCode.TooLarge, `文件“${file}”过大（${(size / 1048576).toFixed(0)} MB），报送表不应超过 ${MAX_FILE_BYTES / 1048576} MB，请删除无关工作表或图片后再导入。`, file);
+    return refuse<OpenedWorkbook>(
+      SubmissionErrorCode.TooLarge,
+      `文件“${file}”过大（${(size / 1048576).toFixed(0)} MB），报送表不应超过 ${MAX_FILE_BYTES / 1048576} MB，请删除无关工作表或图片后再导入。`,
+      file,
+    );
   }
   const bytes = await readFile(filePath);
   const opened = await openWorkbookBytes(bytes, file);
-  return opened.value ? { value: { workbook: opened.value, bytes }, problems: opened.problems } : { value: null, problems: opened.problems };
+  return opened.value
+    ? { value: { workbook: opened.value, bytes }, problems: opened.problems }
+    : { value: null, problems: opened.problems };
 }
 
 export async function openWorkbookBytes(bytes: Buffer, file: string): Promise<Result<ExcelJS.Workbook>> {
-  if (bytes.length === 0) return refuse(SubmissionErrorCode.Empty, `文件“${file}”是空文件（0 字节），请确认是否保存完整。`, file);
+  if (bytes.length === 0)
+    return refuse(SubmissionErrorCode.Empty, `文件“${file}”是空文件（0 字节），请确认是否保存完整。`, file);
   const kind = sniff(bytes);
   if (kind === 'ole') {
     // OLE compound file: either an Office file encrypted with a password (its streams are
     // named EncryptionInfo/EncryptedPackage) or a legacy .xls/.et workbook
     if (hasUtf16(bytes, 'EncryptionInfo') || hasUtf16(bytes, 'EncryptedPackage')) {
-      return refuse(SubmissionErrorCode.Encrypted, `文件“${file}”设置了打开密码，无法读取。请在 Excel/WPS 中打开，在“文件—信息—保护工作簿”（或“文件—文档加密”）中清除密码后另存，再导入。`, file);
+      return refuse(
+        SubmissionErrorCode.Encrypted,
+        `文件“${file}”设置了打开密码，无法读取。请在 Excel/WPS 中打开，在“文件—信息—保护工作簿”（或“文件—文档加密”）中清除密码后另存，再导入。`,
+        file,
+      );
     }
-    return refuse(SubmissionErrorCode.LegacyXls, `文件“${file}”是旧版 Excel/WPS 表格格式（.xls/.et），无法直接读取。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再导入。`, file);
+    return refuse(
+      SubmissionErrorCode.LegacyXls,
+      `文件“${file}”是旧版 Excel/WPS 表格格式（.xls/.et），无法直接读取。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再导入。`,
+      file,
+    );
   }
   if (kind !== 'zip') {
     const what = kind === 'pdf' ? 'PDF 文件' : kind === 'text' ? '文本文件' : '未知格式的数据';
-    return refuse(SubmissionErrorCode.NotWorkbook, `文件“${file}”不是 Excel 工作簿（内容实际是${what}）。请导入县区报回的 .xlsx 报送表。`, file);
+    return refuse(
+      SubmissionErrorCode.NotWorkbook,
+      `文件“${file}”不是 Excel 工作簿（内容实际是${what}）。请导入县区报回的 .xlsx 报送表。`,
+      file,
+    );
   }
   const verdict = checkXlsxZip(bytes);
   if (!verdict.ok) {
     switch (verdict.reason) {
       case 'truncated':
-        return refuse(SubmissionErrorCode.Truncated, `文件“${file}”不完整或已损坏（${verdict.detail}），可能是传输或拷贝中断。请让县区重新发送，或在 Excel/WPS 中打开后另存再导入。`, file);
+        return refuse(
+          SubmissionErrorCode.Truncated,
+          `文件“${file}”不完整或已损坏（${verdict.detail}），可能是传输或拷贝中断。请让县区重新发送，或在 Excel/WPS 中打开后另存再导入。`,
+          file,
+        );
       case 'bomb':
-        return refuse(SubmissionErrorCode.ZipBomb, `文件“${file}”的压缩内容异常（${verdict.detail}），为保护电脑已拒绝读取。请让县区重新导出报送表。`, file);
+        return refuse(
+          SubmissionErrorCode.ZipBomb,
+          `文件“${file}”的压缩内容异常（${verdict.detail}），为保护电脑已拒绝读取。请让县区重新导出报送表。`,
+          file,
+        );
       case 'too_large':
-        return refuse(SubmissionErrorCode.TooLarge, `文件“${file}”内容过大（${verdict.detail}；每个工作表最多 ${ZIP_LIMITS.maxRows} 行），不像一份报送表。请删除多余的行和工作表后再导入。`, file);
+        return refuse(
+          SubmissionErrorCode.TooLarge,
+          `文件“${file}”内容过大（${verdict.detail}；每个工作表最多 ${ZIP_LIMITS.maxRows} 行），不像一份报送表。请删除多余的行和工作表后再导入。`,
+          file,
+        );
       case 'encrypted':
-        return refuse(SubmissionErrorCode.Encrypted, `文件“${file}”已加密（${verdict.detail}），请清除密码后另存再导入。`, file);
+        return refuse(
+          SubmissionErrorCode.Encrypted,
+          `文件“${file}”已加密（${verdict.detail}），请清除密码后另存再导入。`,
+          file,
+        );
       case 'docx':
-        return refuse(SubmissionErrorCode.NotWorkbook, `文件“${file}”是 Word 文档，不是 Excel 工作簿。请导入 .xlsx 报送表。`, file);
+        return refuse(
+          SubmissionErrorCode.NotWorkbook,
+          `文件“${file}”是 Word 文档，不是 Excel 工作簿。请导入 .xlsx 报送表。`,
+          file,
+        );
       default:
-        return refuse(SubmissionErrorCode.NotWorkbook, `文件“${file}”不是 Excel 工作簿（${verdict.detail}）。请导入 .xlsx 报送表。`, file);
+        return refuse(
+          SubmissionErrorCode.NotWorkbook,
+          `文件“${file}”不是 Excel 工作簿（${verdict.detail}）。请导入 .xlsx 报送表。`,
+          file,
+        );
     }
   }
   const wb = new ExcelJS.Workbook();
@@ -87,7 +140,11 @@ export async function openWorkbookBytes(bytes: Buffer, file: string): Promise<Re
     await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   } catch (e) {
     // files written by other tools crash the reader ("Cannot read 'sheets'"): ask for 另存为
-    return refuse(SubmissionErrorCode.Unreadable, `文件“${file}”无法读取（${e instanceof Error ? e.message.slice(0, 80) : '未知错误'}）。可能由其他软件生成或已损坏，请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。`, file);
+    return refuse(
+      SubmissionErrorCode.Unreadable,
+      `文件“${file}”无法读取（${e instanceof Error ? e.message.slice(0, 80) : '未知错误'}）。可能由其他软件生成或已损坏，请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入。`,
+      file,
+    );
   }
   return { value: wb, problems: [] };
 }

@@ -11,7 +11,13 @@ import { countiesIn, periodIn, unitLineValue } from './detect-context';
 import { normaliseDate, normalisePercent, normaliseStatus } from './normalise';
 import { parseCode, TaskIndex, type TaskMatch } from './task-match';
 import { isPeriod } from './period';
-import { STATUS_LABEL, type ProgressStatus, type RowOutcome, type SubmissionRecord, type WorkbookIdentity } from './types';
+import {
+  STATUS_LABEL,
+  type ProgressStatus,
+  type RowOutcome,
+  type SubmissionRecord,
+  type WorkbookIdentity,
+} from './types';
 
 export interface ReadOptions {
   tasks: TaskIndex;
@@ -48,9 +54,11 @@ export const SubmissionReadCode = {
   NoStatusColumn: 'SUBMISSION_NO_STATUS_COLUMN',
 } as const;
 
-const SIGNATURE_RE = /^(填报人|填表人|制表人|审核人|审核|审批人|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|电话|签字|签发|填报日期|报送日期|填报时间|日期)\s*[:：]?/;
+const SIGNATURE_RE =
+  /^(填报人|填表人|制表人|审核人|审核|审批人|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|电话|签字|签发|填报日期|报送日期|填报时间|日期)\s*[:：]?/;
 const NOTE_RE = /^(注|备注|说明|填报说明)\s*[:：\d]/;
-const GROUP_RE = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[部分项类])/;
+const GROUP_RE =
+  /^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+[部分项类])/;
 
 interface SheetContext {
   grid: SheetGrid;
@@ -64,7 +72,11 @@ interface Candidate {
   rank: number; // lower wins
 }
 
-export function readSubmission(wb: ExcelJS.Workbook, file: string, opts: ReadOptions): Result<SubmissionRead> {
+export function readSubmission(
+  wb: ExcelJS.Workbook,
+  file: string,
+  opts: ReadOptions,
+): Result<SubmissionRead> {
   const problems: Problem[] = [];
   const identity = readIdentity(wb);
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
@@ -79,27 +91,57 @@ export function readSubmission(wb: ExcelJS.Workbook, file: string, opts: ReadOpt
     grids.push(grid);
     if (grid.rows.length === 0) continue;
     if (grid.hidden) {
-      problems.push({ severity: 'info', code: SubmissionReadCode.SheetSkipped, message: `工作表“${ws.name}”是隐藏的，已跳过。`, file, sheet: ws.name });
+      problems.push({
+        severity: 'info',
+        code: SubmissionReadCode.SheetSkipped,
+        message: `工作表“${ws.name}”是隐藏的，已跳过。`,
+        file,
+        sheet: ws.name,
+      });
       continue;
     }
     const own = identity?.sheets.find((s) => s.name === ws.name);
     const header = (own && ownHeader(grid, own)) || findHeader(grid);
     if (!header) {
       const isCover = identity && !identity.sheets.some((s) => s.name === ws.name);
-      if (!isCover) problems.push({ severity: 'info', code: SubmissionReadCode.SheetSkipped, message: `文件“${file}”工作表“${ws.name}”中没有找到任务表头（如“任务名称”“进展情况”），已跳过该工作表。`, file, sheet: ws.name });
+      if (!isCover)
+        problems.push({
+          severity: 'info',
+          code: SubmissionReadCode.SheetSkipped,
+          message: `文件“${file}”工作表“${ws.name}”中没有找到任务表头（如“任务名称”“进展情况”），已跳过该工作表。`,
+          file,
+          sheet: ws.name,
+        });
       continue;
     }
     const ownPlan = identity?.sheets.find((s) => s.name === ws.name)?.plan;
-    const plan = (ownPlan && opts.tasks.plans.some((p) => p.short === ownPlan) ? ownPlan : null)
-      ?? opts.tasks.planOf(ws.name) ?? planFromTitle(grid, header, opts.tasks);
+    const plan =
+      (ownPlan && opts.tasks.plans.some((p) => p.short === ownPlan) ? ownPlan : null) ??
+      opts.tasks.planOf(ws.name) ??
+      planFromTitle(grid, header, opts.tasks);
     sheets.push({ grid, header, plan });
   }
   if (sheets.length === 0) {
-    return { value: null, problems: [...problems, fatal(SubmissionReadCode.NoHeader, `文件“${file}”中没有找到报送表：没有一个工作表含有“任务名称/序号”和“进展情况/完成状态”等表头。请确认报送的是任务进展填报表。`, { file })] };
+    return {
+      value: null,
+      problems: [
+        ...problems,
+        fatal(
+          SubmissionReadCode.NoHeader,
+          `文件“${file}”中没有找到报送表：没有一个工作表含有“任务名称/序号”和“进展情况/完成状态”等表头。请确认报送的是任务进展填报表。`,
+          { file },
+        ),
+      ],
+    };
   }
 
   if (!sheets.some((s) => s.header.columns.has('status') || s.header.columns.has('percent'))) {
-    problems.push({ severity: 'warning', code: SubmissionReadCode.NoStatusColumn, message: `文件“${file}”的表格没有“完成状态”或“完成进度”列，台账无法判断各任务是否完成，各行都不会导入。请改用本系统生成的报送表，或在表中补充“完成状态”列（已完成、序时推进、进度滞后、未启动）。`, file });
+    problems.push({
+      severity: 'warning',
+      code: SubmissionReadCode.NoStatusColumn,
+      message: `文件“${file}”的表格没有“完成状态”或“完成进度”列，台账无法判断各任务是否完成，各行都不会导入。请改用本系统生成的报送表，或在表中补充“完成状态”列（已完成、序时推进、进度滞后、未启动）。`,
+      file,
+    });
   }
 
   // --- county and period ------------------------------------------------------------------
@@ -121,7 +163,13 @@ export function readSubmission(wb: ExcelJS.Workbook, file: string, opts: ReadOpt
   const byTask = new Map<string, ParsedRow[]>();
   for (const r of rows) {
     if (!r.match.task.counties.includes(county)) {
-      outcomes.push(outcome(r, 'not_assigned', `任务“${r.match.task.code} ${r.match.task.title}”不是${county}承担的任务，未导入。`));
+      outcomes.push(
+        outcome(
+          r,
+          'not_assigned',
+          `任务“${r.match.task.code} ${r.match.task.title}”不是${county}承担的任务，未导入。`,
+        ),
+      );
       continue;
     }
     byTask.set(r.match.task.key, [...(byTask.get(r.match.task.key) ?? []), r]);
@@ -131,29 +179,53 @@ export function readSubmission(wb: ExcelJS.Workbook, file: string, opts: ReadOpt
     const same = group.every((g) => sameValues(g, first));
     if (group.length > 1 && !same) {
       const places = group.map((g) => `工作表“${g.sheet}”第${g.row}行`).join('、');
-      for (const g of group) outcomes.push(outcome(g, 'conflict', `任务“${g.match.task.code}”在${places}出现多次且填报内容不一致，均未导入，请核对后保留一行。`));
+      for (const g of group)
+        outcomes.push(
+          outcome(
+            g,
+            'conflict',
+            `任务“${g.match.task.code}”在${places}出现多次且填报内容不一致，均未导入，请核对后保留一行。`,
+          ),
+        );
       continue;
     }
     const unreadable = first.unreadable;
     if (unreadable) {
       outcomes.push(outcome(first, 'unreadable', unreadable));
-      for (const g of group.slice(1)) outcomes.push(outcome(g, 'duplicate', `与第${first.row}行重复（同一任务），已忽略。`));
+      for (const g of group.slice(1))
+        outcomes.push(outcome(g, 'duplicate', `与第${first.row}行重复（同一任务），已忽略。`));
       continue;
     }
     if (first.empty) {
-      outcomes.push(outcome(first, 'empty', `任务“${first.match.task.code}”未填写完成状态、进度或进展情况，未导入。`));
+      outcomes.push(
+        outcome(first, 'empty', `任务“${first.match.task.code}”未填写完成状态、进度或进展情况，未导入。`),
+      );
       continue;
     }
     records.push({
-      taskKey: first.match.task.key, county, period,
-      status: first.status, percent: first.percent,
-      progress: first.fields.progress, problems: first.fields.problems, nextSteps: first.fields.nextSteps,
-      evidence: first.fields.evidence, remarks: first.fields.remarks, metricValue: first.fields.metricValue,
+      taskKey: first.match.task.key,
+      county,
+      period,
+      status: first.status,
+      percent: first.percent,
+      progress: first.fields.progress,
+      problems: first.fields.problems,
+      nextSteps: first.fields.nextSteps,
+      evidence: first.fields.evidence,
+      remarks: first.fields.remarks,
+      metricValue: first.fields.metricValue,
       completedOn: first.completedOn,
       origin: { file, sheet: first.sheet, row: first.row, cell: first.cell },
     });
     outcomes.push(outcome(first, 'imported', matchNote(first.match)));
-    for (const g of group.slice(1)) outcomes.push(outcome(g, 'duplicate', `与工作表“${first.sheet}”第${first.row}行重复（同一任务、内容相同），只导入一次。`));
+    for (const g of group.slice(1))
+      outcomes.push(
+        outcome(
+          g,
+          'duplicate',
+          `与工作表“${first.sheet}”第${first.row}行重复（同一任务、内容相同），只导入一次。`,
+        ),
+      );
   }
 
   // our own workbook: tasks we sent that did not come back
@@ -162,14 +234,31 @@ export function readSubmission(wb: ExcelJS.Workbook, file: string, opts: ReadOpt
     for (const s of identity.sheets) {
       for (const key of s.keys) {
         const t = opts.tasks.byTaskKey(key);
-        if (t && !seen.has(key)) problems.push({ severity: 'warning', code: SubmissionReadCode.MissingTask, message: `文件“${file}”工作表“${s.name}”中找不到任务“${t.code} ${t.title}”（行可能被删除），该任务本期无进展。`, file, sheet: s.name });
+        if (t && !seen.has(key))
+          problems.push({
+            severity: 'warning',
+            code: SubmissionReadCode.MissingTask,
+            message: `文件“${file}”工作表“${s.name}”中找不到任务“${t.code} ${t.title}”（行可能被删除），该任务本期无进展。`,
+            file,
+            sheet: s.name,
+          });
       }
     }
   }
   for (const o of outcomes) o.file = file;
-  outcomes.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : sheetOrder(wb, a.sheet) - sheetOrder(wb, b.sheet)));
+  outcomes.sort((a, b) =>
+    a.sheet === b.sheet ? a.row - b.row : sheetOrder(wb, a.sheet) - sheetOrder(wb, b.sheet),
+  );
   return {
-    value: { file, county, period, ours: !!identity, templateVersion: identity?.templateVersion, records, outcomes },
+    value: {
+      file,
+      county,
+      period,
+      ours: !!identity,
+      templateVersion: identity?.templateVersion,
+      records,
+      outcomes,
+    },
     problems,
   };
 }
@@ -180,10 +269,11 @@ function sheetOrder(wb: ExcelJS.Workbook, name: string): number {
 
 function planYear(tasks: TaskIndex): number | null {
   const years = new Map<number, number>();
-  for (const t of tasks.tasks) for (const d of [...t.deadlines, t.impliedDeadline ?? '']) {
-    const y = Number(d.slice(0, 4));
-    if (y > 2000) years.set(y, (years.get(y) ?? 0) + 1);
-  }
+  for (const t of tasks.tasks)
+    for (const d of [...t.deadlines, t.impliedDeadline ?? '']) {
+      const y = Number(d.slice(0, 4));
+      if (y > 2000) years.set(y, (years.get(y) ?? 0) + 1);
+    }
   return [...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
@@ -199,8 +289,13 @@ function planFromTitle(grid: SheetGrid, header: HeaderMap, tasks: TaskIndex): st
 }
 
 /** Texts above the header (title rows) and below the data (signature rows) of every sheet. */
-function contextTexts(grids: SheetGrid[], sheets: SheetContext[]): { title: string[]; unit: string[]; dateLines: string[] } {
-  const title: string[] = [], unit: string[] = [], dateLines: string[] = [];
+function contextTexts(
+  grids: SheetGrid[],
+  sheets: SheetContext[],
+): { title: string[]; unit: string[]; dateLines: string[] } {
+  const title: string[] = [],
+    unit: string[] = [],
+    dateLines: string[] = [];
   for (const g of grids) {
     const s = sheets.find((x) => x.grid === g);
     for (const r of g.rows) {
@@ -214,7 +309,10 @@ function contextTexts(grids: SheetGrid[], sheets: SheetContext[]): { title: stri
       if (aboveHeader) title.push(...texts.filter((t) => !unitLineValue(t)));
       else if (s && texts.length <= 3 && texts.some((t) => SIGNATURE_RE.test(t))) {
         // a signature line may carry 填报单位 further along: 填报人：… 填报单位：兰考县
-        for (const t of texts) { const u = unitLineValue(t); if (u) unit.push(u); }
+        for (const t of texts) {
+          const u = unitLineValue(t);
+          if (u) unit.push(u);
+        }
       }
     }
   }
@@ -223,10 +321,23 @@ function contextTexts(grids: SheetGrid[], sheets: SheetContext[]): { title: stri
 
 type ContextTexts = () => ReturnType<typeof contextTexts>;
 
-function decideCounty(file: string, identity: WorkbookIdentity | null, texts: ContextTexts, sheets: SheetContext[], opts: ReadOptions, problems: Problem[]): string | null {
+function decideCounty(
+  file: string,
+  identity: WorkbookIdentity | null,
+  texts: ContextTexts,
+  sheets: SheetContext[],
+  opts: ReadOptions,
+  problems: Problem[],
+): string | null {
   if (opts.county) {
     if (!opts.counties.includes(opts.county)) {
-      problems.push(fatal(SubmissionReadCode.UnknownCounty, `--county 指定的“${opts.county}”不是台账中的县区（可选：${opts.counties.join('、')}）。`, { file }));
+      problems.push(
+        fatal(
+          SubmissionReadCode.UnknownCounty,
+          `--county 指定的“${opts.county}”不是台账中的县区（可选：${opts.counties.join('、')}）。`,
+          { file },
+        ),
+      );
       return null;
     }
     return opts.county;
@@ -234,33 +345,68 @@ function decideCounty(file: string, identity: WorkbookIdentity | null, texts: Co
   const cands: Candidate[] = [];
   if (identity && opts.counties.includes(identity.county)) return identity.county;
   const ctx = texts();
-  for (const u of ctx.unit) for (const c of countiesIn(u, opts.counties)) cands.push({ county: c, source: `填报单位“${u}”`, rank: 1 });
-  for (const t of ctx.title) for (const c of countiesIn(t, opts.counties)) cands.push({ county: c, source: `标题“${t}”`, rank: 2 });
-  for (const s of sheets) for (const c of countiesIn(s.grid.name, opts.counties)) cands.push({ county: c, source: `工作表名“${s.grid.name}”`, rank: 3 });
-  for (const c of countiesIn(file.replace(/\.[^.]+$/, ''), opts.counties)) cands.push({ county: c, source: `文件名“${file}”`, rank: 4 });
+  for (const u of ctx.unit)
+    for (const c of countiesIn(u, opts.counties))
+      cands.push({ county: c, source: `填报单位“${u}”`, rank: 1 });
+  for (const t of ctx.title)
+    for (const c of countiesIn(t, opts.counties)) cands.push({ county: c, source: `标题“${t}”`, rank: 2 });
+  for (const s of sheets)
+    for (const c of countiesIn(s.grid.name, opts.counties))
+      cands.push({ county: c, source: `工作表名“${s.grid.name}”`, rank: 3 });
+  for (const c of countiesIn(file.replace(/\.[^.]+$/, ''), opts.counties))
+    cands.push({ county: c, source: `文件名“${file}”`, rank: 4 });
   if (cands.length === 0) {
-    problems.push(fatal(SubmissionReadCode.NoCounty, `文件“${file}”中看不出是哪个县区报送的（表内、标题、填报单位和文件名中都没有县区名称）。请用 --county 指定，例如 --county 兰考县。`, { file }));
+    problems.push(
+      fatal(
+        SubmissionReadCode.NoCounty,
+        `文件“${file}”中看不出是哪个县区报送的（表内、标题、填报单位和文件名中都没有县区名称）。请用 --county 指定，例如 --county 兰考县。`,
+        { file },
+      ),
+    );
     return null;
   }
   const bestRank = Math.min(...cands.map((c) => c.rank));
   const top = [...new Set(cands.filter((c) => c.rank === bestRank).map((c) => c.county))];
   if (top.length > 1) {
-    problems.push(fatal(SubmissionReadCode.AmbiguousCounty, `文件“${file}”中出现了多个县区（${top.join('、')}），无法确定是哪个县区报送的。请用 --county 指定。`, { file }));
+    problems.push(
+      fatal(
+        SubmissionReadCode.AmbiguousCounty,
+        `文件“${file}”中出现了多个县区（${top.join('、')}），无法确定是哪个县区报送的。请用 --county 指定。`,
+        { file },
+      ),
+    );
     return null;
   }
   const county = top[0]!;
-  const others = [...new Set(cands.filter((c) => c.county !== county).map((c) => `${c.source}写的是${c.county}`))];
+  const others = [
+    ...new Set(cands.filter((c) => c.county !== county).map((c) => `${c.source}写的是${c.county}`)),
+  ];
   if (others.length) {
     const chosen = cands.find((c) => c.rank === bestRank)!;
-    problems.push({ severity: 'warning', code: SubmissionReadCode.ContextConflict, message: `文件“${file}”按${chosen.source}认定为${county}，但${others.slice(0, 3).join('；')}。如有误请用 --county 指定。`, file });
+    problems.push({
+      severity: 'warning',
+      code: SubmissionReadCode.ContextConflict,
+      message: `文件“${file}”按${chosen.source}认定为${county}，但${others.slice(0, 3).join('；')}。如有误请用 --county 指定。`,
+      file,
+    });
   }
   return county;
 }
 
-function decidePeriod(file: string, identity: WorkbookIdentity | null, texts: ContextTexts, sheets: SheetContext[], opts: ReadOptions, year: number, problems: Problem[]): string | null {
+function decidePeriod(
+  file: string,
+  identity: WorkbookIdentity | null,
+  texts: ContextTexts,
+  sheets: SheetContext[],
+  opts: ReadOptions,
+  year: number,
+  problems: Problem[],
+): string | null {
   if (opts.period) {
     if (!isPeriod(opts.period)) {
-      problems.push(fatal(SubmissionReadCode.NoPeriod, `--period 的格式应为“2025-09”，收到“${opts.period}”。`, { file }));
+      problems.push(
+        fatal(SubmissionReadCode.NoPeriod, `--period 的格式应为“2025-09”，收到“${opts.period}”。`, { file }),
+      );
       return null;
     }
     return opts.period;
@@ -281,13 +427,31 @@ function decidePeriod(file: string, identity: WorkbookIdentity | null, texts: Co
   for (const line of ctx.dateLines) {
     const m = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})/.exec(line);
     if (!m) continue;
-    let y = Number(m[1]), mo = Number(m[2]);
-    if (/(填报|报送)(日期|时间)/.test(line) && Number(m[3]) <= 20) { mo -= 1; if (mo === 0) { mo = 12; y -= 1; } }
+    let y = Number(m[1]),
+      mo = Number(m[2]);
+    if (/(填报|报送)(日期|时间)/.test(line) && Number(m[3]) <= 20) {
+      mo -= 1;
+      if (mo === 0) {
+        mo = 12;
+        y -= 1;
+      }
+    }
     const p = `${y}-${String(mo).padStart(2, '0')}`;
-    problems.push({ severity: 'warning', code: SubmissionReadCode.ContextConflict, message: `文件“${file}”没有写明填报期次，按“${line}”推定为 ${p}。如有误请用 --period 指定。`, file });
+    problems.push({
+      severity: 'warning',
+      code: SubmissionReadCode.ContextConflict,
+      message: `文件“${file}”没有写明填报期次，按“${line}”推定为 ${p}。如有误请用 --period 指定。`,
+      file,
+    });
     return p;
   }
-  problems.push(fatal(SubmissionReadCode.NoPeriod, `文件“${file}”中看不出是哪个月的报送（标题、工作表名和文件名中都没有年月）。请用 --period 指定，例如 --period 2025-09。`, { file }));
+  problems.push(
+    fatal(
+      SubmissionReadCode.NoPeriod,
+      `文件“${file}”中看不出是哪个月的报送（标题、工作表名和文件名中都没有年月）。请用 --period 指定，例如 --period 2025-09。`,
+      { file },
+    ),
+  );
   return null;
 }
 
@@ -301,36 +465,77 @@ interface ParsedRow {
   status: ProgressStatus | null;
   percent: number | null;
   completedOn: string | null;
-  fields: { progress: string; problems: string; nextSteps: string; evidence: string; remarks: string; metricValue: string };
+  fields: {
+    progress: string;
+    problems: string;
+    nextSteps: string;
+    evidence: string;
+    remarks: string;
+    metricValue: string;
+  };
   unreadable: string | null;
   empty: boolean;
 }
 
-function outcome(r: { sheet: string; row: number; cell: string; match?: TaskMatch }, kind: RowOutcome['kind'], reason: string, file?: string): RowOutcome {
+function outcome(
+  r: { sheet: string; row: number; cell: string; match?: TaskMatch },
+  kind: RowOutcome['kind'],
+  reason: string,
+  file?: string,
+): RowOutcome {
   return {
-    kind, file: file ?? '', sheet: r.sheet, row: r.row, cell: r.cell, reason,
-    ...(r.match ? { taskKey: r.match.task.key, taskCode: r.match.task.code, match: r.match.method, confidence: r.match.confidence } : {}),
+    kind,
+    file: file ?? '',
+    sheet: r.sheet,
+    row: r.row,
+    cell: r.cell,
+    reason,
+    ...(r.match
+      ? {
+          taskKey: r.match.task.key,
+          taskCode: r.match.task.code,
+          match: r.match.method,
+          confidence: r.match.confidence,
+        }
+      : {}),
   };
 }
 
 function matchNote(m: TaskMatch): string {
   switch (m.method) {
-    case 'key': return `按隐藏标识对应任务“${m.task.code}”。`;
-    case 'code': return `按任务编号对应“${m.task.code}”。`;
-    case 'plan_no': return `按方案和序号对应“${m.task.code} ${m.task.title}”。`;
-    case 'title': return `按任务名称对应“${m.task.code}”。`;
-    case 'fuzzy': return `按任务名称近似对应“${m.task.code} ${m.task.title}”（相似度 ${Math.round(m.confidence * 100)}%），请核对。`;
+    case 'key':
+      return `按隐藏标识对应任务“${m.task.code}”。`;
+    case 'code':
+      return `按任务编号对应“${m.task.code}”。`;
+    case 'plan_no':
+      return `按方案和序号对应“${m.task.code} ${m.task.title}”。`;
+    case 'title':
+      return `按任务名称对应“${m.task.code}”。`;
+    case 'fuzzy':
+      return `按任务名称近似对应“${m.task.code} ${m.task.title}”（相似度 ${Math.round(m.confidence * 100)}%），请核对。`;
   }
 }
 
 function sameValues(a: ParsedRow, b: ParsedRow): boolean {
-  return a.status === b.status && a.percent === b.percent && a.completedOn === b.completedOn
-    && JSON.stringify(a.fields) === JSON.stringify(b.fields);
+  return (
+    a.status === b.status &&
+    a.percent === b.percent &&
+    a.completedOn === b.completedOn &&
+    JSON.stringify(a.fields) === JSON.stringify(b.fields)
+  );
 }
 
 const TEXT_FIELDS = ['progress', 'problems', 'nextSteps', 'evidence', 'remarks', 'metricValue'] as const;
 
-function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: boolean, year: number, rows: ParsedRow[], outcomes: RowOutcome[]): void {
+function readRows(
+  s: SheetContext,
+  file: string,
+  opts: ReadOptions,
+  date1904: boolean,
+  year: number,
+  rows: ParsedRow[],
+  outcomes: RowOutcome[],
+): void {
   const { grid, header } = s;
   const col = (f: Field) => header.columns.get(f);
   const idCol = col('title') ?? col('code') ?? col('key') ?? col('no')!;
@@ -350,12 +555,17 @@ function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: bo
     const r = group[0]!;
     const texts = group.flatMap((x) => grid.rowTexts(x));
     const place = { sheet: grid.name, row: r, cell: ref(r, texts[0]?.col ?? idCol) };
-    const push = (kind: RowOutcome['kind'], reason: string) => outcomes.push(outcome(place, kind, reason, file));
+    const push = (kind: RowOutcome['kind'], reason: string) =>
+      outcomes.push(outcome(place, kind, reason, file));
     if (texts.length === 0) continue; // formatting only
 
     const distinct = [...new Set(texts.map((t) => t.text))];
     const sigParts = distinct.filter((t) => SIGNATURE_RE.test(t)).length;
-    if (sigParts > 0 && distinct.length <= 5 && (sigParts === distinct.length || !hasFill(grid, group, header))) {
+    if (
+      sigParts > 0 &&
+      distinct.length <= 5 &&
+      (sigParts === distinct.length || !hasFill(grid, group, header))
+    ) {
       push('signature', '落款行（填报人/审核人/日期），不是任务。');
       continue;
     }
@@ -396,7 +606,12 @@ function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: bo
     const title = joined('title');
     const code = joined('code') || (parseCode(noText) ? noText : '');
     const key = joined('key');
-    const no = noCell?.num != null && Number.isInteger(noCell.num) ? noCell.num : /^\d+$/.test(noText) ? Number(noText) : null;
+    const no =
+      noCell?.num != null && Number.isInteger(noCell.num)
+        ? noCell.num
+        : /^\d+$/.test(noText)
+          ? Number(noText)
+          : null;
 
     // group rows: one text spread over the row (（一）产业结构…, 大气污染防治) and nothing filled
     if (distinct.length === 1 && !hasFill(grid, group, header) && !key && !code) {
@@ -407,7 +622,10 @@ function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: bo
         if (p) plan = p;
         const m = opts.tasks.match({ title: single, plan: p ?? plan });
         if (!m || m.method === 'fuzzy' || p || GROUP_RE.test(single)) {
-          push('group', p ? `分组行（${single}），之后的任务按“${p}”方案对应。` : `分组行（${single}），不是任务。`);
+          push(
+            'group',
+            p ? `分组行（${single}），之后的任务按“${p}”方案对应。` : `分组行（${single}），不是任务。`,
+          );
           continue;
         }
       }
@@ -416,14 +634,23 @@ function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: bo
     const match = opts.tasks.match({ key, code, plan: rowPlan ?? plan, no, title });
     if (!match) {
       if (!title && !code && !key) {
-        push('unknown_task', `该行没有任务名称或编号，无法对应任务（内容“${distinct[0]!.slice(0, 20)}”）。如是上一行的续行，请合并单元格或并入上一行；未导入。`);
+        push(
+          'unknown_task',
+          `该行没有任务名称或编号，无法对应任务（内容“${distinct[0]!.slice(0, 20)}”）。如是上一行的续行，请合并单元格或并入上一行；未导入。`,
+        );
         continue;
       }
       const what = title || code || key;
-      push('unknown_task', `找不到对应的任务“${what.slice(0, 40)}”（按编号、方案序号和任务名称都未匹配），未导入。`);
+      push(
+        'unknown_task',
+        `找不到对应的任务“${what.slice(0, 40)}”（按编号、方案序号和任务名称都未匹配），未导入。`,
+      );
       continue;
     }
-    const idPlace = { ...place, cell: ref(r, col('title') && title ? col('title')! : col('code') && code ? col('code')! : idCol) };
+    const idPlace = {
+      ...place,
+      cell: ref(r, col('title') && title ? col('title')! : col('code') && code ? col('code')! : idCol),
+    };
 
     // status and percent
     let unreadable: string | null = null;
@@ -433,7 +660,8 @@ function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: bo
     let percent: number | null = null;
     if (pctCell && (pctCell.text || pctCell.num != null)) {
       percent = normalisePercent(pctCell);
-      if (percent == null) unreadable = `${ref(r, col('percent')!)}单元格的完成进度“${pctCell.text}”无法识别（应为 0–100 的数字，如 85 或 85%），该行未导入。`;
+      if (percent == null)
+        unreadable = `${ref(r, col('percent')!)}单元格的完成进度“${pctCell.text}”无法识别（应为 0–100 的数字，如 85 或 85%），该行未导入。`;
     }
     if (statusCell && statusCell.text) {
       status = normaliseStatus(statusCell.text, opts.statusWords);
@@ -441,16 +669,22 @@ function readRows(s: SheetContext, file: string, opts: ReadOptions, date1904: bo
         // a 进度 column holding 85% rather than a status word
         const asPct = col('percent') == null ? normalisePercent(statusCell) : null;
         if (asPct != null) percent = asPct;
-        else unreadable ??= `${ref(r, col('status')!)}单元格的完成状态“${statusCell.text}”无法识别（应为${Object.values(STATUS_LABEL).join('、')}之一），该行未导入。`;
+        else
+          unreadable ??= `${ref(r, col('status')!)}单元格的完成状态“${statusCell.text}”无法识别（应为${Object.values(STATUS_LABEL).join('、')}之一），该行未导入。`;
       }
     }
     if (status == null && percent === 100 && !unreadable) status = 'done';
     const doneCell = get('completedOn');
-    const completedOn = doneCell && (doneCell.text || doneCell.num != null) ? normaliseDate(doneCell, year, date1904) : null;
+    const completedOn =
+      doneCell && (doneCell.text || doneCell.num != null) ? normaliseDate(doneCell, year, date1904) : null;
 
     const fields = {
-      progress: joined('progress'), problems: joined('problems'), nextSteps: joined('nextSteps'),
-      evidence: joined('evidence'), remarks: joined('remarks'), metricValue: joined('metricValue'),
+      progress: joined('progress'),
+      problems: joined('problems'),
+      nextSteps: joined('nextSteps'),
+      evidence: joined('evidence'),
+      remarks: joined('remarks'),
+      metricValue: joined('metricValue'),
     };
     const empty = status == null && percent == null && TEXT_FIELDS.every((f) => !fields[f]);
     // the ledger needs a status; guessing one from a percent below 100 would put words in
@@ -481,10 +715,13 @@ function hasFill(grid: SheetGrid, group: number[], header: HeaderMap): boolean {
   const fillFields: Field[] = ['status', 'percent', 'progress', 'problems', 'nextSteps', 'evidence'];
   return fillFields.some((f) => {
     const c = header.columns.get(f);
-    return c != null && group.some((r) => {
-      const g = grid.cell(r, c);
-      return !!g && (!!g.text || g.num != null) && !(g.masterCol !== c && g.masterRow === r);
-    });
+    return (
+      c != null &&
+      group.some((r) => {
+        const g = grid.cell(r, c);
+        return !!g && (!!g.text || g.num != null) && !(g.masterCol !== c && g.masterRow === r);
+      })
+    );
   });
 }
 

@@ -7,11 +7,11 @@ import type ExcelJS from 'exceljs';
 import { colLetter } from './generate';
 
 export interface GridCell {
-  text: string;          // trimmed text, line breaks kept as \n
-  num: number | null;    // numeric value when the cell holds a number (or a numeric formula result)
+  text: string; // trimmed text, line breaks kept as \n
+  num: number | null; // numeric value when the cell holds a number (or a numeric formula result)
   date: Date | null;
-  pctFormat: boolean;    // number format shows a percent
-  masterRow: number;     // == row unless inside a merged range
+  pctFormat: boolean; // number format shows a percent
+  masterRow: number; // == row unless inside a merged range
   masterCol: number;
 }
 
@@ -28,7 +28,10 @@ export interface SheetGrid {
 
 const EMPTY: GridCell = { text: '', num: null, date: null, pctFormat: false, masterRow: 0, masterCol: 0 };
 
-function valueOf(v: ExcelJS.CellValue, result?: unknown): Omit<GridCell, 'masterRow' | 'masterCol' | 'pctFormat'> {
+function valueOf(
+  v: ExcelJS.CellValue,
+  result?: unknown,
+): Omit<GridCell, 'masterRow' | 'masterCol' | 'pctFormat'> {
   if (v == null) {
     if (typeof result === 'number') return { text: String(result), num: result, date: null };
     return { text: '', num: null, date: null };
@@ -38,7 +41,8 @@ function valueOf(v: ExcelJS.CellValue, result?: unknown): Omit<GridCell, 'master
   if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', num: null, date: null };
   if (v instanceof Date) return { text: v.toISOString().slice(0, 10), num: null, date: v };
   if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return { text: clean(v.richText.map((r) => r.text).join('')), num: null, date: null };
+    if ('richText' in v && Array.isArray(v.richText))
+      return { text: clean(v.richText.map((r) => r.text).join('')), num: null, date: null };
     if ('formula' in v || 'sharedFormula' in v) {
       const r = (v as { result?: unknown }).result;
       if (r == null) return { text: '', num: null, date: null };
@@ -58,8 +62,14 @@ function numText(n: number): string {
 /** \r\n → \n, non-breaking and full-width spaces → spaces, each line trimmed. */
 export function clean(s: string): string {
   if (!/[\r\n\u00a0\u3000]/.test(s)) return s.trim(); // the common case, without the splitting
-  return s.replace(/\r\n?/g, '\n').replace(/[\u00a0\u3000]/g, ' ').split('\n').map((l) => l.trim()).join('\n')
-    .replace(/\n{2,}/g, '\n').trim();
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 export function buildGrid(ws: ExcelJS.Worksheet): SheetGrid {
@@ -80,7 +90,12 @@ export function buildGrid(ws: ExcelJS.Worksheet): SheetGrid {
     if (cells.size) rows.set(r, cells);
   });
   // merged ranges: copy the master into every covered cell
-  const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  const merges =
+    (
+      ws as unknown as {
+        _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
+      }
+    )._merges ?? {};
   // a merge may claim a whole sheet (A1:XFD1048576): clip it to where there is data, so a
   // strange file cannot make us walk billions of cells
   let lastRow = 0;
@@ -94,7 +109,10 @@ export function buildGrid(ws: ExcelJS.Worksheet): SheetGrid {
     if (!master) continue;
     for (let r = top; r <= bottom; r++) {
       let cells = rows.get(r);
-      if (!cells) { cells = new Map(); rows.set(r, cells); }
+      if (!cells) {
+        cells = new Map();
+        rows.set(r, cells);
+      }
       for (let c = left; c <= right; c++) {
         if (r === top && c === left) continue;
         cells.set(c, { ...master, masterRow: top, masterCol: left });

@@ -16,7 +16,7 @@ export interface TaskMatch {
 export interface RowIdentity {
   key?: string;
   code?: string;
-  plan?: string | null;   // plan short name when the sheet, a group row or a column tells
+  plan?: string | null; // plan short name when the sheet, a group row or a column tells
   no?: number | null;
   title?: string;
 }
@@ -43,8 +43,11 @@ function bigrams(s: string): Map<string, number> {
 export function similarity(a: string, b: string): number {
   if (!a || !b) return 0;
   if (a === b) return 1;
-  const A = bigrams(a), B = bigrams(b);
-  let inter = 0, na = 0, nb = 0;
+  const A = bigrams(a),
+    B = bigrams(b);
+  let inter = 0,
+    na = 0,
+    nb = 0;
   for (const v of A.values()) na += v;
   for (const v of B.values()) nb += v;
   for (const [g, v] of A) inter += Math.min(v, B.get(g) ?? 0);
@@ -94,7 +97,12 @@ export class TaskIndex {
   planOf(text: string): string | null {
     const t = text.replace(/\s/g, '');
     if (!t) return null;
-    const hits = this.plans.filter((p) => t === p.short || t.includes(p.short) || (p.title && (t.includes(p.title) || p.title.includes(t) && t.length >= 4)));
+    const hits = this.plans.filter(
+      (p) =>
+        t === p.short ||
+        t.includes(p.short) ||
+        (p.title && (t.includes(p.title) || (p.title.includes(t) && t.length >= 4))),
+    );
     return hits.length === 1 ? hits[0]!.short : null;
   }
 
@@ -135,8 +143,10 @@ export class TaskIndex {
     for (const { task, title: tt } of this.normTitles) {
       let s = titleScore(title, tt);
       if (id.plan && task.plan !== id.plan) s -= 0.15;
-      if (!best || s > best.s) { second = best?.s ?? 0; best = { task, s }; }
-      else if (s > second) second = s;
+      if (!best || s > best.s) {
+        second = best?.s ?? 0;
+        best = { task, s };
+      } else if (s > second) second = s;
     }
     if (best && best.s >= FUZZY_THRESHOLD && best.s - second >= FUZZY_MARGIN) {
       return { task: best.task, method: 'fuzzy', confidence: Math.round(best.s * 100) / 100 };

@@ -30,11 +30,28 @@ export const templateSchema = z.object({
   returnDay: z.number().int().min(1).max(28),
   instructions: z.array(z.string()),
   columns: z.object({
-    no: column, title: column, lead: column, deadline: column, target: column,
-    status: column, percent: column, progress: column, problems: column, nextSteps: column, evidence: column,
+    no: column,
+    title: column,
+    lead: column,
+    deadline: column,
+    target: column,
+    status: column,
+    percent: column,
+    progress: column,
+    problems: column,
+    nextSteps: column,
+    evidence: column,
   }),
   /** order: done, on_track, lagging, not_started; inline drop-down, so no commas and short */
-  statusOptions: z.array(z.string().min(1).max(20).regex(/^[^,，"]+$/, '不能含逗号或引号')).length(4),
+  statusOptions: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(20)
+        .regex(/^[^,，"]+$/, '不能含逗号或引号'),
+    )
+    .length(4),
 });
 
 export type SubmissionTemplate = z.infer<typeof templateSchema>;
@@ -42,18 +59,35 @@ export type ColumnId = keyof SubmissionTemplate['columns'];
 
 /** Column order of the generated sheets: fixed task information, then what the county fills. */
 export const COLUMN_ORDER: ColumnId[] = [
-  'no', 'title', 'lead', 'deadline', 'target',
-  'status', 'percent', 'progress', 'problems', 'nextSteps', 'evidence',
+  'no',
+  'title',
+  'lead',
+  'deadline',
+  'target',
+  'status',
+  'percent',
+  'progress',
+  'problems',
+  'nextSteps',
+  'evidence',
 ];
 export const FILL_COLUMNS: ReadonlySet<ColumnId> = new Set<ColumnId>([
-  'status', 'percent', 'progress', 'problems', 'nextSteps', 'evidence',
+  'status',
+  'percent',
+  'progress',
+  'problems',
+  'nextSteps',
+  'evidence',
 ]);
 
 /** templates/submission/template.json of the source tree ('' when this module was bundled
  *  somewhere import.meta.url does not point into the tree) */
 export const DEFAULT_TEMPLATE_PATH = ((): string => {
   try {
-    return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates/submission/template.json');
+    return path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../../../templates/submission/template.json',
+    );
   } catch {
     return '';
   }
@@ -64,15 +98,22 @@ export const DEFAULT_TEMPLATE_PATH = ((): string => {
  * or — in a bundled app where that path does not exist — the copy built into the program.
  */
 export function loadSubmissionTemplate(file?: string): Result<SubmissionTemplate> {
-  if (!file && (!DEFAULT_TEMPLATE_PATH || !existsSync(DEFAULT_TEMPLATE_PATH))) return validate(builtIn, 'template.json');
+  if (!file && (!DEFAULT_TEMPLATE_PATH || !existsSync(DEFAULT_TEMPLATE_PATH)))
+    return validate(builtIn, 'template.json');
   file ??= DEFAULT_TEMPLATE_PATH;
   const name = path.basename(file);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到该文件' : `不是有效的 JSON（${(e as Error).message}）`;
-    return { value: null, problems: [fatal('TEMPLATE_UNREADABLE', `报送表模板“${name}”无法读取：${why}。`, { file: name })] };
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? '找不到该文件'
+        : `不是有效的 JSON（${(e as Error).message}）`;
+    return {
+      value: null,
+      problems: [fatal('TEMPLATE_UNREADABLE', `报送表模板“${name}”无法读取：${why}。`, { file: name })],
+    };
   }
   return validate(raw, name);
 }
@@ -81,7 +122,12 @@ function validate(raw: unknown, name: string): Result<SubmissionTemplate> {
   const parsed = templateSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) =>
-      fatal('TEMPLATE_INVALID', `报送表模板“${name}”的“${i.path.join('.') || '(根)'}”设置有误：${i.message}`, { file: name }));
+      fatal(
+        'TEMPLATE_INVALID',
+        `报送表模板“${name}”的“${i.path.join('.') || '(根)'}”设置有误：${i.message}`,
+        { file: name },
+      ),
+    );
     return { value: null, problems };
   }
   return { value: parsed.data, problems: [] };

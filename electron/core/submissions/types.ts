@@ -40,9 +40,9 @@ export interface SubmissionTask {
 /** Identity of a workbook we generated (kept in the veryHidden `_meta` sheet). */
 export interface WorkbookIdentity {
   county: string;
-  period: string;          // yyyy-mm
+  period: string; // yyyy-mm
   templateVersion: string;
-  generatedAt: string;     // ISO timestamp
+  generatedAt: string; // ISO timestamp
   /** sheet name → task keys in generation order */
   sheets: {
     name: string;
@@ -58,8 +58,8 @@ export interface WorkbookIdentity {
 export interface Origin {
   file: string;
   sheet: string;
-  row: number;        // 1-based first row of the (logical) data row
-  cell: string;       // A1 ref of the cell that identified the task (or the row's first cell)
+  row: number; // 1-based first row of the (logical) data row
+  cell: string; // A1 ref of the cell that identified the task (or the row's first cell)
 }
 
 /** One progress report (进展) read from a row, ready for the ledger. */
@@ -87,14 +87,17 @@ export type MatchMethod = 'key' | 'code' | 'plan_no' | 'title' | 'fuzzy';
 
 export type RowOutcomeKind =
   | 'imported'
-  | 'unchanged'        // identical to what the ledger already has (filled in after the ledger diff)
+  | 'unchanged' // identical to what the ledger already has (filled in after the ledger diff)
   | 'unknown_task'
-  | 'not_assigned'     // task exists but not this county's
-  | 'duplicate'        // the same task again with the same values: counted once
-  | 'conflict'         // the same task again with different values: neither imported
-  | 'unreadable'       // status or percent could not be read
-  | 'empty'            // nothing filled in for a known task
-  | 'group' | 'blank' | 'signature' | 'note'; // recognised non-data rows
+  | 'not_assigned' // task exists but not this county's
+  | 'duplicate' // the same task again with the same values: counted once
+  | 'conflict' // the same task again with different values: neither imported
+  | 'unreadable' // status or percent could not be read
+  | 'empty' // nothing filled in for a known task
+  | 'group'
+  | 'blank'
+  | 'signature'
+  | 'note'; // recognised non-data rows
 
 export interface RowOutcome {
   kind: RowOutcomeKind;

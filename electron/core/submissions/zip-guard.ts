@@ -6,21 +6,32 @@ import { inflateRawSync } from 'node:zlib';
 
 export const ZIP_LIMITS = {
   maxEntries: 2000,
-  maxEntryBytes: 64 * 1024 * 1024,   // one part (a sheet's XML) uncompressed
-  maxTotalBytes: 160 * 1024 * 1024,  // the whole workbook uncompressed
-  maxRatio: 400,                     // uncompressed/compressed, for parts over 1 MB
-  maxRows: 20_000,                   // rows holding data in one sheet
-  maxCells: 600_000,                 // cells in one sheet
+  maxEntryBytes: 64 * 1024 * 1024, // one part (a sheet's XML) uncompressed
+  maxTotalBytes: 160 * 1024 * 1024, // the whole workbook uncompressed
+  maxRatio: 400, // uncompressed/compressed, for parts over 1 MB
+  maxRows: 20_000, // rows holding data in one sheet
+  maxCells: 600_000, // cells in one sheet
   // exceljs makes an object for every cell of a merged range: one <mergeCell ref="A1:XFD1048576"/>
   // in a 10 KB file would take the process down
-  maxMergedCells: 200_000,           // total area of the merged ranges of one sheet
+  maxMergedCells: 200_000, // total area of the merged ranges of one sheet
 };
 
 export type ZipVerdict =
   | { ok: true; entries: string[]; sheetRows: Map<string, number> }
-  | { ok: false; reason: 'truncated' | 'bomb' | 'too_large' | 'encrypted' | 'not_xlsx' | 'docx'; detail: string };
+  | {
+      ok: false;
+      reason: 'truncated' | 'bomb' | 'too_large' | 'encrypted' | 'not_xlsx' | 'docx';
+      detail: string;
+    };
 
-interface Entry { name: string; method: number; flags: number; comp: number; size: number; offset: number }
+interface Entry {
+  name: string;
+  method: number;
+  flags: number;
+  comp: number;
+  size: number;
+  offset: number;
+}
 
 function findEocd(b: Buffer): number {
   const stop = Math.max(0, b.length - 22 - 65535);
@@ -69,9 +80,11 @@ const CELL_TAG = Buffer.from('<c ');
 
 export function checkXlsxZip(b: Buffer): ZipVerdict {
   const cd = readCentralDirectory(b);
-  if (cd === 'ZIP64') return { ok: false, reason: 'too_large', detail: '压缩包使用 ZIP64 格式（超过 4 GB 或条目过多）' };
+  if (cd === 'ZIP64')
+    return { ok: false, reason: 'too_large', detail: '压缩包使用 ZIP64 格式（超过 4 GB 或条目过多）' };
   if (typeof cd === 'string') return { ok: false, reason: 'truncated', detail: cd };
-  if (cd.length > ZIP_LIMITS.maxEntries) return { ok: false, reason: 'too_large', detail: `压缩包含 ${cd.length} 个条目` };
+  if (cd.length > ZIP_LIMITS.maxEntries)
+    return { ok: false, reason: 'too_large', detail: `压缩包含 ${cd.length} 个条目` };
   const names = cd.map((e) => e.name);
   if (!names.includes('xl/workbook.xml')) {
     if (names.includes('word/document.xml')) return { ok: false, reason: 'docx', detail: 'Word 文档' };
@@ -80,26 +93,41 @@ export function checkXlsxZip(b: Buffer): ZipVerdict {
   let total = 0;
   for (const e of cd) {
     if (e.flags & 1) return { ok: false, reason: 'encrypted', detail: `条目 ${e.name} 已加密` };
-    if (e.size === 0xffffffff || e.comp === 0xffffffff) return { ok: false, reason: 'too_large', detail: `条目 ${e.name} 过大` };
+    if (e.size === 0xffffffff || e.comp === 0xffffffff)
+      return { ok: false, reason: 'too_large', detail: `条目 ${e.name} 过大` };
     total += e.size;
-    if (e.size > ZIP_LIMITS.maxEntryBytes) return { ok: false, reason: 'too_large', detail: `${e.name} 解压后 ${mb(e.size)}` };
+    if (e.size > ZIP_LIMITS.maxEntryBytes)
+      return { ok: false, reason: 'too_large', detail: `${e.name} 解压后 ${mb(e.size)}` };
     if (e.size > 1024 * 1024 && e.size / Math.max(1, e.comp) > ZIP_LIMITS.maxRatio) {
-      return { ok: false, reason: 'bomb', detail: `${e.name} 压缩比 ${Math.round(e.size / Math.max(1, e.comp))}:1` };
+      return {
+        ok: false,
+        reason: 'bomb',
+        detail: `${e.name} 压缩比 ${Math.round(e.size / Math.max(1, e.comp))}:1`,
+      };
     }
   }
-  if (total > ZIP_LIMITS.maxTotalBytes) return { ok: false, reason: 'too_large', detail: `解压后共 ${mb(total)}` };
+  if (total > ZIP_LIMITS.maxTotalBytes)
+    return { ok: false, reason: 'too_large', detail: `解压后共 ${mb(total)}` };
 
   const sheetRows = new Map<string, number>();
   for (const e of cd) {
     const data = inflateEntry(b, e);
-    if (typeof data === 'string') return { ok: false, reason: data === 'bomb' ? 'bomb' : 'truncated', detail: `${e.name}：${data === 'bomb' ? '实际解压大小超过声明' : data}` };
+    if (typeof data === 'string')
+      return {
+        ok: false,
+        reason: data === 'bomb' ? 'bomb' : 'truncated',
+        detail: `${e.name}：${data === 'bomb' ? '实际解压大小超过声明' : data}`,
+      };
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
       const rows = countOccurrences(data, ROW_TAG);
-      if (rows > ZIP_LIMITS.maxRows) return { ok: false, reason: 'too_large', detail: `${e.name} 有 ${rows} 行` };
+      if (rows > ZIP_LIMITS.maxRows)
+        return { ok: false, reason: 'too_large', detail: `${e.name} 有 ${rows} 行` };
       const cells = countOccurrences(data, CELL_TAG);
-      if (cells > ZIP_LIMITS.maxCells) return { ok: false, reason: 'too_large', detail: `${e.name} 有 ${cells} 个单元格` };
+      if (cells > ZIP_LIMITS.maxCells)
+        return { ok: false, reason: 'too_large', detail: `${e.name} 有 ${cells} 个单元格` };
       const merged = mergedArea(data);
-      if (merged > ZIP_LIMITS.maxMergedCells) return { ok: false, reason: 'too_large', detail: `${e.name} 的合并单元格覆盖 ${merged} 个单元格` };
+      if (merged > ZIP_LIMITS.maxMergedCells)
+        return { ok: false, reason: 'too_large', detail: `${e.name} 的合并单元格覆盖 ${merged} 个单元格` };
       sheetRows.set(e.name, rows);
     }
   }
@@ -119,7 +147,8 @@ function inflateEntry(b: Buffer, e: Entry): Buffer | string {
     if (out.length !== e.size) return '解压大小与声明不符';
     return out;
   } catch (err) {
-    if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'bomb';
+    if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      return 'bomb';
     return '解压失败';
   }
 }

@@ -17,25 +17,54 @@ const arg = (name: string, fallback: string) => {
 };
 const arch = arg('arch', process.arch);
 const platform = arg('platform', process.platform);
-const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version as string;
-const pkg = JSON.parse(readFileSync(path.join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')) as { version: string };
+const electronVersion = JSON.parse(
+  readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version as string;
+const pkg = JSON.parse(readFileSync(path.join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')) as {
+  version: string;
+};
 
 export const nativeDir = (p = platform, a = arch) => path.join(root, 'out/native', `${p}-${a}`);
 const dir = nativeDir();
 const mod = path.join(dir, 'node_modules/better-sqlite3');
 const stampFile = path.join(dir, 'built.json');
 const stamp = JSON.stringify({ electronVersion, arch, platform, sqlite: pkg.version });
-if (!argv.includes('--force') && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(path.join(dir, 'better_sqlite3.node'))) {
+if (
+  !argv.includes('--force') &&
+  existsSync(stampFile) &&
+  readFileSync(stampFile, 'utf8') === stamp &&
+  existsSync(path.join(dir, 'better_sqlite3.node'))
+) {
   console.log(`better-sqlite3 已是 Electron ${electronVersion}（${platform}-${arch}）版本：${dir}`);
   process.exit(0);
 }
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(path.dirname(mod), { recursive: true });
-cpSync(path.join(root, 'node_modules/better-sqlite3'), mod, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`) });
-writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'taizhang-native', private: true, dependencies: { 'better-sqlite3': pkg.version } }, null, 1));
+cpSync(path.join(root, 'node_modules/better-sqlite3'), mod, {
+  recursive: true,
+  filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`),
+});
+writeFileSync(
+  path.join(dir, 'package.json'),
+  JSON.stringify(
+    { name: 'taizhang-native', private: true, dependencies: { 'better-sqlite3': pkg.version } },
+    null,
+    1,
+  ),
+);
 
-console.log(`为 Electron ${electronVersion}（${platform}-${arch}）编译 better-sqlite3 ${pkg.version} → ${dir}`);
-await rebuild({ buildPath: dir, electronVersion, arch, platform: platform as NodeJS.Platform, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' });
+console.log(
+  `为 Electron ${electronVersion}（${platform}-${arch}）编译 better-sqlite3 ${pkg.version} → ${dir}`,
+);
+await rebuild({
+  buildPath: dir,
+  electronVersion,
+  arch,
+  platform: platform as NodeJS.Platform,
+  onlyModules: ['better-sqlite3'],
+  force: true,
+  mode: 'sequential',
+});
 const node = path.join(mod, 'build/Release/better_sqlite3.node');
 if (!existsSync(node)) {
   console.error(`编译失败：没有生成 ${node}`);

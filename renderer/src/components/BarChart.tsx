@@ -1,6 +1,16 @@
 // A tiny horizontal bar chart in plain SVG: one bar per county, the rate as a percentage.
-export function BarChart({ rows, label }: { rows: { name: string; value: number; note: string }[]; label: string }) {
-  const barH = 22, gap = 8, left = 128, right = 120, width = 640;
+export function BarChart({
+  rows,
+  label,
+}: {
+  rows: { name: string; value: number; note: string }[];
+  label: string;
+}) {
+  const barH = 22,
+    gap = 8,
+    left = 128,
+    right = 120,
+    width = 640;
   const height = rows.length * (barH + gap) + 24;
   const w = width - left - right;
   return (
@@ -8,7 +18,9 @@ export function BarChart({ rows, label }: { rows: { name: string; value: number;
       {[0, 0.25, 0.5, 0.75, 1].map((t) => (
         <g key={t}>
           <line x1={left + t * w} x2={left + t * w} y1={0} y2={height - 20} className="grid" />
-          <text x={left + t * w} y={height - 6} className="axis" textAnchor="middle">{Math.round(t * 100)}%</text>
+          <text x={left + t * w} y={height - 6} className="axis" textAnchor="middle">
+            {Math.round(t * 100)}%
+          </text>
         </g>
       ))}
       {rows.map((r, i) => {
@@ -16,10 +28,21 @@ export function BarChart({ rows, label }: { rows: { name: string; value: number;
         const v = Math.max(0, Math.min(1, r.value));
         return (
           <g key={r.name}>
-            <text x={left - 8} y={y + barH / 2 + 5} textAnchor="end" className="name">{r.name}</text>
+            <text x={left - 8} y={y + barH / 2 + 5} textAnchor="end" className="name">
+              {r.name}
+            </text>
             <rect x={left} y={y} width={w} height={barH} className="track" rx={3} />
-            <rect x={left} y={y} width={Math.max(v * w, v > 0 ? 2 : 0)} height={barH} className={v >= 0.8 ? 'fill good' : v >= 0.5 ? 'fill mid' : 'fill low'} rx={3} />
-            <text x={left + w + 8} y={y + barH / 2 + 5} className="val">{Math.round(v * 100)}% <tspan className="note">{r.note}</tspan></text>
+            <rect
+              x={left}
+              y={y}
+              width={Math.max(v * w, v > 0 ? 2 : 0)}
+              height={barH}
+              className={v >= 0.8 ? 'fill good' : v >= 0.5 ? 'fill mid' : 'fill low'}
+              rx={3}
+            />
+            <text x={left + w + 8} y={y + barH / 2 + 5} className="val">
+              {Math.round(v * 100)}% <tspan className="note">{r.note}</tspan>
+            </text>
           </g>
         );
       })}
@@ -28,32 +51,67 @@ export function BarChart({ rows, label }: { rows: { name: string; value: number;
 }
 
 /** Deadlines ahead on a line: a dot per task, by days from today. */
-export function Timeline({ items, days, onPick }: { items: { id: number; code: string; title: string; days: number }[]; days: number; onPick(id: number): void }) {
-  const width = 640, left = 20, right = 20, w = width - left - right;
+export function Timeline({
+  items,
+  days,
+  onPick,
+}: {
+  items: { id: number; code: string; title: string; days: number }[];
+  days: number;
+  onPick(id: number): void;
+}) {
+  const width = 640,
+    left = 20,
+    right = 20,
+    w = width - left - right;
   const lanes: number[] = [];
   const placed = items.map((it) => {
     const x = left + (Math.min(it.days, days) / days) * w;
     let lane = lanes.findIndex((end) => end < x - 56);
-    if (lane < 0) { lane = lanes.length; lanes.push(0); }
+    if (lane < 0) {
+      lane = lanes.length;
+      lanes.push(0);
+    }
     lanes[lane] = x;
     return { ...it, x, lane };
   });
   const height = 40 + Math.min(lanes.length, 8) * 18;
   return (
-    <svg className="timeline" viewBox={`0 0 ${width} ${height}`} role="img" aria-label="今后的完成时限" width="100%">
+    <svg
+      className="timeline"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label="今后的完成时限"
+      width="100%"
+    >
       <line x1={left} x2={width - right} y1={20} y2={20} className="axis-line" />
-      {[0, 30, 60, 90].filter((d) => d <= days).map((d) => (
-        <g key={d}>
-          <line x1={left + (d / days) * w} x2={left + (d / days) * w} y1={14} y2={26} className="axis-line" />
-          <text x={left + (d / days) * w} y={10} textAnchor="middle" className="axis">{d === 0 ? '今天' : `${d}天`}</text>
-        </g>
-      ))}
-      {placed.filter((p) => p.lane < 8).map((p) => (
-        <g key={p.id} className="tl-item" onClick={() => onPick(p.id)}>
-          <circle cx={p.x} cy={20} r={4} className={p.days <= 15 ? 'soon' : ''} />
-          <text x={p.x + 5} y={40 + p.lane * 18} className="tl-label"><title>{`${p.code} ${p.title}（${p.days}天后）`}</title>{p.code}</text>
-        </g>
-      ))}
+      {[0, 30, 60, 90]
+        .filter((d) => d <= days)
+        .map((d) => (
+          <g key={d}>
+            <line
+              x1={left + (d / days) * w}
+              x2={left + (d / days) * w}
+              y1={14}
+              y2={26}
+              className="axis-line"
+            />
+            <text x={left + (d / days) * w} y={10} textAnchor="middle" className="axis">
+              {d === 0 ? '今天' : `${d}天`}
+            </text>
+          </g>
+        ))}
+      {placed
+        .filter((p) => p.lane < 8)
+        .map((p) => (
+          <g key={p.id} className="tl-item" onClick={() => onPick(p.id)}>
+            <circle cx={p.x} cy={20} r={4} className={p.days <= 15 ? 'soon' : ''} />
+            <text x={p.x + 5} y={40 + p.lane * 18} className="tl-label">
+              <title>{`${p.code} ${p.title}（${p.days}天后）`}</title>
+              {p.code}
+            </text>
+          </g>
+        ))}
     </svg>
   );
 }

@@ -11,13 +11,30 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange(p: s
     let [y, m] = cur.split('-').map(Number) as [number, number];
     for (let i = 0; i < 6; i++) {
       known.add(`${y}-${String(m).padStart(2, '0')}`);
-      m--; if (m === 0) { m = 12; y--; }
+      m--;
+      if (m === 0) {
+        m = 12;
+        y--;
+      }
     }
   }
   return (
-    <label className="inline">报送期
-      <select value={value} onChange={(e) => onChange(e.target.value)} aria-label="报送期" data-testid="period">
-        {[...known].sort().reverse().map((p) => <option key={p} value={p}>{periodLabel(p)}</option>)}
+    <label className="inline">
+      报送期
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-label="报送期"
+        data-testid="period"
+      >
+        {[...known]
+          .sort()
+          .reverse()
+          .map((p) => (
+            <option key={p} value={p}>
+              {periodLabel(p)}
+            </option>
+          ))}
       </select>
     </label>
   );

@@ -27,7 +27,8 @@ function split(text: string, marks: Mark[]): { text: string; mark?: Mark }[] {
   const out: { text: string; mark?: Mark }[] = [];
   let at = 0;
   for (const m of sorted) {
-    const s = Math.max(m.start, at), e = Math.min(m.end, text.length);
+    const s = Math.max(m.start, at),
+      e = Math.min(m.end, text.length);
     if (e <= s) continue; // overlapping or out of range: keep the first
     if (s > at) out.push({ text: text.slice(at, s) });
     out.push({ text: text.slice(s, e), mark: m });
@@ -38,7 +39,13 @@ function split(text: string, marks: Mark[]): { text: string; mark?: Mark }[] {
 }
 
 /** The document's text with every unit, deadline and target highlighted where it was read. */
-export const SourceText = memo(function SourceText({ paragraphs, marks, focus, onPick, paragraphOwner }: Props) {
+export const SourceText = memo(function SourceText({
+  paragraphs,
+  marks,
+  focus,
+  onPick,
+  paragraphOwner,
+}: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const byPara = new Map<number, Mark[]>();
   for (const m of marks) {
@@ -57,12 +64,25 @@ export const SourceText = memo(function SourceText({ paragraphs, marks, focus, o
         const inFocus = focus && p.index >= focus.from && p.index <= focus.to;
         const owner = paragraphOwner?.get(p.index);
         return (
-          <p key={p.index} data-p={p.index} className={inFocus ? 'focus' : undefined} onClick={owner && onPick ? () => onPick(owner) : undefined}>
+          <p
+            key={p.index}
+            data-p={p.index}
+            className={inFocus ? 'focus' : undefined}
+            onClick={owner && onPick ? () => onPick(owner) : undefined}
+          >
             <span className="pno">{p.index + 1}</span>
             {split(p.text, byPara.get(p.index) ?? []).map((part, i) =>
               part.mark ? (
-                <mark key={i} className={`hl-${part.mark.kind}`} title={part.mark.title ?? KIND_LABEL[part.mark.kind]}>{part.text}</mark>
-              ) : <Fragment key={i}>{part.text}</Fragment>,
+                <mark
+                  key={i}
+                  className={`hl-${part.mark.kind}`}
+                  title={part.mark.title ?? KIND_LABEL[part.mark.kind]}
+                >
+                  {part.text}
+                </mark>
+              ) : (
+                <Fragment key={i}>{part.text}</Fragment>
+              ),
             )}
           </p>
         );
@@ -74,7 +94,9 @@ export const SourceText = memo(function SourceText({ paragraphs, marks, focus, o
 export function Legend() {
   return (
     <div className="legend">
-      <mark className="hl-unit">责任单位</mark><mark className="hl-deadline">完成时限</mark><mark className="hl-metric">目标指标</mark>
+      <mark className="hl-unit">责任单位</mark>
+      <mark className="hl-deadline">完成时限</mark>
+      <mark className="hl-metric">目标指标</mark>
     </div>
   );
 }

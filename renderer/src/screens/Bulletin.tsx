@@ -17,11 +17,23 @@ export function BulletinScreen() {
   const [files, setFiles] = useState<FileRef[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => { if (!period && app.info) setPeriod(app.info.period); }, [app.info]);
+  useEffect(() => {
+    if (!period && app.info) setPeriod(app.info.period);
+  }, [app.info]);
   useEffect(() => {
     if (!period) return;
     setError(null);
-    api['bulletin.preview']({ period }).then((p) => { setPreview(p); setReq(p.requirements); setDirty(false); }, (e) => { setPreview(null); setError(e instanceof Error ? e.message : String(e)); });
+    api['bulletin.preview']({ period }).then(
+      (p) => {
+        setPreview(p);
+        setReq(p.requirements);
+        setDirty(false);
+      },
+      (e) => {
+        setPreview(null);
+        setError(e instanceof Error ? e.message : String(e));
+      },
+    );
   }, [period, app.version]);
 
   const saveReq = async () => {
@@ -29,14 +41,18 @@ export function BulletinScreen() {
       const r = await api['bulletin.setRequirements']({ period, text: req });
       setDirty(false);
       app.notify('ok', r.message);
-    } catch (e) { app.fail(e); }
+    } catch (e) {
+      app.fail(e);
+    }
   };
 
   const exportOne = async (kind: 'bulletin' | 'reminders' | 'ledger') => {
     if (dirty) await saveReq();
     let out: { files: FileRef[] } | null = null;
     if (kind === 'bulletin') {
-      const outFile = await platform.saveFile('保存进展通报', `${periodLabel(period)}攻坚任务进展通报.docx`, ['docx']);
+      const outFile = await platform.saveFile('保存进展通报', `${periodLabel(period)}攻坚任务进展通报.docx`, [
+        'docx',
+      ]);
       if (outFile === null) return;
       out = await run('bulletin.export', { period, outFile }, '正在生成进展通报…');
     } else if (kind === 'reminders') {
@@ -44,7 +60,9 @@ export function BulletinScreen() {
       if (outDir === null) return;
       out = await run('reminders.export', { period, outDir }, '正在生成催报提醒…');
     } else {
-      const outFile = await platform.saveFile('保存台账', `任务台账（${periodLabel(period)}）.xlsx`, ['xlsx']);
+      const outFile = await platform.saveFile('保存台账', `任务台账（${periodLabel(period)}）.xlsx`, [
+        'xlsx',
+      ]);
       if (outFile === null) return;
       out = await run('ledger.export', { period, outFile }, '正在导出台账…');
     }
@@ -60,14 +78,36 @@ export function BulletinScreen() {
         <h1>进展通报</h1>
         <PeriodPicker value={period} onChange={setPeriod} />
         <div className="actions">
-          <button className="primary" onClick={() => exportOne('bulletin')} disabled={!!busy} data-testid="export-bulletin">导出通报（.docx）</button>
-          <button onClick={() => exportOne('reminders')} disabled={!!busy}>导出催报提醒</button>
-          <button onClick={() => exportOne('ledger')} disabled={!!busy} data-testid="export-ledger">导出台账（.xlsx）</button>
+          <button
+            className="primary"
+            onClick={() => exportOne('bulletin')}
+            disabled={!!busy}
+            data-testid="export-bulletin"
+          >
+            导出通报（.docx）
+          </button>
+          <button onClick={() => exportOne('reminders')} disabled={!!busy}>
+            导出催报提醒
+          </button>
+          <button onClick={() => exportOne('ledger')} disabled={!!busy} data-testid="export-ledger">
+            导出台账（.xlsx）
+          </button>
         </div>
       </header>
       {files.length > 0 && (
         <div className="files-bar" data-testid="exported">
-          已导出：{files.map((f) => platform.downloadUrl(f) ? <a key={f.path} href={platform.downloadUrl(f)!} download={f.name}>{f.name}</a> : <button key={f.path} className="link" onClick={() => platform.showItem(f)}>{f.name}</button>)}
+          已导出：
+          {files.map((f) =>
+            platform.downloadUrl(f) ? (
+              <a key={f.path} href={platform.downloadUrl(f)!} download={f.name}>
+                {f.name}
+              </a>
+            ) : (
+              <button key={f.path} className="link" onClick={() => platform.showItem(f)}>
+                {f.name}
+              </button>
+            ),
+          )}
         </div>
       )}
       {error && <div className="card muted">{error}</div>}
@@ -78,15 +118,27 @@ export function BulletinScreen() {
             {preview.sections.map((s, i) => (
               <section key={i}>
                 <h3>{s.heading}</h3>
-                {s.paragraphs.map((p, j) => <p key={j}>{p}</p>)}
+                {s.paragraphs.map((p, j) => (
+                  <p key={j}>{p}</p>
+                ))}
               </section>
             ))}
           </article>
           <section className="card">
             <h2>下步工作要求</h2>
             <p className="muted">写在通报最后一部分，每段一行。</p>
-            <textarea rows={16} value={req} onChange={(e) => { setReq(e.target.value); setDirty(true); }} aria-label="下步工作要求" />
-            <button className="primary" onClick={saveReq} disabled={!dirty}>保存</button>
+            <textarea
+              rows={16}
+              value={req}
+              onChange={(e) => {
+                setReq(e.target.value);
+                setDirty(true);
+              }}
+              aria-label="下步工作要求"
+            />
+            <button className="primary" onClick={saveReq} disabled={!dirty}>
+              保存
+            </button>
           </section>
         </div>
       )}

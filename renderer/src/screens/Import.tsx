@@ -1,6 +1,17 @@
 // 导入方案: drop plan files, check the parse against the source text, fix it, save it.
 import { useMemo, useState } from 'react';
-import type { Deadline, FileRef, ImportOutput, Metric, ParsedDocument, ParsedTask, ParseOutput, PlanDiff, Responsibility, Role } from '../../../electron/api/contract';
+import type {
+  Deadline,
+  FileRef,
+  ImportOutput,
+  Metric,
+  ParsedDocument,
+  ParsedTask,
+  ParseOutput,
+  PlanDiff,
+  Responsibility,
+  Role,
+} from '../../../electron/api/contract';
 import { useApp, placeOf } from '../app-context';
 import { useLong } from '../long';
 import { Dropzone } from '../components/Dropzone';
@@ -31,7 +42,10 @@ export function ImportScreen() {
       const errors = parsed.problems.filter((p) => p.severity === 'error');
       if (errors.length) app.notify('error', `“${ref.name}”无法导入：${errors[0]!.message}`, parsed.problems);
       setItems((list) => {
-        const next = [...list.filter((i) => i.ref.name !== ref.name), { ref, parsed, doc: parsed.document, edited: false, imported: null }];
+        const next = [
+          ...list.filter((i) => i.ref.name !== ref.name),
+          { ref, parsed, doc: parsed.document, edited: false, imported: null },
+        ];
         setActive(next.length - 1);
         return next;
       });
@@ -41,20 +55,30 @@ export function ImportScreen() {
 
   const item = items[active];
   const update = (fn: (d: ParsedDocument) => void) => {
-    setItems((list) => list.map((it, i) => {
-      if (i !== active || !it.doc) return it;
-      const doc = structuredClone(it.doc);
-      fn(doc);
-      return { ...it, doc, edited: true };
-    }));
+    setItems((list) =>
+      list.map((it, i) => {
+        if (i !== active || !it.doc) return it;
+        const doc = structuredClone(it.doc);
+        fn(doc);
+        return { ...it, doc, edited: true };
+      }),
+    );
   };
 
   const save = async () => {
     if (!item?.doc) return;
-    const out = await run('plan.import', { file: item.ref, document: item.edited ? item.doc : undefined }, `正在把“${item.ref.name}”存入台账…`);
+    const out = await run(
+      'plan.import',
+      { file: item.ref, document: item.edited ? item.doc : undefined },
+      `正在把“${item.ref.name}”存入台账…`,
+    );
     if (!out) return;
     setItems((list) => list.map((it, i) => (i === active ? { ...it, imported: out } : it)));
-    app.notify(out.applied ? 'ok' : 'info', out.summary, out.problems.filter((p) => p.severity !== 'info'));
+    app.notify(
+      out.applied ? 'ok' : 'info',
+      out.summary,
+      out.problems.filter((p) => p.severity !== 'info'),
+    );
     app.changed();
   };
 
@@ -62,7 +86,9 @@ export function ImportScreen() {
     <div className="screen import">
       <header className="screen-head">
         <h1>导入方案</h1>
-        <p className="sub">把印发的方案文件拖到下面。左边是识别出的任务，右边是原文，责任单位、完成时限和目标指标在原文中标出；有误可直接修改，确认后存入台账。</p>
+        <p className="sub">
+          把印发的方案文件拖到下面。左边是识别出的任务，右边是原文，责任单位、完成时限和目标指标在原文中标出；有误可直接修改，确认后存入台账。
+        </p>
       </header>
       <Dropzone
         title="将方案文件拖到这里"
@@ -76,20 +102,53 @@ export function ImportScreen() {
       {items.length > 1 && (
         <div className="tabs" role="tablist">
           {items.map((it, i) => (
-            <button key={it.ref.name} role="tab" aria-selected={i === active} className={i === active ? 'active' : ''} onClick={() => { setActive(i); setSelected(null); }}>
-              {it.ref.name}{it.imported?.applied ? ' ✓' : ''}
+            <button
+              key={it.ref.name}
+              role="tab"
+              aria-selected={i === active}
+              className={i === active ? 'active' : ''}
+              onClick={() => {
+                setActive(i);
+                setSelected(null);
+              }}
+            >
+              {it.ref.name}
+              {it.imported?.applied ? ' ✓' : ''}
             </button>
           ))}
         </div>
       )}
-      {item && <ParsedView item={item} selected={selected} onSelect={setSelected} update={update} onSave={save} busy={!!busy} onOpenLedger={() => app.go('ledger')} />}
+      {item && (
+        <ParsedView
+          item={item}
+          selected={selected}
+          onSelect={setSelected}
+          update={update}
+          onSave={save}
+          busy={!!busy}
+          onOpenLedger={() => app.go('ledger')}
+        />
+      )}
     </div>
   );
 }
 
-function ParsedView({ item, selected, onSelect, update, onSave, busy, onOpenLedger }: {
-  item: Item; selected: string | null; onSelect(k: string | null): void; update(fn: (d: ParsedDocument) => void): void;
-  onSave(): void; busy: boolean; onOpenLedger(): void;
+function ParsedView({
+  item,
+  selected,
+  onSelect,
+  update,
+  onSave,
+  busy,
+  onOpenLedger,
+}: {
+  item: Item;
+  selected: string | null;
+  onSelect(k: string | null): void;
+  update(fn: (d: ParsedDocument) => void): void;
+  onSave(): void;
+  busy: boolean;
+  onOpenLedger(): void;
 }) {
   const doc = item.doc;
   const problems = item.parsed?.problems ?? [];
@@ -99,19 +158,33 @@ function ParsedView({ item, selected, onSelect, update, onSave, busy, onOpenLedg
     const marks: Mark[] = [];
     const owners = new Map<number, string>();
     doc?.plans.forEach((p, pi) => {
-      for (const m of p.metrics) if (m.span) marks.push({ ...m.span, kind: 'metric', title: `目标指标：${m.indicator}` });
+      for (const m of p.metrics)
+        if (m.span) marks.push({ ...m.span, kind: 'metric', title: `目标指标：${m.indicator}` });
       p.tasks.forEach((t, ti) => {
         const k = key(pi, ti);
         for (let i = t.span.from; i <= t.span.to; i++) owners.set(i, k);
-        for (const u of t.units) if (u.span) marks.push({ ...u.span, kind: 'unit', owner: k, title: `${u.unit}（${ROLE_LABEL[u.role]}）` });
-        for (const d of t.deadlines) if (d.span) marks.push({ ...d.span, kind: 'deadline', owner: k, title: `完成时限：${d.date}` });
-        for (const m of t.metrics) if (m.span) marks.push({ ...m.span, kind: 'metric', owner: k, title: `目标指标：${m.indicator} ${OP_LABEL[m.op] ?? m.op} ${m.value}${m.unit}` });
+        for (const u of t.units)
+          if (u.span)
+            marks.push({ ...u.span, kind: 'unit', owner: k, title: `${u.unit}（${ROLE_LABEL[u.role]}）` });
+        for (const d of t.deadlines)
+          if (d.span) marks.push({ ...d.span, kind: 'deadline', owner: k, title: `完成时限：${d.date}` });
+        for (const m of t.metrics)
+          if (m.span)
+            marks.push({
+              ...m.span,
+              kind: 'metric',
+              owner: k,
+              title: `目标指标：${m.indicator} ${OP_LABEL[m.op] ?? m.op} ${m.value}${m.unit}`,
+            });
       });
     });
     return { marks, owners };
   }, [doc]);
 
-  const paragraphs = useMemo(() => (doc?.source.paragraphs ?? []).map((text, index) => ({ index, text })), [doc?.source.paragraphs]);
+  const paragraphs = useMemo(
+    () => (doc?.source.paragraphs ?? []).map((text, index) => ({ index, text })),
+    [doc?.source.paragraphs],
+  );
   const sel = selected ? selected.split(':').map(Number) : null;
   const selTask = sel && doc ? doc.plans[sel[0]!]?.tasks[sel[1]!] : undefined;
   const taskCount = doc?.plans.reduce((n, p) => n + p.tasks.length, 0) ?? 0;
@@ -123,15 +196,28 @@ function ParsedView({ item, selected, onSelect, update, onSave, busy, onOpenLedg
       <div className="doc-bar">
         <div>
           <strong>{item.ref.name}</strong>
-          {doc && <span className="muted"> · {doc.document.issuer} {doc.document.doc_number} {doc.document.date} · {doc.plans.length} 个方案 · <b data-testid="parsed-count">{taskCount}</b> 项任务</span>}
+          {doc && (
+            <span className="muted">
+              {' '}
+              · {doc.document.issuer} {doc.document.doc_number} {doc.document.date} · {doc.plans.length}{' '}
+              个方案 · <b data-testid="parsed-count">{taskCount}</b> 项任务
+            </span>
+          )}
           {item.edited && !item.imported && <span className="tag warn">已修改，尚未保存</span>}
           {item.imported?.applied && <span className="tag ok">已存入台账</span>}
         </div>
         <div className="actions">
           {item.imported?.applied ? (
-            <button className="primary" onClick={onOpenLedger}>查看任务台账</button>
+            <button className="primary" onClick={onOpenLedger}>
+              查看任务台账
+            </button>
           ) : (
-            <button className="primary" onClick={onSave} disabled={busy || !doc || fatal || taskCount === 0} data-testid="save-plan">
+            <button
+              className="primary"
+              onClick={onSave}
+              disabled={busy || !doc || fatal || taskCount === 0}
+              data-testid="save-plan"
+            >
               {revised ? '确认修订并存入台账' : '存入台账'}
             </button>
           )}
@@ -139,7 +225,12 @@ function ParsedView({ item, selected, onSelect, update, onSave, busy, onOpenLedg
       </div>
       {problems.length > 0 && (
         <ul className="problems">
-          {problems.map((p, i) => <li key={i} className={p.severity}>{p.message}{placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}</li>)}
+          {problems.map((p, i) => (
+            <li key={i} className={p.severity}>
+              {p.message}
+              {placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}
+            </li>
+          ))}
         </ul>
       )}
       {diff.length > 0 && <DiffView diff={diff} />}
@@ -148,16 +239,34 @@ function ParsedView({ item, selected, onSelect, update, onSave, busy, onOpenLedg
           <div className="outline" aria-label="识别出的任务">
             {doc.plans.map((p, pi) => (
               <div key={pi} className="plan-block">
-                <h2>《{p.title}》<small>简称“{p.short_name}” · {p.tasks.length} 项</small></h2>
-                {p.metrics.length > 0 && <div className="plan-metrics">{p.metrics.map((m, i) => <span key={i} className="chip metric">{m.indicator} {OP_LABEL[m.op] ?? m.op} {m.value}{m.unit}</span>)}</div>}
+                <h2>
+                  《{p.title}》
+                  <small>
+                    简称“{p.short_name}” · {p.tasks.length} 项
+                  </small>
+                </h2>
+                {p.metrics.length > 0 && (
+                  <div className="plan-metrics">
+                    {p.metrics.map((m, i) => (
+                      <span key={i} className="chip metric">
+                        {m.indicator} {OP_LABEL[m.op] ?? m.op} {m.value}
+                        {m.unit}
+                      </span>
+                    ))}
+                  </div>
+                )}
                 {p.tasks.map((t, ti) => {
                   const k = key(pi, ti);
                   const showGroup = t.group && (ti === 0 || p.tasks[ti - 1]!.group !== t.group);
                   return (
                     <div key={k}>
                       {showGroup && <h3>{t.group}</h3>}
-                      <TaskCard task={t} open={selected === k} onToggle={() => onSelect(selected === k ? null : k)}
-                        edit={(fn) => update((d) => fn(d.plans[pi]!.tasks[ti]!))} />
+                      <TaskCard
+                        task={t}
+                        open={selected === k}
+                        onToggle={() => onSelect(selected === k ? null : k)}
+                        edit={(fn) => update((d) => fn(d.plans[pi]!.tasks[ti]!))}
+                      />
                     </div>
                   );
                 })}
@@ -165,8 +274,16 @@ function ParsedView({ item, selected, onSelect, update, onSave, busy, onOpenLedg
             ))}
           </div>
           <div className="source-pane">
-            <div className="pane-head">原文 <Legend /></div>
-            <SourceText paragraphs={paragraphs} marks={marks} focus={selTask ? selTask.span : null} onPick={onSelect} paragraphOwner={owners} />
+            <div className="pane-head">
+              原文 <Legend />
+            </div>
+            <SourceText
+              paragraphs={paragraphs}
+              marks={marks}
+              focus={selTask ? selTask.span : null}
+              onPick={onSelect}
+              paragraphOwner={owners}
+            />
           </div>
         </div>
       )}
@@ -178,26 +295,56 @@ function DiffView({ diff }: { diff: PlanDiff[] }) {
   const revised = diff.filter((d) => d.status === 'revised');
   if (!revised.length) {
     const same = diff.every((d) => d.status === 'unchanged');
-    return <div className="diff-note">{same ? '台账中已有相同内容，存入不会改变任何任务。' : '这是新的方案，台账中还没有。'}</div>;
+    return (
+      <div className="diff-note">
+        {same ? '台账中已有相同内容，存入不会改变任何任务。' : '这是新的方案，台账中还没有。'}
+      </div>
+    );
   }
   return (
     <div className="diff" data-testid="diff">
       <h3>与台账中的版本相比</h3>
       {revised.map((d) => (
         <div key={d.title} className="diff-plan">
-          <strong>《{d.title}》</strong> 新增 {d.added.length} 项 · 删除 {d.removed.length} 项 · 修改 {d.changed.length} 项 · 未变 {d.unchanged} 项
+          <strong>《{d.title}》</strong> 新增 {d.added.length} 项 · 删除 {d.removed.length} 项 · 修改{' '}
+          {d.changed.length} 项 · 未变 {d.unchanged} 项
           <ul>
-            {d.added.map((t) => <li key={`a${t.code}`} className="add">＋ {t.code} {t.title}</li>)}
-            {d.removed.map((t) => <li key={`r${t.code}`} className="del">－ {t.code} {t.title}</li>)}
-            {d.revived.map((t) => <li key={`v${t.code}`} className="add">↺ {t.code} {t.title}（恢复）</li>)}
+            {d.added.map((t) => (
+              <li key={`a${t.code}`} className="add">
+                ＋ {t.code} {t.title}
+              </li>
+            ))}
+            {d.removed.map((t) => (
+              <li key={`r${t.code}`} className="del">
+                － {t.code} {t.title}
+              </li>
+            ))}
+            {d.revived.map((t) => (
+              <li key={`v${t.code}`} className="add">
+                ↺ {t.code} {t.title}（恢复）
+              </li>
+            ))}
             {d.changed.map((t) => (
               <li key={`c${t.code}`} className="chg">
                 ✎ {t.code} {t.title}
-                {t.changes.map((c, i) => <div key={i} className="chg-line">{FIELD_LABEL[c.field] ?? c.field}：<del>{c.before}</del> → <ins>{c.after}</ins></div>)}
-                {t.conflicts.length > 0 && <div className="chg-line warn">注意：{t.conflicts.map((f) => FIELD_LABEL[f] ?? f).join('、')}曾人工修正，原文也变了，请核对。</div>}
+                {t.changes.map((c, i) => (
+                  <div key={i} className="chg-line">
+                    {FIELD_LABEL[c.field] ?? c.field}：<del>{c.before}</del> → <ins>{c.after}</ins>
+                  </div>
+                ))}
+                {t.conflicts.length > 0 && (
+                  <div className="chg-line warn">
+                    注意：{t.conflicts.map((f) => FIELD_LABEL[f] ?? f).join('、')}
+                    曾人工修正，原文也变了，请核对。
+                  </div>
+                )}
               </li>
             ))}
-            {d.planChanges.map((c, i) => <li key={`p${i}`} className="chg">方案 {FIELD_LABEL[c.field] ?? c.field}：<del>{c.before}</del> → <ins>{c.after}</ins></li>)}
+            {d.planChanges.map((c, i) => (
+              <li key={`p${i}`} className="chg">
+                方案 {FIELD_LABEL[c.field] ?? c.field}：<del>{c.before}</del> → <ins>{c.after}</ins>
+              </li>
+            ))}
           </ul>
         </div>
       ))}
@@ -205,12 +352,26 @@ function DiffView({ diff }: { diff: PlanDiff[] }) {
   );
 }
 
-function TaskCard({ task, open, onToggle, edit }: { task: ParsedTask; open: boolean; onToggle(): void; edit(fn: (t: ParsedTask) => void): void }) {
+function TaskCard({
+  task,
+  open,
+  onToggle,
+  edit,
+}: {
+  task: ParsedTask;
+  open: boolean;
+  onToggle(): void;
+  edit(fn: (t: ParsedTask) => void): void;
+}) {
   const [unit, setUnit] = useState('');
   const [role, setRole] = useState<Role>('responsible');
   const [date, setDate] = useState('');
   const dues = task.due_dates.length ? task.due_dates.join('、') : `${task.implied_due_date}（年底前）`;
-  const lead = task.units.filter((u) => u.role === 'lead' || u.role === 'responsible').slice(0, 2).map((u) => u.unit).join('、');
+  const lead = task.units
+    .filter((u) => u.role === 'lead' || u.role === 'responsible')
+    .slice(0, 2)
+    .map((u) => u.unit)
+    .join('、');
   const setDeadlines = (t: ParsedTask, list: Deadline[]) => {
     t.deadlines = [...list].sort((a, b) => a.date.localeCompare(b.date));
     t.due_dates = [...new Set(t.deadlines.filter((d) => d.kind !== 'year_target').map((d) => d.date))].sort();
@@ -220,27 +381,95 @@ function TaskCard({ task, open, onToggle, edit }: { task: ParsedTask; open: bool
       <button className="task-line" onClick={onToggle} aria-expanded={open}>
         <span className="code">{task.code}</span>
         <span className="title">{task.title}</span>
-        <span className="meta">{lead}{task.units.length > 2 ? ` 等${task.units.length}个单位` : ''} · {dues}</span>
+        <span className="meta">
+          {lead}
+          {task.units.length > 2 ? ` 等${task.units.length}个单位` : ''} · {dues}
+        </span>
       </button>
       {open && (
         <div className="task-edit">
-          <label className="field">标题 <input value={task.title} onChange={(e) => { const v = e.target.value; edit((t) => { t.title = v; }); }} /></label>
+          <label className="field">
+            标题{' '}
+            <input
+              value={task.title}
+              onChange={(e) => {
+                const v = e.target.value;
+                edit((t) => {
+                  t.title = v;
+                });
+              }}
+            />
+          </label>
           <div className="field-row">
             <span className="lbl">责任单位</span>
             <div className="chips">
               {task.units.map((u: Responsibility, i) => (
                 <span key={i} className={`chip unit${u.standing ? ' standing' : ''}`} title={u.clause}>
                   {u.unit}
-                  <select aria-label={`${u.unit}的职责`} value={u.role} onChange={(e) => { const r = e.target.value as Role; edit((t) => { t.units[i]!.role = r; }); }}>
-                    {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+                  <select
+                    aria-label={`${u.unit}的职责`}
+                    value={u.role}
+                    onChange={(e) => {
+                      const r = e.target.value as Role;
+                      edit((t) => {
+                        t.units[i]!.role = r;
+                      });
+                    }}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABEL[r]}
+                      </option>
+                    ))}
                   </select>
-                  <button aria-label={`删除${u.unit}`} onClick={() => edit((t) => { t.units.splice(i, 1); })}>×</button>
+                  <button
+                    aria-label={`删除${u.unit}`}
+                    onClick={() =>
+                      edit((t) => {
+                        t.units.splice(i, 1);
+                      })
+                    }
+                  >
+                    ×
+                  </button>
                 </span>
               ))}
               <span className="chip add">
-                <input placeholder="添加单位" value={unit} onChange={(e) => setUnit(e.target.value)} aria-label="新单位名称" />
-                <select value={role} onChange={(e) => setRole(e.target.value as Role)} aria-label="新单位职责">{ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}</select>
-                <button disabled={!unit.trim()} onClick={() => { const name = unit.trim(); edit((t) => { t.units.push({ unit: name, role, kind: /[县区]$/.test(name) ? 'county' : 'department', raw: name, clause: '（人工补充）' }); }); setUnit(''); }}>添加</button>
+                <input
+                  placeholder="添加单位"
+                  value={unit}
+                  onChange={(e) => setUnit(e.target.value)}
+                  aria-label="新单位名称"
+                />
+                <select
+                  value={role}
+                  onChange={(e) => setRole(e.target.value as Role)}
+                  aria-label="新单位职责"
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {ROLE_LABEL[r]}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  disabled={!unit.trim()}
+                  onClick={() => {
+                    const name = unit.trim();
+                    edit((t) => {
+                      t.units.push({
+                        unit: name,
+                        role,
+                        kind: /[县区]$/.test(name) ? 'county' : 'department',
+                        raw: name,
+                        clause: '（人工补充）',
+                      });
+                    });
+                    setUnit('');
+                  }}
+                >
+                  添加
+                </button>
               </span>
             </div>
           </div>
@@ -248,15 +477,63 @@ function TaskCard({ task, open, onToggle, edit }: { task: ParsedTask; open: bool
             <span className="lbl">完成时限</span>
             <div className="chips">
               {task.deadlines.map((d, i) => (
-                <span key={i} className={`chip deadline${d.ambiguous ? ' warn' : ''}`} title={d.ambiguous ? `表述有歧义：${d.text}，也可能是 ${(d.alternatives ?? []).join('、')}` : d.text}>
-                  <input type="date" value={d.date} aria-label={`时限 ${d.text}`} onChange={(e) => { const v = e.target.value; if (v) edit((t) => { const l = [...t.deadlines]; l[i] = { ...l[i]!, date: v, ambiguous: false }; setDeadlines(t, l); }); }} />
+                <span
+                  key={i}
+                  className={`chip deadline${d.ambiguous ? ' warn' : ''}`}
+                  title={
+                    d.ambiguous
+                      ? `表述有歧义：${d.text}，也可能是 ${(d.alternatives ?? []).join('、')}`
+                      : d.text
+                  }
+                >
+                  <input
+                    type="date"
+                    value={d.date}
+                    aria-label={`时限 ${d.text}`}
+                    onChange={(e) => {
+                      const v = e.target.value;
+                      if (v)
+                        edit((t) => {
+                          const l = [...t.deadlines];
+                          l[i] = { ...l[i]!, date: v, ambiguous: false };
+                          setDeadlines(t, l);
+                        });
+                    }}
+                  />
                   <small>{d.text}</small>
-                  <button aria-label="删除时限" onClick={() => edit((t) => setDeadlines(t, t.deadlines.filter((_, j) => j !== i)))}>×</button>
+                  <button
+                    aria-label="删除时限"
+                    onClick={() =>
+                      edit((t) =>
+                        setDeadlines(
+                          t,
+                          t.deadlines.filter((_, j) => j !== i),
+                        ),
+                      )
+                    }
+                  >
+                    ×
+                  </button>
                 </span>
               ))}
               <span className="chip add">
-                <input type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-label="新时限" />
-                <button disabled={!date} onClick={() => { edit((t) => setDeadlines(t, [...t.deadlines, { date, kind: 'by_date', text: '（人工补充）' }])); setDate(''); }}>添加</button>
+                <input
+                  type="date"
+                  value={date}
+                  onChange={(e) => setDate(e.target.value)}
+                  aria-label="新时限"
+                />
+                <button
+                  disabled={!date}
+                  onClick={() => {
+                    edit((t) =>
+                      setDeadlines(t, [...t.deadlines, { date, kind: 'by_date', text: '（人工补充）' }]),
+                    );
+                    setDate('');
+                  }}
+                >
+                  添加
+                </button>
               </span>
             </div>
           </div>
@@ -266,15 +543,42 @@ function TaskCard({ task, open, onToggle, edit }: { task: ParsedTask; open: bool
               {task.metrics.length === 0 && <span className="muted">无</span>}
               {task.metrics.map((m: Metric, i) => (
                 <span key={i} className="chip metric" title={m.text}>
-                  {m.strive ? '力争' : ''}{m.indicator} {OP_LABEL[m.op] ?? m.op}
-                  <input type="number" step="any" value={m.value} aria-label={`${m.indicator}数值`} onChange={(e) => { const v = Number(e.target.value); if (Number.isFinite(v)) edit((t) => { t.metrics[i]!.value = v; }); }} />
+                  {m.strive ? '力争' : ''}
+                  {m.indicator} {OP_LABEL[m.op] ?? m.op}
+                  <input
+                    type="number"
+                    step="any"
+                    value={m.value}
+                    aria-label={`${m.indicator}数值`}
+                    onChange={(e) => {
+                      const v = Number(e.target.value);
+                      if (Number.isFinite(v))
+                        edit((t) => {
+                          t.metrics[i]!.value = v;
+                        });
+                    }}
+                  />
                   {m.unit}
-                  <button aria-label="删除指标" onClick={() => edit((t) => { t.metrics.splice(i, 1); })}>×</button>
+                  <button
+                    aria-label="删除指标"
+                    onClick={() =>
+                      edit((t) => {
+                        t.metrics.splice(i, 1);
+                      })
+                    }
+                  >
+                    ×
+                  </button>
                 </span>
               ))}
             </div>
           </div>
-          {task.recurring.length > 0 && <div className="field-row"><span className="lbl">常态要求</span><div>{task.recurring.map((r) => r.text).join('；')}</div></div>}
+          {task.recurring.length > 0 && (
+            <div className="field-row">
+              <span className="lbl">常态要求</span>
+              <div>{task.recurring.map((r) => r.text).join('；')}</div>
+            </div>
+          )}
         </div>
       )}
     </div>

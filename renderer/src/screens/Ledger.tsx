@@ -1,7 +1,14 @@
 // 任务台账: every task in one virtualised table (smooth at 100,000 rows), filters, a drawer.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Facets, Role, TaskFilter, TaskListRow, TaskSort, TaskStatus } from '../../../electron/api/contract';
+import type {
+  Facets,
+  Role,
+  TaskFilter,
+  TaskListRow,
+  TaskSort,
+  TaskStatus,
+} from '../../../electron/api/contract';
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { ROLE_LABEL, ROLES, STATE_LABEL, STATUS_LABEL, STATUSES, shortDate } from '../labels';
@@ -38,7 +45,9 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
   const generation = useRef(0);
   const scroller = useRef<HTMLDivElement>(null);
 
-  useEffect(() => { setOpenId(initialTask); }, [initialTask]);
+  useEffect(() => {
+    setOpenId(initialTask);
+  }, [initialTask]);
 
   useEffect(() => {
     api['task.facets']({}).then(setFacets, app.fail);
@@ -50,23 +59,32 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
     return () => clearTimeout(t);
   }, [text]);
 
-  const load = useCallback(async (page: number, gen: number) => {
-    if (loading.current.has(page)) return;
-    loading.current.add(page);
-    try {
-      const r = await api['task.query']({ filter, sort: sort.by, desc: sort.desc, offset: page * PAGE, limit: PAGE });
-      if (gen !== generation.current) return;
-      pages.current.set(page, r.rows);
-      setTotal(r.total);
-      setTotalGen(gen);
-      setAll(r.all);
-      setTick((t) => t + 1);
-    } catch (e) {
-      app.fail(e);
-    } finally {
-      loading.current.delete(page);
-    }
-  }, [filter, sort, app.fail]);
+  const load = useCallback(
+    async (page: number, gen: number) => {
+      if (loading.current.has(page)) return;
+      loading.current.add(page);
+      try {
+        const r = await api['task.query']({
+          filter,
+          sort: sort.by,
+          desc: sort.desc,
+          offset: page * PAGE,
+          limit: PAGE,
+        });
+        if (gen !== generation.current) return;
+        pages.current.set(page, r.rows);
+        setTotal(r.total);
+        setTotalGen(gen);
+        setAll(r.all);
+        setTick((t) => t + 1);
+      } catch (e) {
+        app.fail(e);
+      } finally {
+        loading.current.delete(page);
+      }
+    },
+    [filter, sort, app.fail],
+  );
 
   // a new query: drop the cache and load the first page
   useEffect(() => {
@@ -96,7 +114,8 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
   });
 
   const rowAt = (i: number): TaskListRow | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
-  const set = <K extends keyof TaskFilter>(k: K, v: TaskFilter[K] | '') => setFilter((f) => ({ ...f, [k]: v === '' ? undefined : v }));
+  const set = <K extends keyof TaskFilter>(k: K, v: TaskFilter[K] | '') =>
+    setFilter((f) => ({ ...f, [k]: v === '' ? undefined : v }));
   const active = Object.values(filter).some((v) => v !== undefined);
 
   return (
@@ -104,73 +123,191 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
       <header className="screen-head row">
         <h1>任务台账</h1>
         <div className="count" data-testid="task-count">
-          {total == null ? '正在读取…' : totalGen !== generation.current ? '正在筛选…' : active ? `筛选出 ${total} 项（共 ${all} 项）` : `共 ${total} 项任务`}
+          {total == null
+            ? '正在读取…'
+            : totalGen !== generation.current
+              ? '正在筛选…'
+              : active
+                ? `筛选出 ${total} 项（共 ${all} 项）`
+                : `共 ${total} 项任务`}
         </div>
       </header>
       <div className="filters" role="search">
-        <input className="search" placeholder="搜索编号或任务名称" value={text} onChange={(e) => setText(e.target.value)} aria-label="搜索" />
-        <select aria-label="方案" value={filter.planId ?? ''} onChange={(e) => set('planId', e.target.value ? Number(e.target.value) : '')}>
+        <input
+          className="search"
+          placeholder="搜索编号或任务名称"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label="搜索"
+        />
+        <select
+          aria-label="方案"
+          value={filter.planId ?? ''}
+          onChange={(e) => set('planId', e.target.value ? Number(e.target.value) : '')}
+        >
           <option value="">全部方案</option>
-          {facets?.plans.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          {facets?.plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
         </select>
         <select aria-label="类别" value={filter.group ?? ''} onChange={(e) => set('group', e.target.value)}>
           <option value="">全部类别</option>
-          {facets?.groups.map((g) => <option key={g} value={g}>{g}</option>)}
+          {facets?.groups.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
         </select>
         <select aria-label="责任单位" value={filter.unit ?? ''} onChange={(e) => set('unit', e.target.value)}>
           <option value="">全部单位</option>
-          {facets?.units.map((u) => <option key={u} value={u}>{u}</option>)}
+          {facets?.units.map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
         </select>
-        <select aria-label="职责" value={filter.role ?? ''} onChange={(e) => set('role', e.target.value as Role)}>
+        <select
+          aria-label="职责"
+          value={filter.role ?? ''}
+          onChange={(e) => set('role', e.target.value as Role)}
+        >
           <option value="">全部职责</option>
-          {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
         </select>
         <select aria-label="县区" value={filter.county ?? ''} onChange={(e) => set('county', e.target.value)}>
           <option value="">全部县区</option>
-          {facets?.counties.map((c) => <option key={c} value={c}>{c}</option>)}
+          {facets?.counties.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
         </select>
-        <select aria-label="状态" value={filter.status ?? ''} onChange={(e) => set('status', e.target.value as TaskStatus)}>
+        <select
+          aria-label="状态"
+          value={filter.status ?? ''}
+          onChange={(e) => set('status', e.target.value as TaskStatus)}
+        >
           <option value="">全部状态</option>
-          {STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
         </select>
-        <label className="inline">时限 <input type="date" aria-label="时限起" value={filter.dueFrom ?? ''} onChange={(e) => set('dueFrom', e.target.value)} /></label>
-        <label className="inline">至 <input type="date" aria-label="时限止" value={filter.dueTo ?? ''} onChange={(e) => set('dueTo', e.target.value)} /></label>
-        <label className="inline check"><input type="checkbox" checked={!!filter.overdue} onChange={(e) => set('overdue', e.target.checked || '')} />只看逾期</label>
-        {active && <button className="link" onClick={() => { setFilter({}); setText(''); }}>清除筛选</button>}
+        <label className="inline">
+          时限{' '}
+          <input
+            type="date"
+            aria-label="时限起"
+            value={filter.dueFrom ?? ''}
+            onChange={(e) => set('dueFrom', e.target.value)}
+          />
+        </label>
+        <label className="inline">
+          至{' '}
+          <input
+            type="date"
+            aria-label="时限止"
+            value={filter.dueTo ?? ''}
+            onChange={(e) => set('dueTo', e.target.value)}
+          />
+        </label>
+        <label className="inline check">
+          <input
+            type="checkbox"
+            checked={!!filter.overdue}
+            onChange={(e) => set('overdue', e.target.checked || '')}
+          />
+          只看逾期
+        </label>
+        {active && (
+          <button
+            className="link"
+            onClick={() => {
+              setFilter({});
+              setText('');
+            }}
+          >
+            清除筛选
+          </button>
+        )}
       </div>
       <div className="table" role="table" aria-label="任务列表" aria-rowcount={total ?? 0}>
         <div className="thead" role="row">
           {COLUMNS.map((c) => (
-            <div key={c.id} role="columnheader" className={`th ${c.cls}${c.sort ? ' sortable' : ''}`}
+            <div
+              key={c.id}
+              role="columnheader"
+              className={`th ${c.cls}${c.sort ? ' sortable' : ''}`}
               aria-sort={c.sort && sort.by === c.sort ? (sort.desc ? 'descending' : 'ascending') : undefined}
-              onClick={c.sort ? () => setSort((s) => ({ by: c.sort!, desc: s.by === c.sort ? !s.desc : false })) : undefined}>
-              {c.label}{c.sort && sort.by === c.sort ? (sort.desc ? ' ▼' : ' ▲') : ''}
+              onClick={
+                c.sort
+                  ? () => setSort((s) => ({ by: c.sort!, desc: s.by === c.sort ? !s.desc : false }))
+                  : undefined
+              }
+            >
+              {c.label}
+              {c.sort && sort.by === c.sort ? (sort.desc ? ' ▼' : ' ▲') : ''}
             </div>
           ))}
         </div>
         <div className="tbody" ref={scroller} data-testid="task-scroller">
-          {total === 0 && <div className="empty">{all === 0 ? '台账中还没有任务。请先在“导入方案”中导入方案文件。' : '没有符合条件的任务。'}</div>}
+          {total === 0 && (
+            <div className="empty">
+              {all === 0 ? '台账中还没有任务。请先在“导入方案”中导入方案文件。' : '没有符合条件的任务。'}
+            </div>
+          )}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((vi) => {
               const r = rowAt(vi.index);
               return (
-                <div key={vi.key} role="row" aria-rowindex={vi.index + 1}
+                <div
+                  key={vi.key}
+                  role="row"
+                  aria-rowindex={vi.index + 1}
                   className={`tr${r && r.id === openId ? ' selected' : ''}${r?.overdue ? ' overdue' : ''}${r && r.state !== 'active' ? ' inactive' : ''}`}
                   style={{ transform: `translateY(${vi.start}px)` }}
                   data-code={r?.code}
-                  onClick={r ? () => setOpenId(r.id) : undefined}>
+                  onClick={r ? () => setOpenId(r.id) : undefined}
+                >
                   {r ? (
                     <>
-                      <div role="cell" className="td c-code">{r.code}</div>
-                      <div role="cell" className="td c-title" title={r.title}>{r.title}{r.state !== 'active' && <span className="tag">{STATE_LABEL[r.state]}</span>}</div>
-                      <div role="cell" className="td c-plan">{r.plan}</div>
-                      <div role="cell" className="td c-lead" title={r.lead}>{r.lead}</div>
-                      <div role="cell" className="td c-num">{r.counties || ''}</div>
-                      <div role="cell" className={`td c-due${r.overdue ? ' red' : r.dueSoon ? ' blue' : ''}`}>{shortDate(r.due)}{r.overdue ? ' 逾期' : ''}</div>
-                      <div role="cell" className="td c-status"><span className={`st st-${r.status}`}>{STATUS_LABEL[r.status]}</span></div>
-                      <div role="cell" className="td c-num">{r.percent == null ? '' : `${r.percent}%`}</div>
+                      <div role="cell" className="td c-code">
+                        {r.code}
+                      </div>
+                      <div role="cell" className="td c-title" title={r.title}>
+                        {r.title}
+                        {r.state !== 'active' && <span className="tag">{STATE_LABEL[r.state]}</span>}
+                      </div>
+                      <div role="cell" className="td c-plan">
+                        {r.plan}
+                      </div>
+                      <div role="cell" className="td c-lead" title={r.lead}>
+                        {r.lead}
+                      </div>
+                      <div role="cell" className="td c-num">
+                        {r.counties || ''}
+                      </div>
+                      <div role="cell" className={`td c-due${r.overdue ? ' red' : r.dueSoon ? ' blue' : ''}`}>
+                        {shortDate(r.due)}
+                        {r.overdue ? ' 逾期' : ''}
+                      </div>
+                      <div role="cell" className="td c-status">
+                        <span className={`st st-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+                      </div>
+                      <div role="cell" className="td c-num">
+                        {r.percent == null ? '' : `${r.percent}%`}
+                      </div>
                     </>
-                  ) : <div className="td loading">…</div>}
+                  ) : (
+                    <div className="td loading">…</div>
+                  )}
                 </div>
               );
             })}

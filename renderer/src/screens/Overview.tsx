@@ -16,14 +16,28 @@ export function OverviewScreen() {
     api['overview.get']({ period: period ?? undefined }).then(setData, app.fail);
   }, [period, app.version]);
   const open = (id: number) => app.go(`ledger?task=${id}`);
-  if (!data) return <div className="screen"><div className="boot">正在统计…</div></div>;
+  if (!data)
+    return (
+      <div className="screen">
+        <div className="boot">正在统计…</div>
+      </div>
+    );
   return (
     <div className="screen overview">
       <header className="screen-head row">
         <h1>总览</h1>
-        <label className="inline">报送期
-          <select value={period ?? data.period} onChange={(e) => setPeriod(e.target.value)} aria-label="报送期">
-            {(app.info?.periods ?? [data.period]).map((p) => <option key={p} value={p}>{periodLabel(p)}</option>)}
+        <label className="inline">
+          报送期
+          <select
+            value={period ?? data.period}
+            onChange={(e) => setPeriod(e.target.value)}
+            aria-label="报送期"
+          >
+            {(app.info?.periods ?? [data.period]).map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(p)}
+              </option>
+            ))}
           </select>
         </label>
         <span className="muted">统计截至 {cnDate(data.asOf)}</span>
@@ -32,8 +46,17 @@ export function OverviewScreen() {
         <section className="card">
           <h2>各县区完成率</h2>
           {data.byCounty.length ? (
-            <BarChart label="各县区任务完成率" rows={data.byCounty.map((c) => ({ name: c.county, value: c.rate, note: `${c.done}/${c.tasks}` }))} />
-          ) : <p className="muted">还没有县区。导入方案后按城市配置生成。</p>}
+            <BarChart
+              label="各县区任务完成率"
+              rows={data.byCounty.map((c) => ({
+                name: c.county,
+                value: c.rate,
+                note: `${c.done}/${c.tasks}`,
+              }))}
+            />
+          ) : (
+            <p className="muted">还没有县区。导入方案后按城市配置生成。</p>
+          )}
         </section>
         <section className="card">
           <h2>各方案进展</h2>
@@ -41,29 +64,68 @@ export function OverviewScreen() {
             {data.plans.map((p) => (
               <li key={p.id}>
                 <span className={`light ${p.light}`} aria-label={LIGHT[p.light]} title={LIGHT[p.light]} />
-                <span className="lname">{p.short_name}<small>{p.title}</small></span>
-                <span className="lnums">{p.tasks} 项 · 完成 {p.done} · 滞后 {p.lagging} · <b className={p.overdue ? 'red' : ''}>逾期 {p.overdue}</b></span>
+                <span className="lname">
+                  {p.short_name}
+                  <small>{p.title}</small>
+                </span>
+                <span className="lnums">
+                  {p.tasks} 项 · 完成 {p.done} · 滞后 {p.lagging} ·{' '}
+                  <b className={p.overdue ? 'red' : ''}>逾期 {p.overdue}</b>
+                </span>
               </li>
             ))}
-            {data.plans.length === 0 && <li className="muted">台账中还没有方案。<a href="#/import">去导入方案</a></li>}
+            {data.plans.length === 0 && (
+              <li className="muted">
+                台账中还没有方案。<a href="#/import">去导入方案</a>
+              </li>
+            )}
           </ul>
         </section>
         <section className="card">
-          <h2>今后 90 天的完成时限 <small className="muted">{data.upcoming.length} 项</small></h2>
-          {data.upcoming.length ? <Timeline items={data.upcoming} days={90} onPick={open} /> : <p className="muted">今后 90 天没有到期的任务。</p>}
+          <h2>
+            今后 90 天的完成时限 <small className="muted">{data.upcoming.length} 项</small>
+          </h2>
+          {data.upcoming.length ? (
+            <Timeline items={data.upcoming} days={90} onPick={open} />
+          ) : (
+            <p className="muted">今后 90 天没有到期的任务。</p>
+          )}
           <ul className="plain">
-            {data.upcoming.slice(0, 8).map((u) => <li key={u.id}><a href={`#/ledger?task=${u.id}`}>{u.code}</a> {u.title} <span className="muted">{cnDate(u.due)}（{u.days} 天后）</span></li>)}
+            {data.upcoming.slice(0, 8).map((u) => (
+              <li key={u.id}>
+                <a href={`#/ledger?task=${u.id}`}>{u.code}</a> {u.title}{' '}
+                <span className="muted">
+                  {cnDate(u.due)}（{u.days} 天后）
+                </span>
+              </li>
+            ))}
           </ul>
         </section>
         <section className="card">
-          <h2>逾期任务 <small className="red">{data.overdue.length} 项</small></h2>
-          {data.overdue.length === 0 ? <p className="muted">没有逾期任务。</p> : (
+          <h2>
+            逾期任务 <small className="red">{data.overdue.length} 项</small>
+          </h2>
+          {data.overdue.length === 0 ? (
+            <p className="muted">没有逾期任务。</p>
+          ) : (
             <table className="mini">
-              <thead><tr><th>编号</th><th>任务</th><th>时限</th><th>逾期</th><th>牵头单位</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>编号</th>
+                  <th>任务</th>
+                  <th>时限</th>
+                  <th>逾期</th>
+                  <th>牵头单位</th>
+                </tr>
+              </thead>
               <tbody>
                 {data.overdue.slice(0, 30).map((o) => (
                   <tr key={o.id} onClick={() => open(o.id)} className="clickable">
-                    <td>{o.code}</td><td>{o.title}</td><td>{cnDate(o.due)}</td><td className="red">{o.days} 天</td><td>{o.lead}</td>
+                    <td>{o.code}</td>
+                    <td>{o.title}</td>
+                    <td>{cnDate(o.due)}</td>
+                    <td className="red">{o.days} 天</td>
+                    <td>{o.lead}</td>
                   </tr>
                 ))}
               </tbody>

@@ -9,8 +9,14 @@ import { Dropzone } from '../components/Dropzone';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { STATUS_LABEL, periodLabel } from '../labels';
 
-type Board = Awaited<ReturnType<typeof api['submission.board']>>;
-const STATE = { none: '未报送', pending: '待审核', accepted: '已采纳', returned: '已退回', failed: '无法读取' } as const;
+type Board = Awaited<ReturnType<(typeof api)['submission.board']>>;
+const STATE = {
+  none: '未报送',
+  pending: '待审核',
+  accepted: '已采纳',
+  returned: '已退回',
+  failed: '无法读取',
+} as const;
 
 export function SubmissionsScreen() {
   const app = useApp();
@@ -21,7 +27,9 @@ export function SubmissionsScreen() {
   const [made, setMade] = useState<FileRef[]>([]);
   const unavailable = new Set(app.info?.unavailable ?? []);
 
-  useEffect(() => { if (!period && app.info) setPeriod(app.info.period); }, [app.info]);
+  useEffect(() => {
+    if (!period && app.info) setPeriod(app.info.period);
+  }, [app.info]);
   useEffect(() => {
     if (!period) return;
     api['submission.inbox']({ period }).then(setInbox, app.fail);
@@ -44,8 +52,17 @@ export function SubmissionsScreen() {
     const rows = r.reports.reduce((n, x) => n + x.imported, 0);
     const flagged = r.reports.reduce((n, x) => n + x.flagged.filter((f) => !f.resolved).length, 0);
     const failed = r.reports.filter((x) => x.state === 'failed');
-    if (failed.length) app.notify('error', `${failed.map((x) => `“${x.file}”`).join('、')}无法读取，本批未写入台账。`, failed.flatMap((x) => x.problems));
-    else app.notify(flagged ? 'info' : 'ok', `已导入 ${r.reports.length} 个文件：${rows} 条进展${flagged ? `，${flagged} 行需要人工处理` : ''}。`);
+    if (failed.length)
+      app.notify(
+        'error',
+        `${failed.map((x) => `“${x.file}”`).join('、')}无法读取，本批未写入台账。`,
+        failed.flatMap((x) => x.problems),
+      );
+    else
+      app.notify(
+        flagged ? 'info' : 'ok',
+        `已导入 ${r.reports.length} 个文件：${rows} 条进展${flagged ? `，${flagged} 行需要人工处理` : ''}。`,
+      );
     app.changed();
   };
 
@@ -54,7 +71,9 @@ export function SubmissionsScreen() {
       await api['submission.review']({ reportId: rep.id, decision, comment });
       app.notify('ok', decision === 'accept' ? `已采纳${rep.county}的报送。` : `已退回${rep.county}的报送。`);
       app.changed();
-    } catch (e) { app.fail(e); }
+    } catch (e) {
+      app.fail(e);
+    }
   };
 
   return (
@@ -66,13 +85,33 @@ export function SubmissionsScreen() {
       <div className="grid2">
         <section className="card">
           <h2>① 生成报送表</h2>
-          <p>为每个县区生成{periodLabel(period)}的报送表（Excel），每个县区只含其承担的任务，发给县区填写后收回。</p>
-          <button className="primary" onClick={make} disabled={!!busy || unavailable.has('submission.make')} data-testid="make-workbooks">生成各县区报送表</button>
+          <p>
+            为每个县区生成{periodLabel(period)}
+            的报送表（Excel），每个县区只含其承担的任务，发给县区填写后收回。
+          </p>
+          <button
+            className="primary"
+            onClick={make}
+            disabled={!!busy || unavailable.has('submission.make')}
+            data-testid="make-workbooks"
+          >
+            生成各县区报送表
+          </button>
           {unavailable.has('submission.make') && <p className="muted">（生成报送表的核心功能尚未接入）</p>}
           {made.length > 0 && (
             <ul className="files" data-testid="made-files">
               {made.map((f) => (
-                <li key={f.path}>{platform.downloadUrl(f) ? <a href={platform.downloadUrl(f)!} download={f.name}>{f.name}</a> : <button className="link" onClick={() => platform.showItem(f)}>{f.name}</button>}</li>
+                <li key={f.path}>
+                  {platform.downloadUrl(f) ? (
+                    <a href={platform.downloadUrl(f)!} download={f.name}>
+                      {f.name}
+                    </a>
+                  ) : (
+                    <button className="link" onClick={() => platform.showItem(f)}>
+                      {f.name}
+                    </button>
+                  )}
+                </li>
               ))}
             </ul>
           )}
@@ -80,59 +119,141 @@ export function SubmissionsScreen() {
         <section className="card">
           <h2>② 报送情况</h2>
           <table className="mini board" data-testid="board">
-            <thead><tr><th>县区</th><th>任务</th><th>已报</th><th>状态</th></tr></thead>
+            <thead>
+              <tr>
+                <th>县区</th>
+                <th>任务</th>
+                <th>已报</th>
+                <th>状态</th>
+              </tr>
+            </thead>
             <tbody>
               {board.map((b) => (
                 <tr key={b.county}>
-                  <td>{b.county}</td><td>{b.tasks}</td><td>{b.reported}</td>
-                  <td><span className={`sub-state s-${b.state}`}>{STATE[b.state]}</span></td>
+                  <td>{b.county}</td>
+                  <td>{b.tasks}</td>
+                  <td>{b.reported}</td>
+                  <td>
+                    <span className={`sub-state s-${b.state}`}>{STATE[b.state]}</span>
+                  </td>
                 </tr>
               ))}
-              {board.length === 0 && <tr><td colSpan={4} className="muted">暂无数据</td></tr>}
+              {board.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    暂无数据
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
         </section>
       </div>
       <section className="card">
         <h2>③ 收件箱</h2>
-        <Dropzone title="将县区交回的报送表拖到这里" hint="Excel 文件（.xlsx），可一次选择多个" extensions={['xlsx']} multiple busy={!!busy} onFiles={take} testId="inbox-drop" />
+        <Dropzone
+          title="将县区交回的报送表拖到这里"
+          hint="Excel 文件（.xlsx），可一次选择多个"
+          extensions={['xlsx']}
+          multiple
+          busy={!!busy}
+          onFiles={take}
+          testId="inbox-drop"
+        />
         <div className="inbox" data-testid="inbox">
           {inbox.length === 0 && <p className="muted">本期还没有收到报送表。</p>}
-          {inbox.map((rep) => <ReportCard key={rep.id} rep={rep} onReview={review} />)}
+          {inbox.map((rep) => (
+            <ReportCard key={rep.id} rep={rep} onReview={review} />
+          ))}
         </div>
       </section>
     </div>
   );
 }
 
-function ReportCard({ rep, onReview }: { rep: SubmissionReport; onReview(r: SubmissionReport, d: 'accept' | 'return', c?: string): void }) {
+function ReportCard({
+  rep,
+  onReview,
+}: {
+  rep: SubmissionReport;
+  onReview(r: SubmissionReport, d: 'accept' | 'return', c?: string): void;
+}) {
   const [comment, setComment] = useState('');
   const [returning, setReturning] = useState(false);
   const open = rep.flagged.filter((f) => !f.resolved);
   return (
     <div className={`report s-${rep.state}`} data-county={rep.county}>
       <div className="report-head">
-        <strong>{rep.county || '未识别县区'}</strong> <span className="muted">{rep.file} · {rep.received_at.slice(0, 16).replace('T', ' ')}</span>
+        <strong>{rep.county || '未识别县区'}</strong>{' '}
+        <span className="muted">
+          {rep.file} · {rep.received_at.slice(0, 16).replace('T', ' ')}
+        </span>
         <span className={`sub-state s-${rep.state}`}>{STATE[rep.state]}</span>
       </div>
-      <div className="report-sum">导入 <b>{rep.imported}</b> 条 · 未变 {rep.unchanged} 条 · 未填 {rep.empty ?? 0} 项 · 需处理 <b className={open.length ? 'red' : ''}>{open.length}</b> 行</div>
-      {rep.problems.length > 0 && <ul className="problems">{rep.problems.map((p, i) => <li key={i} className={p.severity}>{p.message}{placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}</li>)}</ul>}
+      <div className="report-sum">
+        导入 <b>{rep.imported}</b> 条 · 未变 {rep.unchanged} 条 · 未填 {rep.empty ?? 0} 项 · 需处理{' '}
+        <b className={open.length ? 'red' : ''}>{open.length}</b> 行
+      </div>
+      {rep.problems.length > 0 && (
+        <ul className="problems">
+          {rep.problems.map((p, i) => (
+            <li key={i} className={p.severity}>
+              {p.message}
+              {placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
       {rep.flagged.length > 0 && (
         <table className="mini">
-          <thead><tr><th>工作表</th><th>单元格</th><th>原因</th><th></th></tr></thead>
-          <tbody>{rep.flagged.map((f) => <FlagRow key={f.id} rep={rep} flag={f} />)}</tbody>
+          <thead>
+            <tr>
+              <th>工作表</th>
+              <th>单元格</th>
+              <th>原因</th>
+              <th></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rep.flagged.map((f) => (
+              <FlagRow key={f.id} rep={rep} flag={f} />
+            ))}
+          </tbody>
         </table>
       )}
       {rep.comment && <p className="muted">意见：{rep.comment}</p>}
       {rep.state !== 'failed' && (
         <div className="report-actions">
-          <button className="primary" onClick={() => onReview(rep, 'accept')} disabled={rep.state === 'accepted'}>采纳</button>
+          <button
+            className="primary"
+            onClick={() => onReview(rep, 'accept')}
+            disabled={rep.state === 'accepted'}
+          >
+            采纳
+          </button>
           {returning ? (
             <>
-              <input placeholder="退回意见（县区会看到）" value={comment} onChange={(e) => setComment(e.target.value)} aria-label="退回意见" />
-              <button onClick={() => { onReview(rep, 'return', comment); setReturning(false); }} disabled={!comment.trim()}>确认退回</button>
+              <input
+                placeholder="退回意见（县区会看到）"
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                aria-label="退回意见"
+              />
+              <button
+                onClick={() => {
+                  onReview(rep, 'return', comment);
+                  setReturning(false);
+                }}
+                disabled={!comment.trim()}
+              >
+                确认退回
+              </button>
             </>
-          ) : <button onClick={() => setReturning(true)} disabled={rep.state === 'returned'}>退回…</button>}
+          ) : (
+            <button onClick={() => setReturning(true)} disabled={rep.state === 'returned'}>
+              退回…
+            </button>
+          )}
         </div>
       )}
     </div>
@@ -149,31 +270,81 @@ function FlagRow({ rep, flag }: { rep: SubmissionReport; flag: RowFlag }) {
   const resolve = async () => {
     try {
       const found = await api['task.query']({ filter: { text: taskRef.trim() }, limit: 2 });
-      const task = found.rows.find((r) => r.code === taskRef.trim()) ?? (found.total === 1 ? found.rows[0] : undefined);
+      const task =
+        found.rows.find((r) => r.code === taskRef.trim()) ?? (found.total === 1 ? found.rows[0] : undefined);
       if (!task) return app.notify('error', `找不到任务“${taskRef}”，请填写任务编号，如 大气-12。`);
-      await api['submission.resolve']({ reportId: rep.id, flagId: flag.id, taskId: task.id, status, percent: percent === '' ? null : Number(percent), text });
+      await api['submission.resolve']({
+        reportId: rep.id,
+        flagId: flag.id,
+        taskId: task.id,
+        status,
+        percent: percent === '' ? null : Number(percent),
+        text,
+      });
       app.notify('ok', `已处理${flag.sheet} ${flag.cell}。`);
       app.changed();
-    } catch (e) { app.fail(e); }
+    } catch (e) {
+      app.fail(e);
+    }
   };
   return (
     <>
       <tr className={flag.resolved ? 'resolved' : ''}>
-        <td>{flag.sheet}</td><td>{flag.cell}</td><td>{flag.reason}</td>
-        <td>{flag.resolved ? '已处理' : <button className="link" onClick={() => setOpen(!open)}>手工处理</button>}</td>
+        <td>{flag.sheet}</td>
+        <td>{flag.cell}</td>
+        <td>{flag.reason}</td>
+        <td>
+          {flag.resolved ? (
+            '已处理'
+          ) : (
+            <button className="link" onClick={() => setOpen(!open)}>
+              手工处理
+            </button>
+          )}
+        </td>
       </tr>
       {open && !flag.resolved && (
-        <tr><td colSpan={4}>
-          <div className="resolve">
-            <input placeholder="任务编号" value={taskRef} onChange={(e) => setTaskRef(e.target.value)} aria-label="任务编号" />
-            <select value={status} onChange={(e) => setStatus(e.target.value as ProgressStatus)} aria-label="完成状态">
-              {(['done', 'on_track', 'lagging', 'not_started'] as const).map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
-            </select>
-            <input type="number" min={0} max={100} placeholder="进度%" value={percent} onChange={(e) => setPercent(e.target.value)} aria-label="进度" />
-            <input placeholder="进展情况" value={text} onChange={(e) => setText(e.target.value)} aria-label="进展情况" />
-            <button className="primary" onClick={resolve}>保存</button>
-          </div>
-        </td></tr>
+        <tr>
+          <td colSpan={4}>
+            <div className="resolve">
+              <input
+                placeholder="任务编号"
+                value={taskRef}
+                onChange={(e) => setTaskRef(e.target.value)}
+                aria-label="任务编号"
+              />
+              <select
+                value={status}
+                onChange={(e) => setStatus(e.target.value as ProgressStatus)}
+                aria-label="完成状态"
+              >
+                {(['done', 'on_track', 'lagging', 'not_started'] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABEL[s]}
+                  </option>
+                ))}
+              </select>
+              <input
+                type="number"
+                min={0}
+                max={100}
+                placeholder="进度%"
+                value={percent}
+                onChange={(e) => setPercent(e.target.value)}
+                aria-label="进度"
+              />
+              <input
+                placeholder="进展情况"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                aria-label="进展情况"
+              />
+              <button className="primary" onClick={resolve}>
+                保存
+              </button>
+            </div>
+          </td>
+        </tr>
       )}
     </>
   );

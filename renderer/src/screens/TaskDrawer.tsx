@@ -5,7 +5,16 @@ import type { Correction, Role, TaskDetail } from '../../../electron/api/contrac
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { SourceText, type Mark } from '../components/SourceText';
-import { OP_LABEL, ROLE_LABEL, ROLES, STATE_LABEL, STATUS_LABEL, cnDate, periodLabel, shortDate } from '../labels';
+import {
+  OP_LABEL,
+  ROLE_LABEL,
+  ROLES,
+  STATE_LABEL,
+  STATUS_LABEL,
+  cnDate,
+  periodLabel,
+  shortDate,
+} from '../labels';
 
 export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const app = useApp();
@@ -16,15 +25,24 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const [newUnit, setNewUnit] = useState('');
   const [newRole, setNewRole] = useState<Role>('responsible');
 
-  useEffect(() => { setTask(null); setEditing(null); }, [id]);
+  useEffect(() => {
+    setTask(null);
+    setEditing(null);
+  }, [id]);
   useEffect(() => {
     let live = true;
-    api['task.get']({ id }).then((t) => { if (live) setTask(t); }, app.fail);
-    return () => { live = false; };
+    api['task.get']({ id }).then((t) => {
+      if (live) setTask(t);
+    }, app.fail);
+    return () => {
+      live = false;
+    };
   }, [id, app.version]);
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && !editing) onClose(); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !editing) onClose();
+    };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
   }, [onClose, editing]);
@@ -47,31 +65,58 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const marks = useMemo<Mark[]>(() => {
     if (!task) return [];
     const m: Mark[] = [];
-    for (const u of task.units) if (u.span) m.push({ ...u.span, kind: 'unit', title: `${u.unit}（${ROLE_LABEL[u.role]}）` });
+    for (const u of task.units)
+      if (u.span) m.push({ ...u.span, kind: 'unit', title: `${u.unit}（${ROLE_LABEL[u.role]}）` });
     for (const d of task.deadlines) if (d.span) m.push({ ...d.span, kind: 'deadline' });
     for (const t of task.targets) if (t.span) m.push({ ...t.span, kind: 'metric' });
     return m;
   }, [task]);
 
-  const startEdit = (k: string, v: string) => { setEditing(k); setDraft(v); };
+  const startEdit = (k: string, v: string) => {
+    setEditing(k);
+    setDraft(v);
+  };
 
   return (
     <aside className="drawer" role="dialog" aria-label="任务详情" data-testid="task-drawer">
       <div className="drawer-head">
-        {task ? <h2><span className="code">{task.code}</span> {task.title}</h2> : <h2>正在读取…</h2>}
-        <button className="close" onClick={onClose} aria-label="关闭">×</button>
+        {task ? (
+          <h2>
+            <span className="code">{task.code}</span> {task.title}
+          </h2>
+        ) : (
+          <h2>正在读取…</h2>
+        )}
+        <button className="close" onClick={onClose} aria-label="关闭">
+          ×
+        </button>
       </div>
       {task && (
         <div className="drawer-body">
           <div className="kv">
-            <span>方案</span><span>《{task.planTitle}》{task.group && ` · ${task.group}`}</span>
-            <span>状态</span><span>{STATE_LABEL[task.state]}</span>
-            <span>完成时限</span><span>{cnDate(task.due)}{task.originalDue && task.due !== task.originalDue ? `（原定 ${cnDate(task.originalDue)}，已延期）` : ''}{!task.deadlines.length && '（未写明，按年底）'}</span>
+            <span>方案</span>
+            <span>
+              《{task.planTitle}》{task.group && ` · ${task.group}`}
+            </span>
+            <span>状态</span>
+            <span>{STATE_LABEL[task.state]}</span>
+            <span>完成时限</span>
+            <span>
+              {cnDate(task.due)}
+              {task.originalDue && task.due !== task.originalDue
+                ? `（原定 ${cnDate(task.originalDue)}，已延期）`
+                : ''}
+              {!task.deadlines.length && '（未写明，按年底）'}
+            </span>
           </div>
 
           <section>
             <h3>原文</h3>
-            {task.paragraphs.length ? <SourceText paragraphs={task.paragraphs} marks={marks} /> : <p className="source-plain">{task.text}</p>}
+            {task.paragraphs.length ? (
+              <SourceText paragraphs={task.paragraphs} marks={marks} />
+            ) : (
+              <p className="source-plain">{task.text}</p>
+            )}
           </section>
 
           <section>
@@ -82,21 +127,63 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                 return (
                   <li key={k}>
                     {editing === k ? (
-                      <form onSubmit={(e) => { e.preventDefault(); if (draft.trim()) void correct({ kind: 'replaceUnit', from: u.unit, to: draft.trim() }); }}>
-                        <input autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} aria-label="改为单位" />
-                        <button className="primary" disabled={busy || !draft.trim()}>确定</button>
-                        <button type="button" onClick={() => setEditing(null)}>取消</button>
+                      <form
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          if (draft.trim())
+                            void correct({ kind: 'replaceUnit', from: u.unit, to: draft.trim() });
+                        }}
+                      >
+                        <input
+                          autoFocus
+                          value={draft}
+                          onChange={(e) => setDraft(e.target.value)}
+                          aria-label="改为单位"
+                        />
+                        <button className="primary" disabled={busy || !draft.trim()}>
+                          确定
+                        </button>
+                        <button type="button" onClick={() => setEditing(null)}>
+                          取消
+                        </button>
                       </form>
                     ) : (
                       <>
                         <span className="unit-name">{u.unit}</span>
-                        <select value={u.role} disabled={busy} aria-label={`${u.unit}的职责`} onChange={(e) => void correct({ kind: 'setRole', unit: u.unit, role: e.target.value as Role })}>
-                          {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
+                        <select
+                          value={u.role}
+                          disabled={busy}
+                          aria-label={`${u.unit}的职责`}
+                          onChange={(e) =>
+                            void correct({ kind: 'setRole', unit: u.unit, role: e.target.value as Role })
+                          }
+                        >
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {ROLE_LABEL[r]}
+                            </option>
+                          ))}
                         </select>
-                        {u.standing && <span className="tag" title="来自方案中“以下各项任务均需…”的统一要求">统一要求</span>}
+                        {u.standing && (
+                          <span className="tag" title="来自方案中“以下各项任务均需…”的统一要求">
+                            统一要求
+                          </span>
+                        )}
                         <span className="row-actions">
-                          <button className="link" onClick={() => startEdit(k, u.unit)} aria-label={`修改${u.unit}`}>改</button>
-                          <button className="link danger" disabled={busy} onClick={() => void correct({ kind: 'removeUnit', unit: u.unit })}>删</button>
+                          <button
+                            className="link"
+                            onClick={() => startEdit(k, u.unit)}
+                            aria-label={`修改${u.unit}`}
+                          >
+                            改
+                          </button>
+                          <button
+                            className="link danger"
+                            disabled={busy}
+                            onClick={() => void correct({ kind: 'removeUnit', unit: u.unit })}
+                          >
+                            删
+                          </button>
                         </span>
                       </>
                     )}
@@ -104,9 +191,32 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                 );
               })}
               <li className="add-row">
-                <input placeholder="添加责任单位" value={newUnit} onChange={(e) => setNewUnit(e.target.value)} aria-label="添加责任单位" />
-                <select value={newRole} onChange={(e) => setNewRole(e.target.value as Role)} aria-label="职责">{ROLES.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}</select>
-                <button disabled={busy || !newUnit.trim()} onClick={() => { void correct({ kind: 'addUnit', unit: newUnit.trim(), role: newRole }); setNewUnit(''); }}>添加</button>
+                <input
+                  placeholder="添加责任单位"
+                  value={newUnit}
+                  onChange={(e) => setNewUnit(e.target.value)}
+                  aria-label="添加责任单位"
+                />
+                <select
+                  value={newRole}
+                  onChange={(e) => setNewRole(e.target.value as Role)}
+                  aria-label="职责"
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {ROLE_LABEL[r]}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  disabled={busy || !newUnit.trim()}
+                  onClick={() => {
+                    void correct({ kind: 'addUnit', unit: newUnit.trim(), role: newRole });
+                    setNewUnit('');
+                  }}
+                >
+                  添加
+                </button>
               </li>
             </ul>
           </section>
@@ -119,18 +229,45 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                 return (
                   <li key={k}>
                     {editing === k ? (
-                      <form onSubmit={(e) => { e.preventDefault(); if (draft) void correct({ kind: 'setDeadline', previous: d.date, date: draft }); }}>
-                        <input type="date" autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} aria-label="改为日期" />
-                        <button className="primary" disabled={busy || !draft}>确定</button>
-                        <button type="button" onClick={() => setEditing(null)}>取消</button>
+                      <form
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          if (draft) void correct({ kind: 'setDeadline', previous: d.date, date: draft });
+                        }}
+                      >
+                        <input
+                          type="date"
+                          autoFocus
+                          value={draft}
+                          onChange={(e) => setDraft(e.target.value)}
+                          aria-label="改为日期"
+                        />
+                        <button className="primary" disabled={busy || !draft}>
+                          确定
+                        </button>
+                        <button type="button" onClick={() => setEditing(null)}>
+                          取消
+                        </button>
                       </form>
                     ) : (
                       <>
                         <span>{cnDate(d.date)}</span> <small className="muted">原文：{d.text}</small>
-                        {d.ambiguous && <span className="tag warn" title={`也可能是 ${(d.alternatives ?? []).join('、')}`}>有歧义</span>}
+                        {d.ambiguous && (
+                          <span className="tag warn" title={`也可能是 ${(d.alternatives ?? []).join('、')}`}>
+                            有歧义
+                          </span>
+                        )}
                         <span className="row-actions">
-                          <button className="link" onClick={() => startEdit(k, d.date)}>改</button>
-                          <button className="link danger" disabled={busy} onClick={() => void correct({ kind: 'removeDeadline', date: d.date })}>删</button>
+                          <button className="link" onClick={() => startEdit(k, d.date)}>
+                            改
+                          </button>
+                          <button
+                            className="link danger"
+                            disabled={busy}
+                            onClick={() => void correct({ kind: 'removeDeadline', date: d.date })}
+                          >
+                            删
+                          </button>
                         </span>
                       </>
                     )}
@@ -138,32 +275,82 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                 );
               })}
               <li className="add-row">
-                <input type="date" aria-label="添加时限" value={editing === 'dnew' ? draft : ''} onChange={(e) => startEdit('dnew', e.target.value)} />
-                <button disabled={busy || editing !== 'dnew' || !draft} onClick={() => void correct({ kind: 'setDeadline', date: draft })}>添加时限</button>
+                <input
+                  type="date"
+                  aria-label="添加时限"
+                  value={editing === 'dnew' ? draft : ''}
+                  onChange={(e) => startEdit('dnew', e.target.value)}
+                />
+                <button
+                  disabled={busy || editing !== 'dnew' || !draft}
+                  onClick={() => void correct({ kind: 'setDeadline', date: draft })}
+                >
+                  添加时限
+                </button>
               </li>
             </ul>
           </section>
 
           <section>
             <h3>目标指标</h3>
-            {task.targets.length === 0 ? <p className="muted">无</p> : (
+            {task.targets.length === 0 ? (
+              <p className="muted">无</p>
+            ) : (
               <ul className="edit-list">
                 {task.targets.map((m, i) => {
                   const k = `m${i}`;
                   return (
                     <li key={k}>
                       {editing === k ? (
-                        <form onSubmit={(e) => { e.preventDefault(); const v = Number(draft); if (Number.isFinite(v)) void correct({ kind: 'setTarget', indicator: m.indicator, op: m.op, value: v, unit: m.unit }); }}>
-                          {m.indicator} {OP_LABEL[m.op]} <input type="number" step="any" autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} aria-label="指标数值" /> {m.unit}
-                          <button className="primary" disabled={busy}>确定</button>
-                          <button type="button" onClick={() => setEditing(null)}>取消</button>
+                        <form
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            const v = Number(draft);
+                            if (Number.isFinite(v))
+                              void correct({
+                                kind: 'setTarget',
+                                indicator: m.indicator,
+                                op: m.op,
+                                value: v,
+                                unit: m.unit,
+                              });
+                          }}
+                        >
+                          {m.indicator} {OP_LABEL[m.op]}{' '}
+                          <input
+                            type="number"
+                            step="any"
+                            autoFocus
+                            value={draft}
+                            onChange={(e) => setDraft(e.target.value)}
+                            aria-label="指标数值"
+                          />{' '}
+                          {m.unit}
+                          <button className="primary" disabled={busy}>
+                            确定
+                          </button>
+                          <button type="button" onClick={() => setEditing(null)}>
+                            取消
+                          </button>
                         </form>
                       ) : (
                         <>
-                          <span>{m.strive ? '力争' : ''}{m.indicator} {OP_LABEL[m.op] ?? m.op} {m.value}{m.unit}</span>
+                          <span>
+                            {m.strive ? '力争' : ''}
+                            {m.indicator} {OP_LABEL[m.op] ?? m.op} {m.value}
+                            {m.unit}
+                          </span>
                           <span className="row-actions">
-                            <button className="link" onClick={() => startEdit(k, String(m.value))}>改</button>
-                            <button className="link danger" disabled={busy} onClick={() => void correct({ kind: 'removeTarget', indicator: m.indicator })}>删</button>
+                            <button className="link" onClick={() => startEdit(k, String(m.value))}>
+                              改
+                            </button>
+                            <button
+                              className="link danger"
+                              disabled={busy}
+                              onClick={() => void correct({ kind: 'removeTarget', indicator: m.indicator })}
+                            >
+                              删
+                            </button>
                           </span>
                         </>
                       )}
@@ -176,17 +363,33 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
 
           <section>
             <h3>各县区进展</h3>
-            {task.progress.length === 0 ? <p className="muted">本任务没有需要报送的县区或单位。</p> : (
+            {task.progress.length === 0 ? (
+              <p className="muted">本任务没有需要报送的县区或单位。</p>
+            ) : (
               <table className="mini" data-testid="county-progress">
-                <thead><tr><th>县区/单位</th><th>报送期</th><th>状态</th><th>进度</th><th>进展情况</th><th>来源</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>县区/单位</th>
+                    <th>报送期</th>
+                    <th>状态</th>
+                    <th>进度</th>
+                    <th>进展情况</th>
+                    <th>来源</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {task.progress.map((p) => (
                     <tr key={p.county}>
                       <td>{p.county}</td>
                       <td>{p.period ? periodLabel(p.period) : '—'}</td>
-                      <td><span className={`st st-${p.status}`}>{STATUS_LABEL[p.status]}</span></td>
+                      <td>
+                        <span className={`st st-${p.status}`}>{STATUS_LABEL[p.status]}</span>
+                      </td>
                       <td>{p.percent == null ? '' : `${p.percent}%`}</td>
-                      <td className="wrap">{p.text}{p.problems && <div className="muted">问题：{p.problems}</div>}</td>
+                      <td className="wrap">
+                        {p.text}
+                        {p.problems && <div className="muted">问题：{p.problems}</div>}
+                      </td>
                       <td className="muted">{p.source}</td>
                     </tr>
                   ))}
@@ -199,7 +402,13 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
             <h3>历史记录</h3>
             <ol className="history" data-testid="history">
               {task.history.map((h, i) => (
-                <li key={i}><span className="muted">{shortDate(h.at)} {h.at.slice(11, 16)}</span> <span className="tag">{h.action}</span> {h.summary}{h.operator && <span className="muted">（{h.operator}）</span>}</li>
+                <li key={i}>
+                  <span className="muted">
+                    {shortDate(h.at)} {h.at.slice(11, 16)}
+                  </span>{' '}
+                  <span className="tag">{h.action}</span> {h.summary}
+                  {h.operator && <span className="muted">（{h.operator}）</span>}
+                </li>
               ))}
             </ol>
           </section>

@@ -23,16 +23,37 @@ beforeAll(() => {
   const d = openLedger(db);
   applyImport(d, sampleDocument(), { operator: '测试' });
   setSetting(d, 'bulletin.doc_prefix', '汴环专办');
-  addProgress(d, [{ task: '大气-2', unit: '兰考县', period: '2025-09', status: '滞后', problems: '资金未到位' }]);
+  addProgress(d, [
+    { task: '大气-2', unit: '兰考县', period: '2025-09', status: '滞后', problems: '资金未到位' },
+  ]);
   d.close();
 });
 
 describe('bulletin command', () => {
   it('writes the bulletin, saves 下步工作要求 from a GBK text file, prints a summary and --json', async () => {
     const req = path.join(dir, '要求.txt');
-    writeFileSync(req, Buffer.from([0xb8, 0xf7, 0xcf, 0xd8, 0xc7, 0xf8, 0xd2, 0xaa, 0xbc, 0xd3, 0xbf, 0xec, 0xcd, 0xc6, 0xbd, 0xf8, 0xa1, 0xa3])); // 各县区要加快推进。 in GBK
+    writeFileSync(
+      req,
+      Buffer.from([
+        0xb8, 0xf7, 0xcf, 0xd8, 0xc7, 0xf8, 0xd2, 0xaa, 0xbc, 0xd3, 0xbf, 0xec, 0xcd, 0xc6, 0xbd, 0xf8, 0xa1,
+        0xa3,
+      ]),
+    ); // 各县区要加快推进。 in GBK
     const file = path.join(dir, '通报.docx');
-    const r = await cli('bulletin', '--period', '2025-09', '-o', file, '--number', '3', '--date', '2025/10/8', '--requirements', req, '--json');
+    const r = await cli(
+      'bulletin',
+      '--period',
+      '2025-09',
+      '-o',
+      file,
+      '--number',
+      '3',
+      '--date',
+      '2025/10/8',
+      '--requirements',
+      req,
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(r.err).toContain('已生成进展通报');
     expect(r.err).toContain('未设置抄送机关');
@@ -53,14 +74,28 @@ describe('bulletin command', () => {
       [['bulletin', '--period', '2025年13月', '-o', path.join(dir, 'x.docx')], '无法识别的报送期'],
       [['bulletin', '--period', '2025-09', '-o', path.join(dir, 'x.docx'), '--date', '9月30日'], '--date'],
       [['bulletin', '--period', '2025-09', '-o', path.join(dir, 'x.docx'), '--number', '十二'], '--number'],
-      [['bulletin', '--period', '2025-09', '-o', path.join(dir, 'x.docx'), '--template', 'nope.docx'], '找不到模板'],
+      [
+        ['bulletin', '--period', '2025-09', '-o', path.join(dir, 'x.docx'), '--template', 'nope.docx'],
+        '找不到模板',
+      ],
     ] as const;
     for (const [argv, msg] of bad) {
       const r = await cli(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toContain(msg);
     }
-    const none = await runCli(['--db', path.join(dir, 'missing.sqlite'), 'bulletin', '--period', '2025-09', '-o', path.join(dir, 'y.docx')], { out: () => {}, err: () => {} });
+    const none = await runCli(
+      [
+        '--db',
+        path.join(dir, 'missing.sqlite'),
+        'bulletin',
+        '--period',
+        '2025-09',
+        '-o',
+        path.join(dir, 'y.docx'),
+      ],
+      { out: () => {}, err: () => {} },
+    );
     expect(none).toBe(2);
   });
 });

@@ -4,7 +4,12 @@ import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../../electron/cli/main';
-import { exportLedger, LATEST_VERSION, openLedger, recordProgress } from '../../../electron/core/ledger/index';
+import {
+  exportLedger,
+  LATEST_VERSION,
+  openLedger,
+  recordProgress,
+} from '../../../electron/core/ledger/index';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-cli-ledger-'));
 const db = path.join(dir, 'ledger.sqlite');
@@ -35,7 +40,14 @@ describe('ledger CLI', () => {
     expect(again.code).toBe(0);
     expect(again.err).toMatch(/导入过，台账无变化/);
     const list = await cli('plan', 'list', '--json');
-    expect(JSON.parse(list.out).map((p: { short_name: string; tasks: number }) => [p.short_name, p.tasks])).toEqual([['大气', 24], ['碧水', 21], ['净土', 18], ['柴油', 20]]);
+    expect(
+      JSON.parse(list.out).map((p: { short_name: string; tasks: number }) => [p.short_name, p.tasks]),
+    ).toEqual([
+      ['大气', 24],
+      ['碧水', 21],
+      ['净土', 18],
+      ['柴油', 20],
+    ]);
   });
 
   it('a file that fails to parse: Chinese message naming it, non-zero exit, ledger unchanged', async () => {
@@ -54,15 +66,40 @@ describe('ledger CLI', () => {
 
   it('task list with filters and --json only on stdout', async () => {
     const d = openLedger(db);
-    recordProgress(d, [{ task: '大气-2', unit: '兰考县', period: '2025-09', status: '滞后', percent: 20 }], { kind: 'manual', operator: 't' });
+    recordProgress(d, [{ task: '大气-2', unit: '兰考县', period: '2025-09', status: '滞后', percent: 20 }], {
+      kind: 'manual',
+      operator: 't',
+    });
     d.close();
-    const r = await cli('task', 'list', '--plan', '大气', '--county', '兰考县', '--period', '2025-09', '--json');
+    const r = await cli(
+      'task',
+      'list',
+      '--plan',
+      '大气',
+      '--county',
+      '兰考县',
+      '--period',
+      '2025-09',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const items = JSON.parse(r.out);
-    expect(items.find((t: { code: string }) => t.code === '大气-2')).toMatchObject({ status: 'lagging', warning: 'red' });
+    expect(items.find((t: { code: string }) => t.code === '大气-2')).toMatchObject({
+      status: 'lagging',
+      warning: 'red',
+    });
     const lag = await cli('task', 'list', '--status', '滞后', '--period', '2025-09');
     expect(lag.out.split('\n').map((l) => l.split(/\s+/)[0])).toEqual(['大气-2']);
-    const overdue = await cli('task', 'list', '--overdue', '--as-of', '2025-10-10', '--plan', '净土', '--json');
+    const overdue = await cli(
+      'task',
+      'list',
+      '--overdue',
+      '--as-of',
+      '2025-10-10',
+      '--plan',
+      '净土',
+      '--json',
+    );
     expect(JSON.parse(overdue.out).every((t: { overdue: boolean }) => t.overdue)).toBe(true);
     const bad = await cli('task', 'list', '--status', '半完成');
     expect(bad.code).toBe(2);
@@ -73,10 +110,31 @@ describe('ledger CLI', () => {
   });
 
   it('task correct / extend / close / withdraw / show', async () => {
-    expect((await cli('task', 'correct', '大气-7', '--role', '市公安局=牵头', '--operator', '李四')).code).toBe(0);
-    expect((await cli('task', 'extend', '大气-2', '--to', '2025-11-30', '--reason', '设备未到', '--approved-by', '市攻坚办')).code).toBe(0);
-    expect((await cli('task', 'close', '柴油-15', '--evidence', '验收材料齐全', '--date', '2025-09-20')).code).toBe(0);
-    expect((await cli('task', 'withdraw', '碧水-3', '--by', '汴政办〔2025〕30号', '--reason', '并入其他任务')).code).toBe(0);
+    expect(
+      (await cli('task', 'correct', '大气-7', '--role', '市公安局=牵头', '--operator', '李四')).code,
+    ).toBe(0);
+    expect(
+      (
+        await cli(
+          'task',
+          'extend',
+          '大气-2',
+          '--to',
+          '2025-11-30',
+          '--reason',
+          '设备未到',
+          '--approved-by',
+          '市攻坚办',
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (await cli('task', 'close', '柴油-15', '--evidence', '验收材料齐全', '--date', '2025-09-20')).code,
+    ).toBe(0);
+    expect(
+      (await cli('task', 'withdraw', '碧水-3', '--by', '汴政办〔2025〕30号', '--reason', '并入其他任务'))
+        .code,
+    ).toBe(0);
     const show = await cli('task', 'show', '大气-2', '--json');
     const h = JSON.parse(show.out);
     expect(h.task).toMatchObject({ due_date: '2025-11-30', original_due_date: '2025-08-31' });
@@ -84,7 +142,17 @@ describe('ledger CLI', () => {
     const text = await cli('task', 'show', '大气-7');
     expect(text.out).toContain('市公安局（牵头）');
     expect(text.out).toContain('李四');
-    const none = await cli('task', 'extend', '大气-99', '--to', '2025-12-31', '--reason', 'x', '--approved-by', 'y');
+    const none = await cli(
+      'task',
+      'extend',
+      '大气-99',
+      '--to',
+      '2025-12-31',
+      '--reason',
+      'x',
+      '--approved-by',
+      'y',
+    );
     expect(none.code).toBe(2);
     expect(none.err).toContain('找不到任务“大气-99”');
   });
@@ -96,8 +164,18 @@ describe('ledger CLI', () => {
     expect(j.period).toBe('2025-09');
     const t = j.plans[0].tasks.find((x: { code: string }) => x.code === '大气-2');
     expect(t).toMatchObject({ no: 2, title: '开展传统产业集群升级改造', due_dates: expect.any(Array) });
-    expect(t.units[0]).toEqual({ unit: expect.any(String), role: expect.any(String), kind: expect.any(String) });
-    expect(t.progress[0]).toMatchObject({ county: '兰考县', period: '2025-09', status: 'lagging', percent: 20, text: '' });
+    expect(t.units[0]).toEqual({
+      unit: expect.any(String),
+      role: expect.any(String),
+      kind: expect.any(String),
+    });
+    expect(t.progress[0]).toMatchObject({
+      county: '兰考县',
+      period: '2025-09',
+      status: 'lagging',
+      percent: 20,
+      text: '',
+    });
     expect(j.plans[1].tasks.find((x: { code: string }) => x.code === '碧水-3').state).toBe('withdrawn');
     const xlsx = await cli('ledger', 'export', '-o', path.join(dir, 'ledger.xlsx'));
     if (xlsx.code !== 0) expect(xlsx.err).toContain('ledger-workbook');
@@ -127,7 +205,10 @@ describe('ledger CLI', () => {
     d.close();
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(['--db', newer, 'plan', 'list'], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = await runCli(['--db', newer, 'plan', 'list'], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+    });
     expect(code).toBe(2);
     expect(err.join()).toContain('更新版本');
   });

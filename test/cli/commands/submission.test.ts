@@ -23,7 +23,9 @@ function snapshot(): string {
   try {
     const { generated_at: _g, ...rest } = exportLedger(d, { period: '2025-09' });
     return JSON.stringify(rest);
-  } finally { d.close(); }
+  } finally {
+    d.close();
+  }
 }
 
 beforeAll(() => {
@@ -48,13 +50,19 @@ describe('template and submission import', () => {
     const bad = await cli('template', '--county', '开封县', '--period', '2025-09', '-o', f);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('台账中没有县区“开封县”');
-    expect((await cli('template', '--county', '兰考县', '--period', '九月')).err).toContain('无法识别的填报期次');
+    expect((await cli('template', '--county', '兰考县', '--period', '九月')).err).toContain(
+      '无法识别的填报期次',
+    );
     expect((await cli('template', '--period', '2025-09')).err).toContain('--all');
   });
 
   const inbox = () => {
     const d = openLedger(db);
-    try { return listSubmissions(d, '2025-09').map((s) => [s.unit, s.imported, s.unchanged]); } finally { d.close(); }
+    try {
+      return listSubmissions(d, '2025-09').map((s) => [s.unit, s.imported, s.unchanged]);
+    } finally {
+      d.close();
+    }
   };
 
   it('submission import: dry run, real import, --json report, re-import no-op', async () => {
@@ -80,7 +88,10 @@ describe('template and submission import', () => {
     expect(JSON.parse(again.out).totals).toMatchObject({ new: 0, updated: 0, unchanged: 3 });
     expect(again.err).toContain('台账无变化');
     // both real imports are in the 县区报送 inbox the app shows, newest first
-    expect(inbox()).toEqual([['兰考县', 0, 3], ['兰考县', 3, 0]]);
+    expect(inbox()).toEqual([
+      ['兰考县', 0, 3],
+      ['兰考县', 3, 0],
+    ]);
   });
 
   it('a bad file: non-zero exit, a message naming it, the ledger untouched', async () => {

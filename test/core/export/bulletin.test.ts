@@ -4,14 +4,30 @@
 // renders it on A4 with the text in place.
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listTasks, overdueTasks, periodSummary, STATUS_LABEL, type DB } from '../../../electron/core/ledger/index';
+import {
+  listTasks,
+  overdueTasks,
+  periodSummary,
+  STATUS_LABEL,
+  type DB,
+} from '../../../electron/core/ledger/index';
 import { bulletinPreview, exportBulletin, renderBulletin } from '../../../electron/core/export/bulletin';
 import { collectBulletin } from '../../../electron/core/export/collect-bulletin';
 import { setRequirements } from '../../../electron/core/export/settings-keys';
 import { loadTemplate } from '../../../electron/core/export/template-path';
 import { PLACEHOLDER } from '../../../electron/core/export/docx-fill';
 import { exportLedger, PERIOD } from './fixture';
-import { attrOf, elements, hasSoffice, pdfPageSizes, pdfText, readDocx, styleXml, toPdf, type DocxParts } from './read-docx';
+import {
+  attrOf,
+  elements,
+  hasSoffice,
+  pdfPageSizes,
+  pdfText,
+  readDocx,
+  styleXml,
+  toPdf,
+  type DocxParts,
+} from './read-docx';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -55,7 +71,16 @@ describe('bulletin content agrees with the ledger', () => {
     for (const s of summary) {
       const row = rows.find((r) => r[1] === s.county)!;
       expect(row, s.county).toBeDefined();
-      expect(row.slice(0, 8)).toEqual([String(s.rank || '—'), s.county, String(s.assigned), String(s.done), String(s.on_track), String(s.lagging), String(s.not_started), String(s.overdue)]);
+      expect(row.slice(0, 8)).toEqual([
+        String(s.rank || '—'),
+        s.county,
+        String(s.assigned),
+        String(s.done),
+        String(s.on_track),
+        String(s.lagging),
+        String(s.not_started),
+        String(s.overdue),
+      ]);
       expect(row[8]).toBe(`${(Math.round(s.completionRate * 1000) / 10).toFixed(1)}%`);
     }
     // rows in rank order
@@ -68,7 +93,9 @@ describe('bulletin content agrees with the ledger', () => {
     // others share the lowest rate: the sentence says why the last one is last
     const sharedLowest = summary.filter((s) => s.completionRate === 0).length > worst.length;
     expect(sharedLowest).toBe(true);
-    expect(text()).toContain(`${best.join('和')}完成率最高（50.0%），并列第一；${worst.join('和')}完成率最低（0.0%）且超期任务最多，排名末位。`);
+    expect(text()).toContain(
+      `${best.join('和')}完成率最高（50.0%），并列第一；${worst.join('和')}完成率最低（0.0%）且超期任务最多，排名末位。`,
+    );
     expect(text()).toContain('本期通许县未报送进展情况');
   });
 
@@ -84,8 +111,13 @@ describe('bulletin content agrees with the ledger', () => {
     expect(i).toBeGreaterThan(0);
     expect(j).toBeGreaterThan(i);
     // lagging (not yet overdue) tasks, with the county text kept verbatim
-    const lagging = listTasks(db, { period: PERIOD }).filter((t) => t.status === 'lagging' && !t.overdue).map((t) => t.code);
-    const listed = doc.paragraphs.slice(j + 1).filter((p) => /^\d+．【/.test(p)).map((p) => p.match(/【(.+?)】/)![1]);
+    const lagging = listTasks(db, { period: PERIOD })
+      .filter((t) => t.status === 'lagging' && !t.overdue)
+      .map((t) => t.code);
+    const listed = doc.paragraphs
+      .slice(j + 1)
+      .filter((p) => /^\d+．【/.test(p))
+      .map((p) => p.match(/【(.+?)】/)![1]);
     expect(listed.slice(0, lagging.length)).toEqual(lagging);
     expect(text()).toContain('杞县反映：=HYPERLINK("http://x","点我")');
     expect(text()).toContain('按牵头单位看，市发展改革委（1项）牵头的任务有红色预警（超期未完成）');
@@ -96,7 +128,11 @@ describe('bulletin content agrees with the ledger', () => {
     expect(text()).toContain(`鼓楼区（${STATUS_LABEL.on_track}）`);
     expect(text()).toContain('未达到目标的：鼓楼区清洁运输比例72%（目标≥80%，大气-3）。');
     const t = doc.tables.find((x) => x[0]!.includes('达标情况'))!;
-    expect(t.slice(1).map((r) => [r[4], r[5], r[6]])).toEqual([['龙亭区', '85%', '达标'], ['鼓楼区', '72%', '未达标'], ['杞县', '90%', '达标']]);
+    expect(t.slice(1).map((r) => [r[4], r[5], r[6]])).toEqual([
+      ['龙亭区', '85%', '达标'],
+      ['鼓楼区', '72%', '未达标'],
+      ['杞县', '90%', '达标'],
+    ]);
     expect(text()).toContain('（一）压实工作责任。'); // the default until a clerk writes this month's
     setRequirements(db, PERIOD, '（一）抓好秋冬季攻坚。各县区要提前谋划。\n请各单位于10月5日前报送。');
     const d2 = await readDocx(await bulletin());
@@ -111,20 +147,38 @@ describe('bulletin content agrees with the ledger', () => {
     expect(doc.paragraphs).toContain(pv.title);
     const body = pv.sections.flatMap((s) => s.paragraphs).filter((p) => !p.includes('｜'));
     for (const p of body.slice(0, 12)) expect(doc.paragraphs, p).toContain(p);
-    expect(pv.sections.map((s) => s.heading)).toEqual(['一、总体进展', '二、各县区进展', '三、滞后及超期任务', '四、临期任务', '五、目标指标完成情况', '六、下步工作要求']);
+    expect(pv.sections.map((s) => s.heading)).toEqual([
+      '一、总体进展',
+      '二、各县区进展',
+      '三、滞后及超期任务',
+      '四、临期任务',
+      '五、目标指标完成情况',
+      '六、下步工作要求',
+    ]);
   });
 
   it('附件1 lists every task with its status and fill; 附件2 ranks the counties', () => {
     const detail = doc.tables.find((t) => t[0]![6] === '各县区（单位）进展')!;
-    const codes = detail.slice(1).filter((r) => r.length === 7).map((r) => r[1]);
+    const codes = detail
+      .slice(1)
+      .filter((r) => r.length === 7)
+      .map((r) => r[1]);
     expect(codes).toEqual(listTasks(db, { period: PERIOD }).map((t) => t.code));
     expect(detail.slice(1).find((r) => r[1] === '大气-2')![5]).toBe('滞后\n超期30天');
     const rank = doc.tables.find((t) => t[0]!.includes('上期排名'))!;
     expect(rank.length).toBe(1 + periodSummary(db, PERIOD).length);
     // 得分 follows the rank: rows in rank order have non-increasing scores
-    const scores = rank.slice(1).filter((r) => r[2] !== '—').map((r) => Number(r[2]));
+    const scores = rank
+      .slice(1)
+      .filter((r) => r[2] !== '—')
+      .map((r) => Number(r[2]));
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    expect(rank.slice(1).find((r) => r[1] === '龙亭区')!.slice(0, 3)).toEqual(['1', '龙亭区', '50.0']);
+    expect(
+      rank
+        .slice(1)
+        .find((r) => r[1] === '龙亭区')!
+        .slice(0, 3),
+    ).toEqual(['1', '龙亭区', '50.0']);
     expect(doc.paragraphs).toContain('附件1');
     expect(doc.paragraphs).toContain('附件2');
     // status fills: overdue red, lagging yellow, done green
@@ -136,7 +190,13 @@ describe('bulletin content agrees with the ledger', () => {
 
 describe('bulletin format (GB/T 9704)', () => {
   it('issuer, document number (〔〕, no leading zeros), date in Chinese, 版记 with 抄送 and 印发', () => {
-    expect(doc.paragraphs.slice(0, 8)).toEqual(expect.arrayContaining(['开封市生态环境保护工作专班办公室', '汴环专办〔2025〕12号', '关于2025年9月份全市污染防治攻坚重点任务进展情况的通报']));
+    expect(doc.paragraphs.slice(0, 8)).toEqual(
+      expect.arrayContaining([
+        '开封市生态环境保护工作专班办公室',
+        '汴环专办〔2025〕12号',
+        '关于2025年9月份全市污染防治攻坚重点任务进展情况的通报',
+      ]),
+    );
     expect(doc.paragraphs).toContain('2025年9月30日');
     const banji = Object.values(doc.footers).find((f) => f.includes('印发'))!;
     const lines = elements(banji, 'w:p').map((p) => p);
@@ -146,7 +206,11 @@ describe('bulletin format (GB/T 9704)', () => {
     expect(banji).toContain('2025年9月30日印发');
     // rules as wide as the type area: a table of the full text width, thick-thin-thick
     expect(attrOf(banji, 'tblW', 'w')).toBe(String(11906 - 1587 - 1474));
-    expect(banji.match(/<w:(top|bottom) w:val="single"[^>]*w:sz="(\d+)"/g)!.map((m) => m.match(/w:sz="(\d+)"/)![1])).toEqual(['8', '6', '8']);
+    expect(
+      banji
+        .match(/<w:(top|bottom) w:val="single"[^>]*w:sz="(\d+)"/g)!
+        .map((m) => m.match(/w:sz="(\d+)"/)![1]),
+    ).toEqual(['8', '6', '8']);
   });
 
   it('fonts through w:eastAsia: title 方正小标宋简体 22 pt, body 仿宋_GB2312 16 pt exact 28 pt with a two-character indent, headings 黑体 and 楷体_GB2312', () => {
@@ -175,9 +239,15 @@ describe('bulletin format (GB/T 9704)', () => {
     expect(landscape.length).toBe(2);
     for (const s of portrait) {
       expect([attrOf(s, 'pgSz', 'w'), attrOf(s, 'pgSz', 'h')]).toEqual(['11906', '16838']);
-      expect(['top', 'bottom', 'left', 'right'].map((k) => attrOf(s, 'pgMar', k))).toEqual(['2098', '1984', '1587', '1474']);
+      expect(['top', 'bottom', 'left', 'right'].map((k) => attrOf(s, 'pgMar', k))).toEqual([
+        '2098',
+        '1984',
+        '1587',
+        '1474',
+      ]);
     }
-    for (const s of landscape) expect([attrOf(s, 'pgSz', 'w'), attrOf(s, 'pgSz', 'h')]).toEqual(['16838', '11906']);
+    for (const s of landscape)
+      expect([attrOf(s, 'pgSz', 'w'), attrOf(s, 'pgSz', 'h')]).toEqual(['16838', '11906']);
     // the last section (版记 page) starts on an even page
     expect(doc.sections.at(-1)).toContain('<w:type w:val="evenPage"/>');
   });
@@ -212,8 +282,16 @@ describe('the clerk-editable template', () => {
   it('every placeholder of the template is filled, each key appears once, none is left over', async () => {
     const zip = await JSZip.loadAsync(loadTemplate('bulletin', undefined));
     const keys: string[] = [];
-    for (const name of Object.keys(zip.files).filter((n) => /^word\/(document|footer\d*|header\d*)\.xml$/.test(n))) {
-      const parts = await readDocx(await (async () => { const z = new JSZip(); z.file('word/document.xml', await zip.file(name)!.async('string')); return z.generateAsync({ type: 'nodebuffer' }); })());
+    for (const name of Object.keys(zip.files).filter((n) =>
+      /^word\/(document|footer\d*|header\d*)\.xml$/.test(n),
+    )) {
+      const parts = await readDocx(
+        await (async () => {
+          const z = new JSZip();
+          z.file('word/document.xml', await zip.file(name)!.async('string'));
+          return z.generateAsync({ type: 'nodebuffer' });
+        })(),
+      );
       for (const p of parts.paragraphs) for (const m of p.matchAll(PLACEHOLDER)) keys.push(m[1]!);
     }
     expect(keys.length).toBe(new Set(keys).size);
@@ -235,7 +313,10 @@ describe('the clerk-editable template', () => {
     );
     expect(xml).toContain('关于{{通报</w:t>');
     // an extra fixed paragraph after the opening one
-    xml = xml.replace(/(<w:p>(?:(?!<w:p>).)*?现将\{\{期间\}\}各项重点任务进展情况通报如下。<\/w:t><\/w:r><\/w:p>)/, '$1<w:p><w:pPr><w:pStyle w:val="GwBody"/></w:pPr><w:r><w:t>（此件公开发布）</w:t></w:r></w:p>');
+    xml = xml.replace(
+      /(<w:p>(?:(?!<w:p>).)*?现将\{\{期间\}\}各项重点任务进展情况通报如下。<\/w:t><\/w:r><\/w:p>)/,
+      '$1<w:p><w:pPr><w:pStyle w:val="GwBody"/></w:pPr><w:r><w:t>（此件公开发布）</w:t></w:r></w:p>',
+    );
     expect(xml).toContain('（此件公开发布）');
     // and the body style switched to 楷体 in styles.xml
     const styles = (await zip.file('word/styles.xml')!.async('string')).replace(
@@ -248,7 +329,9 @@ describe('the clerk-editable template', () => {
     const out = await readDocx(await bulletin(edited));
     const title = '关于2025年9月份全市污染防治攻坚重点任务进展情况的通报';
     expect(out.paragraphs).toContain(title);
-    const titleXml = elements(out.document, 'w:p').find((p) => p.children.some(() => true) && JSON.stringify(p).includes('关于2025年9月份'))!;
+    const titleXml = elements(out.document, 'w:p').find(
+      (p) => p.children.some(() => true) && JSON.stringify(p).includes('关于2025年9月份'),
+    )!;
     expect(JSON.stringify(titleXml)).toContain('w:eastAsia=\\"黑体\\"');
     const i = out.paragraphs.findIndex((p) => p.startsWith('为推动全市污染防治攻坚重点任务落地见效'));
     expect(out.paragraphs[i + 1]).toBe('（此件公开发布）');
@@ -268,18 +351,34 @@ describe('the clerk-editable template', () => {
 });
 
 const soffice = hasSoffice();
-describe.skipIf(!soffice)(`LibreOffice renders the bulletin${soffice ? '' : '（跳过：未安装 LibreOffice 或 poppler-utils 的 pdfinfo/pdftotext）'}`, () => {
-  it('converts to PDF: A4 pages (landscape for the attachments), the text in place, 28 characters a line', () => {
-    const pdf = toPdf(buf, 'bulletin.docx');
-    const sizes = pdfPageSizes(pdf);
-    expect(sizes.length).toBeGreaterThanOrEqual(5);
-    for (const s of sizes) expect([Math.round(Math.min(s.w, s.h)), Math.round(Math.max(s.w, s.h))]).toEqual([595, 842]);
-    expect(sizes.some((s) => s.w > s.h)).toBe(true);
-    const all = pdfText(pdf).replace(/[ \t]+/g, '');
-    for (const s of ['开封市生态环境保护工作专班办公室', '汴环专办〔2025〕12号', '一、总体进展', '开展传统产业集群升级改造', '附件1', '2025年9月30日印发', '—1—']) expect(all).toContain(s);
-    // the 主送 line fills exactly 28 characters
-    const first = pdfText(pdf, 1).split('\n').map((l) => l.replace(/\s+/g, '')).filter(Boolean);
-    const line = first.find((l) => l.startsWith('各县（区）人民政府'))!;
-    expect([...line].length).toBe(28);
-  });
-});
+describe.skipIf(!soffice)(
+  `LibreOffice renders the bulletin${soffice ? '' : '（跳过：未安装 LibreOffice 或 poppler-utils 的 pdfinfo/pdftotext）'}`,
+  () => {
+    it('converts to PDF: A4 pages (landscape for the attachments), the text in place, 28 characters a line', () => {
+      const pdf = toPdf(buf, 'bulletin.docx');
+      const sizes = pdfPageSizes(pdf);
+      expect(sizes.length).toBeGreaterThanOrEqual(5);
+      for (const s of sizes)
+        expect([Math.round(Math.min(s.w, s.h)), Math.round(Math.max(s.w, s.h))]).toEqual([595, 842]);
+      expect(sizes.some((s) => s.w > s.h)).toBe(true);
+      const all = pdfText(pdf).replace(/[ \t]+/g, '');
+      for (const s of [
+        '开封市生态环境保护工作专班办公室',
+        '汴环专办〔2025〕12号',
+        '一、总体进展',
+        '开展传统产业集群升级改造',
+        '附件1',
+        '2025年9月30日印发',
+        '—1—',
+      ])
+        expect(all).toContain(s);
+      // the 主送 line fills exactly 28 characters
+      const first = pdfText(pdf, 1)
+        .split('\n')
+        .map((l) => l.replace(/\s+/g, ''))
+        .filter(Boolean);
+      const line = first.find((l) => l.startsWith('各县（区）人民政府'))!;
+      expect([...line].length).toBe(28);
+    });
+  },
+);

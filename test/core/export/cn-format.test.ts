@@ -1,7 +1,20 @@
 // How dates, document numbers, rates and lists are written; periods before; an empty ledger.
 import { describe, expect, it } from 'vitest';
-import { cnDate, cnNumber, countChange, docNumber, joinCn, pct, ppChange, safeFileName } from '../../../electron/core/export/cn-format';
-import { collectBulletin, periodLabelLong, previousPeriod } from '../../../electron/core/export/collect-bulletin';
+import {
+  cnDate,
+  cnNumber,
+  countChange,
+  docNumber,
+  joinCn,
+  pct,
+  ppChange,
+  safeFileName,
+} from '../../../electron/core/export/cn-format';
+import {
+  collectBulletin,
+  periodLabelLong,
+  previousPeriod,
+} from '../../../electron/core/export/collect-bulletin';
 import { renderBulletin } from '../../../electron/core/export/bulletin';
 import { loadTemplate } from '../../../electron/core/export/template-path';
 import { metTarget, targetText } from '../../../electron/core/export/targets';
@@ -33,7 +46,11 @@ describe('Chinese formatting', () => {
     expect(targetText('>=', 80, '%')).toBe('≥80%');
     expect(targetText('<=', 35, '微克/立方米', true)).toBe('力争≤35微克/立方米');
     expect(targetText('decrease>=', 10, '%')).toBe('下降≥10%');
-    expect([metTarget('>=', 80, 80), metTarget('<=', 36, 35), metTarget('<', 34.9, 35)]).toEqual([true, false, true]);
+    expect([metTarget('>=', 80, 80), metTarget('<=', 36, 35), metTarget('<', 34.9, 35)]).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('the period before and the long label, months and quarters', () => {

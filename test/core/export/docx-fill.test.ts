@@ -11,8 +11,14 @@ const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
 
 async function docx(body: string, extra: Record<string, string> = {}): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W}><w:body>${body}</w:body></w:document>`,
+  );
   for (const [k, v] of Object.entries(extra)) zip.file(k, v);
   return zip.generateAsync({ type: 'nodebuffer' });
 }
@@ -36,7 +42,8 @@ describe('xml tree', () => {
 
 describe('fillDocx', () => {
   it('fills a placeholder Word split over three runs, keeping the first run’s formatting', async () => {
-    const body = '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>关于{{</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>通报</w:t></w:r><w:r><w:t>期间}}的通报</w:t></w:r></w:p>';
+    const body =
+      '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>关于{{</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>通报</w:t></w:r><w:r><w:t>期间}}的通报</w:t></w:r></w:p>';
     const { buffer, report } = await fillDocx(await docx(body), { text: { 通报期间: '2025年9月份' } });
     const xml = await documentXml(buffer);
     expect(texts(xml)).toEqual(['关于2025年9月份的通报']);
@@ -68,7 +75,12 @@ describe('fillDocx', () => {
     let seenWidth = '';
     const { buffer } = await fillDocx(await docx(body), {
       text: {},
-      blocks: { 总体进展: (ctx) => { seenWidth = ctx.sectPr; return para('第一段', ctx.pPr, ctx.rPr) + para('第二段', ctx.pPr, ctx.rPr); } },
+      blocks: {
+        总体进展: (ctx) => {
+          seenWidth = ctx.sectPr;
+          return para('第一段', ctx.pPr, ctx.rPr) + para('第二段', ctx.pPr, ctx.rPr);
+        },
+      },
     });
     const xml = await documentXml(buffer);
     expect(texts(xml)).toEqual(['第一段', '第二段']);
@@ -80,7 +92,15 @@ describe('fillDocx', () => {
   it('keeps the section break when the block paragraph carried it', async () => {
     const sect = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>';
     const body = `<w:p><w:pPr><w:pStyle w:val="GwBody"/>${sect}</w:pPr><w:r><w:t>{{块}}</w:t></w:r></w:p><w:p><w:r><w:t>下一节</w:t></w:r></w:p><w:sectPr/>`;
-    const { buffer } = await fillDocx(await docx(body), { text: {}, blocks: { 块: (ctx) => { expect(ctx.pPr).not.toContain('sectPr'); return para('内容', ctx.pPr); } } });
+    const { buffer } = await fillDocx(await docx(body), {
+      text: {},
+      blocks: {
+        块: (ctx) => {
+          expect(ctx.pPr).not.toContain('sectPr');
+          return para('内容', ctx.pPr);
+        },
+      },
+    });
     const xml = await documentXml(buffer);
     expect(texts(xml)).toEqual(['内容', '', '下一节']);
     expect(xml).toContain(`<w:p><w:pPr>${sect}</w:pPr></w:p>`);
@@ -88,13 +108,17 @@ describe('fillDocx', () => {
 
   it('fills headers and footers, and null blanks the whole paragraph', async () => {
     const footer = `<?xml version="1.0"?><w:ftr ${W}>${para('抄送：{{抄送}}。')}${para('{{印发机关}}')}</w:ftr>`;
-    const { buffer } = await fillDocx(await docx(para('正文'), { 'word/footer1.xml': footer }), { text: { 抄送: null, 印发机关: '专班办公室' } });
+    const { buffer } = await fillDocx(await docx(para('正文'), { 'word/footer1.xml': footer }), {
+      text: { 抄送: null, 印发机关: '专班办公室' },
+    });
     expect(texts(await documentXml(buffer, 'word/footer1.xml'))).toEqual(['', '专班办公室']);
   });
 
   it('refuses a file that is not a Word document', async () => {
     const zip = new JSZip();
     zip.file('a.txt', 'x');
-    await expect(fillDocx(await zip.generateAsync({ type: 'nodebuffer' }), { text: {} })).rejects.toThrow(/Word/);
+    await expect(fillDocx(await zip.generateAsync({ type: 'nodebuffer' }), { text: {} })).rejects.toThrow(
+      /Word/,
+    );
   });
 });

@@ -16,21 +16,32 @@ export function exportLedger(): DB {
   setSetting(db, 'bulletin.date.2025-09', '2025-09-30');
   setSetting(db, 'reminder.contact', '张三');
   setSetting(db, 'reminder.phone', '0371-23456789');
-  const p = (task: string, unit: string, status: string, extra: Record<string, unknown> = {}, period = '2025-08') => ({ task, unit, period, status, ...extra });
+  const p = (
+    task: string,
+    unit: string,
+    status: string,
+    extra: Record<string, unknown> = {},
+    period = '2025-08',
+  ) => ({ task, unit, period, status, ...extra });
   addProgress(db, [
     p('大气-1', '龙亭区', '序时推进', { percent: 50 }),
     p('大气-1', '祥符区', '滞后', { percent: 20, problems: '项目前期手续未办结' }),
     p('碧水-1', '祥符区', '序时推进'),
     p('大气-3', '鼓楼区', '序时推进', { metric_value: 70 }),
   ]);
-  const q = (task: string, unit: string, status: string, extra: Record<string, unknown> = {}) => p(task, unit, status, extra, PERIOD);
+  const q = (task: string, unit: string, status: string, extra: Record<string, unknown> = {}) =>
+    p(task, unit, status, extra, PERIOD);
   addProgress(db, [
     q('大气-1', '龙亭区', '已完成', { percent: 100, text: '已全部关停到位' }),
     q('大气-1', '顺河回族区', '已完成', { percent: 100 }),
     q('大气-1', '鼓楼区', '序时推进', { percent: 80 }),
     q('大气-1', '禹王台区', '序时推进', { percent: 60 }),
     q('大气-1', '祥符区', '滞后', { percent: 40, problems: '资金未到位' }),
-    q('大气-1', '杞县', '滞后', { percent: 30, problems: '=HYPERLINK("http://x","点我")', next_steps: '@督促企业' }),
+    q('大气-1', '杞县', '滞后', {
+      percent: 30,
+      problems: '=HYPERLINK("http://x","点我")',
+      next_steps: '@督促企业',
+    }),
     q('大气-1', '尉氏县', '已完成', { percent: 100 }),
     q('大气-1', '兰考县', '序时推进', { percent: 70 }),
     q('大气-1', '城乡一体化示范区', '序时推进', { percent: 75 }),

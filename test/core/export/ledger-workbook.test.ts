@@ -14,7 +14,10 @@ let db: DB;
 let wb: ExcelJS.Workbook;
 let file: string;
 
-const fillOf = (c: ExcelJS.Cell) => (c.fill && c.fill.type === 'pattern' && c.fill.pattern === 'solid' ? (c.fill.fgColor?.argb ?? '').slice(2) : '');
+const fillOf = (c: ExcelJS.Cell) =>
+  c.fill && c.fill.type === 'pattern' && c.fill.pattern === 'solid'
+    ? (c.fill.fgColor?.argb ?? '').slice(2)
+    : '';
 const rowValues = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as unknown[]).slice(1);
 
 beforeAll(async () => {
@@ -27,7 +30,9 @@ beforeAll(async () => {
 
 describe('ledger workbook', () => {
   it('has a summary, one sheet per plan and one per county with tasks', () => {
-    const counties = periodSummary(db, PERIOD).filter((s) => s.assigned > 0).map((s) => s.county);
+    const counties = periodSummary(db, PERIOD)
+      .filter((s) => s.assigned > 0)
+      .map((s) => s.county);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '大气', '碧水', ...counties]);
   });
 
@@ -36,7 +41,17 @@ describe('ledger workbook', () => {
     expect(ws.getCell('A1').value).toBe('开封市污染防治攻坚重点任务台账汇总表');
     const items = listTasks(db, { period: PERIOD });
     const air = items.filter((i) => i.code.startsWith('大气'));
-    expect(rowValues(ws, 5)).toEqual([1, '开封市2025年大气污染防治攻坚十大行动方案', air.length, 0, 1, 2, 0, 1, 0]);
+    expect(rowValues(ws, 5)).toEqual([
+      1,
+      '开封市2025年大气污染防治攻坚十大行动方案',
+      air.length,
+      0,
+      1,
+      2,
+      0,
+      1,
+      0,
+    ]);
     const total = rowValues(ws, 7);
     expect(total[0]).toBe('合计');
     expect(total[2]).toBe(items.length);
@@ -45,7 +60,16 @@ describe('ledger workbook', () => {
     let r = 11;
     for (const s of [...summary].sort((a, b) => (a.rank || 999) - (b.rank || 999))) {
       const v = rowValues(ws, r++);
-      expect(v.slice(0, 8)).toEqual([s.rank || '—', s.county, s.assigned, s.done, s.on_track, s.lagging, s.not_started, s.overdue]);
+      expect(v.slice(0, 8)).toEqual([
+        s.rank || '—',
+        s.county,
+        s.assigned,
+        s.done,
+        s.on_track,
+        s.lagging,
+        s.not_started,
+        s.overdue,
+      ]);
       expect(v[8]).toBeCloseTo(s.completionRate, 10);
       expect(ws.getCell(r - 1, 9).numFmt).toBe('0.0%');
     }
@@ -54,13 +78,27 @@ describe('ledger workbook', () => {
   it('plan sheet: title, two header rows, each county’s status and progress, fills for done, lagging and overdue', () => {
     const ws = wb.getWorksheet('大气')!;
     expect(ws.getCell('A1').value).toBe('开封市2025年大气污染防治攻坚十大行动方案任务台账');
-    expect(rowValues(ws, 3).slice(0, 10)).toEqual(['序号', '类别', '任务', '牵头单位', '责任单位', '配合/参与单位', '落实县区', '完成时限', '目标指标', '总体状态']);
+    expect(rowValues(ws, 3).slice(0, 10)).toEqual([
+      '序号',
+      '类别',
+      '任务',
+      '牵头单位',
+      '责任单位',
+      '配合/参与单位',
+      '落实县区',
+      '完成时限',
+      '目标指标',
+      '总体状态',
+    ]);
     const h3 = rowValues(ws, 3);
     const h4 = rowValues(ws, 4);
     const col = (county: string) => h3.indexOf(county) + 1;
     expect(h4[col('杞县') - 1]).toBe('状态');
     expect(h4[col('杞县')]).toBe('进展情况');
-    const row = (no: number) => { for (let r = 5; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === no) return r; throw new Error(String(no)); };
+    const row = (no: number) => {
+      for (let r = 5; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === no) return r;
+      throw new Error(String(no));
+    };
     const r1 = row(1);
     expect(ws.getCell(r1, 3).value).toBe('依法依规淘汰落后低效产能');
     expect(ws.getCell(r1, 8).value).toBe('9月底前（2025年9月30日）');
@@ -87,7 +125,9 @@ describe('ledger workbook', () => {
       const v = ws.views[0] as ExcelJS.WorksheetViewFrozen;
       expect(v.state).toBe('frozen');
       expect([v.ySplit, v.xSplit]).toEqual(name === '大气' ? [4, 3] : [3, 4]);
-      expect(ws.autoFilter).toBe(name === '大气' ? `A4:${ws.getColumn(ws.columnCount).letter}${ws.rowCount}` : `A3:N${ws.rowCount}`);
+      expect(ws.autoFilter).toBe(
+        name === '大气' ? `A4:${ws.getColumn(ws.columnCount).letter}${ws.rowCount}` : `A3:N${ws.rowCount}`,
+      );
       expect(ws.pageSetup.paperSize).toBe(8);
       expect(ws.pageSetup.orientation).toBe('landscape');
       expect(ws.pageSetup.fitToWidth).toBe(1);
@@ -110,7 +150,10 @@ describe('ledger workbook', () => {
 
   it('text from counties that starts with = + - @ stays text, never a formula', async () => {
     const ws = wb.getWorksheet('杞县')!;
-    for (const [ref, value] of [['K4', '=HYPERLINK("http://x","点我")'], ['L4', '@督促企业']] as const) {
+    for (const [ref, value] of [
+      ['K4', '=HYPERLINK("http://x","点我")'],
+      ['L4', '@督促企业'],
+    ] as const) {
       const c = ws.getCell(ref);
       expect(c.value).toBe(value);
       expect(c.type).toBe(ExcelJS.ValueType.String);

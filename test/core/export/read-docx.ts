@@ -6,7 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { paragraphText } from '../../../electron/core/export/docx-fill';
-import { childEls, findAll, parseXml, serializeNode, type XElement } from '../../../electron/core/export/xml-tree';
+import {
+  childEls,
+  findAll,
+  parseXml,
+  serializeNode,
+  type XElement,
+} from '../../../electron/core/export/xml-tree';
 
 export interface DocxParts {
   document: string;
@@ -27,10 +33,13 @@ export async function readDocx(buf: Uint8Array): Promise<DocxParts> {
   const get = (n: string) => zip.file(n)?.async('string') ?? Promise.resolve('');
   const document = await get('word/document.xml');
   const footers: Record<string, string> = {};
-  for (const n of Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f))) footers[n] = await get(n);
+  for (const n of Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)))
+    footers[n] = await get(n);
   const tree = parseXml(document);
   const tables = findAll(tree, 'w:tbl').map((t) =>
-    childEls(t, 'w:tr').map((tr) => childEls(tr, 'w:tc').map((tc) => childEls(tc, 'w:p').map(paragraphText).join('\n'))),
+    childEls(t, 'w:tr').map((tr) =>
+      childEls(tr, 'w:tc').map((tc) => childEls(tc, 'w:p').map(paragraphText).join('\n')),
+    ),
   );
   return {
     document,
@@ -56,21 +65,37 @@ export function elements(xml: string, name: string): XElement[] {
   return findAll(parseXml(xml), name);
 }
 
-export const hasSoffice = (): boolean => spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdfinfo']).status === 0;
+export const hasSoffice = (): boolean =>
+  spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdfinfo']).status === 0;
 
 /** Converts with LibreOffice (headless, own profile so parallel runs do not collide); returns the PDF path. */
 export function toPdf(docx: Uint8Array, name = 'doc.docx'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-pdf-'));
   const file = path.join(dir, name);
   writeFileSync(file, docx);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   return file.replace(/\.docx$/, '.pdf');
 }
 
 /** Page sizes in points, one per page. */
 export function pdfPageSizes(pdf: string): { w: number; h: number }[] {
   const out = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
-  return [...out.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }));
+  return [...out.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({
+    w: Number(m[1]),
+    h: Number(m[2]),
+  }));
 }
 
 export function pdfText(pdf: string, first?: number, last?: number): string {

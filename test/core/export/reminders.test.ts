@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listTasks, type DB } from '../../../electron/core/ledger/index';
-import { collectReminders, exportReminders, type RemindersResult } from '../../../electron/core/export/reminders';
+import {
+  collectReminders,
+  exportReminders,
+  type RemindersResult,
+} from '../../../electron/core/export/reminders';
 import { exportLedger, PERIOD } from './fixture';
 import { attrOf, readDocx } from './read-docx';
 
@@ -20,9 +24,13 @@ beforeAll(async () => {
 
 describe('reminders', () => {
   it('goes to exactly the units behind, counties first', () => {
-    const items = listTasks(db, { period: PERIOD }).filter((i) => i.state === 'active' && i.status !== 'done');
+    const items = listTasks(db, { period: PERIOD }).filter(
+      (i) => i.state === 'active' && i.status !== 'done',
+    );
     const behind = new Set<string>();
-    for (const i of items) for (const u of i.units) if (u.status === 'lagging' || (i.overdue && u.status !== 'done')) behind.add(u.unit);
+    for (const i of items)
+      for (const u of i.units)
+        if (u.status === 'lagging' || (i.overdue && u.status !== 'done')) behind.add(u.unit);
     const units = r.files.map((f) => f.unit);
     for (const u of behind) expect(units).toContain(u);
     // and the 牵头单位 of lagging/overdue tasks
@@ -40,12 +48,25 @@ describe('reminders', () => {
     expect(d.paragraphs.join('\n')).toContain('你单位承担的以下1项任务进展滞后或已超过完成时限');
     const t = d.tables[0]!;
     expect(t[0]).toEqual(['序号', '任务', '完成时限', '状态', '情况说明']);
-    expect(t[1]).toEqual(['1', '【大气-2】开展传统产业集群升级改造', '2025年8月31日', '超期30天', '存在问题：企业搬迁协调难度大']);
-    expect(d.paragraphs.join('\n')).toContain('并于2025年10月5日前将整改落实情况书面报送开封市生态环境保护工作专班办公室');
+    expect(t[1]).toEqual([
+      '1',
+      '【大气-2】开展传统产业集群升级改造',
+      '2025年8月31日',
+      '超期30天',
+      '存在问题：企业搬迁协调难度大',
+    ]);
+    expect(d.paragraphs.join('\n')).toContain(
+      '并于2025年10月5日前将整改落实情况书面报送开封市生态环境保护工作专班办公室',
+    );
     expect(d.paragraphs).toContain('联系人：张三；联系电话：0371-23456789。');
     expect(d.document).not.toContain('{{');
     const sect = d.sections.at(-1)!;
-    expect(['top', 'bottom', 'left', 'right'].map((k) => attrOf(sect, 'pgMar', k))).toEqual(['2098', '1984', '1587', '1474']);
+    expect(['top', 'bottom', 'left', 'right'].map((k) => attrOf(sect, 'pgMar', k))).toEqual([
+      '2098',
+      '1984',
+      '1587',
+      '1474',
+    ]);
   });
 
   it('a 牵头单位 hears which counties are behind', () => {

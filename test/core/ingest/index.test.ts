@@ -10,7 +10,11 @@ import { encryptedDocx, legacyDoc } from './make-ole';
 import { makePdf } from './make-pdf';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-ingest-'));
-const write = (name: string, bytes: Uint8Array | string) => { const f = path.join(tmp, name); writeFileSync(f, bytes); return f; };
+const write = (name: string, bytes: Uint8Array | string) => {
+  const f = path.join(tmp, name);
+  writeFileSync(f, bytes);
+  return f;
+};
 
 async function problem(file: string) {
   const r = await ingestFile(file);

@@ -3,12 +3,17 @@
 // for a .docx with an open password (EncryptionInfo, EncryptedPackage).
 // Streams are padded to 4096 bytes so they live in regular sectors (no mini stream).
 const SECTOR = 512;
-const FREESECT = 0xffffffff, ENDOFCHAIN = 0xfffffffe, FATSECT = 0xfffffffd, NOSTREAM = 0xffffffff;
+const FREESECT = 0xffffffff,
+  ENDOFCHAIN = 0xfffffffe,
+  FATSECT = 0xfffffffd,
+  NOSTREAM = 0xffffffff;
 
 export function makeOle(streams: { name: string; data: Uint8Array }[]): Uint8Array {
   if (streams.length > 3) throw new Error('one directory sector holds the root and three streams');
   // names must form a valid sibling chain: sorted by length, then by upper-case name
-  const sorted = [...streams].sort((a, b) => a.name.length - b.name.length || (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : 1));
+  const sorted = [...streams].sort(
+    (a, b) => a.name.length - b.name.length || (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : 1),
+  );
   const bodies = sorted.map((s) => {
     const size = Math.max(4096, Math.ceil(s.data.length / SECTOR) * SECTOR);
     const b = Buffer.alloc(size);
@@ -31,9 +36,9 @@ export function makeOle(streams: { name: string; data: Uint8Array }[]): Uint8Arr
   header.writeUInt16LE(0xfffe, 28);
   header.writeUInt16LE(9, 30);
   header.writeUInt16LE(6, 32);
-  header.writeUInt32LE(1, 44);          // FAT sectors
-  header.writeUInt32LE(1, 48);          // first directory sector
-  header.writeUInt32LE(0x1000, 56);     // mini stream cutoff
+  header.writeUInt32LE(1, 44); // FAT sectors
+  header.writeUInt32LE(1, 48); // first directory sector
+  header.writeUInt32LE(0x1000, 56); // mini stream cutoff
   header.writeUInt32LE(ENDOFCHAIN, 60); // no mini FAT
   header.writeUInt32LE(ENDOFCHAIN, 68); // no DIFAT sectors
   for (let i = 0; i < 109; i++) header.writeUInt32LE(i === 0 ? 0 : FREESECT, 76 + i * 4);
@@ -42,7 +47,12 @@ export function makeOle(streams: { name: string; data: Uint8Array }[]): Uint8Arr
   fat.forEach((v, i) => fatSector.writeUInt32LE(v, i * 4));
 
   const dir = Buffer.alloc(SECTOR);
-  const entry = (i: number, name: string, type: number, opts: { right?: number; child?: number; start?: number; size?: number }) => {
+  const entry = (
+    i: number,
+    name: string,
+    type: number,
+    opts: { right?: number; child?: number; start?: number; size?: number },
+  ) => {
     const o = i * 128;
     const nameBytes = Buffer.from(name + '\0', 'utf16le');
     nameBytes.copy(dir, o);
@@ -56,7 +66,13 @@ export function makeOle(streams: { name: string; data: Uint8Array }[]): Uint8Arr
     dir.writeUInt32LE(opts.size ?? 0, o + 120);
   };
   entry(0, 'Root Entry', 5, { child: bodies.length ? 1 : NOSTREAM });
-  bodies.forEach((b, k) => entry(k + 1, b.name, 2, { right: k + 1 < bodies.length ? k + 2 : NOSTREAM, start: starts[k], size: b.size }));
+  bodies.forEach((b, k) =>
+    entry(k + 1, b.name, 2, {
+      right: k + 1 < bodies.length ? k + 2 : NOSTREAM,
+      start: starts[k],
+      size: b.size,
+    }),
+  );
   for (let i = bodies.length + 1; i < 4; i++) {
     const o = i * 128;
     dir.writeUInt32LE(NOSTREAM, o + 68);
@@ -70,16 +86,24 @@ export function makeOle(streams: { name: string; data: Uint8Array }[]): Uint8Arr
 export function encryptedDocx(): Uint8Array {
   const info = Buffer.concat([
     Buffer.from([0x04, 0x00, 0x04, 0x00, 0x40, 0x00, 0x00, 0x00]), // version 4.4, agile
-    Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512"/></encryption>'),
+    Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512"/></encryption>',
+    ),
   ]);
   const payload = Buffer.alloc(4096);
   for (let i = 0; i < payload.length; i++) payload[i] = (i * 131 + 7) & 0xff; // ciphertext-like
-  return makeOle([{ name: 'EncryptionInfo', data: info }, { name: 'EncryptedPackage', data: payload }]);
+  return makeOle([
+    { name: 'EncryptionInfo', data: info },
+    { name: 'EncryptedPackage', data: payload },
+  ]);
 }
 
 /** A legacy Word 97–2003 file's container (the streams' content does not matter here). */
 export function legacyDoc(): Uint8Array {
   const word = Buffer.alloc(4096);
   word.writeUInt16LE(0xa5ec, 0); // FIB magic of a Word 97 document
-  return makeOle([{ name: 'WordDocument', data: word }, { name: '1Table', data: Buffer.alloc(4096) }]);
+  return makeOle([
+    { name: 'WordDocument', data: word },
+    { name: '1Table', data: Buffer.alloc(4096) },
+  ]);
 }

@@ -13,7 +13,11 @@ const root = path.resolve(__dirname, '../../..');
 const seed = (ext: string) => path.join(root, `seeds/kaifeng-2025-15.${ext}`);
 const fixture = (f: string) => path.join(root, 'test/fixtures/ingest', f);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tz-pdf-'));
-const write = (name: string, bytes: Uint8Array) => { const f = path.join(tmp, name); writeFileSync(f, bytes); return f; };
+const write = (name: string, bytes: Uint8Array) => {
+  const f = path.join(tmp, name);
+  writeFileSync(f, bytes);
+  return f;
+};
 
 async function read(pdf: Uint8Array, name = 'test.pdf'): Promise<IngestedDocument> {
   const r = await ingestBytes(pdf, name);
@@ -37,7 +41,9 @@ describe('the seed PDF', async () => {
 
   it('keeps a task paragraph whole across a page break, with its responsibility parenthetical', () => {
     const task1 = find('1.依法依规淘汰落后低效产能');
-    expect(task1.text).toBe('1.依法依规淘汰落后低效产能。按照上级文件要求，2025年，建立淘汰退出任务台账，加快落后生产工艺装备和过剩产能淘汰退出，列入2025年去产能计划的生产设施9月底前依法依规停止排污。（市工业和信息化局、市发展改革委、市生态环境局按职责分工负责，各县区政府、城乡一体化示范区管委会具体落实）');
+    expect(task1.text).toBe(
+      '1.依法依规淘汰落后低效产能。按照上级文件要求，2025年，建立淘汰退出任务台账，加快落后生产工艺装备和过剩产能淘汰退出，列入2025年去产能计划的生产设施9月底前依法依规停止排污。（市工业和信息化局、市发展改革委、市生态环境局按职责分工负责，各县区政府、城乡一体化示范区管委会具体落实）',
+    );
     expect(task1.source).toEqual({ page: 2, line: 20 });
     expect(find('加快退出5家11条').source.page).toBe(3);
   });
@@ -45,7 +51,9 @@ describe('the seed PDF', async () => {
   it('has no page numbers and no spaces between CJK and digits', () => {
     expect(texts.some((t) => /—\s*\d+\s*—/.test(t))).toBe(false);
     expect(texts.some((t) => /[\u4e00-\u9fff] \d|\d [\u4e00-\u9fff]/.test(t))).toBe(false);
-    expect(texts).toContain('全面完成“十四五”大气环境质量目标。2025年全市PM2.5浓度低于43微克/立方米，空气质量优良天数比率达到67%，重度及以上污染天数比率控制在1.5%以内，完成国家下达的“十四五”氮氧化物和VOCs总量减排任务。综合指数稳定退出全国168个重点城市后20名，PM2.5浓度力争在全国168个重点城市退出后20名，PM10浓度在全省排名显著提升。');
+    expect(texts).toContain(
+      '全面完成“十四五”大气环境质量目标。2025年全市PM2.5浓度低于43微克/立方米，空气质量优良天数比率达到67%，重度及以上污染天数比率控制在1.5%以内，完成国家下达的“十四五”氮氧化物和VOCs总量减排任务。综合指数稳定退出全国168个重点城市后20名，PM2.5浓度力争在全国168个重点城市退出后20名，PM10浓度在全省排名显著提升。',
+    );
   });
 
   it('keeps a line that ends short only because the next token did not fit inside its paragraph', () => {
@@ -54,7 +62,14 @@ describe('the seed PDF', async () => {
   });
 
   it('gives headings their own paragraphs and joins two-line centred titles', () => {
-    for (const h of ['一、总体要求', '二、工作目标', '三、主要任务', '（一）产业结构优化升级行动', '四、组织实施']) expect(texts).toContain(h);
+    for (const h of [
+      '一、总体要求',
+      '二、工作目标',
+      '三、主要任务',
+      '（一）产业结构优化升级行动',
+      '四、组织实施',
+    ])
+      expect(texts).toContain(h);
     const title = find('开封市2025年大气污染防治攻坚');
     expect(title.text).toBe('开封市2025年大气污染防治攻坚十大行动方案');
     expect(title.hints).toMatchObject({ centred: true, fontSize: 22 });
@@ -66,7 +81,9 @@ describe('the seed PDF', async () => {
   it('reads the same paragraphs as the DOCX it was printed from', async () => {
     const docx = await ingestFile(seed('docx'));
     const strip = (s: string) => s.replace(/\s+/g, '');
-    expect(doc.paragraphs.map((p) => strip(p.text))).toEqual(docx.value!.paragraphs.map((p) => strip(p.text)));
+    expect(doc.paragraphs.map((p) => strip(p.text))).toEqual(
+      docx.value!.paragraphs.map((p) => strip(p.text)),
+    );
   });
 });
 
@@ -84,49 +101,94 @@ describe('a plan laid out by an office suite (LibreOffice), with its DOCX source
 
   it('keeps a Latin phrase spaced, gives table rows as lines and the signature its own paragraphs', () => {
     const texts = pdf.paragraphs.map((p) => p.text);
-    expect(texts.find((t) => t.startsWith('2.开展传统产业集群'))).toContain('制定one cluster one policy专项整治方案');
+    expect(texts.find((t) => t.startsWith('2.开展传统产业集群'))).toContain(
+      '制定one cluster one policy专项整治方案',
+    );
     expect(texts).toContain('1 淘汰落后产能 市工业和信息化局');
     expect(texts.slice(-2)).toEqual(['开封市生态环境保护委员会办公室', '2025年6月13日']);
-    expect(pdf.paragraphs[0]).toMatchObject({ text: '开封市2025年大气污染防治攻坚行动暨柴油货车污染治理实施方案', hints: { centred: true, fontSize: 22 } });
+    expect(pdf.paragraphs[0]).toMatchObject({
+      text: '开封市2025年大气污染防治攻坚行动暨柴油货车污染治理实施方案',
+      hints: { centred: true, fontSize: 22 },
+    });
   });
 });
 
 describe('PDF layouts', () => {
   it('decodes Chinese in a non-embedded font through the bundled CMaps', async () => {
-    const doc = await read(makePdf([{ runs: gongwenPage(['一、总体要求', '为深入打好蓝天保卫战，持续改善全市环境空气质量，结合我市实际，制定本方案。']) }]));
-    expect(doc.paragraphs.map((p) => p.text)).toEqual(['一、总体要求', '为深入打好蓝天保卫战，持续改善全市环境空气质量，结合我市实际，制定本方案。']);
+    const doc = await read(
+      makePdf([
+        {
+          runs: gongwenPage([
+            '一、总体要求',
+            '为深入打好蓝天保卫战，持续改善全市环境空气质量，结合我市实际，制定本方案。',
+          ]),
+        },
+      ]),
+    );
+    expect(doc.paragraphs.map((p) => p.text)).toEqual([
+      '一、总体要求',
+      '为深入打好蓝天保卫战，持续改善全市环境空气质量，结合我市实际，制定本方案。',
+    ]);
     expect(doc.paragraphs[1]!.source).toEqual({ page: 1, line: 2 });
   });
 
   it('merges runs split per glyph and maps Kangxi radicals to ideographs', async () => {
-    const doc = await read(makePdf([{ runs: [
-      { x: 111.5, y: 700, text: '二、持续推进执法检查工作', perGlyph: true },
-      { x: 111.5, y: 672, text: '⾏政执法⽅案⻓期有效', font: 'mapped' },
-    ] }]));
+    const doc = await read(
+      makePdf([
+        {
+          runs: [
+            { x: 111.5, y: 700, text: '二、持续推进执法检查工作', perGlyph: true },
+            { x: 111.5, y: 672, text: '⾏政执法⽅案⻓期有效', font: 'mapped' },
+          ],
+        },
+      ]),
+    );
     expect(doc.paragraphs.map((p) => p.text)).toEqual(['二、持续推进执法检查工作', '行政执法方案长期有效']);
   });
 
   it('keeps one space between Latin words and none between CJK and Latin', async () => {
-    const doc = await read(makePdf([{ runs: [
-      { x: 111.5, y: 728, text: '在家具、汽修等领域推广使用。' },
-      { x: 111.5, y: 700, text: '推广使用低', perGlyph: true },
-      { x: 111.5 + 5 * 16 + 4, y: 700, text: 'VOCs and NOx', font: 'helv' },
-      { x: 111.5 + 5 * 16 + 4 + 12 * 8.9 + 4, y: 700, text: '含量涂料' },
-    ] }]));
+    const doc = await read(
+      makePdf([
+        {
+          runs: [
+            { x: 111.5, y: 728, text: '在家具、汽修等领域推广使用。' },
+            { x: 111.5, y: 700, text: '推广使用低', perGlyph: true },
+            { x: 111.5 + 5 * 16 + 4, y: 700, text: 'VOCs and NOx', font: 'helv' },
+            { x: 111.5 + 5 * 16 + 4 + 12 * 8.9 + 4, y: 700, text: '含量涂料' },
+          ],
+        },
+      ]),
+    );
     expect(doc.paragraphs[1]!.text).toBe('推广使用低VOCs and NOx含量涂料');
   });
 
   it('drops running headers, footers and page numbers and joins a paragraph across the page break', async () => {
-    const body = Array.from({ length: 6 }, (_, i) => `${i + 1}.第${i + 1}项任务的内容写在这里，内容较长需要换行，换行之后继续写，直到写满两行以上为止，然后结束。`);
-    const page = (paras: string[], n: number, top = 760) => ({ runs: [
-      { x: 200, y: 800, text: '开封市生态环境保护委员会办公室', size: 10.5 },
-      ...gongwenPage(paras, { top }),
-      { x: 270, y: 60, text: `— ${n} —`, size: 14 },
-    ] as Run[] });
+    const body = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `${i + 1}.第${i + 1}项任务的内容写在这里，内容较长需要换行，换行之后继续写，直到写满两行以上为止，然后结束。`,
+    );
+    const page = (paras: string[], n: number, top = 760) => ({
+      runs: [
+        { x: 200, y: 800, text: '开封市生态环境保护委员会办公室', size: 10.5 },
+        ...gongwenPage(paras, { top }),
+        { x: 270, y: 60, text: `— ${n} —`, size: 14 },
+      ] as Run[],
+    });
     // the third paragraph breaks across pages 1 and 2, and page 2 continues it flush left
     const p3 = [...body[2]!];
-    const pages = [page([body[0]!, body[1]!, p3.slice(0, 25).join('')], 1), page([], 2), page([], 3), page([body[3]!, body[4]!, body[5]!], 4)];
-    pages[1]!.runs!.splice(1, 0, { x: 79.5, y: 760, text: p3.slice(25, 52).join('') }, { x: 79.5, y: 732, text: p3.slice(52).join('') });
+    const pages = [
+      page([body[0]!, body[1]!, p3.slice(0, 25).join('')], 1),
+      page([], 2),
+      page([], 3),
+      page([body[3]!, body[4]!, body[5]!], 4),
+    ];
+    pages[1]!.runs!.splice(
+      1,
+      0,
+      { x: 79.5, y: 760, text: p3.slice(25, 52).join('') },
+      { x: 79.5, y: 732, text: p3.slice(52).join('') },
+    );
     pages[2]!.runs!.splice(1, 0, { x: 111.5, y: 760, text: '（一）第三页的标题' });
     const doc = await read(makePdf(pages));
     const texts = doc.paragraphs.map((p) => p.text);
@@ -136,13 +198,24 @@ describe('PDF layouts', () => {
   });
 
   it('ends a paragraph at a short line when the next line would have fitted, even without indent', async () => {
-    const doc = await read(makePdf([{ runs: [
-      { x: 79.5, y: 760, text: '第一段的第一行写满了整整二十七个汉字，一直写到了右边界为止' },
-      { x: 79.5, y: 732, text: '第一段到这里就结束了。' },
-      { x: 79.5, y: 704, text: '第二段顶格书写，没有首行缩进，但上一行很短所以这是新的一段' },
-      { x: 79.5, y: 676, text: '第二段结束。' },
-      ...gongwenPage(['这一段用来确定正文的行宽和左边界，写得足够长以便形成多行正文，并且每一行都写满到右边界，这样版心就能被正确测量出来了。'], { top: 648 }),
-    ] }]));
+    const doc = await read(
+      makePdf([
+        {
+          runs: [
+            { x: 79.5, y: 760, text: '第一段的第一行写满了整整二十七个汉字，一直写到了右边界为止' },
+            { x: 79.5, y: 732, text: '第一段到这里就结束了。' },
+            { x: 79.5, y: 704, text: '第二段顶格书写，没有首行缩进，但上一行很短所以这是新的一段' },
+            { x: 79.5, y: 676, text: '第二段结束。' },
+            ...gongwenPage(
+              [
+                '这一段用来确定正文的行宽和左边界，写得足够长以便形成多行正文，并且每一行都写满到右边界，这样版心就能被正确测量出来了。',
+              ],
+              { top: 648 },
+            ),
+          ],
+        },
+      ]),
+    );
     expect(doc.paragraphs.map((p) => p.text).slice(0, 2)).toEqual([
       '第一段的第一行写满了整整二十七个汉字，一直写到了右边界为止第一段到这里就结束了。',
       '第二段顶格书写，没有首行缩进，但上一行很短所以这是新的一段第二段结束。',
@@ -150,7 +223,11 @@ describe('PDF layouts', () => {
   });
 
   it('turns text running up a page upright and ignores a diagonal watermark', async () => {
-    const paras = ['三、重点任务分工表', '序号一：淘汰落后产能，市工业和信息化局牵头负责。', '序号二：产业集群升级改造，市生态环境局牵头负责。'];
+    const paras = [
+      '三、重点任务分工表',
+      '序号一：淘汰落后产能，市工业和信息化局牵头负责。',
+      '序号二：产业集群升级改造，市生态环境局牵头负责。',
+    ];
     // a landscape page printed onto portrait paper: lines run upwards, each further right
     const runs: Run[] = paras.map((text, i) => ({ x: 150 + i * 28, y: 120, text, rotate: 90 }));
     runs.push({ x: 150, y: 300, text: '内部资料注意保存', size: 40, rotate: 45 });
@@ -159,18 +236,30 @@ describe('PDF layouts', () => {
   });
 
   it('warns about a scanned page inside a PDF that otherwise has text', async () => {
-    const text = { runs: gongwenPage(Array.from({ length: 10 }, (_, i) => `第${i + 1}段正文内容，用于构成有文字层的页面。`)) };
+    const text = {
+      runs: gongwenPage(
+        Array.from({ length: 10 }, (_, i) => `第${i + 1}段正文内容，用于构成有文字层的页面。`),
+      ),
+    };
     const r = await ingestBytes(makePdf([text, { image: true }, text]), 'mixed.pdf');
     expect(r.value!.paragraphs.length).toBe(20);
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatchObject({ severity: 'warning', code: 'INGEST_NO_TEXT', page: 2, file: 'mixed.pdf' });
+    expect(r.problems[0]).toMatchObject({
+      severity: 'warning',
+      code: 'INGEST_NO_TEXT',
+      page: 2,
+      file: 'mixed.pdf',
+    });
     expect(r.problems[0]!.message).toContain('第2页');
   });
 
   it('reads a PDF that has only an owner password (printing restricted, no open password)', async () => {
     const r = await ingestFile(fixture('owner-password-only.pdf'));
     expect(r.problems).toEqual([]);
-    expect(r.value!.paragraphs.map((p) => p.text)).toEqual(['一、总体要求', '为深入打好蓝天保卫战，持续改善全市环境空气质量，结合我市实际，制定本方案。']);
+    expect(r.value!.paragraphs.map((p) => p.text)).toEqual([
+      '一、总体要求',
+      '为深入打好蓝天保卫战，持续改善全市环境空气质量，结合我市实际，制定本方案。',
+    ]);
   });
 });
 
@@ -194,18 +283,27 @@ describe('bad PDFs', () => {
   });
 
   it('scanned, no text layer → INGEST_NO_TEXT', async () => {
-    const p = await expectFatal(write('扫描件.pdf', makePdf([{ image: true }, { image: true }])), 'INGEST_NO_TEXT');
+    const p = await expectFatal(
+      write('扫描件.pdf', makePdf([{ image: true }, { image: true }])),
+      'INGEST_NO_TEXT',
+    );
     expect(p.message).toContain('扫描');
   });
 
   it('truncated → INGEST_CORRUPT', async () => {
     const bytes = readFileSync(seed('pdf'));
-    const p = await expectFatal(write('truncated.pdf', bytes.subarray(0, Math.floor(bytes.length / 2))), 'INGEST_CORRUPT');
+    const p = await expectFatal(
+      write('truncated.pdf', bytes.subarray(0, Math.floor(bytes.length / 2))),
+      'INGEST_CORRUPT',
+    );
     expect(p.message).toContain('不完整');
   });
 
   it('garbage after a PDF header → INGEST_CORRUPT', async () => {
-    const junk = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251))]);
+    const junk = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251)),
+    ]);
     await expectFatal(write('corrupt.pdf', junk), 'INGEST_CORRUPT');
   });
 

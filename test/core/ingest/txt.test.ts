@@ -15,7 +15,9 @@ describe('TXT reader', () => {
     expect(r.value!.encoding).toBe('utf-8');
     expect(paras.some((p) => /^—\s*\d+\s*—$/.test(p.text))).toBe(false);
     const task1 = paras.find((p) => p.text.startsWith('1.依法依规淘汰落后低效产能'))!;
-    expect(task1.text).toContain('（市工业和信息化局、市发展改革委、市生态环境局按职责分工负责，各县区政府、城乡一体化示范区管委会具体落实）');
+    expect(task1.text).toContain(
+      '（市工业和信息化局、市发展改革委、市生态环境局按职责分工负责，各县区政府、城乡一体化示范区管委会具体落实）',
+    );
     expect(task1.source.line).toBeGreaterThan(50);
     expect(paras.find((p) => p.text === '三、主要任务')).toBeDefined();
   });
@@ -36,7 +38,8 @@ describe('TXT reader', () => {
 import { rejoinLines } from '../../../electron/core/ingest/txt';
 
 describe('shapes of plain text', () => {
-  const para = (n: number) => '这是第' + n + '段的内容，' + '用于检验不同来源的纯文本能否正确分段。'.repeat(n % 3 + 1);
+  const para = (n: number) =>
+    '这是第' + n + '段的内容，' + '用于检验不同来源的纯文本能否正确分段。'.repeat((n % 3) + 1);
   it('one paragraph per line (saved from Word): every line is a paragraph', () => {
     const lines = Array.from({ length: 12 }, (_, i) => para(i));
     expect(rejoinLines(lines.join('\r\n')).map((p) => p.text)).toEqual(lines);

@@ -4,7 +4,18 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  applyImport, autoBackup, backupDir, backupLedger, LATEST_VERSION, listBackups, listPlans, openLedger, recordProgress, restoreLedger, schemaVersion, taskHistory,
+  applyImport,
+  autoBackup,
+  backupDir,
+  backupLedger,
+  LATEST_VERSION,
+  listBackups,
+  listPlans,
+  openLedger,
+  recordProgress,
+  restoreLedger,
+  schemaVersion,
+  taskHistory,
 } from '../../../electron/core/ledger/index';
 import { sampleDocument } from '../../helpers/ledger';
 
@@ -19,7 +30,10 @@ describe('backup and restore', () => {
     const copy = await backupLedger(db);
     expect(path.dirname(copy)).toBe(backupDir(file));
     // changes after the backup…
-    recordProgress(db, [{ task: '大气-1', unit: '杞县', period: '2025-09', status: 'done' }], { kind: 'manual', operator: 't' });
+    recordProgress(db, [{ task: '大气-1', unit: '杞县', period: '2025-09', status: 'done' }], {
+      kind: 'manual',
+      operator: 't',
+    });
     db.close();
     // …are gone after restoring it; the replaced ledger is kept as a safety copy
     const r = await restoreLedger(file, copy);
@@ -64,7 +78,9 @@ describe('backup and restore', () => {
     n.pragma(`user_version = ${LATEST_VERSION + 1}`);
     n.close();
     await expect(restoreLedger(file, newer)).rejects.toMatchObject({ code: 'LEDGER_NEWER' });
-    await expect(restoreLedger(file, path.join(dir, 'missing.sqlite'))).rejects.toMatchObject({ code: 'LEDGER_NOT_FOUND' });
+    await expect(restoreLedger(file, path.join(dir, 'missing.sqlite'))).rejects.toMatchObject({
+      code: 'LEDGER_NOT_FOUND',
+    });
     // the ledger is still the restored one
     const still = openLedger(file);
     expect(listPlans(still)).toHaveLength(2);

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addUnit, applyImport, auditLog, correctTask, listCorrections, previewImport, removeUnit, replaceUnit, resolveTask, revokeCorrection,
-  setDeadline, setRole, setTarget, taskHistory,
+  addUnit,
+  applyImport,
+  auditLog,
+  correctTask,
+  listCorrections,
+  previewImport,
+  removeUnit,
+  replaceUnit,
+  resolveTask,
+  revokeCorrection,
+  setDeadline,
+  setRole,
+  setTarget,
+  taskHistory,
 } from '../../../electron/core/ledger/index';
 import { deadline, memoryLedger, sampleDocument, unit } from '../../helpers/ledger';
 
@@ -9,14 +21,24 @@ const op = { operator: '王五' };
 
 describe('corrections', () => {
   it('fixes a unit name through its alias, with before/after, operator and audit entry', () => {
-    const db = memoryLedger(sampleDocument((d) => { d.plans[0]!.tasks[1]!.units[0] = unit('市发改委', 'responsible'); }));
+    const db = memoryLedger(
+      sampleDocument((d) => {
+        d.plans[0]!.tasks[1]!.units[0] = unit('市发改委', 'responsible');
+      }),
+    );
     // the alias table knows 市发改委 = 市发展改革委, so the parse was stored canonically already
     expect(taskHistory(db, '大气-2').units[0]!.unit).toBe('市发展改革委');
     const r = replaceUnit(db, '大气-2', '市发展改革委', '市工信局', { ...op, note: '原文为工信局' });
     expect(r.changed).toBe(true);
     expect(taskHistory(db, '大气-2').units[0]!.unit).toBe('市工业和信息化局');
     const c = listCorrections(db)[0]!;
-    expect(c).toMatchObject({ field: 'units', operator: '王五', note: '原文为工信局', plan_title: '开封市2025年大气污染防治攻坚十大行动方案', task_no: 2 });
+    expect(c).toMatchObject({
+      field: 'units',
+      operator: '王五',
+      note: '原文为工信局',
+      plan_title: '开封市2025年大气污染防治攻坚十大行动方案',
+      task_no: 2,
+    });
     expect((c.before as { unit: string }[])[0]!.unit).toBe('市发展改革委');
     expect(auditLog(db).at(-1)!.summary).toContain('修正 大气-2 责任单位');
     // the same fix again is a no-op
@@ -65,7 +87,9 @@ describe('corrections', () => {
   it('flags a correction whose source text changed in the new edition, and keeps the correction', () => {
     const db = memoryLedger();
     setDeadline(db, '大气-2', { to: '2025-09-15' }, op);
-    const revised = sampleDocument((d) => { d.plans[0]!.tasks[1]!.deadlines = [deadline('2025-12-15', '12月中旬前')]; });
+    const revised = sampleDocument((d) => {
+      d.plans[0]!.tasks[1]!.deadlines = [deadline('2025-12-15', '12月中旬前')];
+    });
     const p = previewImport(db, revised);
     expect(p.plans[0]!.changed[0]!.conflicts).toEqual(['deadlines']);
     applyImport(db, revised);
@@ -75,7 +99,9 @@ describe('corrections', () => {
   it('no conflict when the new edition now says what the correction said', () => {
     const db = memoryLedger();
     setDeadline(db, '大气-2', { to: '2025-09-15' }, op);
-    const revised = sampleDocument((d) => { d.plans[0]!.tasks[1]!.deadlines = [deadline('2025-09-15', '9月15日前')]; });
+    const revised = sampleDocument((d) => {
+      d.plans[0]!.tasks[1]!.deadlines = [deadline('2025-09-15', '9月15日前')];
+    });
     const p = previewImport(db, revised);
     expect(p.plans[0]!.changed[0]!.changes.map((c) => c.field)).toEqual(['deadlines']);
     expect(p.plans[0]!.changed[0]!.conflicts).toEqual([]);
@@ -89,7 +115,12 @@ describe('corrections', () => {
     expect(taskHistory(db, '大气-3').targets).toHaveLength(1);
     expect(listCorrections(db)).toHaveLength(0);
     expect(listCorrections(db, { includeRevoked: true })[0]!.revoked_at).not.toBeNull();
-    applyImport(db, sampleDocument((d) => { d.plans[0]!.tasks[2]!.text += '。'; }));
+    applyImport(
+      db,
+      sampleDocument((d) => {
+        d.plans[0]!.tasks[2]!.text += '。';
+      }),
+    );
     expect(taskHistory(db, '大气-3').targets).toHaveLength(1);
   });
 });

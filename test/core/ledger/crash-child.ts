@@ -10,7 +10,12 @@ const slow = process.argv[3] === 'slow';
 const r = applyImport(db, bigDocument(30, 100), {
   onTask(done, total) {
     if (done === Math.floor(total / 2)) writeSync(1, 'HALF\n');
-    if (slow && done > total / 2) { const until = Date.now() + 5; while (Date.now() < until) { /* hold the transaction open */ } }
+    if (slow && done > total / 2) {
+      const until = Date.now() + 5;
+      while (Date.now() < until) {
+        /* hold the transaction open */
+      }
+    }
   },
 });
 db.close();

@@ -8,18 +8,28 @@ import { sampleDocument } from '../../helpers/ledger';
 
 const child = path.resolve('test/core/ledger/crash-child.ts');
 
-function run(db: string, mode: string, killOnHalf: boolean): Promise<{ out: string; signal: NodeJS.Signals | null }> {
+function run(
+  db: string,
+  mode: string,
+  killOnHalf: boolean,
+): Promise<{ out: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, db, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', child, db, mode], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     p.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (killOnHalf && out.includes('HALF')) p.kill('SIGKILL');
     });
-    p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    p.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     p.on('error', reject);
-    p.on('exit', (_code, signal) => (err && !signal && !out.includes('DONE') ? reject(new Error(err)) : resolve({ out, signal })));
+    p.on('exit', (_code, signal) =>
+      err && !signal && !out.includes('DONE') ? reject(new Error(err)) : resolve({ out, signal }),
+    );
   });
 }
 
@@ -28,7 +38,12 @@ function counts(file: string) {
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    return { plans: listPlans(db).length, tasks: n('SELECT count(*) AS n FROM tasks'), units: n('SELECT count(*) AS n FROM responsibilities'), docs: n('SELECT count(*) AS n FROM documents') };
+    return {
+      plans: listPlans(db).length,
+      tasks: n('SELECT count(*) AS n FROM tasks'),
+      units: n('SELECT count(*) AS n FROM responsibilities'),
+      docs: n('SELECT count(*) AS n FROM documents'),
+    };
   } finally {
     db.close();
   }

@@ -1,12 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync, chownSync, existsSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+  chownSync,
+  existsSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import {
-  applyImport, getSetting, LATEST_VERSION, listSubmissions, LedgerError, listTasks, openLedger, resolveTask, schemaVersion, setTaskRemark, taskHistory, setSetting,
+  applyImport,
+  getSetting,
+  LATEST_VERSION,
+  listSubmissions,
+  LedgerError,
+  listTasks,
+  openLedger,
+  resolveTask,
+  schemaVersion,
+  setTaskRemark,
+  taskHistory,
+  setSetting,
 } from '../../../electron/core/ledger/index';
 import { sampleDocument } from '../../helpers/ledger';
 
@@ -30,7 +49,13 @@ describe('opening a ledger', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
-    expect(() => db.prepare('INSERT INTO tasks (plan_id, no, code, title, parsed_json, created_at, updated_at) VALUES (999, 1, ?, ?, ?, ?, ?)').run('x', 'x', '{}', '', '')).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          'INSERT INTO tasks (plan_id, no, code, title, parsed_json, created_at, updated_at) VALUES (999, 1, ?, ?, ?, ?, ?)',
+        )
+        .run('x', 'x', '{}', '', ''),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
     // reopening: nothing to migrate, foreign keys on again
     const again = openLedger(file);
@@ -46,16 +71,25 @@ describe('opening a ledger', () => {
     const db = openLedger(file);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(resolveTask(db, '大气-1')!.remark).toBe('');
-    expect(taskHistory(db, '大气-1').progress.map((p) => [p.unit, p.status, p.text, p.superseded_at != null])).toEqual([
-      ['杞县', 'on_track', '已排查12家', false], ['兰考县', 'lagging', '资金未到位', true], ['兰考县', 'on_track', '资金已到位', false],
+    expect(
+      taskHistory(db, '大气-1').progress.map((p) => [p.unit, p.status, p.text, p.superseded_at != null]),
+    ).toEqual([
+      ['杞县', 'on_track', '已排查12家', false],
+      ['兰考县', 'lagging', '资金未到位', true],
+      ['兰考县', 'on_track', '资金已到位', false],
     ]);
     expect(resolveTask(db, '大气-2')).toMatchObject({ due_date: '2025-09-15', first_deadline: '2025-09-15' });
-    expect(resolveTask(db, '大气-3')).toMatchObject({ due_date: '2026-03-31', original_due_date: '2025-12-31' });
+    expect(resolveTask(db, '大气-3')).toMatchObject({
+      due_date: '2026-03-31',
+      original_due_date: '2025-12-31',
+    });
     expect(resolveTask(db, '碧水-2')!.state).toBe('closed');
     expect(resolveTask(db, '碧水-1')!.first_deadline).toBe('2025-06-30');
     expect(getSetting(db, 'issuer')).toBe('开封市生态环境保护委员会办公室');
     expect(listSubmissions(db, '2025-07')).toEqual([]); // migration 4: an empty inbox table
-    expect(listTasks(db, { period: '2025-07', county: '兰考县' }).find((t) => t.code === '大气-1')!.status).toBe('on_track');
+    expect(
+      listTasks(db, { period: '2025-07', county: '兰考县' }).find((t) => t.code === '大气-1')!.status,
+    ).toBe('on_track');
     // and it keeps working: a re-import of the same document is still a no-op, with the correction kept
     expect(applyImport(db, sampleDocument()).status).toBe('unchanged');
     setTaskRemark(db, '大气-1', '迁移后可写', { operator: 'x' });
@@ -92,7 +126,7 @@ describe('opening a ledger', () => {
     expect(existsSync(file + '-wal')).toBe(false);
   });
 
-  it('refuses another program\'s database and a file that is not a database', () => {
+  it("refuses another program's database and a file that is not a database", () => {
     const dir = tmp();
     const foreign = path.join(dir, 'other.db');
     const raw = new Database(foreign);
@@ -128,7 +162,14 @@ describe('opening a ledger', () => {
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
     try {
-      const r = (() => { try { applyImport(db, sampleDocument()); return null; } catch (e) { return e as LedgerError; } })();
+      const r = (() => {
+        try {
+          applyImport(db, sampleDocument());
+          return null;
+        } catch (e) {
+          return e as LedgerError;
+        }
+      })();
       expect(r?.code).toBe('LEDGER_LOCKED');
     } finally {
       other.exec('ROLLBACK');
@@ -150,7 +191,12 @@ describe('opening a ledger', () => {
     // root ignores file modes: check as an unprivileged user in a child process
     chownSync(dir, 65534, 65534);
     const script = `import('${path.resolve('electron/core/ledger/db.ts').replace(/\\/g, '/')}').then((m) => { try { m.openLedger(${JSON.stringify(file)}); console.log('OPENED'); } catch (e) { console.log(e.code + ' ' + e.message); } })`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      uid: 65534,
+      gid: 65534,
+      encoding: 'utf8',
+      env: { ...process.env, HOME: dir },
+    });
     expect(r.stdout).toMatch(/^LEDGER_READONLY 台账文件“ro\.sqlite”是只读的/);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyImport, exportLedger, listPlans, listTasks, previewImport, resolveTask, taskHistory, auditLog } from '../../../electron/core/ledger/index';
+import {
+  applyImport,
+  exportLedger,
+  listPlans,
+  listTasks,
+  previewImport,
+  resolveTask,
+  taskHistory,
+  auditLog,
+} from '../../../electron/core/ledger/index';
 import { addProgress, clone, deadline, memoryLedger, sampleDocument, unit } from '../../helpers/ledger';
 
 const snapshot = (db: ReturnType<typeof memoryLedger>) => {
@@ -10,7 +19,10 @@ const snapshot = (db: ReturnType<typeof memoryLedger>) => {
 describe('plan import', () => {
   it('stores plans, tasks, units, deadlines and targets with short codes', () => {
     const db = memoryLedger();
-    expect(listPlans(db).map((p) => [p.short_name, p.tasks])).toEqual([['大气', 3], ['碧水', 2]]);
+    expect(listPlans(db).map((p) => [p.short_name, p.tasks])).toEqual([
+      ['大气', 3],
+      ['碧水', 2],
+    ]);
     const t = resolveTask(db, '大气-1')!;
     expect(t.title).toBe('依法依规淘汰落后低效产能');
     expect(t.due_date).toBe('2025-09-30');
@@ -54,13 +66,17 @@ describe('plan import', () => {
     expect(snapshot(db)).toBe(before);
     expect(listPlans(db)).toHaveLength(2);
     // the file is remembered, so next time it is skipped without parsing
-    expect(db.prepare('SELECT file_name FROM source_files WHERE sha256 = ?').get('abc')).toEqual({ file_name: 'sample.pdf' });
+    expect(db.prepare('SELECT file_name FROM source_files WHERE sha256 = ?').get('abc')).toEqual({
+      file_name: 'sample.pdf',
+    });
   });
 
   it('preview shows the diff and leaves the ledger exactly as it was', () => {
     const db = memoryLedger();
     const before = snapshot(db);
-    const edited = sampleDocument((d) => { d.plans[0]!.tasks[1]!.deadlines = [deadline('2025-10-31', '10月底前')]; });
+    const edited = sampleDocument((d) => {
+      d.plans[0]!.tasks[1]!.deadlines = [deadline('2025-10-31', '10月底前')];
+    });
     const p = previewImport(db, edited);
     expect(p.status).toBe('revised');
     expect(p.needsConfirmation).toBe(true);
@@ -76,16 +92,29 @@ describe('plan import', () => {
       { task: '大气-3', unit: '杞县', period: '2025-07', status: 'done', text: '已完成' },
       { task: '碧水-1', unit: '祥符区', period: '2025-07', status: 'lagging' },
     ]);
-    const ids = Object.fromEntries(['大气-1', '大气-2', '大气-3', '碧水-1'].map((c) => [c, resolveTask(db, c)!.id]));
+    const ids = Object.fromEntries(
+      ['大气-1', '大气-2', '大气-3', '碧水-1'].map((c) => [c, resolveTask(db, c)!.id]),
+    );
     const edited = sampleDocument((d) => {
       const air = d.plans[0]!;
       // a new task 2 inserted: the old 2 and 3 become 3 and 4
       const inserted = clone(air.tasks[0]!);
-      Object.assign(inserted, { no: 2, code: '大气-2', title: '加快淘汰燃煤小锅炉', text: '2.加快淘汰燃煤小锅炉。全市完成。', units: [unit('市生态环境局', 'lead')], deadlines: [deadline('2025-11-30')], due_dates: ['2025-11-30'] });
+      Object.assign(inserted, {
+        no: 2,
+        code: '大气-2',
+        title: '加快淘汰燃煤小锅炉',
+        text: '2.加快淘汰燃煤小锅炉。全市完成。',
+        units: [unit('市生态环境局', 'lead')],
+        deadlines: [deadline('2025-11-30')],
+        due_dates: ['2025-11-30'],
+      });
       air.tasks.splice(1, 0, inserted);
-      air.tasks.forEach((t, i) => { t.no = i + 1; t.code = `大气-${i + 1}`; });
-      air.tasks[2]!.deadlines = [deadline('2025-10-31', '10月底前')];                        // old 大气-2: deadline changed
-      air.tasks[3]!.units = air.tasks[3]!.units.filter((u) => u.unit !== '市发展改革委');      // old 大气-3: unit removed
+      air.tasks.forEach((t, i) => {
+        t.no = i + 1;
+        t.code = `大气-${i + 1}`;
+      });
+      air.tasks[2]!.deadlines = [deadline('2025-10-31', '10月底前')]; // old 大气-2: deadline changed
+      air.tasks[3]!.units = air.tasks[3]!.units.filter((u) => u.unit !== '市发展改革委'); // old 大气-3: unit removed
     });
     const prev = previewImport(db, edited);
     const air = prev.plans[0]!;
@@ -106,7 +135,9 @@ describe('plan import', () => {
     expect(taskHistory(db, '大气-4').units.map((u) => u.unit)).not.toContain('市发展改革委');
     expect(resolveTask(db, '大气-1')!.id).toBe(ids['大气-1']);
     // progress recorded before the revision is still on the same tasks
-    expect(taskHistory(db, '大气-3').progress.map((p) => [p.unit, p.status, p.percent])).toEqual([['兰考县', 'on_track', 40]]);
+    expect(taskHistory(db, '大气-3').progress.map((p) => [p.unit, p.status, p.percent])).toEqual([
+      ['兰考县', 'on_track', 40],
+    ]);
     expect(taskHistory(db, '大气-4').progress.map((p) => [p.unit, p.status])).toEqual([['杞县', 'done']]);
     expect(taskHistory(db, '碧水-1').progress).toHaveLength(1);
     expect(auditLog(db).some((a) => a.action === 'task_added' && a.operator === '李四')).toBe(true);
@@ -118,7 +149,9 @@ describe('plan import', () => {
     const db = memoryLedger();
     addProgress(db, [{ task: '碧水-2', unit: '市水利局', period: '2025-08', status: 'on_track' }]);
     const id = resolveTask(db, '碧水-2')!.id;
-    const without = sampleDocument((d) => { d.plans[1]!.tasks.pop(); });
+    const without = sampleDocument((d) => {
+      d.plans[1]!.tasks.pop();
+    });
     const r = applyImport(db, without);
     expect(r.plans[1]!.removed.map((t) => t.code)).toEqual(['碧水-2']);
     expect(resolveTask(db, '碧水-2')).toBeNull();
@@ -136,11 +169,15 @@ describe('plan import', () => {
     const empty = applyImport(db, { ...sampleDocument(), plans: [] }, { fileName: '空白.docx' });
     expect(empty.problems[0]!.message).toContain('空白.docx');
     expect(empty.problems[0]!.severity).toBe('error');
-    const dup = sampleDocument((d) => { d.plans[0]!.tasks[1]!.no = 1; });
+    const dup = sampleDocument((d) => {
+      d.plans[0]!.tasks[1]!.no = 1;
+    });
     const r = applyImport(db, dup, { fileName: '方案.txt' });
     expect(r.applied).toBe(false);
     expect(r.problems.map((p) => p.message).join()).toMatch(/方案\.txt.*序号 1 重复/);
-    const badDate = sampleDocument((d) => { d.plans[0]!.tasks[0]!.deadlines[0]!.date = '2025-02-30'; });
+    const badDate = sampleDocument((d) => {
+      d.plans[0]!.tasks[0]!.deadlines[0]!.date = '2025-02-30';
+    });
     expect(applyImport(db, badDate).problems[0]!.code).toBe('LEDGER_BAD_DATE');
     expect(listPlans(db)).toHaveLength(0);
     expect((db.prepare('SELECT count(*) AS n FROM tasks').get() as { n: number }).n).toBe(0);
@@ -148,12 +185,19 @@ describe('plan import', () => {
 
   it('refuses a different plan that would reuse a short name and year (task codes must stay unique)', () => {
     const db = memoryLedger();
-    const other = sampleDocument((d) => { d.plans = [clone(d.plans[0]!)]; d.plans[0]!.title = '开封市2025年大气污染补充方案'; });
+    const other = sampleDocument((d) => {
+      d.plans = [clone(d.plans[0]!)];
+      d.plans[0]!.title = '开封市2025年大气污染补充方案';
+    });
     const r = applyImport(db, other, { fileName: '补充.txt' });
     expect(r.applied).toBe(false);
     expect(r.problems[0]!.code).toBe('LEDGER_SHORT_CLASH');
     // another year's plan of the same short name is fine; codes then default to the newest year
-    const next = sampleDocument((d) => { d.plans = [clone(d.plans[0]!)]; d.plans[0]!.title = '开封市2026年大气污染防治方案'; d.plans[0]!.year = 2026; });
+    const next = sampleDocument((d) => {
+      d.plans = [clone(d.plans[0]!)];
+      d.plans[0]!.title = '开封市2026年大气污染防治方案';
+      d.plans[0]!.year = 2026;
+    });
     expect(applyImport(db, next).applied).toBe(true);
     expect(resolveTask(db, '大气-1')!.year).toBe(2026);
     expect(resolveTask(db, '2025大气-1')!.year).toBe(2025);

@@ -3,7 +3,7 @@ import { allSettings, auditLog, getSetting, setSetting } from '../../../electron
 import { memoryLedger } from '../../helpers/ledger';
 
 describe('settings', () => {
-  it('defaults, typed values, other modules\' keys, audited writes', () => {
+  it("defaults, typed values, other modules' keys, audited writes", () => {
     const db = memoryLedger(null);
     expect(getSetting(db, 'due_soon_days')).toBe(15);
     expect(getSetting(db, 'period_type')).toBe('month');

@@ -15,7 +15,11 @@ function score(parsed: unknown): Record<string, number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tz-gold-'));
   const file = path.join(dir, 'parse.json');
   writeFileSync(file, JSON.stringify(parsed));
-  const out = execFileSync(process.execPath, [path.join(goldDir, 'score.mjs'), file, path.join(goldDir, 'kaifeng-2025-15.gold.json')], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(goldDir, 'score.mjs'), file, path.join(goldDir, 'kaifeng-2025-15.gold.json')],
+    { encoding: 'utf8' },
+  );
   const figures: Record<string, number> = {};
   for (const line of out.trim().split('\n')) {
     const frac = /^(.+): (\d+)\/(\d+)$/.exec(line);

@@ -27,7 +27,12 @@ beforeAll(async () => {
   db = memoryLedger();
   good = path.join(dir, '兰考县2025年9月.xlsx');
   const { tasks } = loadSubmissionTasks(db);
-  await writeSubmissionWorkbook(good, { county: '兰考县', period: '2025-09', tasks, template: loadSubmissionTemplate().value! });
+  await writeSubmissionWorkbook(good, {
+    county: '兰考县',
+    period: '2025-09',
+    tasks,
+    template: loadSubmissionTemplate().value!,
+  });
   await fillLikeACounty(good, 3);
 });
 
@@ -40,11 +45,16 @@ async function refused(file: string, code: string, words: string[]) {
   expect(err?.message).toContain(path.basename(file));
   for (const w of words) expect(err?.message).toContain(w);
   expect(r.files.find((f) => f.file === path.basename(good))!.changes.length).toBeGreaterThan(0); // the good file was read…
-  expect(snapshot(db)).toBe(before);                                                            // …and nothing was written
+  expect(snapshot(db)).toBe(before); // …and nothing was written
 }
 
 const minimalParts = (sheetXml: Buffer) => [
-  { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+  {
+    name: '[Content_Types].xml',
+    data: Buffer.from(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
+  },
   { name: 'xl/workbook.xml', data: Buffer.from('<?xml version="1.0"?><workbook/>') },
   { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
 ];
@@ -58,7 +68,13 @@ describe('bad files', () => {
 
   it('a Word document', async () => {
     const f = path.join(dir, '情况说明.xlsx');
-    writeFileSync(f, zipOf([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]));
+    writeFileSync(
+      f,
+      zipOf([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+      ]),
+    );
     await refused(f, 'SUBMISSION_NOT_WORKBOOK', ['Word 文档']);
   });
 
@@ -71,10 +87,13 @@ describe('bad files', () => {
 
   it('a password-protected workbook (OLE container with EncryptionInfo)', async () => {
     const f = path.join(dir, '加密.xlsx');
-    writeFileSync(f, oleContainer([
-      { name: 'EncryptionInfo', data: Buffer.alloc(4096, 1) },
-      { name: 'EncryptedPackage', data: Buffer.alloc(8192, 7) },
-    ]));
+    writeFileSync(
+      f,
+      oleContainer([
+        { name: 'EncryptionInfo', data: Buffer.alloc(4096, 1) },
+        { name: 'EncryptedPackage', data: Buffer.alloc(8192, 7) },
+      ]),
+    );
     await refused(f, 'SUBMISSION_ENCRYPTED', ['密码']);
   });
 

@@ -21,7 +21,14 @@ describe('a county table with merged two-row headers, a title, group rows and a 
     ws.mergeCells('A2:H2');
     ws.getCell('A2').value = '填报单位：兰考县人民政府（盖章）';
     // two-level heading: 工作进展 over 完成情况 | 完成率
-    for (const [rng, text] of [['A3:A4', '序号'], ['B3:B4', '重点任务'], ['C3:C4', '责任单位'], ['F3:F4', '状态'], ['G3:G4', '困难和问题'], ['H3:H4', '下一步工作']] as const) {
+    for (const [rng, text] of [
+      ['A3:A4', '序号'],
+      ['B3:B4', '重点任务'],
+      ['C3:C4', '责任单位'],
+      ['F3:F4', '状态'],
+      ['G3:G4', '困难和问题'],
+      ['H3:H4', '下一步工作'],
+    ] as const) {
       ws.mergeCells(rng);
       ws.getCell(rng.slice(0, 2)).value = text;
     }
@@ -32,11 +39,38 @@ describe('a county table with merged two-row headers, a title, group rows and a 
     ws.mergeCells('A5:H5');
     ws.getCell('A5').value = '一、大气污染防治攻坚';
     ws.addRow([1, '巩固清洁取暖成果', '县发改委', '散煤动态清零', 100, '已完成', '', '']);
-    ws.addRow([2, '依法依规淘汰落后低效产能', '县工信局', '已关停2家砖厂', '85%', '序时推进', '', '月底前完成剩余1家']);
-    ws.addRow([3, '开展传统产业集群升级改造工作', '县发改委', '人造板产业集群整治方案已印发', 0.6, '正在推进', '资金不足', '争取专项资金']);
+    ws.addRow([
+      2,
+      '依法依规淘汰落后低效产能',
+      '县工信局',
+      '已关停2家砖厂',
+      '85%',
+      '序时推进',
+      '',
+      '月底前完成剩余1家',
+    ]);
+    ws.addRow([
+      3,
+      '开展传统产业集群升级改造工作',
+      '县发改委',
+      '人造板产业集群整治方案已印发',
+      0.6,
+      '正在推进',
+      '资金不足',
+      '争取专项资金',
+    ]);
     ws.mergeCells('A9:H9');
     ws.getCell('A9').value = '二、碧水保卫战';
-    ws.addRow([1, '加强黄河流域水环境综合治理', '县环保局', '完成入河排污口排查', '70', '滞后', '排查进度慢', '加快推进']);
+    ws.addRow([
+      1,
+      '加强黄河流域水环境综合治理',
+      '县环保局',
+      '完成入河排污口排查',
+      '70',
+      '滞后',
+      '排查进度慢',
+      '加快推进',
+    ]);
     ws.addRow([]);
     ws.addRow(['填报人：张三', '', '审核人：李四', '', '联系电话：0371-12345678']);
   };
@@ -51,7 +85,12 @@ describe('a county table with merged two-row headers, a title, group rows and a 
     expect(v.ours).toBe(false);
     expect(kinds(v.outcomes)).toEqual({ group: 2, imported: 4, signature: 1 });
     const byCode = new Map(v.records.map((x) => [task2code(x.taskKey), x]));
-    expect(byCode.get('大气-1')).toMatchObject({ status: 'on_track', percent: 85, progress: '已关停2家砖厂', nextSteps: '月底前完成剩余1家' });
+    expect(byCode.get('大气-1')).toMatchObject({
+      status: 'on_track',
+      percent: 85,
+      progress: '已关停2家砖厂',
+      nextSteps: '月底前完成剩余1家',
+    });
     expect(byCode.get('大气-2')).toMatchObject({ status: 'on_track', percent: 60, problems: '资金不足' });
     expect(byCode.get('大气-4')).toMatchObject({ status: 'done', percent: 100 });
     // 序号 restarts under 二、碧水: plan + number works because the group row names the plan
@@ -67,18 +106,67 @@ describe('a county table with merged two-row headers, a title, group rows and a 
 
 const codes = new Map<string, string>();
 function task2code(key: string): string {
-  if (codes.size === 0) for (const c of ['大气-1', '大气-2', '大气-3', '大气-4', '大气-5', '大气-6', '大气-8', '大气-9', '碧水-1', '碧水-3']) codes.set(task(c).key, c);
+  if (codes.size === 0)
+    for (const c of [
+      '大气-1',
+      '大气-2',
+      '大气-3',
+      '大气-4',
+      '大气-5',
+      '大气-6',
+      '大气-8',
+      '大气-9',
+      '碧水-1',
+      '碧水-3',
+    ])
+      codes.set(task(c).key, c);
   return codes.get(key) ?? key;
 }
 
 describe('a table with codes instead of titles, columns in another order, a hidden column and bad rows', () => {
   const build = (wb: ExcelJS.Workbook) => {
     const ws = wb.addWorksheet('杞县');
-    ws.addRow(['任务编号', '进展情况', '完成状态', '完成进度', '实际完成时间', '存在问题', '下步计划', '备注']);
+    ws.addRow([
+      '任务编号',
+      '进展情况',
+      '完成状态',
+      '完成进度',
+      '实际完成时间',
+      '存在问题',
+      '下步计划',
+      '备注',
+    ]);
     ws.getColumn(8).hidden = true;
-    ws.addRow(['大气-1', { richText: [{ text: '已关停砖厂1家\r\n' }, { text: '完成排污许可变更', font: { bold: true } }] }, '已完成', '100%', '2025.9.30', '', '', '已验收']);
-    ws.addRow(['大气-3', '煤电机组改造推进中', '按计划推进', { formula: '40+45', result: 85 }, '', '', '年底前完成', '']);
-    ws.addRow(['大气-1', { richText: [{ text: '已关停砖厂1家\r\n' }, { text: '完成排污许可变更', font: { bold: true } }] }, '已完成', '100%', '2025.9.30', '', '', '已验收']);
+    ws.addRow([
+      '大气-1',
+      { richText: [{ text: '已关停砖厂1家\r\n' }, { text: '完成排污许可变更', font: { bold: true } }] },
+      '已完成',
+      '100%',
+      '2025.9.30',
+      '',
+      '',
+      '已验收',
+    ]);
+    ws.addRow([
+      '大气-3',
+      '煤电机组改造推进中',
+      '按计划推进',
+      { formula: '40+45', result: 85 },
+      '',
+      '',
+      '年底前完成',
+      '',
+    ]);
+    ws.addRow([
+      '大气-1',
+      { richText: [{ text: '已关停砖厂1家\r\n' }, { text: '完成排污许可变更', font: { bold: true } }] },
+      '已完成',
+      '100%',
+      '2025.9.30',
+      '',
+      '',
+      '已验收',
+    ]);
     ws.addRow(['大气-99', '不存在的任务', '已完成', 100, '', '', '', '']);
     ws.addRow(['大气-5', '不是杞县的任务', '序时推进', 50, '', '', '', '']);
     ws.addRow(['大气-4', '散煤清零', '很好', 50, '', '', '', '']);
@@ -92,15 +180,28 @@ describe('a table with codes instead of titles, columns in another order, a hidd
     const r = await readFileAgainstSeed(file);
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const v = r.value!;
-    expect(v.county).toBe('杞县');      // the sheet name
-    expect(v.period).toBe('2025-09');   // the file name
+    expect(v.county).toBe('杞县'); // the sheet name
+    expect(v.period).toBe('2025-09'); // the file name
     const byCode = new Map(v.records.map((x) => [task2code(x.taskKey), x]));
     expect([...byCode.keys()].sort()).toEqual(['大气-1', '大气-3', '大气-6']);
-    expect(byCode.get('大气-1')).toMatchObject({ status: 'done', percent: 100, progress: '已关停砖厂1家\n完成排污许可变更', remarks: '已验收', completedOn: '2025-09-30' });
+    expect(byCode.get('大气-1')).toMatchObject({
+      status: 'done',
+      percent: 100,
+      progress: '已关停砖厂1家\n完成排污许可变更',
+      remarks: '已验收',
+      completedOn: '2025-09-30',
+    });
     expect(byCode.get('大气-3')).toMatchObject({ status: 'on_track', percent: 85 });
     expect(byCode.get('大气-6')).toMatchObject({ status: 'lagging', percent: 35, completedOn: '2025-09-30' });
     const listed = v.outcomes.filter((o) => o.kind !== 'imported').map((o) => [o.row, o.kind]);
-    expect(listed).toEqual([[4, 'duplicate'], [5, 'unknown_task'], [6, 'not_assigned'], [7, 'unreadable'], [9, 'unreadable'], [10, 'empty']]);
+    expect(listed).toEqual([
+      [4, 'duplicate'],
+      [5, 'unknown_task'],
+      [6, 'not_assigned'],
+      [7, 'unreadable'],
+      [9, 'unreadable'],
+      [10, 'empty'],
+    ]);
     const bad = v.outcomes.find((o) => o.row === 7)!;
     expect(bad.reason).toContain('C7');
     expect(bad.reason).toContain('很好');
@@ -134,7 +235,7 @@ describe('merged cells spanning rows, conflicts, and what cannot be told', () =>
     const r = await readFileAgainstSeed(file, { year: 2025 });
     const v = r.value!;
     expect(v.county).toBe('尉氏县');
-    expect(v.period).toBe('2025-09');   // 9月份 + the plan year
+    expect(v.period).toBe('2025-09'); // 9月份 + the plan year
     const byCode = new Map(v.records.map((x) => [task2code(x.taskKey), x]));
     expect(byCode.get('大气-1')!.status).toBe('on_track');
     expect(byCode.get('大气-2')!.status).toBe('on_track');
@@ -217,7 +318,9 @@ describe('merged cells spanning rows, conflicts, and what cannot be told', () =>
     });
     const r = await readFileAgainstSeed(file);
     expect(r.value!.period).toBe('2025-09');
-    expect(r.problems.some((p) => p.severity === 'warning' && p.message.includes('推定为 2025-09'))).toBe(true);
+    expect(r.problems.some((p) => p.severity === 'warning' && p.message.includes('推定为 2025-09'))).toBe(
+      true,
+    );
     const orphan = r.value!.outcomes.find((o) => o.row === 4)!;
     expect(orphan.kind).toBe('unknown_task');
     expect(orphan.reason).toContain('续行');
@@ -250,11 +353,18 @@ describe('odd files from other tools', () => {
       const ws = wb.addWorksheet('Sheet1');
       ws.addRow(['任务名称', '完成状态', '完成进度']);
       ws.addRow(['巩固清洁取暖成果', '已完成', 100]);
-      ws.getCell('B2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"已完成,序时推进,滞后"'] };
+      ws.getCell('B2').dataValidation = {
+        type: 'list',
+        allowBlank: true,
+        formulae: ['"已完成,序时推进,滞后"'],
+      };
     });
     const zip = await JSZip.loadAsync(readFileSync(file));
     const name = 'xl/worksheets/sheet1.xml';
-    zip.file(name, (await zip.file(name)!.async('string')).replace('sqref="B2"', 'sqref="B1:B1048576 C1:C1048576"'));
+    zip.file(
+      name,
+      (await zip.file(name)!.async('string')).replace('sqref="B2"', 'sqref="B1:B1048576 C1:C1048576"'),
+    );
     writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     const heap0 = process.memoryUsage().heapUsed;
     const r = await readFileAgainstSeed(file);

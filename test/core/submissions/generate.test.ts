@@ -5,7 +5,11 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeSubmissionWorkbook } from '../../../electron/core/submissions/generate';
-import { loadSubmissionTemplate, DEFAULT_TEMPLATE_PATH, type SubmissionTemplate } from '../../../electron/core/submissions/template-spec';
+import {
+  loadSubmissionTemplate,
+  DEFAULT_TEMPLATE_PATH,
+  type SubmissionTemplate,
+} from '../../../electron/core/submissions/template-spec';
 import { readIdentity } from '../../../electron/core/submissions/identity';
 import { readFileAgainstSeed, seedTasks, tmpDir } from './support';
 
@@ -18,7 +22,13 @@ beforeAll(async () => {
   const tasks = seedTasks();
   // a task text that looks like a formula must stay text
   tasks.find((t) => t.code === '大气-3')!.target = '=HYPERLINK("http://x","点我")';
-  await writeSubmissionWorkbook(file, { county: '兰考县', period: '2025-09', tasks, template, now: new Date('2025-09-25T08:00:00Z') });
+  await writeSubmissionWorkbook(file, {
+    county: '兰考县',
+    period: '2025-09',
+    tasks,
+    template,
+    now: new Date('2025-09-25T08:00:00Z'),
+  });
   wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
 });
@@ -42,20 +52,47 @@ describe('generated workbook', () => {
   it('plan sheets: headings, hidden key column, locked task columns, open fill columns, drop-downs', () => {
     const ws = wb.getWorksheet('大气')!;
     expect(String(ws.getCell('A1').value)).toBe('兰考县2025年9月大气攻坚任务进展情况表');
-    expect(ws.getRow(3).values).toEqual([undefined, '序号', '任务名称', '牵头单位', '完成时限', '目标', '完成状态', '完成进度(%)', '进展情况', '存在问题', '下步计划', '佐证材料', '任务标识']);
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      '序号',
+      '任务名称',
+      '牵头单位',
+      '完成时限',
+      '目标',
+      '完成状态',
+      '完成进度(%)',
+      '进展情况',
+      '存在问题',
+      '下步计划',
+      '佐证材料',
+      '任务标识',
+    ]);
     expect(ws.getColumn(12).hidden).toBe(true);
     expect(ws.getCell('A4').value).toBe(1);
     expect(ws.getCell('B4').value).toBe('依法依规淘汰落后低效产能');
     expect(ws.getCell('D4').value).toBe('2025年9月30日\n2025年12月31日');
     expect(ws.getCell('B4').protection?.locked).not.toBe(false);
-    for (const c of ['F4', 'G4', 'H4', 'I4', 'J4', 'K4']) expect(ws.getCell(c).protection?.locked).toBe(false);
-    expect(ws.getCell('F4').dataValidation).toMatchObject({ type: 'list', formulae: ['"已完成,序时推进,进度滞后,未启动"'] });
-    expect(ws.getCell('G4').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    for (const c of ['F4', 'G4', 'H4', 'I4', 'J4', 'K4'])
+      expect(ws.getCell(c).protection?.locked).toBe(false);
+    expect(ws.getCell('F4').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"已完成,序时推进,进度滞后,未启动"'],
+    });
+    expect(ws.getCell('G4').dataValidation).toMatchObject({
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 100],
+    });
     const prot = (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
     expect(prot.sheet).toBe(true);
     expect(prot.hashValue).toBeUndefined(); // no password: the clerk can lift it
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:3' });
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToWidth: 1,
+      printTitlesRow: '1:3',
+    });
     const target = ws.getRow(6).getCell(5).value;
     expect(typeof target).toBe('string'); // =HYPERLINK(...) stayed text, not a formula
   });
@@ -66,10 +103,14 @@ describe('generated workbook', () => {
     const ws = w.getWorksheet('碧水')!;
     // reverse the task rows (whole rows, as a sort does) and rewrite every title
     const rows: ExcelJS.CellValue[][] = [];
-    ws.eachRow((r, n) => { if (n > 3 && r.getCell(12).value) rows.push((r.values as ExcelJS.CellValue[]).slice(1)); });
+    ws.eachRow((r, n) => {
+      if (n > 3 && r.getCell(12).value) rows.push((r.values as ExcelJS.CellValue[]).slice(1));
+    });
     rows.reverse().forEach((vals, i) => {
       const row = ws.getRow(4 + i);
-      vals.forEach((v, c) => { row.getCell(c + 1).value = v ?? null; });
+      vals.forEach((v, c) => {
+        row.getCell(c + 1).value = v ?? null;
+      });
       row.getCell(2).value = `标题被改成了第${i + 1}行`;
       row.getCell(6).value = '序时推进';
     });
@@ -96,7 +137,12 @@ describe('the clerk-editable template', () => {
     const t = loadSubmissionTemplate(f);
     expect(t.problems).toEqual([]);
     const out = path.join(dir, '兰考县-新模板.xlsx');
-    await writeSubmissionWorkbook(out, { county: '兰考县', period: '2025-09', tasks: seedTasks(), template: t.value! });
+    await writeSubmissionWorkbook(out, {
+      county: '兰考县',
+      period: '2025-09',
+      tasks: seedTasks(),
+      template: t.value!,
+    });
     const w = new ExcelJS.Workbook();
     await w.xlsx.readFile(out);
     const ws = w.getWorksheet('大气')!;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDate, normalisePercent, normaliseStatus, serialToIso } from '../../../electron/core/submissions/normalise';
-import { countiesIn, countyAliases, periodIn, unitLineValue } from '../../../electron/core/submissions/detect-context';
+import {
+  normaliseDate,
+  normalisePercent,
+  normaliseStatus,
+  serialToIso,
+} from '../../../electron/core/submissions/normalise';
+import {
+  countiesIn,
+  countyAliases,
+  periodIn,
+  unitLineValue,
+} from '../../../electron/core/submissions/detect-context';
 import { fieldOfHeading } from '../../../electron/core/submissions/headers';
 import { normalisePeriod, returnDeadline } from '../../../electron/core/submissions/period';
 import { TaskIndex, parseCode, similarity } from '../../../electron/core/submissions/task-match';
@@ -8,23 +18,41 @@ import { COUNTIES, seedTasks } from './support';
 
 describe('status words', () => {
   it.each([
-    ['已完成', 'done'], ['完成', 'done'], ['已完成。', 'done'], ['已完成（9月已验收）', 'done'],
-    ['序时推进', 'on_track'], ['正在推进', 'on_track'], ['按计划推进', 'on_track'], ['推进中', 'on_track'], ['持续推进', 'on_track'],
-    ['滞后', 'lagging'], ['进度滞后', 'lagging'], ['未完成', 'lagging'],
-    ['未启动', 'not_started'], ['未开展', 'not_started'], ['尚未启动', 'not_started'],
+    ['已完成', 'done'],
+    ['完成', 'done'],
+    ['已完成。', 'done'],
+    ['已完成（9月已验收）', 'done'],
+    ['序时推进', 'on_track'],
+    ['正在推进', 'on_track'],
+    ['按计划推进', 'on_track'],
+    ['推进中', 'on_track'],
+    ['持续推进', 'on_track'],
+    ['滞后', 'lagging'],
+    ['进度滞后', 'lagging'],
+    ['未完成', 'lagging'],
+    ['未启动', 'not_started'],
+    ['未开展', 'not_started'],
+    ['尚未启动', 'not_started'],
   ])('%s → %s', (w, s) => expect(normaliseStatus(w)).toBe(s));
   it('unknown words and blanks are null', () => {
     expect(normaliseStatus('很好')).toBeNull();
     expect(normaliseStatus('  ')).toBeNull();
   });
-  it('a renamed template word counts', () => expect(normaliseStatus('按期推进', { on_track: '按期推进' })).toBe('on_track'));
+  it('a renamed template word counts', () =>
+    expect(normaliseStatus('按期推进', { on_track: '按期推进' })).toBe('on_track'));
 });
 
 describe('percentages', () => {
   it.each([
-    [{ text: '', num: 0.85 }, 85], [{ text: '85%', num: null }, 85], [{ text: '', num: 85 }, 85], [{ text: '85', num: null }, 85],
-    [{ text: '85.5％', num: null }, 85.5], [{ text: '', num: 1, pctFormat: true }, 100], [{ text: '完成85%', num: null }, 85],
-    [{ text: '', num: 0 }, 0], [{ text: '100', num: null }, 100],
+    [{ text: '', num: 0.85 }, 85],
+    [{ text: '85%', num: null }, 85],
+    [{ text: '', num: 85 }, 85],
+    [{ text: '85', num: null }, 85],
+    [{ text: '85.5％', num: null }, 85.5],
+    [{ text: '', num: 1, pctFormat: true }, 100],
+    [{ text: '完成85%', num: null }, 85],
+    [{ text: '', num: 0 }, 0],
+    [{ text: '100', num: null }, 100],
   ])('%o → %d', (raw, v) => expect(normalisePercent(raw)).toBe(v));
   it('out of range or words are null', () => {
     expect(normalisePercent({ text: '', num: 120 })).toBeNull();
@@ -35,8 +63,15 @@ describe('percentages', () => {
 
 describe('dates', () => {
   it.each([
-    ['2025.9.30', '2025-09-30'], ['2025/9/30', '2025-09-30'], ['2025年9月30日', '2025-09-30'], ['9月30日', '2025-09-30'],
-    ['9月底', '2025-09-30'], ['2025年9月', '2025-09-30'], ['年底', '2025-12-31'], ['2025年底前', '2025-12-31'], ['20250930', '2025-09-30'],
+    ['2025.9.30', '2025-09-30'],
+    ['2025/9/30', '2025-09-30'],
+    ['2025年9月30日', '2025-09-30'],
+    ['9月30日', '2025-09-30'],
+    ['9月底', '2025-09-30'],
+    ['2025年9月', '2025-09-30'],
+    ['年底', '2025-12-31'],
+    ['2025年底前', '2025-12-31'],
+    ['20250930', '2025-09-30'],
   ])('%s → %s', (t, d) => expect(normaliseDate({ text: t, num: null }, 2025)).toBe(d));
   it('Excel serials, 1900 and 1904 systems', () => {
     expect(serialToIso(45930)).toBe('2025-09-30');
@@ -56,10 +91,15 @@ describe('county and period from context', () => {
     expect(countiesIn('兰考9月报表', COUNTIES)).toEqual(['兰考县']);
     expect(countiesIn('杞人忧天', COUNTIES)).toEqual([]);
   });
-  it('填报单位 lines', () => expect(unitLineValue('填报单位：兰考县人民政府（盖章）')).toBe('兰考县人民政府（盖章）'));
+  it('填报单位 lines', () =>
+    expect(unitLineValue('填报单位：兰考县人民政府（盖章）')).toBe('兰考县人民政府（盖章）'));
   it.each([
-    ['兰考县2025年9月攻坚任务进展', '2025-09'], ['2025年1-9月进展情况', '2025-09'], ['进展表2025-09', '2025-09'],
-    ['进展表202509', '2025-09'], ['9月份进展', '2025-09'], ['无日期', null],
+    ['兰考县2025年9月攻坚任务进展', '2025-09'],
+    ['2025年1-9月进展情况', '2025-09'],
+    ['进展表2025-09', '2025-09'],
+    ['进展表202509', '2025-09'],
+    ['9月份进展', '2025-09'],
+    ['无日期', null],
   ])('%s → %s', (t, p) => expect(periodIn(t, 2025)).toBe(p));
   it('periods typed on the command line', () => {
     expect(normalisePeriod('2025-9')).toBe('2025-09');
@@ -71,10 +111,27 @@ describe('county and period from context', () => {
 
 describe('headings and task matching', () => {
   it.each([
-    ['任务名称', 'title'], ['工作任务', 'title'], ['重点任务', 'title'], ['进展情况', 'progress'], ['工作进展', 'progress'],
-    ['完成情况', 'progress'], ['完成状态', 'status'], ['状态', 'status'], ['进度', 'status'], ['完成率', 'percent'],
-    ['完成进度', 'percent'], ['完成进度(%)', 'percent'], ['完成进度\n（%）', 'percent'], ['存在问题', 'problems'], ['困难和问题', 'problems'],
-    ['下步计划', 'nextSteps'], ['下一步工作', 'nextSteps'], ['备注', 'remarks'], ['序号', 'no'], ['任务编号', 'code'], ['牵头单位', 'lead'],
+    ['任务名称', 'title'],
+    ['工作任务', 'title'],
+    ['重点任务', 'title'],
+    ['进展情况', 'progress'],
+    ['工作进展', 'progress'],
+    ['完成情况', 'progress'],
+    ['完成状态', 'status'],
+    ['状态', 'status'],
+    ['进度', 'status'],
+    ['完成率', 'percent'],
+    ['完成进度', 'percent'],
+    ['完成进度(%)', 'percent'],
+    ['完成进度\n（%）', 'percent'],
+    ['存在问题', 'problems'],
+    ['困难和问题', 'problems'],
+    ['下步计划', 'nextSteps'],
+    ['下一步工作', 'nextSteps'],
+    ['备注', 'remarks'],
+    ['序号', 'no'],
+    ['任务编号', 'code'],
+    ['牵头单位', 'lead'],
   ])('%s → %s', (h, f) => expect(fieldOfHeading(h)).toBe(f));
 
   const index = new TaskIndex(seedTasks());

@@ -11,24 +11,47 @@ import { fillLikeACounty } from '../../fill-like-a-county';
 import { readFileAgainstSeed, seedTasks, tmpDir } from './support';
 
 function hasSoffice(): boolean {
-  try { execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 }); return true; } catch { return false; }
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 describe.skipIf(!hasSoffice())('workbooks re-saved by LibreOffice', () => {
   it('import exactly like the original', async () => {
     const dir = tmpDir();
     const original = path.join(dir, '尉氏县.xlsx');
-    await writeSubmissionWorkbook(original, { county: '尉氏县', period: '2025-09', tasks: seedTasks(), template: loadSubmissionTemplate().value! });
+    await writeSubmissionWorkbook(original, {
+      county: '尉氏县',
+      period: '2025-09',
+      tasks: seedTasks(),
+      template: loadSubmissionTemplate().value!,
+    });
     await fillLikeACounty(original, 11);
     const out = path.join(dir, 'lo');
     mkdirSync(out);
     // a private profile: parallel LibreOffice runs must not share one
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, original], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+        '--headless',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        out,
+        original,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     const a = (await readFileAgainstSeed(original)).value!;
     const b = (await readFileAgainstSeed(path.join(out, '尉氏县.xlsx'))).value!;
     expect(b.ours).toBe(true);
     expect([b.county, b.period]).toEqual([a.county, a.period]);
-    const strip = (v: typeof a) => v.records.map(({ origin: _o, ...r }) => r).sort((x, y) => x.taskKey.localeCompare(y.taskKey));
+    const strip = (v: typeof a) =>
+      v.records.map(({ origin: _o, ...r }) => r).sort((x, y) => x.taskKey.localeCompare(y.taskKey));
     expect(strip(b)).toEqual(strip(a));
     expect(a.records.length).toBeGreaterThan(50);
   });

@@ -7,7 +7,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../../electron/core/parse/index';
-import { applyImport, exportLedger, openLedger, taskHistory, taskProgress, type DB } from '../../../electron/core/ledger/index';
+import {
+  applyImport,
+  exportLedger,
+  openLedger,
+  taskHistory,
+  taskProgress,
+  type DB,
+} from '../../../electron/core/ledger/index';
 import { importSubmissions } from '../../../electron/core/submissions/import';
 import { loadSubmissionTasks } from '../../../electron/core/submissions/ledger-adapter';
 import { writeSubmissionWorkbook } from '../../../electron/core/submissions/generate';
@@ -23,7 +30,16 @@ let counties: string[];
 const files = new Map<string, string>();
 const fills = new Map<string, FillSummary>();
 
-const STATUS: Record<string, string> = { 已完成: 'done', 完成: 'done', 序时推进: 'on_track', 正在推进: 'on_track', 进度滞后: 'lagging', 滞后: 'lagging', 未启动: 'not_started', 未开展: 'not_started' };
+const STATUS: Record<string, string> = {
+  已完成: 'done',
+  完成: 'done',
+  序时推进: 'on_track',
+  正在推进: 'on_track',
+  进度滞后: 'lagging',
+  滞后: 'lagging',
+  未启动: 'not_started',
+  未开展: 'not_started',
+};
 
 function snapshot(d: DB): string {
   const { generated_at: _g, ...rest } = exportLedger(d, { period: '2025-09' });
@@ -48,7 +64,17 @@ beforeAll(async () => {
 
 describe('seed round trip', () => {
   it('every county (and the zone) gets a workbook with exactly its tasks', () => {
-    expect(counties.slice(0, 9)).toEqual(['龙亭区', '顺河回族区', '鼓楼区', '禹王台区', '祥符区', '杞县', '通许县', '尉氏县', '兰考县']);
+    expect(counties.slice(0, 9)).toEqual([
+      '龙亭区',
+      '顺河回族区',
+      '鼓楼区',
+      '禹王台区',
+      '祥符区',
+      '杞县',
+      '通许县',
+      '尉氏县',
+      '兰考县',
+    ]);
     for (const c of counties) {
       const mine = tasks.filter((t) => t.counties.includes(c)).length;
       expect(fills.get(c)!.rows).toBe(mine);
@@ -83,7 +109,11 @@ describe('seed round trip', () => {
     const c = '兰考县';
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(files.get(c)!);
-    const progress = new Map(taskProgress(db, '2025-09', { county: c }).filter((p) => p.fresh).map((p) => [String(p.taskId), p]));
+    const progress = new Map(
+      taskProgress(db, '2025-09', { county: c })
+        .filter((p) => p.fresh)
+        .map((p) => [String(p.taskId), p]),
+    );
     let checked = 0;
     for (const ws of wb.worksheets) {
       if (ws.name === '_meta' || ws.name === '填报说明') continue;

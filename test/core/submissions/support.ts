@@ -10,7 +10,17 @@ import { openWorkbookFile } from '../../../electron/core/submissions/open-workbo
 import { readSubmission, type ReadOptions } from '../../../electron/core/submissions/read-submission';
 import type { SubmissionTask } from '../../../electron/core/submissions/types';
 
-export const COUNTIES = ['龙亭区', '顺河回族区', '鼓楼区', '禹王台区', '祥符区', '杞县', '通许县', '尉氏县', '兰考县'];
+export const COUNTIES = [
+  '龙亭区',
+  '顺河回族区',
+  '鼓楼区',
+  '禹王台区',
+  '祥符区',
+  '杞县',
+  '通许县',
+  '尉氏县',
+  '兰考县',
+];
 
 export function seedTasks(): SubmissionTask[] {
   const file = path.join(__dirname, '../../fixtures/submissions/seed-tasks.json');
@@ -22,7 +32,11 @@ export function tmpDir(prefix = 'taizhang-sub-'): string {
 }
 
 /** Builds a workbook in code, writes it to dir/name and returns the path. */
-export async function writeBook(dir: string, name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+export async function writeBook(
+  dir: string,
+  name: string,
+  build: (wb: ExcelJS.Workbook) => void,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   build(wb);
   const file = path.join(dir, name);
@@ -35,7 +49,9 @@ export async function readFileAgainstSeed(file: string, opts: Partial<ReadOption
   const opened = await openWorkbookFile(file);
   if (!opened.value) return { value: null, problems: opened.problems };
   return readSubmission(opened.value.workbook, path.basename(file), {
-    tasks: new TaskIndex(seedTasks()), counties: COUNTIES, ...opts,
+    tasks: new TaskIndex(seedTasks()),
+    counties: COUNTIES,
+    ...opts,
   });
 }
 
@@ -49,7 +65,10 @@ export function task(code: string): SubmissionTask {
  *  so they live in normal sectors): how Office stores a password-protected .xlsx
  *  (EncryptionInfo + EncryptedPackage) and how legacy .xls files look from outside. */
 export function oleContainer(streams: { name: string; data: Buffer }[]): Buffer {
-  const SECTOR = 512, FREE = 0xffffffff, END = 0xfffffffe, FATSECT = 0xfffffffd;
+  const SECTOR = 512,
+    FREE = 0xffffffff,
+    END = 0xfffffffe,
+    FATSECT = 0xfffffffd;
   const sectorsOf = (n: number) => Math.ceil(n / SECTOR);
   const fat: number[] = [FATSECT, END]; // sector 0: FAT, sector 1: directory
   const starts: number[] = [];
@@ -61,32 +80,54 @@ export function oleContainer(streams: { name: string; data: Buffer }[]): Buffer 
   if (fat.length > 128) throw new Error('too many sectors for one FAT sector');
   const header = Buffer.alloc(SECTOR, 0);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
-  header.writeUInt16LE(0x3e, 24); header.writeUInt16LE(3, 26); header.writeUInt16LE(0xfffe, 28);
-  header.writeUInt16LE(9, 30); header.writeUInt16LE(6, 32);
-  header.writeUInt32LE(1, 44);          // FAT sectors
-  header.writeUInt32LE(1, 48);          // first directory sector
-  header.writeUInt32LE(4096, 56);       // mini stream cutoff
-  header.writeUInt32LE(END, 60);        // no mini FAT
-  header.writeUInt32LE(END, 68);        // no DIFAT sectors
-  header.writeUInt32LE(0, 76);          // DIFAT[0] = FAT in sector 0
+  header.writeUInt16LE(0x3e, 24);
+  header.writeUInt16LE(3, 26);
+  header.writeUInt16LE(0xfffe, 28);
+  header.writeUInt16LE(9, 30);
+  header.writeUInt16LE(6, 32);
+  header.writeUInt32LE(1, 44); // FAT sectors
+  header.writeUInt32LE(1, 48); // first directory sector
+  header.writeUInt32LE(4096, 56); // mini stream cutoff
+  header.writeUInt32LE(END, 60); // no mini FAT
+  header.writeUInt32LE(END, 68); // no DIFAT sectors
+  header.writeUInt32LE(0, 76); // DIFAT[0] = FAT in sector 0
   for (let i = 1; i < 109; i++) header.writeUInt32LE(FREE, 76 + i * 4);
   const fatSector = Buffer.alloc(SECTOR, 0xff);
   fat.forEach((v, i) => fatSector.writeUInt32LE(v, i * 4));
   const dir = Buffer.alloc(SECTOR, 0);
-  const entry = (i: number, name: string, type: number, child: number, right: number, start: number, size: number) => {
+  const entry = (
+    i: number,
+    name: string,
+    type: number,
+    child: number,
+    right: number,
+    start: number,
+    size: number,
+  ) => {
     const o = i * 128;
     const n = Buffer.from(`${name}\0`, 'utf16le');
     n.copy(dir, o);
     dir.writeUInt16LE(n.length, o + 64);
     dir.writeUInt8(type, o + 66);
     dir.writeUInt8(1, o + 67); // black
-    dir.writeUInt32LE(FREE, o + 68); dir.writeUInt32LE(right, o + 72); dir.writeUInt32LE(child, o + 76);
-    dir.writeUInt32LE(start, o + 116); dir.writeUInt32LE(size, o + 120);
+    dir.writeUInt32LE(FREE, o + 68);
+    dir.writeUInt32LE(right, o + 72);
+    dir.writeUInt32LE(child, o + 76);
+    dir.writeUInt32LE(start, o + 116);
+    dir.writeUInt32LE(size, o + 120);
   };
   entry(0, 'Root Entry', 5, streams.length ? 1 : FREE, FREE, END, 0);
-  streams.forEach((s, i) => entry(i + 1, s.name, 2, FREE, i + 2 <= streams.length ? i + 2 : FREE, starts[i]!, s.data.length));
-  for (let i = streams.length + 1; i < 4; i++) { dir.writeUInt32LE(FREE, i * 128 + 68); dir.writeUInt32LE(FREE, i * 128 + 72); dir.writeUInt32LE(FREE, i * 128 + 76); }
-  const body = streams.map((s) => Buffer.concat([s.data, Buffer.alloc(sectorsOf(s.data.length) * SECTOR - s.data.length)]));
+  streams.forEach((s, i) =>
+    entry(i + 1, s.name, 2, FREE, i + 2 <= streams.length ? i + 2 : FREE, starts[i]!, s.data.length),
+  );
+  for (let i = streams.length + 1; i < 4; i++) {
+    dir.writeUInt32LE(FREE, i * 128 + 68);
+    dir.writeUInt32LE(FREE, i * 128 + 72);
+    dir.writeUInt32LE(FREE, i * 128 + 76);
+  }
+  const body = streams.map((s) =>
+    Buffer.concat([s.data, Buffer.alloc(sectorsOf(s.data.length) * SECTOR - s.data.length)]),
+  );
   return Buffer.concat([header, fatSector, dir, ...body]);
 }
 
@@ -101,11 +142,23 @@ export function zipOf(entries: { name: string; data: Buffer; declaredSize?: numb
     const size = e.declaredSize ?? e.data.length;
     const crc = crc32(e.data) >>> 0;
     const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0); lh.writeUInt16LE(20, 4); lh.writeUInt16LE(0, 6); lh.writeUInt16LE(8, 8);
-    lh.writeUInt32LE(crc, 14); lh.writeUInt32LE(comp.length, 18); lh.writeUInt32LE(size, 22); lh.writeUInt16LE(name.length, 26);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(0, 6);
+    lh.writeUInt16LE(8, 8);
+    lh.writeUInt32LE(crc, 14);
+    lh.writeUInt32LE(comp.length, 18);
+    lh.writeUInt32LE(size, 22);
+    lh.writeUInt16LE(name.length, 26);
     const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0); ch.writeUInt16LE(20, 4); ch.writeUInt16LE(20, 6); ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(crc, 16); ch.writeUInt32LE(comp.length, 20); ch.writeUInt32LE(size, 24); ch.writeUInt16LE(name.length, 28);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(8, 10);
+    ch.writeUInt32LE(crc, 16);
+    ch.writeUInt32LE(comp.length, 20);
+    ch.writeUInt32LE(size, 24);
+    ch.writeUInt16LE(name.length, 28);
     ch.writeUInt32LE(offset, 42);
     locals.push(lh, name, comp);
     centrals.push(ch, name);
@@ -113,7 +166,10 @@ export function zipOf(entries: { name: string; data: Buffer; declaredSize?: numb
   }
   const cd = Buffer.concat(centrals);
   const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(entries.length, 8); eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, eocd]);
 }
