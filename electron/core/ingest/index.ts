@@ -8,6 +8,7 @@ import { IngestErrorCode, type IngestResult } from './types';
 import { ingestTxt } from './txt';
 import { ingestPdf } from './pdf';
 import { ingestDocx } from './docx';
+import { ingestDoc } from './doc';
 import { sniff, isEncryptedOoxml } from './sniff';
 
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
@@ -66,18 +67,10 @@ export async function ingestBytes(bytes: Uint8Array, file: string): Promise<Inge
   }
   // a Word 2007+ file saved under an old name (.doc) still reads as DOCX
   if ((ext === '.doc' || ext === '.wps') && kind === 'zip') return ingestDocx(bytes, file);
-  if (kind === 'ole' || ext === '.doc' || ext === '.wps') {
-    return {
-      value: null,
-      problems: [
-        fatal(
-          IngestErrorCode.LegacyFormat,
-          `文件“${file}”是旧版 Word/WPS 格式（.doc/.wps），无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 后再导入。`,
-          { file },
-        ),
-      ],
-    };
-  }
+  // legacy Word / WPS 文字 (an OLE container): read with the legacy reader
+  // (also a .doc renamed to .docx, which clerks do to get past upload filters)
+  if (kind === 'ole' && (ext === '.doc' || ext === '.wps' || ext === '.docx')) return ingestDoc(bytes, file);
+  if (ext === '.doc' || ext === '.wps') return wrongType(file, ext === '.wps' ? 'WPS 文字' : 'Word', kind);
   const expected = ext === '.pdf' ? 'pdf' : ext === '.docx' ? 'zip' : ext === '.txt' ? 'text' : null;
   if (expected === null) {
     return {
@@ -85,7 +78,7 @@ export async function ingestBytes(bytes: Uint8Array, file: string): Promise<Inge
       problems: [
         fatal(
           IngestErrorCode.Unsupported,
-          `不支持的文件类型“${ext || '无扩展名'}”（文件“${file}”）。请导入 PDF、DOCX 或 TXT 文件。`,
+          `不支持的文件类型“${ext || '无扩展名'}”（文件“${file}”）。请导入 PDF、DOCX、DOC、WPS 或 TXT 文件。`,
           { file },
         ),
       ],

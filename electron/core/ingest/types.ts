@@ -22,7 +22,7 @@ export interface Paragraph {
   };
 }
 
-export type SourceFormat = 'txt' | 'pdf' | 'docx';
+export type SourceFormat = 'txt' | 'pdf' | 'docx' | 'doc';
 
 export interface IngestedDocument {
   file: string; // base name, for messages
@@ -41,7 +41,7 @@ export const IngestErrorCode = {
   Corrupt: 'INGEST_CORRUPT', // corrupt or truncated
   Encrypted: 'INGEST_ENCRYPTED', // password-protected PDF (or DOCX)
   NoTextLayer: 'INGEST_NO_TEXT', // scanned PDF without text
-  LegacyFormat: 'INGEST_LEGACY', // .doc / .wps / .et: save as .docx
+  LegacyFormat: 'INGEST_LEGACY', // a legacy file we cannot read (Works .wps, damaged .doc): save as .docx
   WrongType: 'INGEST_WRONG_TYPE', // content does not match the extension
   Unsupported: 'INGEST_UNSUPPORTED', // extension we do not read
   TooLarge: 'INGEST_TOO_LARGE',
