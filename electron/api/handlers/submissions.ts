@@ -11,7 +11,6 @@ import {
 import { tasksByPlan, writeSubmissionWorkbook } from '../../core/submissions/generate';
 import { normalisePeriod, periodParts } from '../../core/submissions/period';
 import { importSubmissions } from '../../core/submissions/import';
-import { recordInbox } from '../../core/submissions/inbox';
 import { recordProgress } from '../../core/ledger/progress';
 import { getSetting } from '../../core/ledger/settings';
 import { write } from '../../core/ledger/db';
@@ -114,13 +113,16 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     const month = monthOf(period);
     const paths = files.map((f) => ctx.files.input(f));
     ctx.progress(0, 2, `正在读取 ${files.length} 个报送表…`);
-    const report = await importSubmissions(ctx.db, paths, { period: month, operator: operator(ctx) });
-    ctx.progress(1, 2, '正在写入台账…');
     // uploads carry a storage name: show the clerk's own file name
     const names = new Map(paths.map((p, i) => [path.basename(p), files[i]!.name]));
-    const reports = recordInbox(ctx.db, report, { period: month, operator: operator(ctx), names }).map(
-      toContract,
-    );
+    // progress, inbox and audit in one transaction
+    const report = await importSubmissions(ctx.db, paths, {
+      period: month,
+      operator: operator(ctx),
+      inbox: { period: month, operator: operator(ctx), names },
+    });
+    ctx.progress(1, 2, '正在写入台账…');
+    const reports = (report.inbox ?? []).map(toContract);
     ctx.progress(2, 2, '导入完成');
     return { reports };
   },

@@ -1,7 +1,7 @@
 // `ledger export --json` (plans → tasks → units, deadlines, targets, progress; shape in
 // electron/core/ledger/README.md) or `ledger export -o FILE.xlsx` (the formatted ledger
 // workbook, built by electron/core/export/ledger-workbook.ts).
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../core/common/atomic-write';
 import path from 'node:path';
 import { exportLedger, periodOf, todayLocal, toPeriod, getSetting } from '../../core/ledger/index';
 import { exportLedgerWorkbook } from '../../core/export/ledger-workbook';
@@ -33,7 +33,7 @@ export const ledgerExportCommand: Command = {
         if (out) {
           if (!/\.json$/i.test(out))
             throw new CliError(`不支持的导出格式“${path.extname(out) || out}”，请用 .xlsx 或 .json。`);
-          writeFileSync(out, JSON.stringify(data, null, 1));
+          writeFileAtomic(out, JSON.stringify(data, null, 1));
           ctx.err(
             `已导出：${out}（${data.plans.length} 个方案，${data.plans.reduce((n, p) => n + p.tasks.length, 0)} 项任务）`,
           );

@@ -1,7 +1,7 @@
 // `restore FILE` (or `restore --latest`): replaces the ledger with a backup. The backup is
 // checked first; the current ledger is backed up before it is overwritten.
 import path from 'node:path';
-import { backupDir, LedgerError, listBackups, restoreLedger } from '../../core/ledger/index';
+import { backupDir, latestValidBackup, LedgerError, restoreLedger } from '../../core/ledger/index';
 import { CliError, flagBool, type Command } from '../registry';
 
 export const restoreCommand: Command = {
@@ -11,9 +11,17 @@ export const restoreCommand: Command = {
   async run(args, ctx) {
     let from = args.positional[0] ? path.resolve(args.positional[0]) : undefined;
     if (!from && flagBool(args, 'latest')) {
-      const list = listBackups(backupDir(ctx.db));
-      from = list[list.length - 1]?.path;
-      if (!from) throw new CliError('backups 文件夹中没有备份。');
+      const { backup, skipped } = latestValidBackup(backupDir(ctx.db));
+      for (const s of skipped) ctx.err(`已跳过：${s.reason}。`);
+      from = backup?.path;
+      if (!from)
+        throw new CliError(
+          skipped.length
+            ? 'backups 文件夹中没有可用的备份（以上备份均无法恢复）。'
+            : 'backups 文件夹中没有备份。',
+          2,
+        );
+      ctx.err(`使用最近一份可用的备份：${backup!.name}`);
     }
     if (!from)
       throw new CliError(

@@ -4,7 +4,6 @@
 import path from 'node:path';
 import { describePlace } from '../../core/common/problems';
 import { importSubmissions, type FileReport, type ImportReport } from '../../core/submissions/import';
-import { recordInbox } from '../../core/submissions/inbox';
 import { CHANGE_FIELD_LABEL } from '../../core/submissions/ledger-adapter';
 import { normalisePeriod } from '../../core/submissions/period';
 import { STATUS_LABEL, type ProgressStatus, type RowOutcomeKind } from '../../core/submissions/types';
@@ -56,11 +55,11 @@ export const submissionImportCommand: Command = {
           period: period ?? undefined,
           county: flagString(args, 'county'),
           operator: operatorName(args, db),
+          // the board in the app shows what came back, whichever shell took it in
+          inbox: { period: period ?? '', operator: operatorName(args, db) },
         },
       );
       printReport(report, ctx);
-      // the board in the app shows what came back, whichever shell took it in
-      if (!dryRun) recordInbox(db, report, { period: period ?? '', operator: operatorName(args, db) });
       if (flagBool(args, 'json')) ctx.out(JSON.stringify(report, null, 1));
       return report.problems.some((p) => p.severity === 'error') ? 2 : 0;
     });

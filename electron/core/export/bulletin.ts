@@ -1,8 +1,7 @@
 // The monthly 工作进展通报: ledger → BulletinData → sections → the clerk's template → .docx.
 // Public entry points: exportBulletin (write the file), renderBulletin (bytes from data),
 // bulletinPreview (the same words for the in-app preview).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomic } from '../common/atomic-write';
 import type { DB } from '../ledger/index';
 import type { BulletinData } from './bulletin-data';
 import { ATTACHMENT_TITLES, bulletinAttachments, bulletinSections } from './bulletin-text';
@@ -68,8 +67,7 @@ export async function exportBulletin(
   const template = loadTemplate('bulletin', o.template, db);
   const data = collectBulletin(db, o.period, o);
   const { buffer, report } = await renderBulletin(data, template);
-  mkdirSync(path.dirname(path.resolve(o.out)), { recursive: true });
-  writeFileSync(o.out, buffer);
+  writeFileAtomic(o.out, buffer);
   return { file: o.out, data, report, bytes: buffer.length };
 }
 

@@ -4,8 +4,7 @@
 // widths for Chinese text, status fills (done green, lagging yellow, overdue red), A3
 // landscape fitted to the page width with the header rows repeated.
 // CLI: `ledger export -o FILE.xlsx` (the ledger command calls exportLedgerWorkbook).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomic } from '../common/atomic-write';
 import { STATUS_LABEL, type DB, type Status, type Warning } from '../ledger/index';
 import { FILL } from './blocks';
 import { cnDate, num } from './cn-format';
@@ -388,8 +387,7 @@ export async function exportLedgerWorkbook(
 ): Promise<LedgerWorkbookResult> {
   const data = collectLedgerWorkbook(db, o.period, { asOf: o.asOf });
   const buf = await renderLedgerWorkbook(data);
-  mkdirSync(path.dirname(path.resolve(o.out)), { recursive: true });
-  writeFileSync(o.out, buf);
+  writeFileAtomic(o.out, buf);
   const sheets =
     1 +
     data.plans.length +

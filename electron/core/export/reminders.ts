@@ -1,7 +1,8 @@
 // 催办单: one reminder notice per unit behind schedule, from its own template. A unit is
 // behind when its own report on a task is 滞后, or the task is past its date and the unit
 // has not finished it; a 牵头单位 is reminded of its lagging or overdue tasks as a whole.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../common/atomic-write';
 import path from 'node:path';
 import { listTasks, STATUS_LABEL, toPeriod, type DB, type Status } from '../ledger/index';
 import { FILL, type TableData } from './blocks';
@@ -205,7 +206,7 @@ export async function exportReminders(
     const out = await renderReminder(data, r, template);
     report ??= out.report;
     const file = path.join(o.outDir, `${String(r.seq).padStart(2, '0')}-${safeFileName(r.unit)}-催办单.docx`);
-    writeFileSync(file, out.buffer);
+    writeFileAtomic(file, out.buffer);
     files.push({ unit: r.unit, file, tasks: r.items.length });
   }
   return { dir: o.outDir, files, data, report };

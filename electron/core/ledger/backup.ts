@@ -9,6 +9,7 @@ import { APPLICATION_ID, LedgerError, openLedger, translate } from './db';
 import { LATEST_VERSION } from './migrations';
 import { audit } from './audit';
 import { pad } from './util';
+import { withAtomicFile } from '../common/atomic-write';
 
 export const AUTO_BACKUPS_KEPT = 10;
 
@@ -28,7 +29,8 @@ export async function backupLedger(db: DB, dest?: string): Promise<string> {
   if (existsSync(out))
     throw new LedgerError('LEDGER_BACKUP_EXISTS', `备份文件“${out}”已存在，请换一个文件名。`);
   try {
-    await db.backup(out);
+    // to a temporary name, renamed when complete: a kill mid-copy leaves no half backup
+    await withAtomicFile(out, (tmp) => db.backup(tmp));
   } catch (e) {
     throw translate(e, path.basename(out));
   }
@@ -46,6 +48,7 @@ export async function autoBackup(db: DB, reason = 'import'): Promise<string | nu
 }
 
 export function pruneAutoBackups(dir: string, keep = AUTO_BACKUPS_KEPT): string[] {
+  sweepPartials(dir);
   const autos = listBackups(dir).filter((b) => b.auto);
   const drop = autos.slice(0, Math.max(0, autos.length - keep));
   for (const b of drop) rmSync(b.path, { force: true });
@@ -60,17 +63,86 @@ export interface BackupInfo {
   time: Date;
 }
 
-/** Backups in `dir`, oldest first (names sort by time). */
+/** A backup's time: the stamp in its name (auto-/ledger-YYYYMMDD-HHMMSS-mmm), else its mtime. */
+function backupTime(name: string, mtime: Date): number {
+  const m = /(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})/.exec(name);
+  if (!m) return mtime.getTime();
+  const [y, mo, d, h, mi, s, ms] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return new Date(y, mo - 1, d, h, mi, s, ms).getTime();
+}
+
+/** Backups in `dir`, oldest first (by the time in their name, so auto- and ledger- interleave). */
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sqlite'))
-    .sort()
-    .map((f) => {
+    .flatMap((f) => {
       const p = path.join(dir, f);
-      const st = statSync(p);
-      return { path: p, name: f, auto: f.startsWith('auto-'), size: st.size, time: st.mtime };
-    });
+      const st = statSync(p, { throwIfNoEntry: false });
+      if (!st?.isFile()) return [];
+      return [{ path: p, name: f, auto: f.startsWith('auto-'), size: st.size, time: st.mtime }];
+    })
+    .sort((a, b) => backupTime(a.name, a.time) - backupTime(b.name, b.time) || a.name.localeCompare(b.name));
+}
+
+/** Temporary files of backups a killed process never finished (older than an hour: not in progress). */
+function sweepPartials(dir: string): void {
+  if (!existsSync(dir)) return;
+  const hourAgo = Date.now() - 3600_000;
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith('.') || !f.endsWith('.part')) continue;
+    const p = path.join(dir, f);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (st?.isFile() && st.mtimeMs < hourAgo) rmSync(p, { force: true });
+  }
+}
+
+/** Why `file` cannot be restored, or null when it is a sound ledger backup this app can use. */
+export function backupProblem(file: string): string | null {
+  const name = path.basename(file);
+  let src: Database.Database;
+  try {
+    src = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    return translate(e, name).message;
+  }
+  try {
+    const appId = src.pragma('application_id', { simple: true }) as number;
+    const version = src.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) return `文件“${name}”不是台账备份`;
+    if (version > LATEST_VERSION) return `备份“${name}”来自更新版本的台账工作台（数据库版本 ${version}）`;
+    const ok = src.pragma('quick_check', { simple: true }) as string;
+    if (ok !== 'ok') return `备份“${name}”已损坏（${ok}）`;
+    return null;
+  } catch (e) {
+    return translate(e, name).message;
+  } finally {
+    src.close();
+  }
+}
+
+/** The newest backup in `dir` that can be restored, and the newer ones skipped with their reason. */
+export function latestValidBackup(dir: string): {
+  backup: BackupInfo | null;
+  skipped: { name: string; reason: string }[];
+} {
+  const skipped: { name: string; reason: string }[] = [];
+  const list = listBackups(dir);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const b = list[i]!;
+    const problem = b.size === 0 ? `备份“${b.name}”是空文件（0 字节）` : backupProblem(b.path);
+    if (!problem) return { backup: b, skipped };
+    skipped.push({ name: b.name, reason: problem });
+  }
+  return { backup: null, skipped };
 }
 
 /**

@@ -36,7 +36,7 @@ export interface OpenOptions {
   readonly?: boolean;
   /** fail if the file does not exist yet */
   mustExist?: boolean;
-  /** ms to wait for a lock held by another process (default 3000) */
+  /** ms to wait for a lock held by another process (default 5000) */
   busyTimeout?: number;
   /** stop migrating at this version (tests of old schemas) */
   targetVersion?: number;
@@ -71,7 +71,8 @@ export function openLedger(file: string, opts: OpenOptions = {}): DB {
     db = new Database(file, {
       readonly: !!opts.readonly,
       fileMustExist: !!opts.mustExist,
-      timeout: opts.busyTimeout ?? 3000,
+      // a write by another window or the CLI finishes well within this; past it the clerk is told who holds it
+      timeout: opts.busyTimeout ?? 5000,
     });
   } catch (e) {
     throw translate(e, name);

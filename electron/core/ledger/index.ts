@@ -140,6 +140,8 @@ export {
   listBackups,
   backupDir,
   pruneAutoBackups,
+  latestValidBackup,
+  backupProblem,
   AUTO_BACKUPS_KEPT,
   type BackupInfo,
 } from './backup';

@@ -14,6 +14,7 @@ import { KEY_HEADING, writeIdentity } from './identity';
 import { cnDate, periodParts, returnDeadline } from './period';
 import { wrappedLines } from './text-width';
 import type { SubmissionTask, WorkbookIdentity } from './types';
+import { writeFileAtomic } from '../common/atomic-write';
 
 export interface GenerateOptions {
   county: string;
@@ -98,7 +99,7 @@ export async function writeSubmissionWorkbook(
   opts: GenerateOptions,
 ): Promise<{ sheets: number; tasks: number }> {
   const wb = buildSubmissionWorkbook(opts);
-  await wb.xlsx.writeFile(file);
+  writeFileAtomic(file, new Uint8Array(await wb.xlsx.writeBuffer()));
   const plans = tasksByPlan(opts.tasks, opts.county);
   return { sheets: plans.size, tasks: [...plans.values()].reduce((n, l) => n + l.length, 0) };
 }

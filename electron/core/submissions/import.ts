@@ -2,7 +2,7 @@
 // written. Otherwise one backup, then one transaction for the whole batch. The dry run runs
 // the same reading and diff code and stops before the backup.
 import path from 'node:path';
-import type { DB } from '../ledger/db';
+import { translate, type DB } from '../ledger/db';
 import { autoBackup, sha256 } from '../ledger/index';
 import { fatal, hasFatal, type Problem } from '../common/problems';
 import { openWorkbookFile } from './open-workbook';
@@ -10,6 +10,8 @@ import { readSubmission, type SubmissionRead } from './read-submission';
 import { TaskIndex } from './task-match';
 import { diffWithLedger, loadSubmissionTasks, writeProgress, type ProgressChange } from './ledger-adapter';
 import type { ProgressStatus, RowOutcome } from './types';
+import { recordInbox, type InboxOptions } from './inbox';
+import type { Submission } from '../ledger/submissions';
 
 export interface ImportSubmissionOptions {
   dryRun?: boolean;
@@ -19,6 +21,11 @@ export interface ImportSubmissionOptions {
   /** skip the automatic backup (tests on an in-memory ledger do not need it) */
   noBackup?: boolean;
   statusWords?: Partial<Record<ProgressStatus, string>>;
+  /**
+   * Record the batch in the 县区报送 inbox in the same transaction as its progress rows (and
+   * their audit): a kill between the two must not leave rows without their inbox record.
+   */
+  inbox?: InboxOptions;
 }
 
 export interface FileReport {
@@ -43,6 +50,8 @@ export interface ImportReport {
   files: FileReport[];
   totals: { imported: number; new: number; updated: number; unchanged: number; notImported: number };
   problems: Problem[];
+  /** the inbox rows recorded for this batch (with `inbox` set, not a dry run) */
+  inbox?: Submission[];
 }
 
 const NOT_IMPORTED: RowOutcome['kind'][] = [
@@ -153,8 +162,8 @@ export async function importSubmissions(
 
   // any unreadable file: nothing is written (the clerk fixes it and imports the batch again;
   // the files that were fine then import as before, and a repeat is a no-op)
-  if (hasFatal(report.problems)) return report;
-  if (opts.dryRun || report.totals.imported === 0) return report;
+  if (opts.dryRun) return report;
+  if (hasFatal(report.problems) || report.totals.imported === 0) return withInbox(db, report, opts);
 
   if (!opts.noBackup) report.backup = await autoBackup(db, 'submission');
   const tx = db.transaction(() => {
@@ -169,22 +178,46 @@ export async function importSubmissions(
         throw Object.assign(new Error('progress rejected'), { problems: res.problems });
       }
     }
+    if (opts.inbox) {
+      report.applied = true;
+      report.inbox = recordInbox(db, report, opts.inbox);
+    }
   });
   try {
     tx.immediate();
     report.applied = true;
   } catch (e) {
+    report.applied = false;
+    report.inbox = undefined;
     const ps = (e as { problems?: Problem[] }).problems;
     report.problems.push(
       ...(ps ?? [
-        fatal(
-          'SUBMISSION_WRITE_FAILED',
-          `写入台账失败：${e instanceof Error ? e.message : String(e)}。台账未做修改。`,
-        ),
+        isSqliteError(e)
+          ? // another window or program holds the write lock past the busy timeout
+            fatal('SUBMISSION_WRITE_FAILED', `${translate(e, ledgerName(db)).message}台账未做修改。`)
+          : fatal(
+              'SUBMISSION_WRITE_FAILED',
+              `写入台账失败：${e instanceof Error ? e.message : String(e)}。台账未做修改。`,
+            ),
       ]),
     );
+    return withInbox(db, report, opts);
   }
   return report;
+}
+
+/** A batch that wrote no progress still belongs in the inbox (its own, single transaction). */
+function withInbox(db: DB, report: ImportReport, opts: ImportSubmissionOptions): ImportReport {
+  if (opts.inbox) report.inbox = recordInbox(db, report, opts.inbox);
+  return report;
+}
+
+function isSqliteError(e: unknown): boolean {
+  return String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_');
+}
+
+function ledgerName(db: DB): string {
+  return db.memory ? '内存台账' : path.basename(db.name);
 }
 
 function countKinds(rows: RowOutcome[]): Record<string, number> {
