@@ -9,7 +9,8 @@ import { ingestTxt } from './txt';
 import { ingestPdf } from './pdf';
 import { ingestDocx } from './docx';
 import { ingestDoc } from './doc';
-import { sniff, isEncryptedOoxml } from './sniff';
+import { sniff, isEncryptedOoxml, isOfdPackage } from './sniff';
+import { ingestOfd } from './ofd/ofd';
 
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
 
@@ -65,6 +66,9 @@ export async function ingestBytes(bytes: Uint8Array, file: string): Promise<Inge
       ],
     };
   }
+  // an OFD is a zip whose root holds OFD.xml (GB/T 33190 §7.1), whatever it is named
+  if (kind === 'zip' && isOfdPackage(bytes)) return ingestOfd(bytes, file);
+  if (ext === '.ofd') return wrongType(file, 'OFD', kind);
   // a Word 2007+ file saved under an old name (.doc) still reads as DOCX
   if ((ext === '.doc' || ext === '.wps') && kind === 'zip') return ingestDocx(bytes, file);
   // legacy Word / WPS 文字 (an OLE container): read with the legacy reader
@@ -78,7 +82,7 @@ export async function ingestBytes(bytes: Uint8Array, file: string): Promise<Inge
       problems: [
         fatal(
           IngestErrorCode.Unsupported,
-          `不支持的文件类型“${ext || '无扩展名'}”（文件“${file}”）。请导入 PDF、DOCX、DOC、WPS 或 TXT 文件。`,
+          `不支持的文件类型“${ext || '无扩展名'}”（文件“${file}”）。请导入 PDF、OFD、DOCX、DOC、WPS 或 TXT 文件。`,
           { file },
         ),
       ],

@@ -37,3 +37,21 @@ export function isEncryptedOoxml(b: Uint8Array): boolean {
     buf.indexOf(Buffer.from('EncryptedPackage', 'utf16le')) >= 0
   );
 }
+
+/**
+ * A zip whose entries include OFD.xml at the root (GB/T 33190 §7.1: the package entry).
+ * Names are read from the central directory at the end and the local headers at the
+ * start, so a truncated package with its first entry intact still sniffs as OFD.
+ */
+export function isOfdPackage(b: Uint8Array): boolean {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  const name = Buffer.from('OFD.xml', 'latin1');
+  // local file header: name at offset 30; central directory entry: name at offset 46
+  for (let i = buf.indexOf(name); i >= 0; i = buf.indexOf(name, i + 1)) {
+    if (i >= 30 && buf.readUInt32LE(i - 30) === 0x04034b50 && buf.readUInt16LE(i - 4) === name.length)
+      return true;
+    if (i >= 46 && buf.readUInt32LE(i - 46) === 0x02014b50 && buf.readUInt16LE(i - 18) === name.length)
+      return true;
+  }
+  return false;
+}

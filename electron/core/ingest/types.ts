@@ -2,7 +2,7 @@ import type { Result } from '../common/problems';
 
 /** Where a paragraph came from in the original file. */
 export interface SourceRef {
-  page?: number; // PDF: 1-based page of the paragraph's first line
+  page?: number; // PDF, OFD: 1-based page of the paragraph's first line
   line?: number; // TXT: 1-based line of the first source line; PDF: line on the page
   paragraph?: number; // DOCX: 0-based index of the w:p in document order
 }
@@ -22,13 +22,13 @@ export interface Paragraph {
   };
 }
 
-export type SourceFormat = 'txt' | 'pdf' | 'docx' | 'doc';
+export type SourceFormat = 'txt' | 'pdf' | 'docx' | 'doc' | 'ofd';
 
 export interface IngestedDocument {
   file: string; // base name, for messages
   format: SourceFormat;
   paragraphs: Paragraph[];
-  pages?: number; // PDF page count
+  pages?: number; // PDF, OFD page count
   encoding?: string; // TXT: detected encoding
 }
 

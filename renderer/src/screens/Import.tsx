@@ -92,8 +92,8 @@ export function ImportScreen() {
       </header>
       <Dropzone
         title="将方案文件拖到这里"
-        hint="支持 PDF、DOCX、DOC、WPS、TXT，可一次选择多个文件"
-        extensions={['pdf', 'docx', 'doc', 'wps', 'txt']}
+        hint="支持 PDF、OFD、DOCX、DOC、WPS、TXT，可一次选择多个文件"
+        extensions={['pdf', 'ofd', 'docx', 'doc', 'wps', 'txt']}
         multiple
         busy={!!busy}
         onFiles={onFiles}
