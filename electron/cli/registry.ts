@@ -1,5 +1,5 @@
 // The CLI is a thin shell over the core: each command lives in its own file under
-// commands/ and registers itself here. main.ts parses the global options and dispatches.
+// commands/ and is listed in commands/index.ts. main.ts parses the global options and dispatches.
 
 export interface CliContext {
   /** path of the ledger database (global --db, else TAIZHANG_DB, else the per-user data folder) */
@@ -15,6 +15,7 @@ export interface ParsedArgs {
   flags: Record<string, string | boolean | string[]>;
 }
 
+/** What `help` and the dispatcher know of a command without loading its code. */
 export interface Command {
   /** words that select the command, e.g. ['plan', 'import'] */
   name: string[];
@@ -22,6 +23,12 @@ export interface Command {
   usage: string;
   /** flags that take a value (all others are booleans) */
   valueFlags?: string[];
+  /** the command's module, imported only when it runs (see commands/index.ts) */
+  load(): Promise<CommandImpl>;
+}
+
+/** A command's code. */
+export interface CommandImpl {
   run(args: ParsedArgs, ctx: CliContext): Promise<number>; // exit code
 }
 

@@ -3,13 +3,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { backupDir, backupLedger, listBackups } from '../../core/ledger/index';
-import { CliError, flagBool, type Command } from '../registry';
+import { CliError, flagBool, type CommandImpl } from '../registry';
 import { withLedger } from './ledger-shared';
 
-export const backupCommand: Command = {
-  name: ['backup'],
-  summary: '备份台账（默认存到台账旁的 backups 文件夹）；--list 列出已有备份',
-  usage: 'backup [备份文件] [--list] [--json]',
+export const backupCommand: CommandImpl = {
   async run(args, ctx) {
     if (flagBool(args, 'list')) {
       const list = listBackups(backupDir(ctx.db));

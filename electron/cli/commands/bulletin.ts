@@ -7,7 +7,7 @@ import { getSetting, normaliseDate, periodOf, todayLocal, toPeriod } from '../..
 import { exportBulletin } from '../../core/export/bulletin';
 import { setRequirements } from '../../core/export/settings-keys';
 import { decodeText } from '../../core/export/text-file';
-import { CliError, flagBool, flagString, type Command, type ParsedArgs } from '../registry';
+import { CliError, flagBool, flagString, type CommandImpl, type ParsedArgs } from '../registry';
 import { operatorName, userError, withLedger } from './ledger-shared';
 
 /** --period (default: the current period), --as-of and --date checked, with Chinese messages. */
@@ -32,12 +32,7 @@ export function periodArgs(
   return { period, asOf: date('as-of'), date: date('date') };
 }
 
-export const bulletinCommand: Command = {
-  name: ['bulletin'],
-  summary: '生成工作进展通报（.docx，GB/T 9704 公文格式，按模板填充）',
-  usage:
-    'bulletin --period 2025-09 -o 通报.docx [--as-of 日期] [--date 成文日期] [--number 序号] [--template 模板.docx] [--requirements 下步工作要求.txt] [--json]',
-  valueFlags: ['period', 'o', 'out', 'as-of', 'date', 'number', 'template', 'requirements', 'operator'],
+export const bulletinCommand: CommandImpl = {
   async run(args, ctx) {
     const out = flagString(args, 'o') ?? flagString(args, 'out');
     if (!out) throw new CliError('请用 -o 指定输出文件，例如 -o 2025年9月通报.docx。');

@@ -5,14 +5,10 @@ import { writeFileAtomic } from '../../core/common/atomic-write';
 import path from 'node:path';
 import { exportLedger, periodOf, todayLocal, toPeriod, getSetting } from '../../core/ledger/index';
 import { exportLedgerWorkbook } from '../../core/export/ledger-workbook';
-import { CliError, flagBool, flagString, type Command } from '../registry';
+import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
 import { userError, withLedger } from './ledger-shared';
 
-export const ledgerExportCommand: Command = {
-  name: ['ledger', 'export'],
-  summary: '导出台账：--json 输出到屏幕，-o 文件.xlsx 生成台账表格，-o 文件.json 写入文件',
-  usage: 'ledger export (--json | -o 文件.xlsx|文件.json) [--period 2025-09] [--as-of 日期]',
-  valueFlags: ['o', 'out', 'period', 'as-of'],
+export const ledgerExportCommand: CommandImpl = {
   async run(args, ctx) {
     const out = flagString(args, 'o') ?? flagString(args, 'out');
     const json = flagBool(args, 'json');

@@ -4,12 +4,9 @@ import path from 'node:path';
 import { parseFile } from '../../core/parse/index';
 import { describePlace } from '../../core/common/problems';
 import { ROLE_LABEL, type ParsedDocument } from '../../core/parse/types';
-import { CliError, flagBool, type Command } from '../registry';
+import { CliError, flagBool, type CommandImpl } from '../registry';
 
-export const parseCommand: Command = {
-  name: ['parse'],
-  summary: '解析方案文件（PDF/DOCX/TXT），输出任务清单',
-  usage: 'parse 文件 [--json]',
+export const parseCommand: CommandImpl = {
   async run(args, ctx) {
     const file = args.positional[0];
     if (!file) throw new CliError('请指定要解析的文件，例如：parse seeds/kaifeng-2025-15.pdf');
@@ -51,5 +48,6 @@ export function outline(d: ParsedDocument): string {
       );
     }
   }
+  lines.push('', `合计：${d.plans.length} 个方案，${d.plans.reduce((n, p) => n + p.tasks.length, 0)} 项任务`);
   return lines.join('\n');
 }

@@ -3,18 +3,13 @@
 import path from 'node:path';
 import { importPlanFile, type ImportFileResult, type PlanDiff } from '../../core/ledger/index';
 import { describePlace, hasFatal } from '../../core/common/problems';
-import { CliError, flagBool, type CliContext, type Command } from '../registry';
+import { CliError, flagBool, type CliContext, type CommandImpl } from '../registry';
 import { operatorName, withLedger } from './ledger-shared';
 
 /** exit code when a revision waits for --yes */
 export const EXIT_NEEDS_CONFIRMATION = 3;
 
-export const planImportCommand: Command = {
-  name: ['plan', 'import'],
-  summary:
-    '导入方案文件到台账（同一文件或其他格式的同一文件不会重复导入；新版方案先显示差异，加 --yes 应用）',
-  usage: 'plan import 文件... [--yes] [--dry-run] [--json] [--operator 姓名]',
-  valueFlags: ['operator'],
+export const planImportCommand: CommandImpl = {
   async run(args, ctx) {
     if (args.positional.length === 0)
       throw new CliError('请指定要导入的方案文件，例如：plan import seeds/kaifeng-2025-15.pdf');

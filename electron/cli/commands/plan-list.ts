@@ -1,12 +1,9 @@
 // `plan list`: the plans in the ledger with their task counts.
 import { listPlans } from '../../core/ledger/index';
-import { flagBool, type Command } from '../registry';
+import { flagBool, type CommandImpl } from '../registry';
 import { withLedger } from './ledger-shared';
 
-export const planListCommand: Command = {
-  name: ['plan', 'list'],
-  summary: '列出台账中的方案',
-  usage: 'plan list [--json]',
+export const planListCommand: CommandImpl = {
   async run(args, ctx) {
     return withLedger(ctx, (db) => {
       const plans = listPlans(db);

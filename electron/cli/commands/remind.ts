@@ -5,16 +5,11 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getSetting } from '../../core/ledger/index';
 import { exportReminders } from '../../core/export/reminders';
-import { CliError, flagBool, flagString, type Command } from '../registry';
+import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
 import { periodArgs } from './bulletin';
 import { userError, withLedger } from './ledger-shared';
 
-export const remindCommand: Command = {
-  name: ['remind'],
-  summary: '为滞后或超期的责任单位逐一生成催办单（.docx）',
-  usage:
-    'remind --period 2025-09 -o 输出目录 [--as-of 日期] [--date 成文日期] [--template 模板.docx] [--json]',
-  valueFlags: ['period', 'o', 'out', 'as-of', 'date', 'template'],
+export const remindCommand: CommandImpl = {
   async run(args, ctx) {
     const out = flagString(args, 'o') ?? flagString(args, 'out');
     if (!out) throw new CliError('请用 -o 指定输出目录，例如 -o 催办单/2025-09。');

@@ -2,12 +2,9 @@
 // checked first; the current ledger is backed up before it is overwritten.
 import path from 'node:path';
 import { backupDir, latestValidBackup, LedgerError, restoreLedger } from '../../core/ledger/index';
-import { CliError, flagBool, type Command } from '../registry';
+import { CliError, flagBool, type CommandImpl } from '../registry';
 
-export const restoreCommand: Command = {
-  name: ['restore'],
-  summary: '从备份恢复台账（恢复前自动备份当前台账）',
-  usage: 'restore 备份文件 | restore --latest',
+export const restoreCommand: CommandImpl = {
   async run(args, ctx) {
     let from = args.positional[0] ? path.resolve(args.positional[0]) : undefined;
     if (!from && flagBool(args, 'latest')) {

@@ -7,7 +7,7 @@ import { importSubmissions, type FileReport, type ImportReport } from '../../cor
 import { CHANGE_FIELD_LABEL } from '../../core/submissions/ledger-adapter';
 import { normalisePeriod } from '../../core/submissions/period';
 import { STATUS_LABEL, type ProgressStatus, type RowOutcomeKind } from '../../core/submissions/types';
-import { CliError, flagBool, flagString, type CliContext, type Command } from '../registry';
+import { CliError, flagBool, flagString, type CliContext, type CommandImpl } from '../registry';
 import { operatorName, withLedger } from './ledger-shared';
 
 const KIND_LABEL: Record<RowOutcomeKind, string> = {
@@ -33,12 +33,7 @@ const SHOWN: RowOutcomeKind[] = [
   'empty',
 ];
 
-export const submissionImportCommand: Command = {
-  name: ['submission', 'import'],
-  summary: '导入县区报回的报送表（自动识别县区和期次；--dry-run 只显示将要发生的变化）',
-  usage:
-    'submission import 文件... [--period 2025-09] [--county 县区] [--dry-run] [--json] [--operator 姓名]',
-  valueFlags: ['period', 'county', 'operator'],
+export const submissionImportCommand: CommandImpl = {
   async run(args, ctx) {
     if (args.positional.length === 0)
       throw new CliError('请指定要导入的报送表文件，例如：submission import 兰考县2025年9月报送表.xlsx');

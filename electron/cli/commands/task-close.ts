@@ -1,13 +1,9 @@
 // `task close CODE --evidence …`: 办结销号 with a date and a note on the evidence.
 import { closeTask } from '../../core/ledger/index';
-import { CliError, flagBool, flagString, type Command } from '../registry';
+import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
 import { operatorName, userError, withLedger } from './ledger-shared';
 
-export const taskCloseCommand: Command = {
-  name: ['task', 'close'],
-  summary: '办结销号（记录日期和佐证材料说明）',
-  usage: 'task close 大气-12 --evidence 佐证说明 [--date 2025-09-30] [--operator 姓名] [--json]',
-  valueFlags: ['evidence', 'date', 'operator'],
+export const taskCloseCommand: CommandImpl = {
   async run(args, ctx) {
     const ref = args.positional[0];
     if (!ref)

@@ -16,7 +16,7 @@ import {
   type CorrectionResult,
   type DB,
 } from '../../core/ledger/index';
-import { CliError, flagBool, flagString, type Command, type ParsedArgs } from '../registry';
+import { CliError, flagBool, flagString, type CommandImpl, type ParsedArgs } from '../registry';
 import { operatorName, parseRole, userError, withLedger } from './ledger-shared';
 
 function pair(v: string, flag: string): [string, string] {
@@ -63,28 +63,7 @@ function apply(
   );
 }
 
-export const taskCorrectCommand: Command = {
-  name: ['task', 'correct'],
-  summary: '人工修正任务的责任单位、职责、时限或指标（重新导入后仍保留）',
-  usage:
-    'task correct 大气-12 (--unit 旧 --to 新 | --role 单位=牵头 | --add-unit 单位=落实 | --remove-unit 单位 | --deadline 2025-10-31 [--from 2025-09-30] | --remove-deadline 日期 | --target 指标=数值 | --remove-target 指标 | --list | --revoke 编号) [--note 说明] [--operator 姓名]',
-  valueFlags: [
-    'unit',
-    'to',
-    'role',
-    'add-unit',
-    'remove-unit',
-    'deadline',
-    'from',
-    'text',
-    'remove-deadline',
-    'target',
-    'target-unit',
-    'remove-target',
-    'note',
-    'operator',
-    'revoke',
-  ],
+export const taskCorrectCommand: CommandImpl = {
   async run(args, ctx) {
     return withLedger(ctx, (db) => {
       const operator = operatorName(args, db);

@@ -1,13 +1,9 @@
 // `task extend CODE --to DATE --reason … --approved-by …`: 延期, the original date is kept.
 import { extendTask } from '../../core/ledger/index';
-import { CliError, flagBool, flagString, type Command } from '../registry';
+import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
 import { operatorName, userError, withLedger } from './ledger-shared';
 
-export const taskExtendCommand: Command = {
-  name: ['task', 'extend'],
-  summary: '任务延期（记录新时限、原因和批准人，原时限保留）',
-  usage: 'task extend 大气-12 --to 2025-12-31 --reason 原因 --approved-by 批准人 [--operator 姓名] [--json]',
-  valueFlags: ['to', 'reason', 'approved-by', 'operator'],
+export const taskExtendCommand: CommandImpl = {
   async run(args, ctx) {
     const ref = args.positional[0];
     if (!ref)

@@ -7,7 +7,7 @@ import {
   type TaskFilter,
   type Warning,
 } from '../../core/ledger/index';
-import { CliError, flagBool, flagString, type Command, type ParsedArgs } from '../registry';
+import { CliError, flagBool, flagString, type CommandImpl, type ParsedArgs } from '../registry';
 import { padWidth, parseRole, statusText, WARNING_MARK, withLedger } from './ledger-shared';
 
 const WARNING_WORDS: Record<string, Warning> = {
@@ -66,24 +66,7 @@ export function taskFilterFromArgs(args: ParsedArgs): TaskFilter {
   return f;
 }
 
-export const taskListCommand: Command = {
-  name: ['task', 'list'],
-  summary: '按条件列出任务（方案、类别、单位、职责、县区、状态、时限、逾期、报送期）',
-  usage:
-    'task list [--plan 大气] [--group 类别] [--unit 单位] [--role 牵头] [--county 杞县] [--status 滞后] [--due-from 日期] [--due-to 日期] [--overdue] [--warning 红] [--period 2025-09] [--as-of 日期] [--all] [--json]',
-  valueFlags: [
-    'plan',
-    'group',
-    'unit',
-    'role',
-    'county',
-    'status',
-    'due-from',
-    'due-to',
-    'period',
-    'as-of',
-    'warning',
-  ],
+export const taskListCommand: CommandImpl = {
   async run(args, ctx) {
     const filter = taskFilterFromArgs(args);
     return withLedger(ctx, (db) => {

@@ -1,13 +1,9 @@
 // `task reopen CODE --reason …`: undoes a 销号 or 撤销 made by mistake (kept in the audit log).
 import { reopenTask } from '../../core/ledger/index';
-import { CliError, flagString, type Command } from '../registry';
+import { CliError, flagString, type CommandImpl } from '../registry';
 import { operatorName, userError, withLedger } from './ledger-shared';
 
-export const taskReopenCommand: Command = {
-  name: ['task', 'reopen'],
-  summary: '重新打开误销号或误撤销的任务',
-  usage: 'task reopen 大气-12 --reason 原因 [--operator 姓名]',
-  valueFlags: ['reason', 'operator'],
+export const taskReopenCommand: CommandImpl = {
   async run(args, ctx) {
     const ref = args.positional[0];
     if (!ref) throw new CliError('请指定任务编号，例如：task reopen 大气-12 --reason 误销号');

@@ -3,13 +3,10 @@
 import { describeField, STATUS_LABEL, taskHistory } from '../../core/ledger/index';
 import { stateWord } from '../../core/ledger/lifecycle';
 import { ROLE_LABEL } from '../../core/parse/types';
-import { CliError, flagBool, type Command } from '../registry';
+import { CliError, flagBool, type CommandImpl } from '../registry';
 import { userError, withLedger } from './ledger-shared';
 
-export const taskShowCommand: Command = {
-  name: ['task', 'show'],
-  summary: '查看一项任务的全部信息和历史（职责、时限、指标、延期、修正、进展、操作记录）',
-  usage: 'task show 大气-12 [--json]',
+export const taskShowCommand: CommandImpl = {
   async run(args, ctx) {
     const ref = args.positional[0];
     if (!ref) throw new CliError('请指定任务编号，例如：task show 大气-12');

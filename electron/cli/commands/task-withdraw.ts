@@ -1,13 +1,9 @@
 // `task withdraw CODE --by 文号 [--reason …]`: 撤销 by a later document.
 import { withdrawTask } from '../../core/ledger/index';
-import { CliError, flagBool, flagString, type Command } from '../registry';
+import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
 import { operatorName, userError, withLedger } from './ledger-shared';
 
-export const taskWithdrawCommand: Command = {
-  name: ['task', 'withdraw'],
-  summary: '撤销任务（依据后续文件，记录文号和原因）',
-  usage: 'task withdraw 大气-12 --by 文号 [--reason 原因] [--date 2025-10-10] [--operator 姓名] [--json]',
-  valueFlags: ['by', 'reason', 'date', 'operator'],
+export const taskWithdrawCommand: CommandImpl = {
   async run(args, ctx) {
     const ref = args.positional[0];
     if (!ref) throw new CliError('请指定任务编号，例如：task withdraw 大气-12 --by 汴政办〔2025〕30号');

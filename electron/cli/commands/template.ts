@@ -6,15 +6,10 @@ import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
 import { loadSubmissionTemplate, fillPattern } from '../../core/submissions/template-spec';
 import { writeSubmissionWorkbook, tasksByPlan } from '../../core/submissions/generate';
 import { normalisePeriod, periodParts } from '../../core/submissions/period';
-import { CliError, flagBool, flagString, type Command } from '../registry';
+import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
 import { withLedger } from './ledger-shared';
 
-export const templateCommand: Command = {
-  name: ['template'],
-  summary: '生成县区报送表（每个县区一个工作簿：填报说明 + 每个方案一张表）',
-  usage:
-    'template (--county 县区 | --all) --period 2025-09 [-o 文件或文件夹] [--due 2025-10-05] [--template 模板.json] [--json]',
-  valueFlags: ['county', 'period', 'o', 'out', 'due', 'template'],
+export const templateCommand: CommandImpl = {
   async run(args, ctx) {
     const all = flagBool(args, 'all');
     const county = flagString(args, 'county');
