@@ -1,15 +1,14 @@
-// `npm run demo`: the main job on the bundled seeds, end to end, through the same CLI a
-// clerk uses. Everything it writes goes to ./out/ (a fresh ledger each run):
+// `npm run demo`: the main job on the bundled seeds, end to end, through the built CLI a
+// clerk runs (out/cli/taizhang.mjs, one process per command). Everything it writes goes to
+// ./out/ (a fresh ledger each run; the build folders there are left alone):
 //   1. parse every plan document in seeds/ and print each plan's outline and counts;
 //   2. import them into the ledger (the .txt, .docx and .pdf are one document: one import);
 //   3. write every county's submission workbook for the period;
 //   4. fill two of them the way a county would, preview (dry run) and import them;
 //   5. export the bulletin, the reminders and the ledger workbook.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseFile } from '../core/parse/index';
-import { outline } from './commands/parse';
-import { runCli } from './main';
 import { commands } from './commands/index';
 import { fillLikeACounty } from '../../test/fill-like-a-county';
 
@@ -18,41 +17,36 @@ const seeds = path.join(root, 'seeds');
 const out = path.join(root, 'out');
 const db = path.join(out, 'ledger.sqlite');
 const PERIOD = '2025-09';
+/** what the builds put in out/ (electron-vite, the CLI, the Electron addon): not the demo's */
+const BUILT = new Set(['cli', 'main', 'preload', 'renderer', 'native']);
+const BIN = path.join(out, 'cli/taizhang.mjs');
 
 const has = (...name: string[]) => commands.some((c) => c.name.join(' ') === name.join(' '));
 
 async function cli(...argv: string[]): Promise<number> {
-  console.log(`\n$ npm run cli -- ${argv.join(' ')}`);
-  const code = await runCli(['--db', db, ...argv]);
-  if (code !== 0) console.log(`（退出码 ${code}）`);
+  console.log(`\n$ taizhang ${argv.map((a) => path.relative(root, a) || a).join(' ')}`);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [BIN, '--db', db, ...argv], { stdio: 'inherit' });
+  const code = r.status ?? 1;
+  console.log(`（${(performance.now() - started).toFixed(0)} ms${code !== 0 ? `，退出码 ${code}` : ''}）`);
   return code;
 }
 
 async function main(): Promise<number> {
-  rmSync(out, { recursive: true, force: true });
+  if (!existsSync(BIN)) {
+    console.error(`找不到命令行程序 ${path.relative(root, BIN)}，请先运行 npm run build:cli。`);
+    return 1;
+  }
   mkdirSync(out, { recursive: true });
+  for (const f of readdirSync(out))
+    if (!BUILT.has(f)) rmSync(path.join(out, f), { recursive: true, force: true });
   const files = readdirSync(seeds)
     .filter((f) => /\.(txt|docx|pdf)$/i.test(f))
     .sort()
     .map((f) => path.join(seeds, f));
 
   console.log('\n######## 1. 解析方案文件 ########');
-  let failed = 0;
-  for (const f of files) {
-    const started = performance.now();
-    const r = await parseFile(f);
-    console.log(`\n==== ${path.basename(f)}（${(performance.now() - started).toFixed(0)} ms）====`);
-    for (const p of r.problems) console.log(`${p.severity === 'error' ? '错误' : '提示'}：${p.message}`);
-    if (!r.value) {
-      failed++;
-      continue;
-    }
-    console.log(outline(r.value));
-    console.log(
-      `\n合计：${r.value.plans.length} 个方案，${r.value.plans.reduce((n, p) => n + p.tasks.length, 0)} 项任务`,
-    );
-  }
-  if (failed) return 1;
+  for (const f of files) if (await cli('parse', f)) return 1;
 
   console.log('\n######## 2. 导入台账 ########');
   if (await cli('plan', 'import', ...files)) return 1;
@@ -92,7 +86,7 @@ async function main(): Promise<number> {
 
   console.log(`\n完成。输出在 ${path.relative(process.cwd(), out) || out}/：`);
   for (const f of readdirSync(out))
-    console.log(`  ${f}${existsSync(path.join(out, f)) && !f.includes('.') ? '/' : ''}`);
+    if (!BUILT.has(f)) console.log(`  ${f}${existsSync(path.join(out, f)) && !f.includes('.') ? '/' : ''}`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
-// Taizhang CLI: `npm run cli -- <command> [options]`. A thin shell over electron/core.
+// Taizhang CLI: `taizhang <command> [options]` (built: out/cli/taizhang.mjs; in development
+// `npm run cli -- <command>`). A thin shell over electron/core.
 import { parseArgs } from './args';
 import { CliError, type CliContext, type Command } from './registry';
 import { commands } from './commands/index';
@@ -16,7 +17,9 @@ function findCommand(words: string[]): { cmd: Command; rest: string[] } | null {
 }
 
 function help(ctx: CliContext): void {
-  ctx.out('台账工作台 命令行\n\n用法: npm run cli -- [--db 台账文件] <命令> [选项]\n');
+  ctx.out(
+    '台账工作台 命令行\n\n用法: taizhang [--db 台账文件] <命令> [选项]（在源码目录中：npm run cli -- …）\n',
+  );
   for (const c of commands) ctx.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
 }
 
@@ -55,7 +58,7 @@ export async function runCli(argv: string[], ctx?: Partial<CliContext>): Promise
   void consumed;
   const args = parseArgs(rest, new Set(found.cmd.valueFlags ?? []));
   try {
-    return await found.cmd.run(args, context);
+    return await (await found.cmd.load()).run(args, context);
   } catch (e) {
     if (e instanceof CliError) {
       err(e.message);
@@ -66,14 +69,18 @@ export async function runCli(argv: string[], ctx?: Partial<CliContext>): Promise
   }
 }
 
-const isMain = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
-if (isMain) {
+/** Runs the CLI as the process: exit code, and a reader closing the pipe early is fine. */
+export function runAsProcess(argv: string[]): void {
   // `… | head` closes the pipe early: that is the reader's choice, not an error
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  runCli(process.argv.slice(2)).then((code) => {
+  runCli(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
+// `npm run cli` (tsx, for development) runs this file; the built CLI enters at taizhang.ts
+const isMain = process.argv[1] && /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isMain) runAsProcess(process.argv.slice(2));

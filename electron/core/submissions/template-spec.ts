@@ -98,9 +98,11 @@ export const DEFAULT_TEMPLATE_PATH = ((): string => {
  * or — in a bundled app where that path does not exist — the copy built into the program.
  */
 export function loadSubmissionTemplate(file?: string): Result<SubmissionTemplate> {
-  if (!file && (!DEFAULT_TEMPLATE_PATH || !existsSync(DEFAULT_TEMPLATE_PATH)))
-    return validate(builtIn, 'template.json');
-  file ??= DEFAULT_TEMPLATE_PATH;
+  // a bundled program (the app, the built CLI) names its templates folder in TAIZHANG_TEMPLATES
+  const env = process.env.TAIZHANG_TEMPLATES;
+  const fallback = env ? path.join(env, 'submission', 'template.json') : DEFAULT_TEMPLATE_PATH;
+  if (!file && (!fallback || !existsSync(fallback))) return validate(builtIn, 'template.json');
+  file ??= fallback;
   const name = path.basename(file);
   let raw: unknown;
   try {
