@@ -5,14 +5,8 @@
 //   import { fillLikeACounty } from '../../test/fill-like-a-county';
 //   await fillLikeACounty('out/兰考县.xlsx', 1);
 // As a script: npx tsx test/fill-like-a-county.ts FILE.xlsx [seed]
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { DB } from '../electron/core/ledger/db';
 import { KEY_HEADING, META_SHEET } from '../electron/core/submissions/identity';
-import { loadSubmissionTasks } from '../electron/core/submissions/ledger-adapter';
-import { writeSubmissionWorkbook } from '../electron/core/submissions/generate';
-import { loadSubmissionTemplate } from '../electron/core/submissions/template-spec';
-import { importSubmissions, type ImportReport } from '../electron/core/submissions/import';
 
 export interface FillSummary {
   rows: number;
@@ -137,32 +131,6 @@ export async function fillLikeACounty(file: string, seed = 1, out = file): Promi
   }
   await wb.xlsx.writeFile(out);
   return sum;
-}
-
-/**
- * The demo's submission round trip on a ledger that already holds plans: two counties'
- * workbooks generated into `dir`, filled like counties do, previewed (dry run), imported.
- */
-export async function demoSubmissionRoundTrip(
-  db: DB,
-  dir: string,
-  period = '2025-09',
-  counties = ['兰考县', '杞县'],
-): Promise<{ files: string[]; fills: FillSummary[]; preview: ImportReport; report: ImportReport }> {
-  const template = loadSubmissionTemplate();
-  if (!template.value) throw new Error(template.problems.map((p) => p.message).join('\n'));
-  const { tasks } = loadSubmissionTasks(db);
-  const files: string[] = [];
-  const fills: FillSummary[] = [];
-  for (const [i, c] of counties.entries()) {
-    const f = path.join(dir, `${c}${period}报送表.xlsx`);
-    await writeSubmissionWorkbook(f, { county: c, period, tasks, template: template.value });
-    fills.push(await fillLikeACounty(f, i + 1));
-    files.push(f);
-  }
-  const preview = await importSubmissions(db, files, { dryRun: true });
-  const report = await importSubmissions(db, files, { operator: '演示' });
-  return { files, fills, preview, report };
 }
 
 const isMain = process.argv[1] && /fill-like-a-county\.(ts|js|mjs)$/.test(process.argv[1]);

@@ -4,7 +4,7 @@
 // The renderer imports this module for its types only (`import type`), so zod stays out of
 // the renderer bundle; validation happens at the boundary (main / bridge).
 import { z } from 'zod';
-import { OP_NAMES, type OpNameList } from './ops';
+import { OP_NAMES, type OpNameList } from './ops.std';
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -414,8 +414,6 @@ export const AppInfo = z.object({
   today: z.string(),
   period: z.string(),
   periods: z.array(z.string()),
-  /** operations the core cannot serve yet (declared, not wired) */
-  unavailable: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -583,7 +581,7 @@ export const contract = {
 export type Contract = typeof contract;
 export type OpName = keyof Contract;
 export { OP_NAMES };
-// the zod-free list in ops.ts (used by the sandboxed preload) must name exactly these operations
+// the zod-free list in ops.std.ts (used by the sandboxed preload) must name exactly these operations
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _sameOps: Same<OpName, OpNameList> = true;
 void _sameOps;

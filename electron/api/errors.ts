@@ -1,7 +1,7 @@
 // Errors that cross the boundary carry a stable code and a Chinese message naming the file
 // and place. Anything else thrown by the core is turned into one of these here.
 import { ZodError } from 'zod';
-import { describePlace, type Problem } from '../core/common/problems';
+import type { Problem } from '../core/common/problems';
 import type { ApiErrorShape } from './contract';
 
 export class ApiError extends Error {
@@ -14,9 +14,6 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
-
-export const notAvailable = (what: string): ApiError =>
-  new ApiError('NOT_AVAILABLE', `“${what}”功能尚未接入（核心模块还在开发中），请稍后再试。`);
 
 const FIELD_NAMES: Record<string, string> = {
   period: '报送期',
@@ -53,10 +50,4 @@ export function toApiError(e: unknown): ApiErrorShape {
   let message = typeof err?.message === 'string' ? err.message : String(e);
   if (!/[\u4e00-\u9fff]/.test(message)) message = `出错了：${message}`;
   return { code, message, problems: Array.isArray(err?.problems) ? err.problems : undefined };
-}
-
-/** One line per problem: the message and, when not already in it, the place. */
-export function problemLine(p: Problem): string {
-  const place = describePlace({ page: p.page, line: p.line, sheet: p.sheet, cell: p.cell });
-  return place && !p.message.includes(place) ? `${p.message}（${place}）` : p.message;
 }

@@ -28,6 +28,7 @@ const inside = (dir: string, p: string): boolean => {
 export function safeName(name: string): string {
   const base = path
     .basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
     .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
     .trim();
   return base && base !== '.' && base !== '..' ? base.slice(0, 180) : '文件';

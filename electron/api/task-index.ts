@@ -3,6 +3,7 @@
 // array work — 100,000 tasks filter in milliseconds. Any writing operation invalidates it.
 import type { DB } from '../core/ledger/db';
 import { basis, rollupStatus, warningFor, type Status } from '../core/ledger/derive';
+import { scanTaskTable } from '../core/ledger/task-table';
 import type { Role, TaskFilter, TaskListRow, TaskSort, TaskStatus } from './contract';
 
 interface Entry {
@@ -59,53 +60,15 @@ export class TaskIndex {
 
   private load(ids: number[] | null, today: string): Entry[] {
     const db = this.db();
-    const only = ids ? `AND t.id IN (${ids.map(Number).join(',')})` : '';
-    const onlyR = ids ? `WHERE task_id IN (${ids.map(Number).join(',')})` : '';
-    const tasks = db
-      .prepare(
-        `
-      SELECT t.id, t.code, t.title, t.plan_id, t.no, t.group_id, t.due_date, t.original_due_date, t.first_deadline, t.state
-      FROM tasks t WHERE t.state <> 'removed' ${only}`,
-      )
-      .all() as {
-      id: number;
-      code: string;
-      title: string;
-      plan_id: number;
-      no: number;
-      group_id: number | null;
-      due_date: string | null;
-      original_due_date: string | null;
-      first_deadline: string | null;
-      state: TaskListRow['state'];
-    }[];
-    const plans = new Map(
-      (
-        db.prepare('SELECT id, short_name, year FROM plans').all() as {
-          id: number;
-          short_name: string;
-          year: number;
-        }[]
-      ).map((p) => [p.id, p]),
-    );
-    const groups = new Map(
-      (db.prepare('SELECT id, title FROM task_groups').all() as { id: number; title: string }[]).map((g) => [
-        g.id,
-        g.title,
-      ]),
-    );
-    const units = new Map(
-      (
-        db.prepare('SELECT id, name, kind FROM units').all() as { id: number; name: string; kind: string }[]
-      ).map((u) => [u.id, u]),
-    );
+    const scan = scanTaskTable(db, ids);
+    const tasks = scan.tasks;
+    const plans = new Map(scan.plans.map((p) => [p.id, p]));
+    const groups = new Map(scan.groups.map((g) => [g.id, g.title]));
+    const units = new Map(scan.units.map((u) => [u.id, u]));
     // responsibilities in insertion (= ordinal) order; reporting units decide the status
     const byTask = new Map<number, Entry['units']>();
     const reporting = new Map<number, number[]>();
-    for (const [taskId, unitId, role, reports] of db
-      .prepare(`SELECT task_id, unit_id, role, reports FROM responsibilities ${onlyR}`)
-      .raw()
-      .iterate() as Iterable<[number, number, Role, number]>) {
+    for (const [taskId, unitId, role, reports] of scan.responsibilities) {
       const u = units.get(unitId);
       if (!u) continue;
       let list = byTask.get(taskId);
@@ -121,12 +84,7 @@ export class TaskIndex {
     }
     // the status in force of each (task, unit): its latest current record (derive.ts's rule without a period bound)
     const latest = new Map<number, Map<number, { end: string; status: Status; percent: number | null }>>();
-    for (const [taskId, unitId, status, percent, end] of db
-      .prepare(
-        `SELECT task_id, unit_id, status, percent, period_end FROM progress WHERE superseded_at IS NULL ${ids ? `AND task_id IN (${ids.map(Number).join(',')})` : ''}`,
-      )
-      .raw()
-      .iterate() as Iterable<[number, number, Status, number | null, string]>) {
+    for (const [taskId, unitId, status, percent, end] of scan.progress) {
       let m = latest.get(taskId);
       if (!m) latest.set(taskId, (m = new Map()));
       const cur = m.get(unitId);

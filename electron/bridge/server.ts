@@ -141,7 +141,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     return Buffer.concat(chunks);
   };
 
-  const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
+  const serveStatic = (res: http.ServerResponse, pathname: string) => {
     if (!opts.staticDir) return send(res, 404, '未提供界面文件（staticDir）。', 'text/plain; charset=utf-8');
     const root = path.resolve(opts.staticDir);
     let file = path.resolve(root, '.' + decodeURIComponent(pathname));
@@ -186,7 +186,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
             'text/plain; charset=utf-8',
           );
         }
-        return serveStatic(req, res, p);
+        return serveStatic(res, p);
       }
       if (!cookieOk(req)) return sendError(res, 401, '会话已失效，请使用台账工作台给出的地址重新打开。');
       if (p === '/api/events' && req.method === 'GET') {

@@ -29,7 +29,7 @@ import {
 import { menuTemplate } from './menu';
 import { startServiceWorker, type ServiceClient } from '../api/host';
 import { safeName } from '../api/files';
-import { IPC_NAVIGATE, IPC_PLATFORM, IPC_PREFIX, IPC_PROGRESS, OP_NAMES } from '../api/ops';
+import { IPC_NAVIGATE, IPC_PLATFORM, IPC_PREFIX, IPC_PROGRESS, OP_NAMES } from '../api/ops.std';
 import type { FileRef } from '../api/contract';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -2,7 +2,7 @@
 // one per operation of the contract, the file dialogs, upload of dropped files, progress and
 // menu navigation. Never ipcRenderer itself, never an arbitrary channel.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_NAVIGATE, IPC_PLATFORM, IPC_PREFIX, IPC_PROGRESS, OP_NAMES } from '../api/ops';
+import { IPC_NAVIGATE, IPC_PLATFORM, IPC_PREFIX, IPC_PROGRESS, OP_NAMES } from '../api/ops.std';
 
 const api: Record<string, (input: unknown, job?: string) => Promise<unknown>> = {};
 for (const op of OP_NAMES) {

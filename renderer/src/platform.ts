@@ -12,7 +12,7 @@ import type {
   Output,
   ProgressEvent,
 } from '../../electron/api/contract';
-import { OP_NAMES } from '../../electron/api/ops';
+import { OP_NAMES } from '../../electron/api/ops.std';
 
 export interface PickOptions {
   title: string;

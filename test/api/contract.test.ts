@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, OP_NAMES } from '../../electron/api/contract';
-import { OP_NAMES as PRELOAD_OPS } from '../../electron/api/ops';
+import { OP_NAMES as PRELOAD_OPS } from '../../electron/api/ops.std';
 import { handlers } from '../../electron/api/handlers/index';
 import { testService } from './helpers';
 

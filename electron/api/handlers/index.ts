@@ -8,8 +8,6 @@ import { overviewHandlers } from './overview';
 import { submissionHandlers } from './submissions';
 import { exportHandlers } from './exports';
 
-export { UNAVAILABLE } from './unavailable';
-
 export const handlers: Handlers = {
   ...planHandlers,
   ...taskHandlers,

@@ -1,5 +1,6 @@
 // 总览: completion by county, a light per plan, deadlines ahead, the overdue list.
 import { periodSummary } from '../../core/ledger/queries';
+import { planHeadings } from '../../core/ledger/app-reads';
 import { daysBetween } from '../../core/ledger/util';
 import type { Overview } from '../contract';
 import type { Handlers } from '../service';
@@ -17,27 +18,23 @@ export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
       rate: c.completionRate,
     }));
     const rows = ctx.index.all().filter((r) => r.state === 'active' || r.state === 'closed');
-    const plans = (
-      ctx.db.prepare('SELECT id, title, short_name FROM plans ORDER BY year DESC, id').all() as {
-        id: number;
-        title: string;
-        short_name: string;
-      }[]
-    ).map((p) => {
-      const mine = rows.filter((r) => r.planId === p.id);
-      const overdue = mine.filter((r) => r.overdue).length;
-      const lagging = mine.filter((r) => r.status === 'lagging').length;
-      const light: Overview['plans'][number]['light'] =
-        mine.length === 0 ? 'grey' : overdue ? 'red' : lagging ? 'yellow' : 'green';
-      return {
-        ...p,
-        light,
-        tasks: mine.length,
-        done: mine.filter((r) => r.status === 'done').length,
-        lagging,
-        overdue,
-      };
-    });
+    const plans = planHeadings(ctx.db)
+      .map(({ id, title, short_name }) => ({ id, title, short_name }))
+      .map((p) => {
+        const mine = rows.filter((r) => r.planId === p.id);
+        const overdue = mine.filter((r) => r.overdue).length;
+        const lagging = mine.filter((r) => r.status === 'lagging').length;
+        const light: Overview['plans'][number]['light'] =
+          mine.length === 0 ? 'grey' : overdue ? 'red' : lagging ? 'yellow' : 'green';
+        return {
+          ...p,
+          light,
+          tasks: mine.length,
+          done: mine.filter((r) => r.status === 'done').length,
+          lagging,
+          overdue,
+        };
+      });
     const upcoming = rows
       .filter((r) => r.due && r.due >= today && r.status !== 'done' && r.state === 'active')
       .map((r) => ({ id: r.id, code: r.code, title: r.title, due: r.due!, days: daysBetween(today, r.due!) }))

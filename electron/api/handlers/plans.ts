@@ -1,5 +1,6 @@
 // 导入方案: parse a file, show what importing it would change, import the (edited) parse.
 import { readFile } from 'node:fs/promises';
+import { listPlans } from '../../core/ledger/queries';
 import { parseFile } from '../../core/parse/index';
 import type { ParsedDocument as CoreDocument } from '../../core/parse/types';
 import {
@@ -118,19 +119,18 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
   },
 
   'plan.list'(_input, ctx): PlanSummary[] {
-    const plans = ctx.db
-      .prepare(
-        `
-      SELECT p.id, p.title, p.short_name, p.year, d.doc_number, d.imported_at
-      FROM plans p JOIN documents d ON d.id = p.document_id ORDER BY p.year DESC, p.id`,
-      )
-      .all() as Omit<PlanSummary, 'tasks' | 'done' | 'lagging' | 'overdue'>[];
+    // the ledger's one plan list (the CLI's `plan list` reads the same function)
+    const plans = listPlans(ctx.db);
     const rows = ctx.index.all();
     return plans.map((p) => {
       const mine = rows.filter((r) => r.planId === p.id && r.state !== 'withdrawn');
       return {
-        ...p,
+        id: p.id,
+        title: p.title,
+        short_name: p.short_name,
+        year: p.year,
         doc_number: p.doc_number ?? '',
+        imported_at: p.imported_at,
         tasks: mine.length,
         done: mine.filter((r) => r.status === 'done').length,
         lagging: mine.filter((r) => r.status === 'lagging').length,

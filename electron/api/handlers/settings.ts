@@ -2,18 +2,14 @@
 import { allSettings, setSetting } from '../../core/ledger/settings';
 import { addUnitAlias, listCounties, listUnitAliases } from '../../core/ledger/units';
 import { listPeriods, periodOf } from '../../core/ledger/periods';
+import { ledgerCounts, storedCityName } from '../../core/ledger/app-reads';
 import type { SettingsView } from '../contract';
 import type { HandlerContext, Handlers } from '../service';
-import { UNAVAILABLE } from './unavailable';
 
 export function settingsView(ctx: HandlerContext): SettingsView {
   const s = allSettings(ctx.db);
   const aliases = listUnitAliases(ctx.db);
-  const city =
-    s.city ||
-    ((ctx.db.prepare('SELECT name FROM cities ORDER BY name LIMIT 1').get() as { name: string } | undefined)
-      ?.name ??
-      '');
+  const city = s.city || storedCityName(ctx.db);
   return {
     dbPath: ctx.opts.dbPath,
     city,
@@ -42,7 +38,7 @@ export const settingsHandlers: Pick<
   'app.info' | 'settings.get' | 'settings.set' | 'settings.addAlias'
 > = {
   'app.info'(_i, ctx) {
-    const n = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
+    const counts = ledgerCounts(ctx.db);
     const view = settingsView(ctx);
     const period = currentPeriod(ctx);
     const known = listPeriods(ctx.db).map((p) => p.key);
@@ -50,13 +46,12 @@ export const settingsHandlers: Pick<
       version: ctx.opts.version ?? '0.1.0',
       dbPath: ctx.opts.dbPath,
       shell: ctx.opts.shell,
-      plans: n('SELECT count(*) AS n FROM plans'),
-      tasks: n("SELECT count(*) AS n FROM tasks WHERE state <> 'removed'"),
+      plans: counts.plans,
+      tasks: counts.tasks,
       city: view.city,
       today: ctx.today(),
       period,
       periods: [...new Set([...known, period])].sort().reverse(),
-      unavailable: [...UNAVAILABLE],
     };
   },
   'settings.get'(_i, ctx) {

@@ -2,6 +2,7 @@
 // The inbox (which files came back for a period, their reports, 采纳/退回 with a comment) is
 // the ledger's `submissions` table (core/ledger/submissions.ts), so it travels with backups.
 import path from 'node:path';
+import { reportedByUnit } from '../../core/ledger/app-reads';
 import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
 import {
   DEFAULT_TEMPLATE_PATH,
@@ -181,13 +182,7 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     const month = monthOf(period);
     const { tasks, counties } = loadSubmissionTasks(ctx.db);
     const inbox = readInbox(ctx, month);
-    const reported = ctx.db
-      .prepare(
-        `
-      SELECT u.name, count(DISTINCT p.task_id) AS n, max(p.recorded_at) AS last FROM progress p JOIN units u ON u.id = p.unit_id
-      WHERE p.period = ? AND p.superseded_at IS NULL GROUP BY u.name`,
-      )
-      .all(month) as { name: string; n: number; last: string }[];
+    const reported = reportedByUnit(ctx.db, month);
     const byName = new Map(reported.map((r) => [r.name, r]));
     return counties
       .map((c) => {

@@ -6,7 +6,7 @@ import { basis, unitStatuses } from '../../core/ledger/derive';
 import { getSetting } from '../../core/ledger/settings';
 import { listCounties } from '../../core/ledger/units';
 import * as corr from '../../core/ledger/corrections';
-import { parseJson } from '../../core/ledger/util';
+import { planHeadings, planParagraphs, progressRecord, taskUnitNames } from '../../core/ledger/app-reads';
 import { ApiError } from '../errors';
 import type { Correction, TaskDetail } from '../contract';
 import type { HandlerContext, Handlers } from '../service';
@@ -37,32 +37,9 @@ export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
   const countyIds = new Map(counties.map((c) => [c.id, c.name]));
   const b = basis(db, { asOf: ctx.today() });
   const statuses = unitStatuses(db, b, 't.id = ?', [t.id]);
-  const unitNames = new Map(
-    (
-      db
-        .prepare(
-          'SELECT id, name FROM units WHERE id IN (SELECT unit_id FROM responsibilities WHERE task_id = ?)',
-        )
-        .all(t.id) as { id: number; name: string }[]
-    ).map((u) => [u.id, u.name]),
-  );
-  const progressRow = db.prepare(
-    'SELECT period, text, problems, source_file, source_sheet, source_cell, source_kind, recorded_at FROM progress WHERE id = ?',
-  );
+  const unitNames = taskUnitNames(db, t.id);
   const progress = statuses.map((s) => {
-    const p =
-      s.progress_id != null
-        ? (progressRow.get(s.progress_id) as {
-            period: string;
-            text: string;
-            problems: string;
-            source_file: string | null;
-            source_sheet: string | null;
-            source_cell: string | null;
-            source_kind: string;
-            recorded_at: string;
-          })
-        : null;
+    const p = s.progress_id != null ? progressRecord(db, s.progress_id) : null;
     return {
       county: countyIds.get(s.unit_id) ?? unitNames.get(s.unit_id) ?? String(s.unit_id),
       period: p?.period ?? null,
@@ -90,10 +67,7 @@ export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
       action: ACTION_LABEL[a.action] ?? a.action,
       summary: a.summary,
     }));
-  const doc = db
-    .prepare('SELECT d.paragraphs_json FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.id = ?')
-    .get(t.plan_id) as { paragraphs_json: string } | undefined;
-  const paras = parseJson<string[]>(doc?.paragraphs_json, []);
+  const paras = planParagraphs(db, t.plan_id);
   const paragraphs: TaskDetail['paragraphs'] = [];
   if (t.span_from != null && t.span_to != null)
     for (let i = t.span_from; i <= t.span_to && i < paras.length; i++)
@@ -145,9 +119,7 @@ function applyCorrection(ctx: HandlerContext, id: number, c: Correction, note?: 
 export const taskHandlers: Pick<Handlers, 'task.facets' | 'task.query' | 'task.get' | 'task.correct'> = {
   'task.facets'(_i, ctx) {
     const f = ctx.index.facets();
-    const plans = ctx.db
-      .prepare('SELECT id, title, short_name, year FROM plans ORDER BY year DESC, id')
-      .all() as { id: number; title: string; short_name: string; year: number }[];
+    const plans = planHeadings(ctx.db);
     const years = new Set(plans.map((p) => p.year));
     const ordered = listCounties(ctx.db)
       .map((c) => c.name)

@@ -80,9 +80,3 @@ export function padWidth(s: string, width: number): string {
   for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
   return s + ' '.repeat(Math.max(0, width - w));
 }
-
-export function allFlags(args: ParsedArgs, name: string): string[] {
-  const v = args.flags[name];
-  if (v === undefined || typeof v === 'boolean') return [];
-  return Array.isArray(v) ? v : [v];
-}

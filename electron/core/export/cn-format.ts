@@ -78,6 +78,7 @@ export function num(v: number): string {
 export function safeFileName(s: string): string {
   return (
     s
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
       .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
       .replace(/\s+/g, '')
       .slice(0, 80) || '未命名'

@@ -218,30 +218,6 @@ export function styleRef(styleId: string, more: Record<string, string | null> = 
   return setProps('', 'w:pPr', { pStyle: `<w:pStyle w:val="${escapeXml(styleId)}"/>`, ...more });
 }
 
-/** A paragraph whose pPr is `base` with overrides (alignment, indents, page break). */
-export function paraProps(
-  base: string,
-  o: {
-    align?: 'left' | 'center' | 'right' | 'both';
-    firstLineChars?: number;
-    keepNext?: boolean;
-    pageBreakBefore?: boolean;
-    style?: string;
-  } = {},
-): string {
-  const ch: Record<string, string | null> = {};
-  if (o.style) ch['pStyle'] = `<w:pStyle w:val="${escapeXml(o.style)}"/>`;
-  if (o.align) ch['jc'] = `<w:jc w:val="${o.align}"/>`;
-  if (o.firstLineChars !== undefined)
-    ch['ind'] =
-      o.firstLineChars === 0
-        ? '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
-        : `<w:ind w:firstLineChars="${o.firstLineChars * 100}"/>`;
-  if (o.keepNext) ch['keepNext'] = '<w:keepNext/>';
-  if (o.pageBreakBefore) ch['pageBreakBefore'] = '<w:pageBreakBefore/>';
-  return setProps(base, 'w:pPr', ch);
-}
-
 // ---------------------------------------------------------------- tables
 
 export interface Cell {
@@ -382,9 +358,4 @@ export function deriveSection(sectPr: string, o: { landscape: boolean }): string
       `<w:pgMar w:top="${g.right}" w:right="${g.bottom}" w:bottom="${g.left}" w:left="${g.top}" w:header="${header}" w:footer="${footer}" w:gutter="0"/>`;
   }
   return setProps(sectPr, 'w:sectPr', ch);
-}
-
-/** An empty paragraph that ends a section with the given properties. */
-export function sectionBreak(sectPr: string): string {
-  return `<w:p><w:pPr>${sectPr}</w:pPr></w:p>`;
 }

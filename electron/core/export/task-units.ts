@@ -1,78 +1,11 @@
-// Who is named on each task, by role, read in one pass for all tasks (the exports need it
-// for every row; one query per task would dominate on a large ledger). Read-only SQL on the
-// ledger's responsibilities and units tables.
-import type { DB } from '../ledger/index';
+// The exports' view of who is named on each task: the per-task lists the ledger reads in one
+// pass (core/ledger/task-units.ts) and the 牵头单位 rule the bulletin and the reminders print.
+import { emptyTaskUnits, type TaskUnits } from '../ledger/task-units';
 
-export interface TaskUnits {
-  lead: string[];
-  responsible: string[];
-  participate: string[];
-  cooperate: string[];
-  implement: string[];
-  /** counties and zones named in any role, in county order */
-  counties: string[];
-  /** units that report progress on the task, with their kind */
-  reporting: { unit: string; kind: string }[];
-}
-
-const empty = (): TaskUnits => ({
-  lead: [],
-  responsible: [],
-  participate: [],
-  cooperate: [],
-  implement: [],
-  counties: [],
-  reporting: [],
-});
-
-export function readTaskUnits(db: DB): Map<number, TaskUnits> {
-  const units = new Map(
-    (
-      db.prepare('SELECT id, name, kind, sort_order FROM units').raw().all() as [
-        number,
-        string,
-        string,
-        number,
-      ][]
-    ).map(([id, name, kind, order]) => [id, { name, kind, order }]),
-  );
-  // walked in task order on resp_task (no sort of every responsibility); ordinal order
-  // within a task is restored below on the task's few rows
-  const rows = db
-    .prepare(
-      'SELECT task_id, role, reports, unit_id, ordinal FROM responsibilities INDEXED BY resp_task ORDER BY task_id',
-    )
-    .raw()
-    .all() as [number, keyof Omit<TaskUnits, 'counties' | 'reporting'>, number, number, number][];
-  const out = new Map<number, TaskUnits>();
-  let i = 0;
-  while (i < rows.length) {
-    const taskId = rows[i]![0];
-    let j = i;
-    while (j < rows.length && rows[j]![0] === taskId) j++;
-    const group = rows.slice(i, j);
-    if (group.some((r, k) => k > 0 && r[4] < group[k - 1]![4])) group.sort((a, b) => a[4] - b[4]);
-    const t = empty();
-    const counties: { name: string; order: number }[] = [];
-    for (const [, role, reports, unitId] of group) {
-      const u = units.get(unitId);
-      if (!u) continue;
-      const list = t[role];
-      if (list && !list.includes(u.name)) list.push(u.name);
-      if (reports && !t.reporting.some((x) => x.unit === u.name))
-        t.reporting.push({ unit: u.name, kind: u.kind });
-      if ((u.kind === 'county' || u.kind === 'zone') && !counties.some((x) => x.name === u.name))
-        counties.push({ name: u.name, order: u.order });
-    }
-    t.counties = counties.sort((a, b) => a.order - b.order).map((x) => x.name);
-    out.set(taskId, t);
-    i = j;
-  }
-  return out;
-}
+export { readTaskUnits, unitKinds, type TaskUnits } from '../ledger/task-units';
 
 export function unitsOf(map: Map<number, TaskUnits>, taskId: number): TaskUnits {
-  return map.get(taskId) ?? empty();
+  return map.get(taskId) ?? emptyTaskUnits();
 }
 
 const isLocal = (kind: string) => kind === 'county' || kind === 'zone';
@@ -86,11 +19,4 @@ export function leadUnits(u: TaskUnits, kinds: Map<string, string>): string[] {
   const depts = u.responsible.filter((n) => !isLocal(kinds.get(n) ?? ''));
   if (depts.length) return depts;
   return u.responsible;
-}
-
-/** unit name → kind, for every unit in the ledger. */
-export function unitKinds(db: DB): Map<string, string> {
-  return new Map(
-    (db.prepare('SELECT name, kind FROM units').raw().all() as [string, string][]).map(([n, k]) => [n, k]),
-  );
 }

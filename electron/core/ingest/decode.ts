@@ -17,7 +17,11 @@ export function decodeText(b: Uint8Array): Decoded | null {
   const n = Math.min(b.length, 4096);
   let evenZeros = 0,
     oddZeros = 0;
-  for (let i = 0; i < n; i++) if (b[i] === 0) i % 2 ? oddZeros++ : evenZeros++;
+  for (let i = 0; i < n; i++)
+    if (b[i] === 0) {
+      if (i % 2) oddZeros++;
+      else evenZeros++;
+    }
   if (oddZeros > n / 8 && evenZeros < n / 50)
     return { text: new TextDecoder('utf-16le').decode(b), encoding: 'utf-16le' };
   if (evenZeros > n / 8 && oddZeros < n / 50)

@@ -89,7 +89,7 @@ function paragraph(p: XmlElement, ctx: Ctx): void {
   const label = ctx.numbering.next(numId, ilvl, styleId);
   const raw = pieces.map((x) => x.text).join('');
   const markDeleted = child(child(pPr, 'rPr'), 'del') !== undefined;
-  let text = ctx.carry + raw;
+  const text = ctx.carry + raw;
   ctx.carry = '';
   if (markDeleted) {
     ctx.carry = text;

@@ -105,7 +105,7 @@ async function readPart(zip: JSZip, path: string): Promise<XmlElement | undefine
   try {
     return parseXml(text);
   } catch (e) {
-    if (e instanceof XmlError) throw new Error(`${path}：${e.message}`);
+    if (e instanceof XmlError) throw new Error(`${path}：${e.message}`, { cause: e });
     throw e;
   }
 }

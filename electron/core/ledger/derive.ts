@@ -26,11 +26,6 @@ export const STATUS_LABEL: Record<Status, string> = {
 };
 
 export type Warning = 'red' | 'yellow' | 'blue';
-export const WARNING_LABEL: Record<Warning, string> = {
-  red: '红色预警（逾期）',
-  yellow: '黄色预警（滞后）',
-  blue: '蓝色预警（临期）',
-};
 
 /** Chinese or English status words → Status (for submissions and the CLI); null if unknown. */
 export function parseStatus(s: string): Status | null {

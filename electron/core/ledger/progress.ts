@@ -6,7 +6,7 @@ import type { DB } from './db';
 import { stmt, write } from './db';
 import { fatal, hasFatal, type Place, type Problem } from '../common/problems';
 import { audit } from './audit';
-import { parseStatus, STATUS_LABEL, type Status } from './derive';
+import { parseStatus, type Status } from './derive';
 import { ensurePeriod, parsePeriod } from './periods';
 import { resolveTask } from './tasks';
 import { findUnit } from './units';
@@ -274,14 +274,4 @@ function same(a: Current, b: Omit<Current, 'id'>): boolean {
     a.metric_value === b.metric_value &&
     a.evidence === b.evidence
   );
-}
-
-/** One line for messages: 杞县 2025-09 滞后 60%. */
-export function describeProgress(p: {
-  unit: string;
-  period: string;
-  status: Status;
-  percent: number | null;
-}): string {
-  return `${p.unit} ${p.period} ${STATUS_LABEL[p.status]}${p.percent != null ? ` ${p.percent}%` : ''}`;
 }

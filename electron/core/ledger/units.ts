@@ -84,18 +84,6 @@ export function listCounties(db: DB): UnitRow[] {
   return stmt(db, 'SELECT * FROM counties ORDER BY sort_order, name').all() as UnitRow[];
 }
 
-export function listUnits(db: DB): UnitRow[] {
-  return stmt(db, 'SELECT * FROM units ORDER BY kind, sort_order, name').all() as UnitRow[];
-}
-
-export function unitAliases(db: DB, unitId: number): string[] {
-  return (
-    stmt(db, 'SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias').all(unitId) as {
-      alias: string;
-    }[]
-  ).map((r) => r.alias);
-}
-
 /**
  * Adds a clerk's alias (交运局 → 市交通运输局); the unit is created as a department when new.
  * Refuses an alias that already names a unit or is an alias. Audited.

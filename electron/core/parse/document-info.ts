@@ -27,7 +27,7 @@ const CN_NUM: Record<string, number> = {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const DOC_NUMBER =
-  /^([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*0*(\d{1,4})\s*号/;
+  /^([\u4e00-\u9fa5]{1,10})\s*[〔［[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*0*(\d{1,4})\s*号/;
 
 /** The document's own 发文字号: a line of its own near the top (never one cited in the text). */
 export function readDocNumber(paragraph: string): string {

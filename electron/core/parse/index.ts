@@ -168,9 +168,7 @@ function readPlan(
     taskLevel.set(i, l3 === 0 && l2 > 0 ? 2 : 3);
   });
   let level: 2 | 3 = 3;
-  let section = '',
-    sectionLabel = '',
-    inTasks = false,
+  let inTasks = false,
     inGoals = false,
     inGoalPart = false,
     group = '';
@@ -191,8 +189,8 @@ function readPlan(
     const m = markers[i];
     if (m?.level === 1) {
       close();
-      section = headingText(m.rest);
-      sectionLabel = `${m.marker}${section}`;
+      const section = headingText(m.rest);
+      const sectionLabel = `${m.marker}${section}`;
       inTasks = taskSection(section);
       inGoals = isGoalSection(section);
       inGoalPart = false;

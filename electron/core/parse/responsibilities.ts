@@ -28,7 +28,7 @@ const OPEN = '（(〔【〈［[';
 const CLOSE = '）)〕】〉］]';
 
 /** Escapes characters for use inside a regular-expression character class. */
-const esc = (chars: string) => chars.replace(/[\]\[\\^-]/g, '\\$&');
+const esc = (chars: string) => chars.replace(/[\][\\^-]/g, '\\$&');
 
 /**
  * Collective names written with inner brackets or commas become one item, and notes are

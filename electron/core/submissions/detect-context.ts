@@ -22,12 +22,6 @@ export function countiesIn(text: string, counties: string[]): string[] {
   return found;
 }
 
-/** The county when exactly one is named, else null. */
-export function singleCounty(text: string, counties: string[]): string | null {
-  const found = countiesIn(text, counties);
-  return found.length === 1 ? found[0]! : null;
-}
-
 /** 填报单位：兰考县人民政府 → the text after the label. */
 export function unitLineValue(text: string): string | null {
   const m = /(填报单位|报送单位|填报县区|县区名称|单位名称|单位)\s*[:：]\s*(.+)/.exec(

@@ -27,7 +27,6 @@ export interface GenerateOptions {
   now?: Date;
 }
 
-export const TITLE_ROWS = 3; // title, unit/due line, headings
 const HEADER_ROW = 3;
 const FONT = '宋体';
 const HEAD_FONT = '黑体';

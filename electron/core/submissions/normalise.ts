@@ -44,7 +44,7 @@ export function normalisePercent(raw: {
   num: number | null;
   pctFormat?: boolean;
 }): number | null {
-  let v: number | null = null;
+  let v: number | null;
   if (raw.num != null) {
     v = raw.pctFormat || (raw.num > 0 && raw.num < 1) ? raw.num * 100 : raw.num;
   } else {

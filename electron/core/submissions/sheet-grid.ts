@@ -26,8 +26,6 @@ export interface SheetGrid {
   rowTexts(row: number): { col: number; text: string }[];
 }
 
-const EMPTY: GridCell = { text: '', num: null, date: null, pctFormat: false, masterRow: 0, masterCol: 0 };
-
 function valueOf(
   v: ExcelJS.CellValue,
   result?: unknown,
@@ -150,10 +148,6 @@ export function buildGrid(ws: ExcelJS.Worksheet): SheetGrid {
     }
     return out;
   }
-}
-
-export function emptyCell(): GridCell {
-  return EMPTY;
 }
 
 export function ref(row: number, col: number): string {

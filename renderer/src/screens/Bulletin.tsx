@@ -48,7 +48,7 @@ export function BulletinScreen() {
 
   const exportOne = async (kind: 'bulletin' | 'reminders' | 'ledger') => {
     if (dirty) await saveReq();
-    let out: { files: FileRef[] } | null = null;
+    let out: { files: FileRef[] } | null;
     if (kind === 'bulletin') {
       const outFile = await platform.saveFile('保存进展通报', `${periodLabel(period)}攻坚任务进展通报.docx`, [
         'docx',

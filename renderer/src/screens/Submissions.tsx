@@ -25,7 +25,6 @@ export function SubmissionsScreen() {
   const [inbox, setInbox] = useState<SubmissionReport[]>([]);
   const [board, setBoard] = useState<Board>([]);
   const [made, setMade] = useState<FileRef[]>([]);
-  const unavailable = new Set(app.info?.unavailable ?? []);
 
   useEffect(() => {
     if (!period && app.info) setPeriod(app.info.period);
@@ -89,15 +88,9 @@ export function SubmissionsScreen() {
             为每个县区生成{periodLabel(period)}
             的报送表（Excel），每个县区只含其承担的任务，发给县区填写后收回。
           </p>
-          <button
-            className="primary"
-            onClick={make}
-            disabled={!!busy || unavailable.has('submission.make')}
-            data-testid="make-workbooks"
-          >
+          <button className="primary" onClick={make} disabled={!!busy} data-testid="make-workbooks">
             生成各县区报送表
           </button>
-          {unavailable.has('submission.make') && <p className="muted">（生成报送表的核心功能尚未接入）</p>}
           {made.length > 0 && (
             <ul className="files" data-testid="made-files">
               {made.map((f) => (

@@ -1,7 +1,7 @@
 // Reading an exported .docx back for the tests: parts, paragraphs, tables, sections,
 // and LibreOffice conversion to PDF where it is installed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -101,8 +101,4 @@ export function pdfPageSizes(pdf: string): { w: number; h: number }[] {
 export function pdfText(pdf: string, first?: number, last?: number): string {
   const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];
   return execFileSync('pdftotext', [...range, '-layout', pdf, '-'], { encoding: 'utf8' });
-}
-
-export function readBytes(file: string): Buffer {
-  return readFileSync(file);
 }

@@ -22,7 +22,7 @@ export interface PageSpec {
 const enc = (s: string) => Buffer.from(s, 'latin1');
 
 /** Advance of one character in a run: CJK 1 em, Helvetica approximated at 0.55 em. */
-export function advance(ch: string, size: number, font: Run['font']): number {
+function advance(size: number, font: Run['font']): number {
   return font === 'helv' ? 0.556 * size : size;
 }
 
@@ -133,7 +133,7 @@ function showRun(r: Run, mappedChars: string[]): string {
   let x = r.x;
   for (const ch of r.text) {
     ops += `BT /${fontRes} ${size} Tf ${hs} 0 0 1 ${x.toFixed(2)} ${r.y} Tm ${encode(ch)} Tj ET\n`;
-    x += advance(ch, size, font) * hs;
+    x += advance(size, font) * hs;
   }
   return ops;
 }

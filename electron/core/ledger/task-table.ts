@@ -1,0 +1,59 @@
+// The flat scans the task table (electron/api/task-index.ts) is built from: every live task,
+// plan, group and unit, every responsibility and every current progress record, each in one
+// query (no per-row subqueries: ~1 s per 100,000 tasks). `ids` narrows the task-bound scans
+// to the tasks a correction touched.
+import type { DB } from './db';
+import type { Role } from '../parse/types';
+import type { Status } from './derive';
+import type { TaskState } from './tasks';
+
+export interface TaskTableTask {
+  id: number;
+  code: string;
+  title: string;
+  plan_id: number;
+  no: number;
+  group_id: number | null;
+  due_date: string | null;
+  original_due_date: string | null;
+  first_deadline: string | null;
+  state: Exclude<TaskState, 'removed'>;
+}
+
+export interface TaskTableScan {
+  tasks: TaskTableTask[];
+  plans: { id: number; short_name: string; year: number }[];
+  groups: { id: number; title: string }[];
+  units: { id: number; name: string; kind: string }[];
+  /** [task_id, unit_id, role, reports] in insertion (= ordinal) order */
+  responsibilities: Iterable<[number, number, Role, number]>;
+  /** [task_id, unit_id, status, percent, period_end] of every record not superseded */
+  progress: Iterable<[number, number, Status, number | null, string]>;
+}
+
+export function scanTaskTable(db: DB, ids: number[] | null): TaskTableScan {
+  const list = ids ? ids.map(Number).join(',') : '';
+  return {
+    tasks: db
+      .prepare(
+        `SELECT t.id, t.code, t.title, t.plan_id, t.no, t.group_id, t.due_date, t.original_due_date, t.first_deadline, t.state
+         FROM tasks t WHERE t.state <> 'removed' ${ids ? `AND t.id IN (${list})` : ''}`,
+      )
+      .all() as TaskTableTask[],
+    plans: db.prepare('SELECT id, short_name, year FROM plans').all() as TaskTableScan['plans'],
+    groups: db.prepare('SELECT id, title FROM task_groups').all() as TaskTableScan['groups'],
+    units: db.prepare('SELECT id, name, kind FROM units').all() as TaskTableScan['units'],
+    responsibilities: db
+      .prepare(
+        `SELECT task_id, unit_id, role, reports FROM responsibilities ${ids ? `WHERE task_id IN (${list})` : ''}`,
+      )
+      .raw()
+      .iterate() as TaskTableScan['responsibilities'],
+    progress: db
+      .prepare(
+        `SELECT task_id, unit_id, status, percent, period_end FROM progress WHERE superseded_at IS NULL ${ids ? `AND task_id IN (${list})` : ''}`,
+      )
+      .raw()
+      .iterate() as TaskTableScan['progress'],
+  };
+}

@@ -1,0 +1,78 @@
+// Who is named on each task, by role, read in one pass for all tasks (the exports need it
+// for every row; one query per task would dominate on a large ledger).
+import type { DB } from './db';
+
+export interface TaskUnits {
+  lead: string[];
+  responsible: string[];
+  participate: string[];
+  cooperate: string[];
+  implement: string[];
+  /** counties and zones named in any role, in county order */
+  counties: string[];
+  /** units that report progress on the task, with their kind */
+  reporting: { unit: string; kind: string }[];
+}
+
+export const emptyTaskUnits = (): TaskUnits => ({
+  lead: [],
+  responsible: [],
+  participate: [],
+  cooperate: [],
+  implement: [],
+  counties: [],
+  reporting: [],
+});
+
+export function readTaskUnits(db: DB): Map<number, TaskUnits> {
+  const units = new Map(
+    (
+      db.prepare('SELECT id, name, kind, sort_order FROM units').raw().all() as [
+        number,
+        string,
+        string,
+        number,
+      ][]
+    ).map(([id, name, kind, order]) => [id, { name, kind, order }]),
+  );
+  // walked in task order on resp_task (no sort of every responsibility); ordinal order
+  // within a task is restored below on the task's few rows
+  const rows = db
+    .prepare(
+      'SELECT task_id, role, reports, unit_id, ordinal FROM responsibilities INDEXED BY resp_task ORDER BY task_id',
+    )
+    .raw()
+    .all() as [number, keyof Omit<TaskUnits, 'counties' | 'reporting'>, number, number, number][];
+  const out = new Map<number, TaskUnits>();
+  let i = 0;
+  while (i < rows.length) {
+    const taskId = rows[i]![0];
+    let j = i;
+    while (j < rows.length && rows[j]![0] === taskId) j++;
+    const group = rows.slice(i, j);
+    if (group.some((r, k) => k > 0 && r[4] < group[k - 1]![4])) group.sort((a, b) => a[4] - b[4]);
+    const t = emptyTaskUnits();
+    const counties: { name: string; order: number }[] = [];
+    for (const [, role, reports, unitId] of group) {
+      const u = units.get(unitId);
+      if (!u) continue;
+      const list = t[role];
+      if (list && !list.includes(u.name)) list.push(u.name);
+      if (reports && !t.reporting.some((x) => x.unit === u.name))
+        t.reporting.push({ unit: u.name, kind: u.kind });
+      if ((u.kind === 'county' || u.kind === 'zone') && !counties.some((x) => x.name === u.name))
+        counties.push({ name: u.name, order: u.order });
+    }
+    t.counties = counties.sort((a, b) => a.order - b.order).map((x) => x.name);
+    out.set(taskId, t);
+    i = j;
+  }
+  return out;
+}
+
+/** unit name → kind, for every unit in the ledger. */
+export function unitKinds(db: DB): Map<string, string> {
+  return new Map(
+    (db.prepare('SELECT name, kind FROM units').raw().all() as [string, string][]).map(([n, k]) => [n, k]),
+  );
+}
