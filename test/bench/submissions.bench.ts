@@ -1,7 +1,7 @@
 // Submission workbooks: (1) generating every county's workbook for the seed plans,
 // (2) importing 10 county workbooks of 200 rows each. Target: each under 2 s.
 // Prints wall time, heap growth and the process's peak RSS.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseFile } from '../../electron/core/parse/index';
@@ -104,6 +104,43 @@ export default async function bench(): Promise<void> {
       return `${r.totals.unchanged} unchanged`;
     });
     db.close();
+
+    // (3) the same imports from .xls (as WPS saves) and GBK CSV (as Chinese Excel saves)
+    const X = await import('@e965/xlsx');
+    const cp = (await import('@e965/xlsx/dist/cpexcel')) as unknown as {
+      utils: { encode(cp: number, s: string): ArrayLike<number> };
+    };
+    const xlsFiles: string[] = [];
+    const csvFiles: string[] = [];
+    for (const f of files) {
+      const book = X.read(readFileSync(f), { type: 'buffer' });
+      const xls = f.replace(/\.xlsx$/, '.xls');
+      writeFileSync(xls, X.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer);
+      xlsFiles.push(xls);
+      // one table: the first plan sheet's title and header, then every plan sheet's rows
+      const lines: string[] = [];
+      for (const name of book.SheetNames.filter((n) => n !== '填报说明' && n !== '_meta')) {
+        const rows = X.utils.sheet_to_csv(book.Sheets[name]!, { blankrows: false }).split('\n');
+        const header = rows.findIndex((r) => r.includes('任务标识'));
+        lines.push(...(lines.length === 0 ? rows : rows.slice(header + 1)));
+      }
+      const csv = path.join(path.dirname(f), `${path.basename(f, '.xlsx')}2025年9月.csv`);
+      writeFileSync(csv, Buffer.from(cp.utils.encode(936, lines.join('\r\n'))));
+      csvFiles.push(csv);
+    }
+    for (const [kind, list] of [
+      ['.xls', xlsFiles],
+      ['GBK .csv', csvFiles],
+    ] as const) {
+      const fdb = openLedger(path.join(dir, `ledger-${list === xlsFiles ? 'xls' : 'csv'}.sqlite`));
+      applyImport(fdb, bigDocument());
+      await measure(`import ${list.length} ${kind} files × ${big.tasks.length} rows`, async () => {
+        const r = await importSubmissions(fdb, list, { operator: 'bench' });
+        const errors = r.problems.filter((p) => p.severity === 'error').length;
+        return `${r.totals.new} records written, ${r.totals.notImported} rows not imported, ${errors} errors`;
+      });
+      fdb.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

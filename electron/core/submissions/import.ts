@@ -12,6 +12,7 @@ import { diffWithLedger, loadSubmissionTasks, writeProgress, type ProgressChange
 import type { ProgressStatus, RowOutcome } from './types';
 import { recordInbox, type InboxOptions } from './inbox';
 import type { Submission } from '../ledger/submissions';
+import type { WorkbookFormat } from './legacy-workbook';
 
 export interface ImportSubmissionOptions {
   dryRun?: boolean;
@@ -33,6 +34,8 @@ export interface FileReport {
   county: string | null;
   period: string | null;
   ours: boolean;
+  /** what the file really was: xlsx, xls (also .et), html (a table saved as .xls) or csv */
+  format?: WorkbookFormat;
   templateVersion?: string;
   /** sha256 of the file's bytes (absent when the file could not be opened) */
   hash?: string;
@@ -102,7 +105,8 @@ export async function importSubmissions(
     const opened = await openWorkbookFile(f);
     fr.problems.push(...opened.problems);
     if (!opened.value) continue;
-    const { workbook, bytes } = opened.value;
+    const { workbook, bytes, format } = opened.value;
+    fr.format = format;
     const read = readSubmission(workbook, name, {
       tasks: index,
       counties,

@@ -1,5 +1,7 @@
 // Opens a returned workbook safely: what the bytes are (not the extension), a zip check
 // before exceljs, and exceljs' own crashes on files from other tools turned into a message.
+// Legacy .xls/.et, HTML tables saved as .xls and CSV go through legacy-workbook.ts into the
+// same in-memory workbook, so every format is read by one mapping.
 // Every refusal names the file and tells the clerk what to do, in Chinese.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { fatal, type Result } from '../common/problems';
 import { sniff } from '../ingest/sniff';
 import { checkXlsxZip, ZIP_LIMITS } from './zip-guard';
+import { openCsvWorkbook, openLegacyWorkbook, type WorkbookFormat } from './legacy-workbook';
 
 export const SubmissionErrorCode = {
   NotFound: 'SUBMISSION_NOT_FOUND',
@@ -14,7 +17,6 @@ export const SubmissionErrorCode = {
   NotWorkbook: 'SUBMISSION_NOT_WORKBOOK',
   Truncated: 'SUBMISSION_TRUNCATED',
   Encrypted: 'SUBMISSION_ENCRYPTED',
-  LegacyXls: 'SUBMISSION_LEGACY_XLS',
   ZipBomb: 'SUBMISSION_ZIP_BOMB',
   TooLarge: 'SUBMISSION_TOO_LARGE',
   Unreadable: 'SUBMISSION_UNREADABLE',
@@ -42,6 +44,7 @@ const IGNORED_NODES = [
 export interface OpenedWorkbook {
   workbook: ExcelJS.Workbook;
   bytes: Buffer;
+  format: WorkbookFormat;
 }
 
 export async function openWorkbookFile(filePath: string): Promise<Result<OpenedWorkbook>> {
@@ -60,31 +63,64 @@ export async function openWorkbookFile(filePath: string): Promise<Result<OpenedW
     );
   }
   const bytes = await readFile(filePath);
-  const opened = await openWorkbookBytes(bytes, file);
+  const opened = await openAnyWorkbook(bytes, file);
   return opened.value
-    ? { value: { workbook: opened.value, bytes }, problems: opened.problems }
+    ? { value: { ...opened.value, bytes }, problems: opened.problems }
     : { value: null, problems: opened.problems };
 }
 
-export async function openWorkbookBytes(bytes: Buffer, file: string): Promise<Result<ExcelJS.Workbook>> {
+/** The workbook in any format a county sends, and which format it was. */
+export async function openAnyWorkbook(
+  bytes: Buffer,
+  file: string,
+): Promise<Result<{ workbook: ExcelJS.Workbook; format: WorkbookFormat }>> {
+  const kind = bytes.length ? sniff(bytes) : 'binary';
+  let format: WorkbookFormat = 'xlsx';
+  let r: Result<ExcelJS.Workbook>;
+  if (kind === 'ole' && !isEncryptedOle(bytes) && !hasUtf16(bytes, 'WordDocument')) {
+    format = 'xls';
+    r = await openLegacyWorkbook(bytes, file, 'xls');
+  } else if (kind === 'text') {
+    const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1').trimStart().toLowerCase();
+    // HTML tables and SpreadsheetML 2003 that other systems save with an .xls name
+    if (head.startsWith('<') && /<table|urn:schemas-microsoft-com:office:spreadsheet/.test(head)) {
+      format = 'html';
+      r = await openLegacyWorkbook(bytes, file, 'html');
+    } else {
+      format = 'csv';
+      r = openCsvWorkbook(bytes, file);
+    }
+  } else r = await openWorkbookBytes(bytes, file);
+  return r.value
+    ? { value: { workbook: r.value, format }, problems: r.problems }
+    : { value: null, problems: r.problems };
+}
+
+function isEncryptedOle(bytes: Buffer): boolean {
+  return hasUtf16(bytes, 'EncryptionInfo') || hasUtf16(bytes, 'EncryptedPackage');
+}
+
+async function openWorkbookBytes(bytes: Buffer, file: string): Promise<Result<ExcelJS.Workbook>> {
   if (bytes.length === 0)
     return refuse(SubmissionErrorCode.Empty, `文件“${file}”是空文件（0 字节），请确认是否保存完整。`, file);
   const kind = sniff(bytes);
   if (kind === 'ole') {
     // OLE compound file: either an Office file encrypted with a password (its streams are
     // named EncryptionInfo/EncryptedPackage) or a legacy .xls/.et workbook
-    if (hasUtf16(bytes, 'EncryptionInfo') || hasUtf16(bytes, 'EncryptedPackage')) {
+    if (isEncryptedOle(bytes)) {
       return refuse(
         SubmissionErrorCode.Encrypted,
         `文件“${file}”设置了打开密码，无法读取。请在 Excel/WPS 中打开，在“文件—信息—保护工作簿”（或“文件—文档加密”）中清除密码后另存，再导入。`,
         file,
       );
     }
-    return refuse(
-      SubmissionErrorCode.LegacyXls,
-      `文件“${file}”是旧版 Excel/WPS 表格格式（.xls/.et），无法直接读取。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再导入。`,
-      file,
-    );
+    if (hasUtf16(bytes, 'WordDocument'))
+      return refuse(
+        SubmissionErrorCode.NotWorkbook,
+        `文件“${file}”是旧版 Word 文档（.doc），不是 Excel 工作簿。请导入县区报回的报送表。`,
+        file,
+      );
+    return openLegacyWorkbook(bytes, file, 'xls');
   }
   if (kind !== 'zip') {
     const what = kind === 'pdf' ? 'PDF 文件' : kind === 'text' ? '文本文件' : '未知格式的数据';

@@ -20,7 +20,7 @@ function hasSoffice(): boolean {
 }
 
 describe.skipIf(!hasSoffice())('workbooks re-saved by LibreOffice', () => {
-  it('import exactly like the original', async () => {
+  it.each(['xlsx', 'xls'])('import exactly like the original (saved as .%s)', async (to) => {
     const dir = tmpDir();
     const original = path.join(dir, '尉氏县.xlsx');
     await writeSubmissionWorkbook(original, {
@@ -39,7 +39,7 @@ describe.skipIf(!hasSoffice())('workbooks re-saved by LibreOffice', () => {
         `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
         '--headless',
         '--convert-to',
-        'xlsx',
+        to,
         '--outdir',
         out,
         original,
@@ -47,12 +47,13 @@ describe.skipIf(!hasSoffice())('workbooks re-saved by LibreOffice', () => {
       { stdio: 'ignore', timeout: 120_000 },
     );
     const a = (await readFileAgainstSeed(original)).value!;
-    const b = (await readFileAgainstSeed(path.join(out, '尉氏县.xlsx'))).value!;
+    const b = (await readFileAgainstSeed(path.join(out, `尉氏县.${to}`))).value!;
     expect(b.ours).toBe(true);
     expect([b.county, b.period]).toEqual([a.county, a.period]);
     const strip = (v: typeof a) =>
       v.records.map(({ origin: _o, ...r }) => r).sort((x, y) => x.taskKey.localeCompare(y.taskKey));
     expect(strip(b)).toEqual(strip(a));
+    expect(b.outcomes.filter((o) => o.kind === 'imported').every((o) => o.match === 'key')).toBe(true);
     expect(a.records.length).toBeGreaterThan(50);
   });
 });
