@@ -31,7 +31,8 @@ const DOC_NUMBER =
 
 /** The document's own 发文字号: a line of its own near the top (never one cited in the text). */
 export function readDocNumber(paragraph: string): string {
-  const m = DOC_NUMBER.exec(paragraph.trim());
+  // 文号：将政办〔2022〕13 号 on a web page's metadata line
+  const m = DOC_NUMBER.exec(paragraph.trim().replace(/^.{0,8}?(?:文号|发文字号)\s*[:：]\s*/, ''));
   return m ? `${m[1]}〔${m[2]}〕${Number(m[3])}号` : '';
 }
 

@@ -15,7 +15,7 @@ import {
   type Marker,
 } from './outline';
 import { findPlans } from './plan-outline';
-import { readResponsibilities, uniqueResponsibilities } from './responsibilities';
+import { readResponsibilities, uniqueResponsibilities, type Convention } from './responsibilities';
 import { dueDates, findDeadlines, findRecurrences } from './deadlines';
 import { findMetrics } from './metrics';
 import { shortNames } from './short-name';
@@ -34,12 +34,18 @@ export async function parseFile(filePath: string, opts: ParseOptions = {}): Prom
   return { value: parsed.value, problems: [...ingested.problems, ...parsed.problems] };
 }
 
-/** Full-width digits and Latin letters as ASCII, so patterns need one form only. */
+/**
+ * Full-width digits and Latin letters as ASCII, so patterns need one form only. Web copies
+ * add furniture a plan never has: list bullets before lines (• 来源专题：…, - 索 引 号：…) and
+ * spaces inside Chinese words where a page wrapped (习近平 生态文明思想): both go.
+ */
 export function normaliseText(s: string): string {
   return s
     .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^(?:[•·●▪■◆◇○]|-(?=\s))\s*/, '')
+    .replace(/(?<=[\u4e00-\u9fa5])[ \t]+(?=[\u4e00-\u9fa5])/g, '');
 }
 
 export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): Result<ParsedDocument> {
@@ -175,6 +181,7 @@ function readPlan(
   let task: ParsedTask | null = null;
   let standing: Responsibility[] = []; // standing rules already in force
   let pendingStanding: Responsibility[] = []; // rules read in the current task: apply from the next one
+  let convention: Convention | undefined; // 排在首位的为牵头单位，下同: in force for later tasks
   const close = () => {
     if (!task) return;
     task.units = uniqueResponsibilities(task.units);
@@ -195,7 +202,8 @@ function readPlan(
       inGoals = isGoalSection(section);
       inGoalPart = false;
       level = taskLevel.get(i) ?? 3;
-      group = level === 2 ? sectionLabel : '';
+      // tasks 1. 2. directly under 一、 (no （一） between) belong to the 一、 heading
+      group = sectionLabel;
       // 二、工作目标。2025年全市… : targets run on after the heading
       if (inGoals) plan.metrics.push(...findMetrics(text, i));
       continue;
@@ -216,7 +224,8 @@ function readPlan(
       close();
       task = newTask(m, group, shortName, year, i);
     }
-    const resp = readResponsibilities(text, profile, i);
+    const resp = readResponsibilities(text, profile, i, convention);
+    if (resp.convention?.onwards) convention = resp.convention;
     if (!task) {
       standing = uniqueResponsibilities([...standing, ...resp.standing]);
       continue;

@@ -32,6 +32,8 @@ export interface Responsibility {
   span?: Span;
   /** set when the unit comes from a standing rule (以下各项任务均需…) rather than the task's own text */
   standing?: boolean;
+  /** which comma group of its list the unit was in (市环保局、市国土资源局，市财政局…: 0, 0, 1) */
+  listGroup?: number;
 }
 
 export type DeadlineKind =

@@ -18,17 +18,21 @@ const ALL_COUNTIES =
 const ALL_DISTRICTS = /^(?:各|全市各)区(?:人民)?政府$/;
 const ALL_PLAIN_COUNTIES = /^各县(?:人民)?政府$/;
 const GOV_SUFFIX = /(?:人民)?政府$/;
+// 街道 and 专班 (a standing work team) are units in district plans: 各街道, 全区经济运行各专班
 const UNIT_END =
-  /(局|委|办|室|厅|院|所|中心|公司|集团|政府|管委会|委员会|车站|社|站|部|队|处|会|行|校|部门|单位|法院|检察院|分局|支队|大队|银行|海关|分区|公司|区|县|市)$/;
+  /(局|委|办|室|厅|院|所|中心|公司|集团|政府|管委会|委员会|车站|社|站|部|队|处|会|行|校|部门|单位|法院|检察院|分局|支队|大队|银行|海关|分区|公司|区|县|市|街道|专班|镇|乡)$/;
 
-/** Abbreviations every office understands, whatever the city. */
+/**
+ * Abbreviations that mean the same office in every city (市发改委 is 市发展改革委 everywhere).
+ * Nothing else belongs here: a city's own short forms (市应急局 for 市应急管理局) go in its
+ * city file, and an official name is never rewritten to a short form. 市环保局 is not here:
+ * before the 2018 reform it was the 环境保护局, a different office from today's 生态环境局.
+ */
 const COMMON_ALIASES: [RegExp, string][] = [
   [/^市发改委$/, '市发展改革委'],
   [/^市工信局$/, '市工业和信息化局'],
   [/^市住建局$/, '市住房城乡建设局'],
-  [/^市环保局$/, '市生态环境局'],
   [/^市卫健委$/, '市卫生健康委'],
-  [/^市应急管理局$/, '市应急局'],
 ];
 
 /** Splits one list item (between 、 or ，) that may join two units with 和/及/与. */
@@ -39,7 +43,8 @@ export function splitJoined(item: string, profile: CityProfile): string[] {
 }
 
 export function looksLikeUnit(s: string, profile: CityProfile): boolean {
-  const t = s.replace(/等$/, '');
+  // 各街道（园区）: a note in brackets after the name does not change what it is
+  const t = s.replace(/等$/, '').replace(/[（(][^（）()]{1,8}[）)]$/, '');
   if (!t || t.length > 30) return false;
   if (/[。；，,]/.test(t)) return false;
   if (ALL_COUNTIES.test(t) || ALL_DISTRICTS.test(t) || ALL_PLAIN_COUNTIES.test(t) || t === '管委会')
@@ -99,13 +104,35 @@ export function canonicalUnits(written: string, profile: CityProfile): NamedUnit
     return [county(bare)];
   // 某某示范区管委会 / 某某开发区管委会 is the zone itself (a list such as …等八个开发区管委会 stays whole)
   const zm =
-    /^(.{2,14}(?:示范区|开发区|新区|高新区|产业集聚区|保税区|实验区|工区|管理区))(?:管委会|管理委员会)$/.exec(
+    /^(.{0,14}(?:示范区|开发区|新区|高新区|产业集聚区|保税区|实验区|工区|管理区))(?:管委会|管理委员会)$/.exec(
       raw,
     );
   if (zm && !raw.includes('等')) return [{ unit: zm[1]!, kind: 'zone', raw: written }];
   let unit = profile.unitAliases[raw] ?? raw;
   for (const [re, to] of COMMON_ALIASES) if (re.test(unit)) unit = to;
   return [{ unit, kind: /^市/.test(unit) ? 'department' : 'other', raw: written }];
+}
+
+// a bare place name in a list whose last item carries the unit: 临汾、侯马、洪洞经济开发区管委会
+const SHARED_SUFFIX =
+  /^([\u4e00-\u9fa5]{2,4}?)((?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|产业园区|产业集聚区|示范区|新区)(?:管委会|管理委员会)?)$/;
+
+/**
+ * In 临汾、侯马、洪洞经济开发区管委会 the last item's unit is shared by the bare place names
+ * before it: 临汾经济开发区管委会, 侯马经济开发区管委会. Only names that are not units on their
+ * own (no 局 委 县 区 …) and run straight up to the last item take the suffix.
+ */
+export function shareSuffix(items: string[], profile: CityProfile): string[] {
+  const last = items[items.length - 1];
+  const m = last ? SHARED_SUFFIX.exec(last) : null;
+  if (!m || items.length < 2) return items;
+  const out = [...items];
+  for (let i = items.length - 2; i >= 0; i--) {
+    const it = items[i]!;
+    if (!/^[\u4e00-\u9fa5]{2,4}$/.test(it) || looksLikeUnit(it, profile)) break;
+    out[i] = it + m[2]!;
+  }
+  return out;
 }
 
 /**
@@ -119,7 +146,9 @@ export function shareCityPrefix(items: string[], profile: CityProfile): string[]
     if (i.startsWith('市') && !i.startsWith('市场')) return i;
     if (/^(省|国|中国|国家|国网|国铁|各|有关|相关|县|区)/.test(i) || local.some((l) => i.startsWith(l)))
       return i;
-    if (/^[\u4e00-\u9fa5]{2,12}(局|委|办)$/.test(i) && !/(县|区)/.test(i.slice(0, -1))) return `市${i}`;
+    // 水利局等 at the end of an open list is 市水利局 as well
+    const bare = i.replace(/等$/, '');
+    if (/^[\u4e00-\u9fa5]{2,12}(局|委|办)$/.test(bare) && !/(县|区)/.test(bare.slice(0, -1))) return `市${i}`;
     return i;
   });
 }

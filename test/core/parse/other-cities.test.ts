@@ -1,0 +1,148 @@
+// The wordings other cities' offices use (issue 13), each class on real sentences from the
+// plans in test/fixtures/plans (sources in its SOURCES.md) and the issue.
+import { describe, expect, it } from 'vitest';
+import { readClause, readResponsibilities } from '../../../electron/core/parse/responsibilities';
+import { canonicalUnits, shareCityPrefix } from '../../../electron/core/parse/units';
+import { nationalProfile, emptyProfile } from '../../../electron/core/parse/city-profile';
+
+const jiamusi = nationalProfile('佳木斯市')!;
+const linfen = nationalProfile('临汾市')!;
+const chaozhou = nationalProfile('潮州市')!;
+const none = emptyProfile('');
+const pairs = (r: { units: { unit: string; role: string }[] } | null) =>
+  (r?.units ?? []).map((u) => `${u.unit}:${u.role}`);
+
+describe('a standing rule inside a responsibility bracket, after a full stop', () => {
+  it('keeps the lead and the clause units and reads the rule with its qualification (佳木斯)', () => {
+    const r = readClause(
+      '市水务局牵头,市工信委、城乡建设局配合,各县(市)区政府负责落实。以下均需各县(市)区政府落实,区政府无相关工作职能的,由市政府直属责任部门负责相关工作,不再列出)',
+      jiamusi,
+      0,
+      0,
+    );
+    expect(pairs(r).slice(0, 3)).toEqual(['市水务局:lead', '市工信委:cooperate', '市城乡建设局:cooperate']);
+    expect(pairs(r).slice(3)).toEqual(jiamusi.counties.map((c) => `${c}:implement`));
+    expect(r!.standing.map((u) => u.unit)).toEqual(jiamusi.counties);
+    expect(r!.standing.every((u) => u.role === 'implement')).toBe(true);
+  });
+  it('reads the issue wording: 〔牵头单位：市水利局。以下各项均需各区县政府、高新区管委会负责落实，不再列出〕', () => {
+    const r = readClause(
+      '牵头单位：市水利局。以下各项均需各区县政府、高新区管委会负责落实，不再列出',
+      linfen,
+      0,
+      0,
+    );
+    expect(pairs(r)).toEqual(['市水利局:lead']);
+    expect(r!.standing.map((u) => u.unit)).toEqual([...linfen.counties, '高新区']);
+  });
+  it('reads a labelled list whose rule follows a full stop (肥城): the list keeps its last unit', () => {
+    const r = readClause(
+      '责任单位:市环保局、市国土资源局,市财政局、市农业局、市卫生计生局,各镇街区。以下均需各镇街区落实,不再列出。排在前位为牵头部门,下同。',
+      none,
+      0,
+      0,
+    );
+    expect(pairs(r)).toEqual([
+      '市环保局:lead',
+      '市国土资源局:lead',
+      '市财政局:responsible',
+      '市农业局:responsible',
+      '市卫生计生局:responsible',
+      '各镇街区:responsible',
+    ]);
+    expect(pairs({ units: r!.standing })).toEqual(['各镇街区:implement']);
+    expect(r!.convention).toEqual({ leadFirst: 'group', onwards: true });
+  });
+  it('still reads a rule after a comma (the seed) without losing the clause', () => {
+    const r = readClause(
+      '市交通运输局、市生态环境局、按职责分工负责、各县区政府负责落实，以下各项任务均需各县区政府负责落实，不再列出',
+      chaozhou,
+      0,
+      0,
+    );
+    expect(pairs(r).slice(0, 2)).toEqual(['市交通运输局:responsible', '市生态环境局:responsible']);
+    expect(r!.standing).toHaveLength(chaozhou.counties.length);
+  });
+});
+
+describe('"first listed leads" conventions', () => {
+  const variants = [
+    '排在首位的为牵头单位',
+    '排在第一位的为牵头单位',
+    '排名第一的为牵头单位',
+    '列第一位的为牵头部门',
+    '第一个单位为牵头单位',
+  ];
+  for (const v of variants)
+    it(`（责任单位：市住房城乡建设局、市城管局，${v}，下同）`, () => {
+      const r = readClause(`责任单位：市住房城乡建设局、市城管局，${v}，下同`, none, 0, 0);
+      expect(pairs(r)).toEqual(['市住房城乡建设局:lead', '市城管局:responsible']);
+      expect(r!.convention).toEqual({ leadFirst: 'one', onwards: true });
+    });
+  it('a bare list with the convention and no role word, and the convention is not a unit', () => {
+    const r = readClause('市住房城乡建设局、市城管局，排在首位的为牵头单位', none, 0, 0);
+    expect(pairs(r)).toEqual(['市住房城乡建设局:lead', '市城管局:responsible']);
+    expect(r!.convention!.onwards).toBe(false);
+  });
+  it('下同 carries the convention to later tasks; without it the next list is all responsible', () => {
+    const first = readResponsibilities(
+      '（市生态环境局、市工业和信息化局，排在首位的为牵头单位，下同）',
+      none,
+      0,
+    );
+    expect(first.convention?.onwards).toBe(true);
+    const later = readResponsibilities('（责任单位：市公安局、市交通运输局）', none, 1, first.convention);
+    expect(pairs(later)).toEqual(['市公安局:lead', '市交通运输局:responsible']);
+    const alone = readResponsibilities('（责任单位：市公安局、市交通运输局）', none, 1);
+    expect(pairs(alone)).toEqual(['市公安局:responsible', '市交通运输局:responsible']);
+  });
+  it('an explicit 牵头 wins over the convention', () => {
+    const r = readClause('市公安局牵头，市交通运输局负责', none, 0, 0, { leadFirst: 'one', onwards: true });
+    expect(pairs(r)).toEqual(['市公安局:lead', '市交通运输局:responsible']);
+  });
+});
+
+describe('a shared prefix or suffix in a list', () => {
+  it('市农业农村局、水利局等配合: 水利局 is 市水利局 (the issue); 市场监管局 stays 市市场监管局', () => {
+    const r = readClause('市生态环境局牵头，市农业农村局、水利局等配合', none, 0, 0);
+    expect(pairs(r)).toEqual(['市生态环境局:lead', '市农业农村局:cooperate', '市水利局:cooperate']);
+    expect(shareCityPrefix(['市生态环境局', '市场监管局'], none)).toEqual(['市生态环境局', '市市场监管局']);
+  });
+  it('临汾、侯马、洪洞经济开发区管委会 are three zones', () => {
+    const r = readClause(
+      '市环保局牵头,市经信委、市住房和城乡建设局配合,临汾、侯马、洪洞经济开发区管委会负责落实',
+      linfen,
+      0,
+      0,
+    );
+    expect(pairs(r).slice(3)).toEqual([
+      '临汾经济开发区:implement',
+      '侯马经济开发区:implement',
+      '洪洞经济开发区:implement',
+    ]);
+  });
+  it('labelled lines after the task: 牵头责任单位 / 相关责任单位, 各县(市、区)政府 whole, 各街道(园区)', () => {
+    const r = readResponsibilities(
+      '牵头责任单位:市委农工委,市农业局、畜牧局 相关责任单位:各县(市、区)政府',
+      linfen,
+      0,
+    );
+    expect(pairs(r).slice(0, 3)).toEqual(['市委农工委:lead', '市农业局:lead', '市畜牧局:lead']);
+    expect(pairs(r).slice(3)).toEqual(linfen.counties.map((c) => `${c}:responsible`));
+    const g = readResponsibilities('责任单位:区发改局、区市场监管局、环保拱墅分局,各街道(园区)。', none, 0);
+    expect(pairs(g)).toContain('各街道(园区):responsible');
+    const l = readResponsibilities('责任单位:立山经济开发区,全区经济运行各专班', none, 0);
+    expect(pairs(l)).toEqual(['立山经济开发区:responsible', '全区经济运行各专班:responsible']);
+  });
+});
+
+describe('aliases', () => {
+  it('resolves abbreviations that mean the same everywhere, and never rewrites an official name', () => {
+    expect(canonicalUnits('市发改委', none)[0]!.unit).toBe('市发展改革委');
+    expect(canonicalUnits('市工信局', none)[0]!.unit).toBe('市工业和信息化局');
+    // 市应急管理局 is the official name: a city that says 市应急局 says so in its own file
+    expect(canonicalUnits('市应急管理局', none)[0]!.unit).toBe('市应急管理局');
+    // before 2018 the 环境保护局 was a different office from the 生态环境局
+    expect(canonicalUnits('市环保局', none)[0]!.unit).toBe('市环保局');
+  });
+});
