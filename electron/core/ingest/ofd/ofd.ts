@@ -10,7 +10,7 @@ import { buildLines, type PdfLine } from '../pdf-lines';
 import { dropFurniture } from '../pdf-furniture';
 import { buildParagraphs, type PageBox } from '../pdf-paragraphs';
 import { OfdError, OfdPackage, resolveLoc, normalise } from './ofd-zip';
-import { readContent, type PageContent, type PlacedImage } from './ofd-page';
+import { readContent, type PageContent } from './ofd-page';
 import { numbers, PT_PER_MM } from './ofd-text';
 
 /** Fewer characters than this per page on average: the pages are pictures (a scan saved as OFD). */
@@ -200,5 +200,3 @@ function reason(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   return msg.length > 80 ? msg.slice(0, 80) + '…' : msg;
 }
-
-export type { PlacedImage };
