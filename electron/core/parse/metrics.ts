@@ -5,10 +5,12 @@
 import type { Metric, MetricOp, Span } from './types';
 
 // concentration units in every spelling offices use (μg/m3, 微克每立方米) come first
+// compound units (降尘量 吨/平方公里·月, 能耗 吨标准煤) before their parts, so the whole unit is read
 const UNIT =
-  '%|％|个百分点|微克\\/立方米|微克每立方米|[μu]g\\/m[3³]|毫克\\/立方米|毫克每立方米|mg\\/m[3³]|毫克\\/升|毫克每升|mg\\/L|万立方米|立方米|万吨|万辆|万千瓦|万亩|万元|亿元|蒸吨|吨|家|条|个|辆|台|座|处|公里|千米|天|次|项|平方米|平方公里|亩|人|户|所|批|套|根|口|眼|站|米';
+  '%|％|个百分点|微克\\/立方米|微克每立方米|[μu]g\\/m[3³]|毫克\\/立方米|毫克每立方米|mg\\/m[3³]|毫克\\/升|毫克每升|mg\\/L|吨\\/平方公里[·•.]月|吨\\/月[·•.]平方公里|吨\\/\\(平方公里[·•.]月\\)|万吨标准煤|吨标准煤|亿立方米|万立方米|立方米|万吨|万辆|万千瓦|万亩|万元|亿元|蒸吨|吨|家|条|个|辆|台|座|处|公里|千米|天|次|项|平方米|平方公里|亩|人|户|所|批|套|根|口|眼|站|米';
+// 在 stands for a verb before a bounded number: PM10浓度在70微克/立方米以内
 const VERB =
-  '不低于|不少于|不超过|不高于|不大于|不小于|低于|高于|超过|突破|达到|达|控制在|稳定在|保持在|保持|提高到|提高至|提升到|提升至|增加到|增长到|降至|降低到|降低至|降到|下降到|下降|降低|减少|压减|提高|提升|增加|增长';
+  '不低于|不少于|不超过|不高于|不大于|不小于|低于|高于|超过|突破|达到|达|控制在|稳定在|保持在|保持|提高到|提高至|提升到|提升至|增加到|增长到|降至|降低到|降低至|降到|下降到|下降|降低|减少|压减|削减|减排|提高|提升|增加|增长|在';
 // verbs that make a count a target (新增30家); 退出/整治… mostly carry qualifiers (退出全国168个城市后20名)
 const CREATE = '新增|新建|建成|创建|完成|建设|淘汰';
 // units that count things, as opposed to sizes that qualify them (3吨以下的叉车, 2蒸吨及以下锅炉)
@@ -18,6 +20,7 @@ const COUNT_UNIT =
 /** One spelling per unit, as the gold and the ledger use them. */
 function canonicalUnit(u: string): string {
   if (u === '％') return '%';
+  if (/^吨\/(?:平方公里[·•.]月|月[·•.]平方公里|\(平方公里[·•.]月\))$/.test(u)) return '吨/平方公里·月';
   if (/^(?:微克每立方米|[μu]g\/m[3³])$/.test(u)) return '微克/立方米';
   if (/^(?:毫克每立方米|mg\/m[3³])$/.test(u)) return '毫克/立方米';
   if (/^(?:毫克每升|mg\/L)$/.test(u)) return '毫克/升';
@@ -57,11 +60,14 @@ function opFor(verb: string | undefined, suffix: string | undefined, unit: strin
     case '保持':
     case '保持在':
     case '稳定在':
+    case '在':
       return inc ? '>=' : dec ? '<=' : '=';
     case '下降':
     case '降低':
     case '减少':
     case '压减':
+    case '削减':
+    case '减排':
       return unit === '个百分点' || unit === '%' || unit === '％' ? 'decrease>=' : dec ? '<=' : 'decrease>=';
     case '提高':
     case '提升':
@@ -79,6 +85,8 @@ function opFor(verb: string | undefined, suffix: string | undefined, unit: strin
 function cleanIndicator(s: string): string {
   return s
     .replace(/^[“”"'（(\s]*$/, '')
+    .replace(/^\s*\d{1,3}\s*[.．、](?!\d)\s*/, '') // the task's own number: 1.努力实现地区生产总值…
+    .replace(/^(?:努力|力争|争取|确保)?实现(?=.{2})/, '')
     .replace(/^(?:到|至|在|于)?\d{4}年(?:年?底前?|底)?/, '')
     .replace(/^(?:年底前|年内|确保|力争|争取|全年|同时|其中|并)+/, '')
     .replace(/(?:力争|争取|确保|要|需|应|均|要求|全部|基本|稳定|持续)+$/, '')
@@ -91,8 +99,74 @@ const UNITLESS = new RegExp(
   'g',
 );
 
-export function findMetrics(text: string, paragraph: number): Metric[] {
+const NUMBER_LIST = `\\d+(?:\\.\\d+)?\\s*(?:${UNIT})?(?:\\s*[、和及与]\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT})?)+`;
+const RESPECTIVELY = new RegExp(
+  `([^，。；：,;:]{2,80}?)((?:比|较)(?:上一?年|\\d{4}年(?:底)?|同期))?分别(${VERB})\\s*(${NUMBER_LIST})\\s*(以上|以下|以内)?`,
+  'g',
+);
+
+/** Splits a list at 、 和 及 与 outside brackets: 二氧化硫(SO2)、氮氧化物(NOX)和挥发性有机物(VOCs). */
+function splitNames(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0,
+    cur = '';
+  for (const ch of s) {
+    if ('（('.includes(ch)) depth++;
+    if ('）)'.includes(ch) && depth > 0) depth--;
+    if (depth === 0 && '、和及与'.includes(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.map((x) => x.trim()).filter(Boolean);
+}
+
+/**
+ * 二氧化硫、氮氧化物分别减排150吨、300吨; 排放总量比2015年分别下降15%、10%和26%;
+ * PM10和PM2.5浓度分别不高于53和32微克/立方米: one target per name, in order, each with the
+ * list's verb; a number without a unit takes the last one's.
+ */
+function respectively(text: string, paragraph: number): Metric[] {
   const out: Metric[] = [];
+  RESPECTIVELY.lastIndex = 0;
+  let r: RegExpExecArray | null;
+  while ((r = RESPECTIVELY.exec(text))) {
+    let subject = r[1]!.replace(/^.*?(?:到|至)?\d{4}年(?:底前?)?[，,]?/, '');
+    // 挥发性有机物(VOCs)等主要污染物排放总量: the names, then what is measured of each
+    let tail = '';
+    const deng = subject.lastIndexOf('等');
+    if (deng > 0) {
+      tail = subject.slice(deng + 1).replace(/^主要(?:大气|水)?污染物/, '');
+      subject = subject.slice(0, deng);
+    }
+    const names = splitNames(subject.replace(/^(?:全市|全省|全县|全区|市区|城区)/, ''));
+    const values = [...r[4]!.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNIT})?`, 'g'))];
+    if (names.length < 2 || names.length !== values.length) continue;
+    const lastUnit = values[values.length - 1]![2];
+    if (!lastUnit) continue;
+    values.forEach((v, k) => {
+      const unit = canonicalUnit(v[2] ?? lastUnit);
+      const op = opFor(r![3], r![5], unit);
+      if (!op) return;
+      out.push({
+        indicator: cleanIndicator(`${names[k]}${tail}`),
+        op,
+        value: Number(v[1]),
+        unit,
+        strive: /力争|争取/.test(r![0]),
+        text: r![0].trim(),
+        span: { paragraph, start: r!.index, end: r!.index + r![0].length },
+        ...(r![2] ? { baseline: r![2] } : {}),
+      });
+    });
+  }
+  return out;
+}
+
+export function findMetrics(text: string, paragraph: number): Metric[] {
+  const out: Metric[] = respectively(text, paragraph);
+  const listed = out.map((m) => m.span!);
   // 农田灌溉水有效利用系数达到0.7, 综合指数不高于4.5: targets with no unit
   UNITLESS.lastIndex = 0;
   let u: RegExpExecArray | null;
@@ -114,17 +188,18 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
   NUM.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUM.exec(text))) {
+    if (listed.some((l) => m!.index >= l.start && m!.index < l.end)) continue;
     const value = Number(m[1]);
     const unit = canonicalUnit(m[2]!);
     const suffix = m[3];
     const start = m.index,
       end = m.index + m[0].length;
     // the clause holding the number, and the one before (for 较…下降 after a comma)
-    let clauseStart = lastIndexOfAny(text, '，。；：', start) + 1;
+    let clauseStart = lastClauseBreak(text, start) + 1;
     // inside an open parenthesis (力争达到44微克/立方米): the clause starts there
     const open = openParenBefore(text, clauseStart, start);
     if (open >= 0) clauseStart = open + 1;
-    const sentenceStart = lastIndexOfAny(text, '。；：', start) + 1;
+    const sentenceStart = lastIndexOfAny(text, '。；：;:', start) + 1;
     const before = text.slice(clauseStart, start);
     if (/[A-Za-z.]$/.test(before)) continue; // PM2.5, a model number
     let indicator = '';
@@ -141,7 +216,7 @@ export function findMetrics(text: string, paragraph: number): Metric[] {
       }
       if (!cleanIndicator(indicator) && baseline && clauseStart > sentenceStart) {
         // 全市公路货物周转量占比，较2022年下降10个百分点以上: the indicator is the clause before
-        const prevStart = lastIndexOfAny(text, '，。；：', clauseStart - 2) + 1;
+        const prevStart = lastClauseBreak(text, clauseStart - 2) + 1;
         indicator = text.slice(prevStart, clauseStart - 1);
       }
     } else {
@@ -212,6 +287,19 @@ function openParenBefore(text: string, from: number, to: number): number {
     else if ((text[i] === '）' || text[i] === ')') && open >= 0) open = -1;
   }
   return open;
+}
+
+/**
+ * The clause break before an offset: ，。；： and, in web copies, their half-width forms
+ * (a comma between two digits is a thousands separator, not a break).
+ */
+function lastClauseBreak(text: string, before: number): number {
+  for (let i = before - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if ('，。；：'.includes(c)) return i;
+    if (',;:'.includes(c) && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i;
+  }
+  return -1;
 }
 
 function lastIndexOfAny(text: string, chars: string, before: number): number {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readClause, readResponsibilities } from '../../../electron/core/parse/responsibilities';
 import { canonicalUnits, shareCityPrefix } from '../../../electron/core/parse/units';
 import { nationalProfile, emptyProfile } from '../../../electron/core/parse/city-profile';
+import { findMetrics } from '../../../electron/core/parse/metrics';
 
 const jiamusi = nationalProfile('佳木斯市')!;
 const linfen = nationalProfile('临汾市')!;
@@ -144,5 +145,47 @@ describe('aliases', () => {
     expect(canonicalUnits('市应急管理局', none)[0]!.unit).toBe('市应急管理局');
     // before 2018 the 环境保护局 was a different office from the 生态环境局
     expect(canonicalUnits('市环保局', none)[0]!.unit).toBe('市环保局');
+  });
+});
+
+describe('targets', () => {
+  const one = (text: string) => findMetrics(text, 0).map((m) => [m.indicator, m.op, m.value, m.unit]);
+  it('a bounded number with no verb: PM10浓度在70微克/立方米以内 (the issue)', () => {
+    expect(one('2025年，PM10浓度在70微克/立方米以内。')).toEqual([['PM10浓度', '<=', 70, '微克/立方米']]);
+  });
+  it('compound units: 吨/平方公里·月, mg/L, 亿立方米 (佳木斯)', () => {
+    expect(one('城市降尘量不高于7吨/平方公里·月')).toEqual([['城市降尘量', '<=', 7, '吨/平方公里·月']]);
+    expect(one('出水化学需氧量浓度不高于30mg/L')).toEqual([['出水化学需氧量浓度', '<=', 30, '毫克/升']]);
+    expect(one('2018年,省考核范围内用水总量控制在47.38亿立方米。')).toEqual([
+      ['省考核范围内用水总量', '<=', 47.38, '亿立方米'],
+    ]);
+  });
+  it('分别 lists: one target per name, each with the verb (the issue, 潮州)', () => {
+    expect(one('二氧化硫、氮氧化物分别减排150吨、300吨')).toEqual([
+      ['二氧化硫', 'decrease>=', 150, '吨'],
+      ['氮氧化物', 'decrease>=', 300, '吨'],
+    ]);
+    expect(
+      one(
+        '到2020年,全市二氧化硫(SO2)、氮氧化物(NOX)和挥发性有机物(VOCs)等主要污染物排放总量比2015年分别下降15%、10%和26%。',
+      ),
+    ).toEqual([
+      ['二氧化硫(SO2)排放总量', 'decrease>=', 15, '%'],
+      ['氮氧化物(NOX)排放总量', 'decrease>=', 10, '%'],
+      ['挥发性有机物(VOCs)排放总量', 'decrease>=', 26, '%'],
+    ]);
+    // 贵港: the unit only after the last number
+    expect(one('可吸入颗粒物(PM10)和细颗粒物(PM2.5)平均浓度分别不高于53和32微克/立方米')).toEqual([
+      ['可吸入颗粒物(PM10)', '<=', 53, '微克/立方米'],
+      ['细颗粒物(PM2.5)平均浓度', '<=', 32, '微克/立方米'],
+    ]);
+  });
+  it('the indicator is trimmed to the indicator: not the clause before it, not the task number (肥城, 立山)', () => {
+    expect(
+      one(
+        '到2020年,全市土壤环境质量总体保持稳定,土壤环境风险得到有效管控,受污染耕地和污染地块安全利用率达到90%左右。',
+      ),
+    ).toEqual([['受污染耕地和污染地块安全利用率', '>=', 90, '%']]);
+    expect(one('1.努力实现地区生产总值增长6.2%左右。')).toEqual([['地区生产总值', 'increase>=', 6.2, '%']]);
   });
 });
