@@ -3,7 +3,7 @@
 // CMaps and standard fonts come from the installed package on disk: Chinese PDFs with
 // non-embedded fonts (仿宋_GB2312 with UniGB-UCS2-H) decode only with them, and nothing
 // may be fetched from the network.
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -12,7 +12,8 @@ let loading: Promise<PdfJs> | null = null;
 
 export function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
-    installDomMatrixStub();
+    installCanvasStubs();
+    const canvas = withoutCanvasPackage();
     const natives = keepNatives();
     // The worker code runs on this thread ("fake worker"). Importing it here, instead of
     // letting pdf.js import it by path on first use, keeps it inside a bundled main
@@ -24,6 +25,7 @@ export function loadPdfJs(): Promise<PdfJs> {
     ]);
     (globalThis as Record<string, unknown>).pdfjsWorker = worker;
     natives.restore();
+    canvas.restore();
     return pdfjs;
   })();
   return loading;
@@ -59,20 +61,16 @@ export function documentOptions(data: Uint8Array) {
 }
 
 /**
- * pdf.js polyfills DOMMatrix from @napi-rs/canvas and warns when it cannot. Text extraction
- * never uses it, so where that optional native package is missing (a packaged app without
- * it) a minimal stand-in keeps the console quiet.
+ * In Node, pdf.js loads the optional native @napi-rs/canvas at import to polyfill DOMMatrix,
+ * ImageData and Path2D — for rendering, which text extraction never does. Loading it (a
+ * native addon) was a fifth of a second of every first PDF. While pdf.js loads, the package
+ * resolves to an empty module (through require.cache, Node's documented module cache), and
+ * minimal stand-ins fill the three globals so pdf.js does not warn; the same happens where
+ * the package is not installed at all, so every install reads PDFs the same way.
  */
-function installDomMatrixStub(): void {
+function installCanvasStubs(): void {
   const g = globalThis as Record<string, unknown>;
-  if (g.DOMMatrix) return;
-  try {
-    createRequire(import.meta.url).resolve('@napi-rs/canvas');
-    return; // pdf.js will take it from there
-  } catch {
-    /* not installed */
-  }
-  g.DOMMatrix = class DOMMatrixStub {
+  g.DOMMatrix ??= class DOMMatrixStub {
     a = 1;
     b = 0;
     c = 0;
@@ -90,6 +88,31 @@ function installDomMatrixStub(): void {
           number,
         ];
     }
+  };
+  g.ImageData ??= class ImageDataStub {};
+  g.Path2D ??= class Path2DStub {};
+}
+
+function withoutCanvasPackage(): { restore(): void } {
+  const fromPdfjs = createRequire(path.join(pdfjsRoot(), 'package.json'));
+  let resolved: string;
+  try {
+    resolved = fromPdfjs.resolve('@napi-rs/canvas');
+  } catch {
+    return { restore() {} }; // not installed: pdf.js's require fails and the stubs stand
+  }
+  const cache = fromPdfjs.cache;
+  const had = cache[resolved];
+  if (!had) {
+    const stub = new Module(resolved);
+    stub.filename = resolved;
+    stub.loaded = true;
+    cache[resolved] = stub;
+  }
+  return {
+    restore() {
+      if (!had) delete cache[resolved];
+    },
   };
 }
 
