@@ -13,6 +13,7 @@ import type { ProgressStatus, RowOutcome } from './types';
 import { recordInbox, type InboxOptions } from './inbox';
 import type { Submission } from '../ledger/submissions';
 import type { WorkbookFormat } from './legacy-workbook';
+import type { ColumnReading } from './column-content';
 
 export interface ImportSubmissionOptions {
   dryRun?: boolean;
@@ -40,6 +41,8 @@ export interface FileReport {
   /** sha256 of the file's bytes (absent when the file could not be opened) */
   hash?: string;
   counts: Record<string, number>;
+  /** how each column was read: by its heading or by what its cells hold */
+  columns?: ColumnReading[];
   changes: ProgressChange[];
   rows: RowOutcome[];
   problems: Problem[];
@@ -123,6 +126,7 @@ export async function importSubmissions(
       ours: v.ours,
       templateVersion: v.templateVersion,
       rows: v.outcomes,
+      columns: v.columns,
     });
     fr.changes = diffWithLedger(db, v.county, v.period, v.records, codes);
     fr.hash = sha256(bytes);

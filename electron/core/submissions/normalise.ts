@@ -1,38 +1,20 @@
 // What counties type, made uniform: status words (完成状态), percentages (完成进度) and dates.
 // Each returns null when it cannot read the value, so the caller can report the cell.
 import type { ProgressStatus } from './types';
+import { readStatusWord } from './status-words';
 
-const STATUS_WORDS: [ProgressStatus, RegExp][] = [
-  // order matters: 未完成 must not read as 完成, 基本完成 is still under way
-  ['not_started', /^(未启动|未开展|尚未启动|尚未开展|未开始|没有启动|暂未启动|暂未开展|未实施)$/],
-  ['lagging', /^(滞后|进度滞后|滞后推进|推进滞后|未按期完成|未完成|逾期|延期|落后|进度落后|超期)$/],
-  [
-    'done',
-    /^(已完成|完成|全部完成|已全部完成|已办结|办结|已落实|完成任务|已达标|达标|已完结|按期完成|提前完成)$/,
-  ],
-  [
-    'on_track',
-    /^(序时推进|正在推进|按计划推进|推进中|进行中|正常推进|按序时推进|按时序推进|稳步推进|有序推进|持续推进|长期坚持|正在实施|实施中|基本完成|已启动|按进度推进|序时)$/,
-  ],
-];
-
-/** 已完成/完成 → done; 序时推进/正在推进 → on_track; 滞后 → lagging; 未启动 → not_started. */
+/** 已完成/完成 → done; 序时推进/正在推进 → on_track; 滞后 → lagging; 未启动 → not_started;
+ *  the exact list is status-words.ts. */
 export function normaliseStatus(
   raw: string,
   extraWords: Partial<Record<ProgressStatus, string>> = {},
 ): ProgressStatus | null {
-  const s = raw.replace(/[\s。．.，,；;！!、√✓()（）]/g, '');
-  if (!s) return null;
-  for (const [status, word] of Object.entries(extraWords) as [ProgressStatus, string][]) {
-    if (word && s === word.replace(/\s/g, '')) return status;
-  }
-  for (const [status, re] of STATUS_WORDS) if (re.test(s)) return status;
-  // typed by hand with extra words: 已完成（9月已验收）, 序时推进中
-  if (/^(未启动|未开展|尚未)/.test(s)) return 'not_started';
-  if (/滞后|未按期|逾期/.test(s)) return 'lagging';
-  if (/^(已完成|已全部完成|全部完成|完成)/.test(s) && !/未完成/.test(s)) return 'done';
-  if (/推进|进行中|实施中/.test(s)) return 'on_track';
-  return null;
+  return readStatusWord(raw, extraWords)?.status ?? null;
+}
+
+/** `/`, `—`, `-`, `无`, `不涉及`, `暂无`: the county says "not given", not a value to read. */
+export function isPlaceholder(text: string): boolean {
+  return /^(?:[/／、—–\-－_~～*＊.。…]+|无|暂无|不涉及|不适用|无此项|空)$/.test(text.replace(/\s/g, ''));
 }
 
 /**

@@ -8,7 +8,9 @@ import { buildGrid, ref, type GridCell, type SheetGrid } from './sheet-grid';
 import { findHeader, type Field, type HeaderMap } from './headers';
 import { KEY_HEADING, META_SHEET, readIdentity } from './identity';
 import { countiesIn, periodIn, unitLineValue } from './detect-context';
-import { normaliseDate, normalisePercent, normaliseStatus } from './normalise';
+import { isPlaceholder, normaliseDate, normalisePercent } from './normalise';
+import { readStatusWord } from './status-words';
+import { decideColumns, type ColumnReading } from './column-content';
 import { parseCode, TaskIndex, type TaskMatch } from './task-match';
 import { isPeriod } from './period';
 import {
@@ -16,6 +18,7 @@ import {
   type ProgressStatus,
   type RowOutcome,
   type SubmissionRecord,
+  type SubmissionTask,
   type WorkbookIdentity,
 } from './types';
 
@@ -40,6 +43,8 @@ export interface SubmissionRead {
   templateVersion?: string;
   records: SubmissionRecord[];
   outcomes: RowOutcome[];
+  /** how each column of each sheet was read (by heading or by content) */
+  columns: ColumnReading[];
 }
 
 export const SubmissionReadCode = {
@@ -85,6 +90,7 @@ export function readSubmission(
   // --- sheets with a recognisable header --------------------------------------------------
   const sheets: SheetContext[] = [];
   const grids: SheetGrid[] = [];
+  const columnReadings: ColumnReading[] = [];
   for (const ws of wb.worksheets) {
     if (ws.name === META_SHEET) continue;
     const grid = buildGrid(ws);
@@ -101,7 +107,8 @@ export function readSubmission(
       continue;
     }
     const own = identity?.sheets.find((s) => s.name === ws.name);
-    const header = (own && ownHeader(grid, own)) || findHeader(grid);
+    const ownMap = own && ownHeader(grid, own);
+    let header = ownMap || findHeader(grid);
     if (!header) {
       const isCover = identity && !identity.sheets.some((s) => s.name === ws.name);
       if (!isCover)
@@ -113,6 +120,12 @@ export function readSubmission(
           sheet: ws.name,
         });
       continue;
+    }
+    // a county's own table: the values decide what each column is, not the heading alone
+    if (!ownMap) {
+      const decided = decideColumns(grid, header);
+      header = decided.header;
+      columnReadings.push(...decided.readings);
     }
     const ownPlan = identity?.sheets.find((s) => s.name === ws.name)?.plan;
     const plan =
@@ -156,7 +169,7 @@ export function readSubmission(
   // --- rows ---------------------------------------------------------------------------------
   const outcomes: RowOutcome[] = [];
   const rows: ParsedRow[] = [];
-  for (const s of sheets) readRows(s, file, opts, date1904, year, rows, outcomes);
+  for (const s of sheets) readRows(s, file, opts, period, date1904, year, rows, outcomes);
 
   // --- one task per county and period: duplicates and conflicts ---------------------------
   const records: SubmissionRecord[] = [];
@@ -217,7 +230,11 @@ export function readSubmission(
       completedOn: first.completedOn,
       origin: { file, sheet: first.sheet, row: first.row, cell: first.cell },
     });
-    outcomes.push(outcome(first, 'imported', matchNote(first.match)));
+    outcomes.push({
+      ...outcome(first, 'imported', [matchNote(first.match), ...first.flags].join('')),
+      ...(first.flags.length ? { flags: first.flags } : {}),
+      ...(first.match.method === 'fuzzy' || first.flags.length ? { review: true } : {}),
+    });
     for (const g of group.slice(1))
       outcomes.push(
         outcome(
@@ -258,6 +275,7 @@ export function readSubmission(
       templateVersion: identity?.templateVersion,
       records,
       outcomes,
+      columns: columnReadings,
     },
     problems,
   };
@@ -475,6 +493,8 @@ interface ParsedRow {
   };
   unreadable: string | null;
   empty: boolean;
+  /** imported, but the clerk should look: 基本完成, 已完成 with 60%, 否 after the deadline */
+  flags: string[];
 }
 
 function outcome(
@@ -531,6 +551,7 @@ function readRows(
   s: SheetContext,
   file: string,
   opts: ReadOptions,
+  period: string,
   date1904: boolean,
   year: number,
   rows: ParsedRow[],
@@ -652,31 +673,55 @@ function readRows(
       cell: ref(r, col('title') && title ? col('title')! : col('code') && code ? col('code')! : idCol),
     };
 
-    // status and percent
+    // status and percent; `/`, `—`, `无`, `不涉及` and blanks mean "not given"
     let unreadable: string | null = null;
+    const flags: string[] = [];
     const statusCell = get('status');
     const pctCell = get('percent');
     let status: ProgressStatus | null = null;
     let percent: number | null = null;
-    if (pctCell && (pctCell.text || pctCell.num != null)) {
+    if (pctCell && (pctCell.text || pctCell.num != null) && !isPlaceholder(pctCell.text)) {
       percent = normalisePercent(pctCell);
       if (percent == null)
         unreadable = `${ref(r, col('percent')!)}单元格的完成进度“${pctCell.text}”无法识别（应为 0–100 的数字，如 85 或 85%），该行未导入。`;
     }
-    if (statusCell && statusCell.text) {
-      status = normaliseStatus(statusCell.text, opts.statusWords);
-      if (status == null) {
+    if (statusCell && statusCell.text && !isPlaceholder(statusCell.text)) {
+      const word = readStatusWord(statusCell.text, opts.statusWords);
+      const at = ref(r, col('status')!);
+      if (word) {
+        status = word.status;
+        if (word.note === 'review')
+          flags.push(`${at}单元格填的是“${statusCell.text}”，按序时推进导入，请核对是否已完成。`);
+        else if (word.note === 'recurring')
+          flags.push(`${at}单元格填的是“${statusCell.text}”，是长期坚持的常态化任务，按序时推进导入。`);
+        else if (word.note === 'yes_no' && word.status === 'lagging' && pastDeadline(match.task, period))
+          flags.push(
+            `${at}单元格填“否”，且已过完成时限（${finalDeadline(match.task)}），按进度滞后导入，已逾期。`,
+          );
+      } else {
         // a 进度 column holding 85% rather than a status word
         const asPct = col('percent') == null ? normalisePercent(statusCell) : null;
         if (asPct != null) percent = asPct;
         else
-          unreadable ??= `${ref(r, col('status')!)}单元格的完成状态“${statusCell.text}”无法识别（应为${Object.values(STATUS_LABEL).join('、')}之一），该行未导入。`;
+          unreadable ??= `${at}单元格的完成状态“${statusCell.text}”无法识别（应为${Object.values(STATUS_LABEL).join('、')}之一，或 完成、已办结、推进中、滞后、未开展 等），该行未导入。`;
       }
     }
     if (status == null && percent === 100 && !unreadable) status = 'done';
+    // a status the percent contradicts is imported as the county wrote it, and flagged
+    if (status && percent != null && !unreadable) {
+      const at = `${ref(r, col('status')!)}/${ref(r, col('percent')!)}`;
+      if (status === 'done' && percent < 100)
+        flags.push(`${at}：完成状态为已完成，但完成进度为 ${percent}%，请核对。`);
+      else if (status === 'not_started' && percent > 0)
+        flags.push(`${at}：完成状态为未启动，但完成进度为 ${percent}%，请核对。`);
+      else if (status !== 'done' && percent === 100)
+        flags.push(`${at}：完成进度为 100%，但完成状态为${STATUS_LABEL[status]}，请核对。`);
+    }
     const doneCell = get('completedOn');
     const completedOn =
-      doneCell && (doneCell.text || doneCell.num != null) ? normaliseDate(doneCell, year, date1904) : null;
+      doneCell && (doneCell.text || doneCell.num != null) && !isPlaceholder(doneCell.text)
+        ? normaliseDate(doneCell, year, date1904)
+        : null;
 
     const fields = {
       progress: joined('progress'),
@@ -692,7 +737,7 @@ function readRows(
     if (!empty && status == null && !unreadable) {
       unreadable = `${col('status') ? ref(r, col('status')!) + '单元格' : '该行'}未填写完成状态（${Object.values(STATUS_LABEL).join('、')}），该行未导入。`;
     }
-    rows.push({ ...idPlace, match, status, percent, completedOn, fields, unreadable, empty });
+    rows.push({ ...idPlace, match, status, percent, completedOn, fields, unreadable, empty, flags });
   }
 }
 
@@ -735,4 +780,15 @@ function isWide(grid: SheetGrid, r: number, c: number): boolean {
     if (g && g.masterRow === master.masterRow && g.masterCol === master.masterCol) span++;
   }
   return span >= 3;
+}
+
+/** The task's last deadline (explicit, else the implied one such as 年底前). */
+function finalDeadline(t: SubmissionTask): string {
+  return [...t.deadlines].sort().pop() ?? t.impliedDeadline ?? '';
+}
+
+/** The period (yyyy-mm) ends after the task's last deadline. */
+function pastDeadline(t: SubmissionTask, period: string): boolean {
+  const d = finalDeadline(t);
+  return !!d && d.slice(0, 7) < period;
 }

@@ -112,4 +112,8 @@ export interface RowOutcome {
   match?: MatchMethod;
   /** 0..1, for fuzzy title matches */
   confidence?: number;
+  /** imported, but worth a look (基本完成, 已完成 with 60%, 否 after the deadline) */
+  flags?: string[];
+  /** the clerk should confirm this row (fuzzy match or a flag) */
+  review?: boolean;
 }
