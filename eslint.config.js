@@ -108,7 +108,16 @@ const SQL_CALLS = [
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/fixtures/**', 'seeds/**', 'templates/**/*.docx'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test/output/**',
+      '.scratch/**',
+      'test/fixtures/**',
+      'seeds/**',
+      'templates/**/*.docx',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
