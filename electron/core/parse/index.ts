@@ -15,6 +15,7 @@ import {
   type Marker,
 } from './outline';
 import { findPlans } from './plan-outline';
+import { splitRunTogether } from './run-together';
 import { readResponsibilities, uniqueResponsibilities, type Convention } from './responsibilities';
 import { dueDates, findDeadlines, findRecurrences } from './deadlines';
 import { findMetrics } from './metrics';
@@ -49,7 +50,8 @@ export function normaliseText(s: string): string {
 }
 
 export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): Result<ParsedDocument> {
-  const paragraphs = doc.paragraphs.map((p) => normaliseText(p.text));
+  // web copies run parts together on one line: split them before the outline is read
+  const paragraphs = splitRunTogether(doc.paragraphs.map((p) => normaliseText(p.text))).map((p) => p.text);
   const markers = paragraphs.map((p) => readMarker(p));
   const firstHeading = markers.findIndex((m) => m?.level === 1);
   const cover = readCover(paragraphs, firstHeading);

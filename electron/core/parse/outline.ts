@@ -50,9 +50,16 @@ export function readMarker(text: string): Marker | null {
 
 /** The heading's own words: a short heading whole, a run-in heading (（一）加强组织领导。各县区…) up to its first full stop. */
 export function headingText(text: string): string {
+  // a frame heading run into its body (一、工作目标2022年，全市…): the heading is its words
+  const frame = FRAME_WORDS.exec(text);
+  if (frame && text.length > frame[0].length + 12 && !/^[。：:，,\s]/.test(text.slice(frame[0].length)))
+    return frame[0];
   const stop = text.search(/[。：:]/);
   return (stop > 0 ? text.slice(0, stop) : text).trim();
 }
+
+const FRAME_WORDS =
+  /^(?:总体要求|指导思想|基本原则|工作目标|主要目标|目标任务|主要任务|重点任务|工作任务|重点工作|保障措施|组织实施|工作要求)/;
 
 /** Sections whose numbered items are the plan's tasks (主要任务, 重点任务, 攻坚行动…). */
 export function isTaskSection(heading: string): boolean {

@@ -5,6 +5,7 @@ import { readClause, readResponsibilities } from '../../../electron/core/parse/r
 import { canonicalUnits, shareCityPrefix } from '../../../electron/core/parse/units';
 import { nationalProfile, emptyProfile } from '../../../electron/core/parse/city-profile';
 import { findMetrics } from '../../../electron/core/parse/metrics';
+import { parseIngested } from '../../../electron/core/parse/index';
 
 const jiamusi = nationalProfile('佳木斯市')!;
 const linfen = nationalProfile('临汾市')!;
@@ -187,5 +188,72 @@ describe('targets', () => {
       ),
     ).toEqual([['受污染耕地和污染地块安全利用率', '>=', 90, '%']]);
     expect(one('1.努力实现地区生产总值增长6.2%左右。')).toEqual([['地区生产总值', 'increase>=', 6.2, '%']]);
+  });
+});
+
+describe('headings run together on one line, and site furniture', () => {
+  const parse = (lines: string[]) =>
+    parseIngested({
+      file: 'x.txt',
+      format: 'txt',
+      paragraphs: lines.map((text, i) => ({ text, source: { line: i + 1 } })),
+    }).value!;
+  it('splits before 一、 （一） 1. where a part clearly starts (武汉, a web preview)', () => {
+    const d = parse([
+      '武汉市改善空气质量2022年工作方案(征求意见稿)为持续推进武汉市空气质量稳中向好,特制订本方 案。一、工作目标2022年,全市PM2.5年均浓度控 制在40微克/立方米以下。二、工作任务(一)全力打好重污染天气消除攻坚战1 .做好重污染天气应对。加强空气质量监测和预测预报。(责任单位:市重污染天气应急指挥部各成员单位)2 .提升重点行业企业环保绩效水平。组织东风本田汽车 有限公司创建A级绩效企业。',
+    ]);
+    const p = d.plans[0]!;
+    expect(p.title).toBe('武汉市改善空气质量2022年工作方案(征求意见稿)');
+    expect(p.metrics.map((m) => [m.indicator, m.op, m.value])).toEqual([['全市PM2.5年均浓度', '<=', 40]]);
+    expect(p.tasks.map((t) => [t.no, t.title, t.group])).toEqual([
+      [1, '做好重污染天气应对', '(一)全力打好重污染天气消除攻坚战'],
+      [2, '提升重点行业企业环保绩效水平', '(一)全力打好重污染天气消除攻坚战'],
+    ]);
+    expect(p.tasks[0]!.units.map((u) => u.unit)).toEqual(['市重污染天气应急指挥部各成员单位']);
+  });
+  it("a site's chunk number that breaks a sentence is not a task; numbers inside sentences are not split", () => {
+    const d = parse([
+      '一、主要任务',
+      '1 .做好重污染天气应对。科学开展人工增雨作业。夯实重',
+      '2、污染天气应急减排,细化应 急减排措施。(责任单位:市生态环境局)',
+      '2 .提升重点行业企业环保绩效水平。PM2.5浓度下降2.5%,完成1.2万辆车辆淘汰。',
+    ]);
+    const p = d.plans[0]!;
+    expect(p.tasks.map((t) => t.title)).toEqual(['做好重污染天气应对', '提升重点行业企业环保绩效水平']);
+    expect(p.tasks[0]!.text).toContain('夯实重污染天气应急减排');
+    expect(p.tasks[0]!.units.map((u) => u.unit)).toEqual(['市生态环境局']);
+  });
+  it('web bullets and metadata lines are furniture: • 临汾市…行动计划 is the title, 文号 the number', () => {
+    const d = parse([
+      '  • 来源专题:水体污染治理',
+      '- 备注/文号: 将政办〔2022〕13 号',
+      '  • 临汾市水污染防治2018年行动计划',
+      '为完成2018年度水污染防治工作目标任务,制定本行动计划。',
+      '二、重点工作',
+      '1.现有工业企业废水治理设施全面提标改造。(市环保局牵头,各县市区人民政府负责落实)',
+    ]);
+    expect(d.plans[0]!.title).toBe('临汾市水污染防治2018年行动计划');
+    expect(d.document.doc_number).toBe('将政办〔2022〕13号');
+    expect(d.plans[0]!.tasks[0]!.units.map((u) => u.unit)).toContain('侯马市');
+  });
+  it('tasks 1. directly under 一、 get that heading as their group (立山)', () => {
+    const d = parse([
+      '立山区政府2023年重点工作任务分解和责任分工方案',
+      '一、经济社会发展的主要预期目标',
+      '1.努力实现地区生产总值增长6.2%左右。',
+      '牵头单位:区发改局',
+      '责任单位:立山经济开发区,全区经济运行各专班',
+      '2.规模上工业增加值增长5%左右。',
+      '牵头单位:区工信局',
+    ]);
+    expect(d.plans[0]!.tasks.map((t) => t.group)).toEqual([
+      '一、经济社会发展的主要预期目标',
+      '一、经济社会发展的主要预期目标',
+    ]);
+    expect(d.plans[0]!.tasks[0]!.units.map((u) => `${u.unit}:${u.role}`)).toEqual([
+      '区发改局:lead',
+      '立山经济开发区:responsible',
+      '全区经济运行各专班:responsible',
+    ]);
   });
 });
