@@ -51,13 +51,11 @@ export async function runCli(argv: string[], ctx?: Partial<CliContext>): Promise
     err(`未知命令：${lead.join(' ')}。运行 help 查看可用命令。`);
     return 2;
   }
-  const consumed = found.cmd.name.length;
   // remove the command words (first occurrences) from the argument list
   const rest = [...words];
   for (const w of found.cmd.name) rest.splice(rest.indexOf(w), 1);
-  void consumed;
-  const args = parseArgs(rest, new Set(found.cmd.valueFlags ?? []));
   try {
+    const args = parseArgs(rest, found.cmd);
     return await (await found.cmd.load()).run(args, context);
   } catch (e) {
     if (e instanceof CliError) {

@@ -21,8 +21,10 @@ export interface Command {
   name: string[];
   summary: string; // Chinese one-liner for `help`
   usage: string;
-  /** flags that take a value (all others are booleans) */
+  /** flags that take a value (`--period 2025-09`, `-o 文件`); may be given more than once */
   valueFlags?: string[];
+  /** on/off flags (`--json`); any flag in neither list is refused (util.parseArgs strict) */
+  boolFlags?: string[];
   /** the command's module, imported only when it runs (see commands/index.ts) */
   load(): Promise<CommandImpl>;
 }

@@ -7,12 +7,14 @@ import type { Command } from '../registry';
 export const commands: Command[] = [
   {
     name: ['parse'],
+    boolFlags: ['json'],
     summary: '解析方案文件（PDF/DOCX/TXT），输出任务清单',
     usage: 'parse 文件 [--json]',
     load: async () => (await import('./parse')).parseCommand,
   },
   {
     name: ['template'],
+    boolFlags: ['all', 'json'],
     summary: '生成县区报送表（每个县区一个工作簿：填报说明 + 每个方案一张表）',
     usage:
       'template (--county 县区 | --all) --period 2025-09 [-o 文件或文件夹] [--due 2025-10-05] [--template 模板.json] [--json]',
@@ -21,6 +23,7 @@ export const commands: Command[] = [
   },
   {
     name: ['submission', 'import'],
+    boolFlags: ['dry-run', 'json'],
     summary: '导入县区报回的报送表（自动识别县区和期次；--dry-run 只显示将要发生的变化）',
     usage:
       'submission import 文件... [--period 2025-09] [--county 县区] [--dry-run] [--json] [--operator 姓名]',
@@ -29,6 +32,7 @@ export const commands: Command[] = [
   },
   {
     name: ['plan', 'import'],
+    boolFlags: ['yes', 'dry-run', 'json'],
     summary:
       '导入方案文件到台账（同一文件或其他格式的同一文件不会重复导入；新版方案先显示差异，加 --yes 应用）',
     usage: 'plan import 文件... [--yes] [--dry-run] [--json] [--operator 姓名]',
@@ -37,12 +41,14 @@ export const commands: Command[] = [
   },
   {
     name: ['plan', 'list'],
+    boolFlags: ['json'],
     summary: '列出台账中的方案',
     usage: 'plan list [--json]',
     load: async () => (await import('./plan-list')).planListCommand,
   },
   {
     name: ['task', 'list'],
+    boolFlags: ['overdue', 'all', 'json'],
     summary: '按条件列出任务（方案、类别、单位、职责、县区、状态、时限、逾期、报送期）',
     usage:
       'task list [--plan 大气] [--group 类别] [--unit 单位] [--role 牵头] [--county 杞县] [--status 滞后] [--due-from 日期] [--due-to 日期] [--overdue] [--warning 红] [--period 2025-09] [--as-of 日期] [--all] [--json]',
@@ -63,12 +69,14 @@ export const commands: Command[] = [
   },
   {
     name: ['task', 'show'],
+    boolFlags: ['json'],
     summary: '查看一项任务的全部信息和历史（职责、时限、指标、延期、修正、进展、操作记录）',
     usage: 'task show 大气-12 [--json]',
     load: async () => (await import('./task-show')).taskShowCommand,
   },
   {
     name: ['task', 'correct'],
+    boolFlags: ['list', 'json'],
     summary: '人工修正任务的责任单位、职责、时限或指标（重新导入后仍保留）',
     usage:
       'task correct 大气-12 (--unit 旧 --to 新 | --role 单位=牵头 | --add-unit 单位=落实 | --remove-unit 单位 | --deadline 2025-10-31 [--from 2025-09-30] | --remove-deadline 日期 | --target 指标=数值 | --remove-target 指标 | --list | --revoke 编号) [--note 说明] [--operator 姓名]',
@@ -93,6 +101,7 @@ export const commands: Command[] = [
   },
   {
     name: ['task', 'extend'],
+    boolFlags: ['json'],
     summary: '任务延期（记录新时限、原因和批准人，原时限保留）',
     usage:
       'task extend 大气-12 --to 2025-12-31 --reason 原因 --approved-by 批准人 [--operator 姓名] [--json]',
@@ -101,6 +110,7 @@ export const commands: Command[] = [
   },
   {
     name: ['task', 'close'],
+    boolFlags: ['json'],
     summary: '办结销号（记录日期和佐证材料说明）',
     usage: 'task close 大气-12 --evidence 佐证说明 [--date 2025-09-30] [--operator 姓名] [--json]',
     valueFlags: ['evidence', 'date', 'operator'],
@@ -108,6 +118,7 @@ export const commands: Command[] = [
   },
   {
     name: ['task', 'withdraw'],
+    boolFlags: ['json'],
     summary: '撤销任务（依据后续文件，记录文号和原因）',
     usage: 'task withdraw 大气-12 --by 文号 [--reason 原因] [--date 2025-10-10] [--operator 姓名] [--json]',
     valueFlags: ['by', 'reason', 'date', 'operator'],
@@ -122,6 +133,7 @@ export const commands: Command[] = [
   },
   {
     name: ['ledger', 'export'],
+    boolFlags: ['json'],
     summary: '导出台账：--json 输出到屏幕，-o 文件.xlsx 生成台账表格，-o 文件.json 写入文件',
     usage: 'ledger export (--json | -o 文件.xlsx|文件.json) [--period 2025-09] [--as-of 日期]',
     valueFlags: ['o', 'out', 'period', 'as-of'],
@@ -129,18 +141,21 @@ export const commands: Command[] = [
   },
   {
     name: ['backup'],
+    boolFlags: ['list', 'json'],
     summary: '备份台账（默认存到台账旁的 backups 文件夹）；--list 列出已有备份',
     usage: 'backup [备份文件] [--list] [--json]',
     load: async () => (await import('./backup')).backupCommand,
   },
   {
     name: ['restore'],
+    boolFlags: ['latest', 'json'],
     summary: '从备份恢复台账（恢复前自动备份当前台账）',
     usage: 'restore 备份文件 | restore --latest',
     load: async () => (await import('./restore')).restoreCommand,
   },
   {
     name: ['bulletin'],
+    boolFlags: ['json'],
     summary: '生成工作进展通报（.docx，GB/T 9704 公文格式，按模板填充）',
     usage:
       'bulletin --period 2025-09 -o 通报.docx [--as-of 日期] [--date 成文日期] [--number 序号] [--template 模板.docx] [--requirements 下步工作要求.txt] [--json]',
@@ -149,6 +164,7 @@ export const commands: Command[] = [
   },
   {
     name: ['remind'],
+    boolFlags: ['json'],
     summary: '为滞后或超期的责任单位逐一生成催办单（.docx）',
     usage:
       'remind --period 2025-09 -o 输出目录 [--as-of 日期] [--date 成文日期] [--template 模板.docx] [--json]',
