@@ -97,8 +97,3 @@ export function readStatusWord(
   }
   return LOOKUP.get(s) ?? null;
 }
-
-/** Every word the reader takes, for messages and the template's help text. */
-export function knownStatusWords(): string[] {
-  return WORDS.flatMap(([w]) => w);
-}
