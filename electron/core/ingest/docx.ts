@@ -9,9 +9,18 @@ import { attr, childrenNamed, parseXml, XmlError, type XmlElement } from './xml'
 import { readStyles } from './docx-styles';
 import { readNumbering, NumberingCounter } from './docx-numbering';
 import { readBody } from './docx-body';
+import { inflateEntry, readCentralDirectory, scanXml, type ZipEntry } from './zip-scan';
+import { mb } from './input-guard';
 
-/** An XML part larger than this once inflated is refused (zip bombs; real plans are < 10 MB). */
-export const MAX_PART_BYTES = 256 * 1024 * 1024;
+/**
+ * Limits that fit what this reader builds: it parses each part into a DOM, measured at
+ * ~400 MB RSS and 8 s for 1,000,000 elements (10 MB of XML). A real plan's document.xml is
+ * ~0.1 MB and a few thousand elements; a 200-page plan stays under 100,000.
+ */
+export const DOCX_LIMITS = {
+  partBytes: 24 * 1024 * 1024, // one part once inflated
+  elements: 500_000, // XML elements in all the parts read (~200 MB of DOM)
+};
 
 export async function ingestDocx(bytes: Uint8Array, file: string): Promise<IngestResult> {
   const bad = (message: string, code: string = IngestErrorCode.Corrupt): IngestResult => ({
@@ -20,12 +29,21 @@ export async function ingestDocx(bytes: Uint8Array, file: string): Promise<Inges
   });
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // no checkCRC32: jszip would inflate every part, uncapped; readPart checks the CRC itself
+    zip = await JSZip.loadAsync(bytes);
   } catch (e) {
     return bad(
       `文件“${file}”已损坏或不完整，无法作为 Word 文档（.docx）打开（${reason(e)}）。请在 Word 或 WPS 中打开后重新另存为 .docx，或重新获取原文件。`,
     );
   }
+  // the parts are inflated by our capped reader (zip-scan.ts), never by jszip, so a
+  // declared or actual size over the limit stops before the reader builds anything
+  const cd = readCentralDirectory(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const guard: PartGuard = {
+    bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    entries: new Map(typeof cd === 'string' ? [] : cd.map((e) => [e.name, e])),
+    elements: 0,
+  };
   const other = otherOfficeType(zip);
   if (other) {
     return bad(
@@ -34,22 +52,23 @@ export async function ingestDocx(bytes: Uint8Array, file: string): Promise<Inges
     );
   }
   try {
-    const rels = await readPart(zip, '_rels/.rels');
+    const rels = await readPart(guard, zip, '_rels/.rels');
     const mainPath = (rels && target(rels, 'officeDocument', '')) ?? 'word/document.xml';
-    const docXml = await readPart(zip, mainPath);
+    const docXml = await readPart(guard, zip, mainPath);
     if (!docXml) {
       return bad(
         `文件“${file}”缺少正文部分（${mainPath}），不是完整的 Word 文档。请在 Word 或 WPS 中打开后重新另存为 .docx。`,
       );
     }
     const dir = mainPath.includes('/') ? mainPath.slice(0, mainPath.lastIndexOf('/') + 1) : '';
-    const docRels = await readPart(zip, `${dir}_rels/${mainPath.slice(dir.length)}.rels`);
+    const docRels = await readPart(guard, zip, `${dir}_rels/${mainPath.slice(dir.length)}.rels`);
     const stylesPath = (docRels && target(docRels, 'styles', dir)) ?? `${dir}styles.xml`;
     const numberingPath = (docRels && target(docRels, 'numbering', dir)) ?? `${dir}numbering.xml`;
     const problems: Problem[] = [];
     // styles and numbering are optional: without them the text still reads, only the
     // automatic numbers (一、（一）) may be missing
-    const stylesXml = await readPart(zip, stylesPath).catch(() => {
+    const stylesXml = await readPart(guard, zip, stylesPath).catch((e: unknown) => {
+      if (e instanceof TooLarge) throw e;
       problems.push({
         severity: 'warning',
         code: IngestErrorCode.Corrupt,
@@ -58,7 +77,8 @@ export async function ingestDocx(bytes: Uint8Array, file: string): Promise<Inges
       });
       return undefined;
     });
-    const numberingXml = await readPart(zip, numberingPath).catch(() => {
+    const numberingXml = await readPart(guard, zip, numberingPath).catch((e: unknown) => {
+      if (e instanceof TooLarge) throw e;
       problems.push({
         severity: 'warning',
         code: IngestErrorCode.Corrupt,
@@ -77,7 +97,7 @@ export async function ingestDocx(bytes: Uint8Array, file: string): Promise<Inges
   } catch (e) {
     if (e instanceof TooLarge) {
       return bad(
-        `文件“${file}”解压后过大（${e.part} 超过 ${MAX_PART_BYTES / 1048576} MB），可能不是正常的 Word 文档。`,
+        `文件“${file}”解压后过大（${e.part}：${e.limit}），可能不是正常的 Word 文档，已停止读取。`,
         IngestErrorCode.TooLarge,
       );
     }
@@ -88,20 +108,51 @@ export async function ingestDocx(bytes: Uint8Array, file: string): Promise<Inges
 }
 
 class TooLarge extends Error {
-  constructor(readonly part: string) {
-    super(part);
+  constructor(
+    readonly part: string,
+    readonly limit: string,
+  ) {
+    super(`${part}: ${limit}`);
   }
 }
 
+interface PartGuard {
+  bytes: Buffer;
+  entries: Map<string, ZipEntry>;
+  /** elements in the parts read so far (the DOM the reader holds) */
+  elements: number;
+}
+
 /** Reads and parses one XML part; undefined when the part is absent. */
-async function readPart(zip: JSZip, path: string): Promise<XmlElement | undefined> {
+async function readPart(guard: PartGuard, zip: JSZip, path: string): Promise<XmlElement | undefined> {
   const entry = zip.file(path) ?? zip.file(path.replace(/^\//, '')) ?? findCaseInsensitive(zip, path);
   if (!entry) return undefined;
-  // jszip knows the declared size before inflating: refuse a bomb without inflating it
-  const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (declared !== undefined && declared > MAX_PART_BYTES) throw new TooLarge(path);
-  const text = await entry.async('string');
-  if (text.length > MAX_PART_BYTES) throw new TooLarge(path);
+  const ze = guard.entries.get(entry.name);
+  let text: string;
+  if (ze) {
+    // declared size refused before inflating; actual size capped while inflating
+    const data = inflateEntry(guard.bytes, ze, DOCX_LIMITS.partBytes);
+    if (data === 'too_large')
+      throw new TooLarge(path, `声明解压后 ${mb(ze.size)}，单个部件上限 ${mb(DOCX_LIMITS.partBytes)}`);
+    if (data === 'bomb') throw new TooLarge(path, `实际解压大小超过声明的 ${mb(ze.size)}`);
+    if (typeof data === 'string') throw new Error(`${path}：${data}`);
+    // count what the DOM will hold before building it
+    const scan = scanXml(data, { stopAt: DOCX_LIMITS.elements - guard.elements + 1 });
+    if (scan.doctype) throw new TooLarge(path, '含有 DTD 声明（Word 文档不会有）');
+    guard.elements += scan.elements;
+    if (guard.elements > DOCX_LIMITS.elements)
+      throw new TooLarge(path, `XML 元素超过 ${DOCX_LIMITS.elements} 个`);
+    text = data.toString('utf8');
+  } else {
+    // not in our reading of the directory (jszip was more lenient): jszip inflates it, capped
+    const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+    if (declared === undefined || declared > DOCX_LIMITS.partBytes)
+      throw new TooLarge(path, `单个部件上限 ${mb(DOCX_LIMITS.partBytes)}`);
+    text = await entry.async('string');
+    if (text.length > DOCX_LIMITS.partBytes)
+      throw new TooLarge(path, `单个部件上限 ${mb(DOCX_LIMITS.partBytes)}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     return parseXml(text);
   } catch (e) {

@@ -1,7 +1,6 @@
 // Ingest: a file on disk → ordered paragraphs with their source places.
 // Dispatches on what the bytes are (magic numbers), not only on the extension, so a
 // .pdf that is really a Word file gets a clear message instead of a crash.
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fatal } from '../common/problems';
 import { IngestErrorCode, type IngestResult } from './types';
@@ -11,33 +10,33 @@ import { ingestDocx } from './docx';
 import { ingestDoc } from './doc';
 import { sniff, isEncryptedOoxml, isOfdPackage } from './sniff';
 import { ingestOfd } from './ofd/ofd';
+import { INPUT_LIMITS, InputErrorCode, mb, readInputFile } from './input-guard';
 
-export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+/** The size limit for a plan document, by what its name says it is (input-guard.ts). */
+function limitFor(file: string): number {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.pdf') return INPUT_LIMITS.pdf;
+  if (ext === '.docx') return INPUT_LIMITS.docx;
+  if (ext === '.doc' || ext === '.wps') return INPUT_LIMITS.doc;
+  if (ext === '.txt') return INPUT_LIMITS.txt;
+  return INPUT_LIMITS.any;
+}
 
 export async function ingestFile(filePath: string): Promise<IngestResult> {
   const file = path.basename(filePath);
-  let size: number;
-  try {
-    size = (await stat(filePath)).size;
-  } catch {
-    return {
-      value: null,
-      problems: [fatal(IngestErrorCode.NotFound, `找不到文件“${file}”，请检查路径。`, { file })],
-    };
+  // regular files only, size checked before and while reading (a folder, /dev/zero, a FIFO)
+  const read = readInputFile(filePath, limitFor(file));
+  if (!read.bytes) {
+    const p = read.problem;
+    const code =
+      p.code === InputErrorCode.NotFound
+        ? IngestErrorCode.NotFound
+        : p.code === InputErrorCode.TooLarge
+          ? IngestErrorCode.TooLarge
+          : p.code;
+    return { value: null, problems: [{ ...p, code }] };
   }
-  if (size > MAX_INPUT_BYTES) {
-    return {
-      value: null,
-      problems: [
-        fatal(
-          IngestErrorCode.TooLarge,
-          `文件“${file}”过大（${(size / 1048576).toFixed(0)} MB），超过 ${MAX_INPUT_BYTES / 1048576} MB 上限。`,
-          { file },
-        ),
-      ],
-    };
-  }
-  const bytes = new Uint8Array(await readFile(filePath));
+  const bytes = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   return ingestBytes(bytes, file);
 }
 
@@ -47,6 +46,18 @@ export async function ingestBytes(bytes: Uint8Array, file: string): Promise<Inge
       value: null,
       problems: [
         fatal(IngestErrorCode.Empty, `文件“${file}”是空文件（0 字节），请确认是否保存完整。`, { file }),
+      ],
+    };
+  }
+  if (bytes.length > limitFor(file)) {
+    return {
+      value: null,
+      problems: [
+        fatal(
+          IngestErrorCode.TooLarge,
+          `文件“${file}”过大（${mb(bytes.length)}），超过此类文件 ${mb(limitFor(file))} 的上限，已拒绝读取。`,
+          { file },
+        ),
       ],
     };
   }

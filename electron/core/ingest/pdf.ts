@@ -8,9 +8,15 @@ import { loadPdfJs, documentOptions } from './pdfjs-loader';
 import { buildLines, toPdfItems, type PdfLine } from './pdf-lines';
 import { dropFurniture } from './pdf-furniture';
 import { buildParagraphs, type PageBox } from './pdf-paragraphs';
+import { TimeLimitExceeded, timeBudget, timeLimitProblem, type TimeBudget } from './input-guard';
 
 /** Fewer readable characters than this per page on average: a scan without a text layer. */
 export const MIN_CHARS_PER_PAGE = 20;
+/**
+ * More pages than this is not a plan document (a year's compiled plans run to a few hundred
+ * pages); pdf.js would walk the page tree for every one (a page-tree DAG can claim millions).
+ */
+export const MAX_PDF_PAGES = 2000;
 /** Pages without text are checked for images (a scanned page inside a text PDF) up to this many. */
 const MAX_IMAGE_CHECKS = 20;
 
@@ -28,9 +34,22 @@ export async function ingestPdf(bytes: Uint8Array, file: string): Promise<Ingest
     await task.destroy().catch(() => undefined);
     return { value: null, problems: [openError(e, file, bytes)] };
   }
+  const budget = timeBudget(file);
+  let timer: NodeJS.Timeout | undefined;
+  // a check between pages stops a slow document; the timer also stops one stuck inside pdf.js
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new TimeLimitExceeded(file, budget.limitMs, 'PDF 解析中')),
+      budget.limitMs + 1000,
+    );
+  });
   try {
-    return await readDocument(pdfjs, doc, bytes, file);
+    return await Promise.race([readDocument(pdfjs, doc, bytes, file, budget), timeout]);
+  } catch (e) {
+    if (e instanceof TimeLimitExceeded) return { value: null, problems: [timeLimitProblem(e)] };
+    throw e;
   } finally {
+    clearTimeout(timer);
     await task.destroy().catch(() => undefined);
   }
 }
@@ -40,8 +59,21 @@ async function readDocument(
   doc: PdfDocument,
   bytes: Uint8Array,
   file: string,
+  budget: TimeBudget,
 ): Promise<IngestResult> {
   const problems: Problem[] = [];
+  if (!(doc.numPages <= MAX_PDF_PAGES)) {
+    return {
+      value: null,
+      problems: [
+        fatal(
+          IngestErrorCode.TooLarge,
+          `文件“${file}”声明有 ${doc.numPages} 页，超过 ${MAX_PDF_PAGES} 页的上限，不像一份方案文件（也可能是损坏或构造异常的 PDF），已拒绝读取。`,
+          { file },
+        ),
+      ],
+    };
+  }
   if (doc.numPages === 0) {
     return {
       value: null,
@@ -58,6 +90,7 @@ async function readDocument(
   const boxes: PageBox[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     let page: Awaited<ReturnType<PdfDocument['getPage']>> | undefined;
+    budget.check(`第${n}页`);
     try {
       page = await doc.getPage(n);
       const content = await page.getTextContent({ includeMarkedContent: false });
@@ -65,6 +98,7 @@ async function readDocument(
       boxes.push({ page: n, width: upright.width });
       pages.push(buildLines(upright.items, n));
     } catch (e) {
+      if (e instanceof TimeLimitExceeded) throw e;
       return {
         value: null,
         problems: [

@@ -3,13 +3,13 @@
 // Legacy .xls/.et, HTML tables saved as .xls and CSV go through legacy-workbook.ts into the
 // same in-memory workbook, so every format is read by one mapping.
 // Every refusal names the file and tells the clerk what to do, in Chinese.
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { fatal, type Result } from '../common/problems';
 import { sniff } from '../ingest/sniff';
-import { checkXlsxZip, ZIP_LIMITS } from './zip-guard';
+import { checkXlsxZip } from './zip-guard';
 import { openCsvWorkbook, openLegacyWorkbook, type WorkbookFormat } from './legacy-workbook';
+import { INPUT_LIMITS, InputErrorCode, readInputFile } from '../ingest/input-guard';
 
 export const SubmissionErrorCode = {
   NotFound: 'SUBMISSION_NOT_FOUND',
@@ -22,7 +22,7 @@ export const SubmissionErrorCode = {
   Unreadable: 'SUBMISSION_UNREADABLE',
 } as const;
 
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_FILE_BYTES = INPUT_LIMITS.xlsx;
 
 /**
  * Sheet parts we never read. exceljs expands a data validation's range cell by cell: a
@@ -49,20 +49,21 @@ export interface OpenedWorkbook {
 
 export async function openWorkbookFile(filePath: string): Promise<Result<OpenedWorkbook>> {
   const file = path.basename(filePath);
-  let size: number;
-  try {
-    size = (await stat(filePath)).size;
-  } catch {
-    return refuse<OpenedWorkbook>(SubmissionErrorCode.NotFound, `找不到文件“${file}”，请检查路径。`, file);
+  // a regular file within the size limit, the limit enforced while reading (input-guard.ts)
+  const read = readInputFile(filePath, MAX_FILE_BYTES);
+  if (!read.bytes) {
+    const p = read.problem;
+    if (p.code === InputErrorCode.NotFound)
+      return refuse<OpenedWorkbook>(SubmissionErrorCode.NotFound, p.message, file);
+    if (p.code === InputErrorCode.TooLarge)
+      return refuse<OpenedWorkbook>(
+        SubmissionErrorCode.TooLarge,
+        `${p.message}报送表不应超过 ${MAX_FILE_BYTES / 1048576} MB，请删除无关工作表或图片后再导入。`,
+        file,
+      );
+    return refuse<OpenedWorkbook>(SubmissionErrorCode.Unreadable, p.message, file);
   }
-  if (size > MAX_FILE_BYTES) {
-    return refuse<OpenedWorkbook>(
-      SubmissionErrorCode.TooLarge,
-      `文件“${file}”过大（${(size / 1048576).toFixed(0)} MB），报送表不应超过 ${MAX_FILE_BYTES / 1048576} MB，请删除无关工作表或图片后再导入。`,
-      file,
-    );
-  }
-  const bytes = await readFile(filePath);
+  const bytes = read.bytes;
   const opened = await openAnyWorkbook(bytes, file);
   return opened.value
     ? { value: { ...opened.value, bytes }, problems: opened.problems }
@@ -148,7 +149,7 @@ async function openWorkbookBytes(bytes: Buffer, file: string): Promise<Result<Ex
       case 'too_large':
         return refuse(
           SubmissionErrorCode.TooLarge,
-          `文件“${file}”内容过大（${verdict.detail}；每个工作表最多 ${ZIP_LIMITS.maxRows} 行），不像一份报送表。请删除多余的行和工作表后再导入。`,
+          `文件“${file}”内容过大（${verdict.detail}），不像一份报送表。请删除多余的行和工作表后再导入。`,
           file,
         );
       case 'encrypted':
