@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const child = path.resolve('test/helpers/capped-cli.ts');
+const child = path.resolve('test/helpers/capped-cli-child.ts');
 
 export interface CaseResult {
   name: string;

@@ -29,8 +29,6 @@ export const INPUT_LIMITS = {
   any: 100 * MB,
 } as const;
 
-export type InputKind = keyof typeof INPUT_LIMITS;
-
 export const InputErrorCode = {
   NotFound: 'INPUT_NOT_FOUND',
   NotRegular: 'INPUT_NOT_REGULAR',
