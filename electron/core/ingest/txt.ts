@@ -61,10 +61,7 @@ export function rejoinLines(text: string): Paragraph[] {
   });
   if (lines.length === 0) return [];
   const full = fullLineWidth(lines.map((l) => l.width));
-  const wrapped = isWrapped(
-    lines.map((l) => l.width),
-    full,
-  );
+  const wrapped = isWrapped(lines, full);
   const adjacent = lines.filter((l, i) => i > 0 && !l.afterBlank).length / Math.max(1, lines.length - 1);
   if (!wrapped) return lines.map((l) => ({ text: l.text, source: { line: l.line } }));
   if (adjacent > 0.3 && lines.some((l, i) => i > 0 && l.afterBlank)) return byBlankLines(lines);
@@ -91,7 +88,11 @@ export function rejoinLines(text: string): Paragraph[] {
     if (!next) break;
     // never end a paragraph inside an open parenthesis: responsibility clauses wrap
     if (openParens(cur) > 0) continue;
-    if (l.width < (first ? firstLimit : contLimit)) flush();
+    // a line that ends early because the next line's first token (85.2%以上, GB 3095—2012)
+    // could not be broken is not a paragraph end
+    const unbreakable = visualWidth(/^[\x21-\x7e]+/.exec(next.text)?.[0] ?? '');
+    const pushedOver = unbreakable > 0 && !endsSentence(l.text) && l.width + unbreakable > full - 1;
+    if (l.width < (first ? firstLimit : contLimit) && !pushedOver) flush();
     else if (!first && l.width < full - 1 && endsSentence(l.text)) flush();
   }
   flush();
@@ -113,12 +114,18 @@ function byBlankLines(lines: SourceLine[]): Paragraph[] {
   return out;
 }
 
-/** Hard-wrapped text has most of its lines within a character of the full width. */
-function isWrapped(widths: number[], full: number): boolean {
-  const long = widths.filter((w) => w >= 20);
-  if (long.length < 3) return false;
-  const near = long.filter((w) => w >= full - 4 && w <= full + 2).length;
-  return near / long.length >= 0.4 && full <= 200;
+/**
+ * Hard-wrapped text has most of its lines within a character of the full width. A task list
+ * (short items, 责任单位 lines) has few full lines, but those it has break off in mid-sentence,
+ * which the lines of a one-paragraph-per-line copy never do.
+ */
+function isWrapped(lines: SourceLine[], full: number): boolean {
+  const long = lines.filter((l) => l.width >= 20);
+  if (long.length < 3 || full > 200) return false;
+  const near = long.filter((l) => l.width >= full - 4 && l.width <= full + 2);
+  if (near.length / long.length >= 0.4) return true;
+  const midSentence = near.filter((l) => !/[。；！？：:;）)]$/.test(l.text)).length;
+  return near.length >= 4 && midSentence / near.length >= 0.6;
 }
 
 function openParens(lines: SourceLine[]): number {
@@ -131,9 +138,22 @@ function openParens(lines: SourceLine[]): number {
   return depth;
 }
 
-/** The width of a full line: a high quantile of the line widths (most lines are full). */
+/**
+ * The width of a full line: a high quantile of the line widths (most lines are full), or,
+ * where most lines are short items, the widest width that at least three lines share.
+ */
 function fullLineWidth(widths: number[]): number {
   const w = widths.filter((x) => x >= 20).sort((a, b) => a - b);
   if (w.length === 0) return Infinity;
-  return w[Math.floor((w.length - 1) * 0.8)]!;
+  const quantile = w[Math.floor((w.length - 1) * 0.8)]!;
+  for (let i = w.length - 1; i >= 2; i--) {
+    const top = w[i]!;
+    const shared = w.filter((x) => x >= top - 3 && x <= top).length;
+    if (shared >= 3)
+      return Math.max(
+        quantile,
+        w.filter((x) => x >= top - 3 && x <= top).sort((a, b) => a - b)[Math.floor((shared - 1) * 0.8)]!,
+      );
+  }
+  return quantile;
 }

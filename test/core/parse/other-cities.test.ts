@@ -6,6 +6,8 @@ import { canonicalUnits, shareCityPrefix } from '../../../electron/core/parse/un
 import { nationalProfile, emptyProfile } from '../../../electron/core/parse/city-profile';
 import { findMetrics } from '../../../electron/core/parse/metrics';
 import { parseIngested } from '../../../electron/core/parse/index';
+import { rejoinLines } from '../../../electron/core/ingest/txt';
+import { hardWrap } from '../../fixtures/plans/hard-wrap';
 
 const jiamusi = nationalProfile('佳木斯市')!;
 const linfen = nationalProfile('临汾市')!;
@@ -255,5 +257,30 @@ describe('headings run together on one line, and site furniture', () => {
       '立山经济开发区:responsible',
       '全区经济运行各专班:responsible',
     ]);
+  });
+});
+
+describe('hard-wrapped text', () => {
+  const para = (text: string) => rejoinLines(text).map((p) => p.text);
+  it('a line that ends early because the next token could not be broken is not a paragraph end', () => {
+    // a PDF copy 28 characters wide; the third line stops 6 characters short because the
+    // standard number DB41/1604-2018 (14 half-width units) did not fit after it
+    const line = (s: string) => s.padEnd(28, '水');
+    const text = [
+      line('严格执行燃煤锅炉排放标准，'),
+      line('全面完成燃气锅炉低氮改造，'),
+      '确保氮氧化物排放浓度达到《锅炉大气污染物排放标准》',
+      'DB41/1604-2018的要求，' + '水'.repeat(16),
+      line('对改造后排放不达标的锅炉依法查处，'),
+      '推进工业炉窑深度治理。',
+    ].join('\n');
+    const p = para(text);
+    expect(p).toHaveLength(1); // one paragraph, its last line short as in the PDF
+    expect(p[0]).toContain('排放标准》DB41/1604-2018的要求');
+  });
+  it('the generator of the corpus variants never breaks a number and ends the line early instead', () => {
+    const w = hardWrap('一'.repeat(25) + 'PM2.5浓度下降', 56).split('\n');
+    expect(w[0]).toBe('\u3000\u3000' + '一'.repeat(25));
+    expect(w[1]).toBe('PM2.5浓度下降');
   });
 });
