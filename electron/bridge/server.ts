@@ -13,6 +13,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
 import { SECURITY_HEADERS } from '../main/security';
 import { startServiceWorker, type ServiceClient } from '../api/host';
 import { createService } from '../api/service';
@@ -33,6 +34,8 @@ export interface BridgeOptions {
   checkOutputs?: boolean;
   version?: string;
   log?: (line: string) => void;
+  /** largest upload in bytes (default 200 MB; tests set it small) */
+  maxUpload?: number;
 }
 
 export interface Bridge {
@@ -66,6 +69,61 @@ const MAX_UPLOAD = 200 * 1024 * 1024;
 const MAX_JSON = 64 * 1024 * 1024;
 const COOKIE = 'tz_session';
 
+/** A request the bridge refuses with a status and a Chinese message (never a crash). */
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** decodeURIComponent that answers 400 instead of throwing "URI malformed". */
+function decodeOr400(s: string, what: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new Refused(400, `${what}的编码无效（百分号编码格式错误）。`);
+  }
+}
+
+/**
+ * `file` lies inside `root`, compared by path segments (a sibling folder whose name starts
+ * with the root's name, `renderer-sibling/`, is outside).
+ */
+export function isInside(root: string, file: string): boolean {
+  const rel = path.relative(path.resolve(root), path.resolve(file));
+  if (rel === '') return true;
+  if (path.isAbsolute(rel)) return false;
+  return !rel.split(/[\\/]/).includes('..');
+}
+
+/**
+ * The static file a URL path names: encoded separators (%2F %5C), NUL, backslashes and any
+ * `..` segment (also written %2e%2e) are refused before the path is resolved.
+ */
+export function staticPath(root: string, rawPathname: string): string {
+  if (/%(2f|5c|00)/i.test(rawPathname)) throw new Refused(400, '路径中不允许编码的分隔符。');
+  const decoded = decodeOr400(rawPathname, '路径');
+  if (decoded.includes('\0') || decoded.includes('\\')) throw new Refused(400, '路径中含有不允许的字符。');
+  const segments = decoded.split('/').filter((x) => x !== '' && x !== '.');
+  if (segments.includes('..')) throw new Refused(403, '不允许访问上级文件夹。');
+  const file = path.resolve(root, ...segments);
+  if (!isInside(root, file)) throw new Refused(403, '不允许访问界面文件夹以外的文件。');
+  return file;
+}
+
+/** Streams a file into the response; a read error ends the response, never the process. */
+function streamFile(file: string, res: http.ServerResponse): void {
+  const s = createReadStream(file);
+  s.on('error', () => {
+    if (!res.headersSent) res.writeHead(500);
+    res.destroy();
+  });
+  s.pipe(res);
+}
+
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const ownWorkDir = !opts.workDir;
   const workDir = opts.workDir ?? mkdtempSync(path.join(os.tmpdir(), 'taizhang-bridge-'));
@@ -73,6 +131,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const policy = folderPolicy(workDir);
   const log = opts.log ?? (() => {});
+  const maxUpload = opts.maxUpload ?? MAX_UPLOAD;
 
   let service: ServiceClient;
   if (opts.inProcess) {
@@ -144,9 +203,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const serveStatic = (res: http.ServerResponse, pathname: string) => {
     if (!opts.staticDir) return send(res, 404, '未提供界面文件（staticDir）。', 'text/plain; charset=utf-8');
     const root = path.resolve(opts.staticDir);
-    let file = path.resolve(root, '.' + decodeURIComponent(pathname));
-    if (!file.startsWith(root)) return send(res, 403, 'forbidden', 'text/plain');
-    if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
+    let file = staticPath(root, pathname);
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) file = path.join(root, 'index.html');
+    if (!existsSync(file)) return send(res, 404, '找不到界面文件。', 'text/plain; charset=utf-8');
     const ext = path.extname(file);
     const immutable = /[\\/]assets[\\/]/.test(file);
     res.writeHead(200, {
@@ -154,13 +213,21 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       'Content-Type': MIME[ext] ?? 'application/octet-stream',
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    createReadStream(file).pipe(res);
+    streamFile(file, res);
   };
 
   const server = http.createServer(async (req, res) => {
+    // a client that goes away mid-request must not raise an unhandled 'error'
+    req.on('error', () => {});
+    res.on('error', () => {});
     try {
       if (!hostOk(req.headers.host)) return sendError(res, 421, '只接受本机访问（127.0.0.1）。');
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      } catch {
+        throw new Refused(400, '请求地址无效。');
+      }
       const p = url.pathname;
       if (!p.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, '不支持的请求。');
@@ -199,40 +266,66 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         res.write(': ok\n\n');
         listeners.add(res);
         req.on('close', () => listeners.delete(res));
+        res.on('error', () => listeners.delete(res));
         return;
       }
       if (p === '/api/download' && req.method === 'GET') {
-        const file = path.resolve(url.searchParams.get('path') ?? '');
-        const rel = path.relative(policy.downloadsDir, file);
-        if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || !existsSync(file))
+        const asked = url.searchParams.get('path') ?? '';
+        if (asked.includes('\0')) throw new Refused(400, '路径中含有不允许的字符。');
+        const file = path.resolve(asked);
+        const st = statSync(file, { throwIfNoEntry: false });
+        if (
+          !asked ||
+          file === path.resolve(policy.downloadsDir) ||
+          !isInside(policy.downloadsDir, file) ||
+          !st
+        )
           return sendError(res, 404, '找不到要下载的文件，可能已过期，请重新导出。');
+        // a folder (or a device) is not a download: answer, never crash on the read stream
+        if (!st.isFile()) return sendError(res, 400, '只能下载文件，不能下载文件夹。');
         const name = path.basename(file);
         res.writeHead(200, {
           ...SECURITY_HEADERS,
           'Content-Type': MIME[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
-          'Content-Length': String(statSync(file).size),
+          'Content-Length': String(st.size),
           'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
           'Cache-Control': 'no-store',
         });
-        createReadStream(file).pipe(res);
+        streamFile(file, res);
         return;
       }
       if (req.method !== 'POST') return sendError(res, 405, '不支持的请求。');
       if (req.headers['x-taizhang'] !== '1') return sendError(res, 403, '缺少请求标记。');
       if (p === '/api/upload') {
-        const name = safeName(decodeURIComponent(String(req.headers['x-file-name'] ?? '文件')));
+        const name = safeName(decodeOr400(String(req.headers['x-file-name'] ?? '文件'), '文件名'));
         const len = Number(req.headers['content-length'] ?? 0);
-        if (len > MAX_UPLOAD)
-          return sendError(res, 413, `文件“${name}”过大（超过 ${MAX_UPLOAD / 1048576} MB）。`);
+        if (len > maxUpload)
+          return sendError(res, 413, `文件“${name}”过大（超过 ${maxUpload / 1048576} MB）。`);
         const dir = path.join(policy.uploadsDir, randomUUID());
         mkdirSync(dir);
         const file = path.join(dir, name);
         let n = 0;
-        req.on('data', (c: Buffer) => {
-          n += c.length;
-          if (n > MAX_UPLOAD) req.destroy(new Error('too large'));
+        let tooLarge = false;
+        const limit = new Transform({
+          transform(c: Buffer, _enc, done) {
+            n += c.length;
+            if (n > maxUpload) {
+              tooLarge = true;
+              done(new Error('too large'));
+            } else done(null, c);
+          },
         });
-        await pipeline(req, createWriteStream(file));
+        try {
+          await pipeline(req, limit, createWriteStream(file));
+        } catch {
+          // a cut or oversized upload leaves nothing behind
+          await rm(dir, { recursive: true, force: true });
+          if (tooLarge) {
+            res.setHeader('Connection', 'close');
+            throw new Refused(413, `文件“${name}”过大（超过 ${maxUpload / 1048576} MB），未保存。`);
+          }
+          throw new Refused(400, `文件“${name}”上传中断，未保存。`);
+        }
         return send(res, 200, JSON.stringify({ ok: true, value: { path: file, name } }));
       }
       const m = /^\/api\/call\/([a-zA-Z]+\.[a-zA-Z]+)$/.exec(p);
@@ -254,17 +347,30 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       log(`${op} ${envelope.ok ? 'ok' : envelope.error.code} ${Date.now() - started}ms`);
       return send(res, 200, JSON.stringify(envelope));
     } catch (e) {
-      const status = (e as { status?: number }).status ?? (e instanceof SyntaxError ? 400 : 500);
-      if (!res.headersSent)
-        sendError(
-          res,
-          status,
-          status === 400 ? '请求内容不是有效的 JSON。' : `出错了：${(e as Error).message}`,
-        );
-      else res.end();
+      const status =
+        e instanceof Refused
+          ? e.status
+          : ((e as { status?: number }).status ?? (e instanceof SyntaxError ? 400 : 500));
+      const message =
+        e instanceof Refused
+          ? e.message
+          : e instanceof SyntaxError
+            ? '请求内容不是有效的 JSON。'
+            : `出错了：${(e as Error).message}`;
+      try {
+        if (!res.headersSent) sendError(res, status, message);
+        else res.end();
+      } catch {
+        res.destroy();
+      }
     }
   });
   server.keepAliveTimeout = 5000;
+  // malformed HTTP from a client: answer 400 on that socket, keep serving everyone else
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -284,7 +390,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await service.close();
+      // uploads are temporary copies of the clerk's files: never left behind
       if (ownWorkDir) await rm(workDir, { recursive: true, force: true });
+      else await rm(policy.uploadsDir, { recursive: true, force: true });
     },
   };
 }
