@@ -43,6 +43,8 @@ export interface FileReport {
   counts: Record<string, number>;
   /** how each column was read: by its heading or by what its cells hold */
   columns?: ColumnReading[];
+  /** 未报: the county's tasks no row of the file is about */
+  missing?: { taskKey: string; code: string; title: string }[];
   changes: ProgressChange[];
   rows: RowOutcome[];
   problems: Problem[];
@@ -127,6 +129,7 @@ export async function importSubmissions(
       templateVersion: v.templateVersion,
       rows: v.outcomes,
       columns: v.columns,
+      missing: v.missing,
     });
     fr.changes = diffWithLedger(db, v.county, v.period, v.records, codes);
     fr.hash = sha256(bytes);

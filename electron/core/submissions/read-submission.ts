@@ -11,7 +11,7 @@ import { countiesIn, periodIn, unitLineValue } from './detect-context';
 import { isPlaceholder, normaliseDate, normalisePercent } from './normalise';
 import { readStatusWord } from './status-words';
 import { decideColumns, type ColumnReading } from './column-content';
-import { parseCode, TaskIndex, type TaskMatch } from './task-match';
+import { FUZZY_THRESHOLD, parseCode, TaskIndex, type TaskMatch } from './task-match';
 import { isPeriod } from './period';
 import {
   STATUS_LABEL,
@@ -45,6 +45,8 @@ export interface SubmissionRead {
   outcomes: RowOutcome[];
   /** how each column of each sheet was read (by heading or by content) */
   columns: ColumnReading[];
+  /** 未报: the county's tasks no row of the file is about */
+  missing: { taskKey: string; code: string; title: string }[];
 }
 
 export const SubmissionReadCode = {
@@ -169,7 +171,7 @@ export function readSubmission(
   // --- rows ---------------------------------------------------------------------------------
   const outcomes: RowOutcome[] = [];
   const rows: ParsedRow[] = [];
-  for (const s of sheets) readRows(s, file, opts, period, date1904, year, rows, outcomes);
+  for (const s of sheets) readRows(s, file, opts, county, period, date1904, year, rows, outcomes);
 
   // --- one task per county and period: duplicates and conflicts ---------------------------
   const records: SubmissionRecord[] = [];
@@ -262,6 +264,25 @@ export function readSubmission(
       }
     }
   }
+  // 未报: the county's tasks (the ones we sent, for our workbooks) that no row is about
+  const reported = new Set(rows.map((r) => r.match.task.key));
+  const expected =
+    identity && identity.county === county
+      ? identity.sheets.flatMap((s) => s.keys.map((k) => opts.tasks.byTaskKey(k))).filter((t) => !!t)
+      : opts.tasks.tasks.filter((t) => t.counties.includes(county));
+  const missing = [...new Map(expected.map((t) => [t.key, t])).values()]
+    .filter((t) => !reported.has(t.key))
+    .map((t) => ({ taskKey: t.key, code: t.code, title: t.title }));
+  if (missing.length && !(identity && identity.county === county))
+    problems.push({
+      severity: 'warning',
+      code: SubmissionReadCode.MissingTask,
+      message: `文件“${file}”中没有${county}的 ${missing.length} 项任务（未报）：${missing
+        .slice(0, 10)
+        .map((m) => m.code)
+        .join('、')}${missing.length > 10 ? ' 等' : ''}。`,
+      file,
+    });
   for (const o of outcomes) o.file = file;
   outcomes.sort((a, b) =>
     a.sheet === b.sheet ? a.row - b.row : sheetOrder(wb, a.sheet) - sheetOrder(wb, b.sheet),
@@ -276,6 +297,7 @@ export function readSubmission(
       records,
       outcomes,
       columns: columnReadings,
+      missing,
     },
     problems,
   };
@@ -551,6 +573,7 @@ function readRows(
   s: SheetContext,
   file: string,
   opts: ReadOptions,
+  county: string,
   period: string,
   date1904: boolean,
   year: number,
@@ -569,6 +592,7 @@ function readRows(
     const id = grid.cell(r, idCol);
     const prev = logical[logical.length - 1];
     if (id && id.masterRow < r && prev && prev.includes(id.masterRow)) prev.push(r);
+    else if (prev && continuesAbove(grid, header, r, prev, opts.tasks)) prev.push(r);
     else logical.push([r]);
   }
 
@@ -652,7 +676,7 @@ function readRows(
       }
     }
 
-    const match = opts.tasks.match({ key, code, plan: rowPlan ?? plan, no, title });
+    const match = opts.tasks.match({ key, code, plan: rowPlan ?? plan, no, title, county });
     if (!match) {
       if (!title && !code && !key) {
         push(
@@ -662,10 +686,23 @@ function readRows(
         continue;
       }
       const what = title || code || key;
-      push(
-        'unknown_task',
-        `找不到对应的任务“${what.slice(0, 40)}”（按编号、方案序号和任务名称都未匹配），未导入。`,
-      );
+      const near = opts.tasks
+        .candidates({ title, plan: rowPlan ?? plan, county }, 3)
+        .filter((c) => c.score > 0.2);
+      const hint = near.length
+        ? `最接近的是：${near.map((c) => `${c.task.code} ${c.task.title}（相似度 ${Math.round(c.score * 100)}%）`).join('；')}，请核对后在报送处理中指定。`
+        : '';
+      outcomes.push({
+        ...outcome(
+          { ...place, cell: ref(r, col('title') && title ? col('title')! : idCol) },
+          'unknown_task',
+          `找不到对应的任务“${what.slice(0, 40)}”（按编号、方案序号和任务名称都未匹配，名称相似度低于 ${Math.round(FUZZY_THRESHOLD * 100)}%），未导入。${hint}`,
+          file,
+        ),
+        ...(near.length
+          ? { candidates: near.map((c) => ({ taskKey: c.task.key, code: c.task.code, score: c.score })) }
+          : {}),
+      });
       continue;
     }
     const idPlace = {
@@ -791,4 +828,41 @@ function finalDeadline(t: SubmissionTask): string {
 function pastDeadline(t: SubmissionTask, period: string): boolean {
   const d = finalDeadline(t);
   return !!d && d.slice(0, 7) < period;
+}
+
+/**
+ * A task typed over two rows without merging: the row below has no 序号, no code or key, no
+ * status or percent, and is no group, signature or note line — only more text in the
+ * title or progress columns. Only in tables that number their tasks (the row above has a
+ * 序号), where a row without one is not a task of its own.
+ */
+function continuesAbove(
+  grid: SheetGrid,
+  header: HeaderMap,
+  r: number,
+  prev: number[],
+  tasks: TaskIndex,
+): boolean {
+  const col = (f: Field) => header.columns.get(f);
+  const own = (c: number | undefined) => {
+    if (c == null) return undefined;
+    const g = grid.cell(r, c);
+    return g && g.masterRow === r && g.masterCol === c && (g.text || g.num != null) ? g : undefined;
+  };
+  const noCol = col('no');
+  if (noCol == null || own(noCol) || own(col('key')) || own(col('code'))) return false;
+  const above = grid.cell(prev[0]!, noCol);
+  if (!above || (above.num == null && !/^\d+$/.test(above.text))) return false;
+  if (own(col('status')) || own(col('percent'))) return false;
+  const texts = grid.rowTexts(r);
+  if (texts.length === 0) return false;
+  for (const t of texts) {
+    if (SIGNATURE_RE.test(t.text) || NOTE_RE.test(t.text) || GROUP_RE.test(t.text) || tasks.planOf(t.text))
+      return false;
+    if (isWide(grid, r, t.col)) return false;
+  }
+  const textCols = (['title', 'progress', 'problems', 'nextSteps'] as Field[])
+    .map(col)
+    .filter((c) => c != null);
+  return texts.every((t) => textCols.includes(t.col));
 }

@@ -19,6 +19,13 @@ export interface RowIdentity {
   plan?: string | null; // plan short name when the sheet, a group row or a column tells
   no?: number | null;
   title?: string;
+  /** the county the row is from: fuzzy titles are matched over its own tasks only */
+  county?: string;
+}
+
+export interface Candidate {
+  task: SubmissionTask;
+  score: number;
 }
 
 /** Titles compared without punctuation, spaces, leading numbering (1. / （一） / 一、). */
@@ -54,20 +61,49 @@ export function similarity(a: string, b: string): number {
   return (2 * inter) / (na + nb);
 }
 
+/** Length of the longest common subsequence (characters in order, gaps allowed). */
+export function lcsLength(a: string, b: string): number {
+  const A = [...a],
+    B = [...b];
+  let prev = new Array<number>(B.length + 1).fill(0);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = new Array<number>(B.length + 1).fill(0);
+    for (let j = 1; j <= B.length; j++)
+      cur[j] = A[i - 1] === B[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    prev = cur;
+  }
+  return prev[B.length]!;
+}
+
+/**
+ * An abbreviation's score: how much of the county's short title appears, in order, in the
+ * task title (秸秆禁烧 in 加强秸秆综合利用和禁烧: all of it), weighted 0.6, and how much of the
+ * task title it covers, 0.4. Bigram Dice alone gives such abbreviations ~0.3. Rows under 4
+ * characters are too generic (整治, 推进) to be read this way.
+ */
+function abbreviationScore(row: string, task: string): number {
+  const r = [...row].length,
+    t = [...task].length;
+  if (r < 4 || r >= t) return 0;
+  const l = lcsLength(row, task);
+  return 0.6 * (l / r) + 0.4 * (l / t);
+}
+
 /** Similarity of a typed title to a task title; a row that contains the whole task title
  *  (the county pasted the first sentence and more) counts as a strong match. */
-function titleScore(row: string, task: string): number {
+export function titleScore(row: string, task: string): number {
   if (!row || !task) return 0;
   if (row === task) return 1;
   if (task.length >= 6 && row.startsWith(task)) return 0.95;
   if (task.length >= 6 && row.includes(task)) return 0.9;
   if (row.length >= 6 && task.includes(row)) return Math.max(0.7, similarity(row, task));
-  return similarity(row, task);
+  return Math.max(similarity(row, task), abbreviationScore(row, task));
 }
 
-const CODE_RE = /^\s*([\u4e00-\u9fa5A-Za-z]{1,8})\s*[-－—–]\s*(\d{1,3})\s*$/;
+// 大气-12, 大气－12, 大气—12, 大气_12 and 大气12 (no separator: WPS users type it so)
+const CODE_RE = /^\s*([\u4e00-\u9fa5A-Za-z]{1,8}?)\s*[-－—–_]?\s*(\d{1,3})\s*$/;
 
-/** 大气-12 / 大气－12 → { plan: 大气, no: 12 } */
+/** 大气-12 / 大气－12 / 大气12 → { plan: 大气, no: 12 } */
 export function parseCode(s: string): { plan: string; no: number } | null {
   const m = CODE_RE.exec(s);
   return m ? { plan: m[1]!, no: Number(m[2]) } : null;
@@ -138,19 +174,24 @@ export class TaskIndex {
       if (inPlan.length === 1) return { task: inPlan[0]!, method: 'title', confidence: 1 };
       if (exact.length === 1) return { task: exact[0]!, method: 'title', confidence: 1 };
     }
-    let best: { task: SubmissionTask; s: number } | null = null;
-    let second = 0;
-    for (const { task, title: tt } of this.normTitles) {
-      let s = titleScore(title, tt);
-      if (id.plan && task.plan !== id.plan) s -= 0.15;
-      if (!best || s > best.s) {
-        second = best?.s ?? 0;
-        best = { task, s };
-      } else if (s > second) second = s;
-    }
-    if (best && best.s >= FUZZY_THRESHOLD && best.s - second >= FUZZY_MARGIN) {
-      return { task: best.task, method: 'fuzzy', confidence: Math.round(best.s * 100) / 100 };
+    const [best, second] = this.candidates(id, 2);
+    if (best && best.score >= FUZZY_THRESHOLD && best.score - (second?.score ?? 0) >= FUZZY_MARGIN) {
+      return { task: best.task, method: 'fuzzy', confidence: Math.round(best.score * 100) / 100 };
     }
     return null;
+  }
+
+  /** The closest tasks by title, best first (over the county's own tasks when it is given). */
+  candidates(id: RowIdentity, n = 3): Candidate[] {
+    const title = normaliseTitle(id.title ?? '');
+    if (!title) return [];
+    const out: Candidate[] = [];
+    for (const { task, title: tt } of this.normTitles) {
+      if (id.county && !task.counties.includes(id.county)) continue;
+      let s = titleScore(title, tt);
+      if (id.plan && task.plan !== id.plan) s -= 0.15;
+      out.push({ task, score: Math.round(s * 100) / 100 });
+    }
+    return out.sort((a, b) => b.score - a.score).slice(0, n);
   }
 }

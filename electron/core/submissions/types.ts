@@ -116,4 +116,6 @@ export interface RowOutcome {
   flags?: string[];
   /** the clerk should confirm this row (fuzzy match or a flag) */
   review?: boolean;
+  /** unknown task: the closest of the county's tasks by title, best first */
+  candidates?: { taskKey: string; code: string; score: number }[];
 }
