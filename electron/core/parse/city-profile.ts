@@ -90,6 +90,44 @@ export function nationalProfile(city: string): CityProfile | null {
   return null;
 }
 
+let countyIndex: Map<string, string[]> | null = null;
+
+/** County-level name → the cities that have a division of that name (national list). */
+function countiesOfTheCountry(): Map<string, string[]> {
+  if (countyIndex) return countyIndex;
+  countyIndex = new Map();
+  nationalProfile(''); // loads the list
+  for (const province of national ?? []) {
+    const cities = province.children?.some((c) => c.children?.length) ? province.children : [province];
+    for (const c of cities ?? [])
+      for (const d of c.children ?? []) {
+        // two-character names (古县, 吉县) occur inside ordinary words: not evidence
+        if (d.name === '市辖区' || d.name.length < 3) continue;
+        const list = countyIndex.get(d.name) ?? [];
+        if (!list.includes(c.name)) list.push(c.name);
+        countyIndex.set(d.name, list);
+      }
+  }
+  return countyIndex;
+}
+
+/**
+ * The cities whose county-level divisions the text names, best first, for a plan that names
+ * its city only through them (no issuer line, no city in the title). Names that several
+ * cities share (郊区, 城区, 鼓楼区) count for each of them; a city needs two names.
+ */
+export function citiesNamedByCounties(text: string): { city: string; hits: number }[] {
+  const hits = new Map<string, number>();
+  for (const [name, cities] of countiesOfTheCountry()) {
+    if (cities.length > 2 || !text.includes(name)) continue;
+    for (const c of cities) hits.set(c, (hits.get(c) ?? 0) + 1);
+  }
+  return [...hits]
+    .filter(([, n]) => n >= 2)
+    .map(([city, n]) => ({ city, hits: n }))
+    .sort((a, b) => b.hits - a.hits);
+}
+
 /** The profile for the issuer's city (开封市人民政府办公室 → 开封市), or by the 发文字号 prefix (汴). */
 export function chooseProfile(
   issuer: string,
@@ -106,17 +144,11 @@ export function chooseProfile(
   if (fromList) return fromList;
   const byShort = profiles.find((p) => p.short && docNumber.startsWith(p.short));
   if (byShort) return byShort;
-  // last resort: the profile whose counties the text names most
-  let best: CityProfile | null = null,
-    bestHits = 0;
-  for (const p of profiles) {
-    const hits = p.counties.filter((c) => text.includes(c)).length;
-    if (hits > bestHits) {
-      best = p;
-      bestHits = hits;
-    }
-  }
-  return best ?? emptyProfile(issuer);
+  // last resort: the city whose counties the text names (when only one city fits)
+  const [first, second] = citiesNamedByCounties(text);
+  if (first && (!second || second.hits < first.hits))
+    return profiles.find((p) => p.city === first.city) ?? nationalProfile(first.city) ?? emptyProfile(issuer);
+  return emptyProfile(issuer);
 }
 
 /** The profile for a plan whose issuer is unknown but whose title names the city (潮州市打赢…方案). */

@@ -4,7 +4,14 @@
 import { ingestFile } from '../ingest/index';
 import type { IngestedDocument } from '../ingest/types';
 import type { Result } from '../common/problems';
-import { chooseProfile, profileForTitle, type CityProfile } from './city-profile';
+import {
+  chooseProfile,
+  citiesNamedByCounties,
+  loadProfiles,
+  nationalProfile,
+  profileForTitle,
+  type CityProfile,
+} from './city-profile';
 import { readCover } from './document-info';
 import {
   headingText,
@@ -56,13 +63,26 @@ export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): R
   const firstHeading = markers.findIndex((m) => m?.level === 1);
   const cover = readCover(paragraphs, firstHeading);
   const regions = findPlans(paragraphs, markers, cover.titles);
-  let profile = opts.profile ?? chooseProfile(cover.issuer, cover.doc_number, paragraphs.join('\n'));
+  let profile = opts.profile ?? chooseProfile(cover.issuer, cover.doc_number, '');
   if (!opts.profile && profile.counties.length === 0) {
     // no issuer (a plan without its cover letter): the city its title names
     profile = regions.map((r) => profileForTitle(r.title)).find((p) => p) ?? profile;
   }
-  const docYear = Number(cover.date.slice(0, 4)) || commonYear(paragraphs) || new Date().getFullYear();
   const problems = [];
+  if (!opts.profile && profile.counties.length === 0) {
+    // the city named only through its counties, districts and zones (national division list)
+    const [first, second] = citiesNamedByCounties(paragraphs.join('\n'));
+    if (first && (!second || second.hits < first.hits))
+      profile = loadProfiles().find((p) => p.city === first.city) ?? nationalProfile(first.city) ?? profile;
+    else if (first && second)
+      problems.push({
+        severity: 'warning' as const,
+        code: 'PARSE_CITY_AMBIGUOUS',
+        file: doc.file,
+        message: `文件“${doc.file}”没有写明发文城市，文中提到的县区既符合${first.city}也符合${second.city}，无法确定是哪个城市，“各县区政府”暂不展开为具体县区。请在文件开头补上发文机关（或在方案标题中写明城市）后重新导入。`,
+      });
+  }
+  const docYear = Number(cover.date.slice(0, 4)) || commonYear(paragraphs) || new Date().getFullYear();
   if (regions.length === 0) {
     problems.push({
       severity: 'error' as const,

@@ -284,3 +284,41 @@ describe('hard-wrapped text', () => {
     expect(w[1]).toBe('PM2.5浓度下降');
   });
 });
+
+describe('the city named only through its counties', () => {
+  const parse = (lines: string[]) =>
+    parseIngested({
+      file: '方案.txt',
+      format: 'txt',
+      paragraphs: lines.map((text, i) => ({ text, source: { line: i + 1 } })),
+    });
+  const task = '1.强化工业源治理。(市生态环境局牵头,各县(市、区)人民政府负责落实)';
+  it('finds 贵港市 from 港北区、港南区、覃塘区、桂平市 and expands 各县（市、区）人民政府', () => {
+    const r = parse([
+      '2021年度大气污染防治攻坚实施计划',
+      '一、主要目标',
+      '到2021年底,市中心城区环境空气质量优良天数比率不低于92.5%(港北区、港南区、覃塘区参照执行市本级环境空气质量目标);桂平市的环境空气质量优良天数比率不低于93.5%。',
+      '二、主要任务',
+      task,
+    ]);
+    expect(r.value!.document.city).toBe('贵港市');
+    expect(r.value!.plans[0]!.tasks[0]!.units.map((u) => u.unit)).toEqual([
+      '市生态环境局',
+      ...nationalProfile('贵港市')!.counties,
+    ]);
+    expect(r.problems.filter((p) => p.code === 'PARSE_CITY_AMBIGUOUS')).toEqual([]);
+  });
+  it('warns when the counties named fit two cities equally, and does not guess', () => {
+    const r = parse([
+      '大气污染防治攻坚实施计划',
+      '一、主要目标',
+      '港北区、港南区空气质量优良天数比率不低于92.5%;湘桥区、潮安区优良天数比率不低于94%。',
+      '二、主要任务',
+      task,
+    ]);
+    const warn = r.problems.find((p) => p.code === 'PARSE_CITY_AMBIGUOUS')!;
+    expect(warn.message).toContain('贵港市');
+    expect(warn.message).toContain('潮州市');
+    expect(r.value!.plans[0]!.tasks[0]!.units.map((u) => u.unit)).toContain('各县区');
+  });
+});
