@@ -19,6 +19,20 @@ describe('operations over the seed', () => {
     expect(imported.summary).toContain('83');
   });
 
+  it('plan.parse of a PDF reports progress page by page', async () => {
+    const seen: { done: number; total: number; message: string }[] = [];
+    const r = await t.service.call(
+      'plan.parse',
+      { file: { path: path.join(path.dirname(SEED_TXT), 'kaifeng-2025-15.pdf'), name: '开封方案.pdf' } },
+      (done, total, message) => seen.push({ done, total, message }),
+    );
+    expect(r.ok).toBe(true);
+    const pages = seen.filter((e) => /第 \d+\/40 页/.test(e.message));
+    expect(pages.map((e) => e.done)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(pages.every((e) => e.total === 41 && e.message.includes('开封方案.pdf'))).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ done: 41, total: 41 });
+  });
+
   it('app.info, plan.list, facets', async () => {
     const info = await t.call('app.info', {});
     expect(info).toMatchObject({ plans: 4, tasks: 83, city: '开封市', period: '2025-08', shell: 'browser' });

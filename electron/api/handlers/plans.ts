@@ -55,9 +55,13 @@ export function importSummary(o: ImportOutcome): string {
   return `${o.applied ? '已导入' : '将导入'}：${parts.join('，')}。`;
 }
 
-async function parseRef(ctx: HandlerContext, ref: { path: string; name: string }) {
+async function parseRef(
+  ctx: HandlerContext,
+  ref: { path: string; name: string },
+  onPage?: (done: number, total: number) => void,
+) {
   const file = ctx.files.input(ref);
-  const r = await parseFile(file);
+  const r = await parseFile(file, { onPage });
   // messages name the upload's real name, not the bridge's storage path
   if (r.value && ref.name) r.value.source.file = ref.name;
   return r;
@@ -65,9 +69,13 @@ async function parseRef(ctx: HandlerContext, ref: { path: string; name: string }
 
 export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.list'> = {
   async 'plan.parse'({ file }, ctx) {
-    ctx.progress(0, 3, `正在读取“${file.name}”…`);
-    const r = await parseRef(ctx, file);
-    ctx.progress(2, 3, '正在与台账比对…');
+    let steps = 2; // reading, comparing with the ledger; a PDF reads in one step per page
+    ctx.progress(0, steps, `正在读取“${file.name}”…`);
+    const r = await parseRef(ctx, file, (done, pages) => {
+      steps = pages + 1;
+      ctx.progress(done, steps, `正在读取“${file.name}”第 ${done}/${pages} 页…`);
+    });
+    ctx.progress(steps - 1, steps, '正在与台账比对…');
     let diff: PlanDiff[] = [];
     const problems = [...r.problems];
     if (r.value && !hasFatal(problems)) {
@@ -75,7 +83,7 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
       diff = preview.plans.map(toDiff);
       problems.push(...preview.problems);
     }
-    ctx.progress(3, 3, '解析完成');
+    ctx.progress(steps, steps, '解析完成');
     return { document: r.value, problems, diff };
   },
 
@@ -87,7 +95,9 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
       doc = document as CoreDocument;
     } else {
       ctx.progress(0, 2, `正在解析“${file.name}”…`);
-      const r = await parseRef(ctx, file);
+      const r = await parseRef(ctx, file, (done, pages) =>
+        ctx.progress(done / pages, 2, `正在解析“${file.name}”第 ${done}/${pages} 页…`),
+      );
       problems.push(...r.problems);
       if (!r.value || hasFatal(r.problems))
         throw new ApiError(

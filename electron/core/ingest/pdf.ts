@@ -3,7 +3,7 @@
 // Bad files come back as problems with distinct codes: password-protected, scanned
 // (no text layer), corrupt or truncated.
 import { fatal, type Problem } from '../common/problems';
-import { IngestErrorCode, type IngestResult } from './types';
+import { IngestErrorCode, type IngestOptions, type IngestResult } from './types';
 import { loadPdfJs, documentOptions } from './pdfjs-loader';
 import { buildLines, toPdfItems, type PdfLine } from './pdf-lines';
 import { dropFurniture } from './pdf-furniture';
@@ -23,7 +23,11 @@ const MAX_IMAGE_CHECKS = 20;
 type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
-export async function ingestPdf(bytes: Uint8Array, file: string): Promise<IngestResult> {
+export async function ingestPdf(
+  bytes: Uint8Array,
+  file: string,
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
   const task = pdfjs.getDocument(documentOptions(new Uint8Array(bytes)));
@@ -44,7 +48,7 @@ export async function ingestPdf(bytes: Uint8Array, file: string): Promise<Ingest
     );
   });
   try {
-    return await Promise.race([readDocument(pdfjs, doc, bytes, file, budget), timeout]);
+    return await Promise.race([readDocument(pdfjs, doc, bytes, file, budget, opts), timeout]);
   } catch (e) {
     if (e instanceof TimeLimitExceeded) return { value: null, problems: [timeLimitProblem(e)] };
     throw e;
@@ -60,6 +64,7 @@ async function readDocument(
   bytes: Uint8Array,
   file: string,
   budget: TimeBudget,
+  opts: IngestOptions,
 ): Promise<IngestResult> {
   const problems: Problem[] = [];
   if (!(doc.numPages <= MAX_PDF_PAGES)) {
@@ -112,6 +117,7 @@ async function readDocument(
     } finally {
       page?.cleanup();
     }
+    opts.onPage?.(n, doc.numPages);
   }
   const chars = pages.map((p) => p.reduce((k, l) => k + l.text.replace(/\s/g, '').length, 0));
   const total = chars.reduce((a, b) => a + b, 0);

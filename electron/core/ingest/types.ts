@@ -34,6 +34,11 @@ export interface IngestedDocument {
 
 export type IngestResult = Result<IngestedDocument>;
 
+export interface IngestOptions {
+  /** called after each page is read (PDF): pages done, pages in the file — for a progress bar */
+  onPage?: (done: number, total: number) => void;
+}
+
 /** Distinct error codes for bad input (each with a Chinese message naming the file). */
 export const IngestErrorCode = {
   NotFound: 'INGEST_NOT_FOUND',

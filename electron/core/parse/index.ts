@@ -33,10 +33,12 @@ export type { ParsedDocument } from './types';
 
 export interface ParseOptions {
   profile?: CityProfile;
+  /** pages read so far and pages in the file (PDF), as reading goes: for a progress bar */
+  onPage?: (done: number, total: number) => void;
 }
 
 export async function parseFile(filePath: string, opts: ParseOptions = {}): Promise<Result<ParsedDocument>> {
-  const ingested = await ingestFile(filePath);
+  const ingested = await ingestFile(filePath, { onPage: opts.onPage });
   if (!ingested.value) return { value: null, problems: ingested.problems };
   const parsed = parseIngested(ingested.value, opts);
   return { value: parsed.value, problems: [...ingested.problems, ...parsed.problems] };

@@ -78,6 +78,13 @@ describe('the seed PDF', async () => {
     expect(find('一、总体要求').hints?.centred).toBeUndefined();
   });
 
+  it('reports each page as it is read, and reads the same with or without the callback', async () => {
+    const pages: [number, number][] = [];
+    const again = await ingestFile(seed('pdf'), { onPage: (done, total) => pages.push([done, total]) });
+    expect(pages).toEqual(Array.from({ length: 40 }, (_, i) => [i + 1, 40]));
+    expect(again).toEqual(r);
+  });
+
   it('reads the same paragraphs as the DOCX it was printed from', async () => {
     const docx = await ingestFile(seed('docx'));
     const strip = (s: string) => s.replace(/\s+/g, '');
