@@ -20,11 +20,31 @@ export interface CityProfile {
   counties: string[]; // county-level divisions, canonical names
   zones: Zone[]; // 城乡一体化示范区 and the like (not counties)
   unitAliases: Record<string, string>;
+  /**
+   * MM-DD on which the flood season (汛期) opens where the city lies; 汛期前 is the day before.
+   * A regional fact, so it lives here: 06-01 in the north (主汛期 6—9月); unset where the
+   * profile does not know it, and then 汛期前 is left without a date rather than guessed.
+   */
+  floodSeasonStart?: string;
+}
+
+// provinces whose flood season opens on 1 June (the northern 主汛期 6—9月); the south opens
+// earlier and differs by province, so no date is assumed there
+const NORTH = new Set(
+  '北京市 天津市 河北省 山西省 内蒙古自治区 辽宁省 吉林省 黑龙江省 山东省 河南省 陕西省 甘肃省 青海省 宁夏回族自治区 新疆维吾尔自治区'.split(
+    ' ',
+  ),
+);
+
+/** The regional assumptions of a profile that does not state them: by its province. */
+function withRegion(p: CityProfile): CityProfile {
+  if (p.floodSeasonStart || !p.province || !NORTH.has(p.province)) return p;
+  return { ...p, floodSeasonStart: '06-01' };
 }
 
 // 开封 in full (with its department aliases); the other cities of 河南省 with their county-level
 // divisions as of 2025 (洛阳 吉利区 merged into 孟津区 in 2021).
-const builtIn: CityProfile[] = [kaifeng as CityProfile, ...(henan as CityProfile[])];
+const builtIn: CityProfile[] = [kaifeng as CityProfile, ...(henan as CityProfile[])].map(withRegion);
 
 export function loadProfiles(extraDir = process.env.TAIZHANG_CITIES): CityProfile[] {
   const all = [...builtIn];
@@ -33,7 +53,7 @@ export function loadProfiles(extraDir = process.env.TAIZHANG_CITIES): CityProfil
       try {
         const p = JSON.parse(readFileSync(path.join(extraDir, f), 'utf8')) as CityProfile;
         if (p.city && Array.isArray(p.counties))
-          all.unshift({ ...p, zones: p.zones ?? [], unitAliases: p.unitAliases ?? {} });
+          all.unshift(withRegion({ ...p, zones: p.zones ?? [], unitAliases: p.unitAliases ?? {} }));
       } catch {
         /* a broken user profile is skipped; the built-ins still work */
       }
@@ -85,7 +105,7 @@ export function nationalProfile(city: string): CityProfile | null {
       if (old >= 0) counties.splice(old, 1);
       counties.push(d.name);
     }
-    return { city, counties, zones, unitAliases: {} };
+    return withRegion({ city, province: province.name, counties, zones, unitAliases: {} });
   }
   return null;
 }

@@ -15,9 +15,21 @@ function mask(text: string): string {
     .replace(/[（(]\d{4}年(?:本|版|修订|修正)[）)]/g, (s) => ' '.repeat(s.length));
 }
 
+/** What a deadline may depend on besides the year: the region's facts, from the city profile. */
+export interface Region {
+  floodSeasonStart?: string; // MM-DD
+}
+
 interface Rule {
   re: RegExp;
-  read(m: RegExpExecArray, year: number): Omit<Deadline, 'text' | 'span'> | null;
+  read(m: RegExpExecArray, year: number, region?: Region): Omit<Deadline, 'text' | 'span'> | null;
+}
+
+/** 2025-06-01 → 2025-05-31 */
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
 }
 
 const RULES: Rule[] = [
@@ -123,15 +135,15 @@ const RULES: Rule[] = [
     re: /(?<![\d年每])(\d{1,2})月份?(?=(?:底前|前)?(?:全面)?(?:完成|建成|实现|投入运营|投运|完工|到位|清零))/g,
     read: (m, year) => (validMonth(+m[1]!) ? { date: monthEnd(year, +m[1]!), kind: 'month_end' } : null),
   },
-  // 2025年汛期前: before the flood season, which opens on 1 June in the north (主汛期 6—9月)
+  // 2025年汛期前: before the flood season, whose first day is a regional fact of the city profile
   {
     re: /(?:(\d{4})年)?(?:主)?汛期(?:到来)?前/g,
-    read: (m, year) => ({
-      date: `${m[1] ? +m[1] : year}-05-31`,
-      kind: 'month_end',
-      ambiguous: true,
-      alternatives: [`${m[1] ? +m[1] : year}-05-31`],
-    }),
+    read: (m, year, region) => {
+      if (!region?.floodSeasonStart) return null;
+      const y = m[1] ? +m[1] : year;
+      const day = dayBefore(`${y}-${region.floodSeasonStart}`);
+      return { date: day, kind: 'month_end', ambiguous: true, alternatives: [day] };
+    },
   },
   // 2025年底前, 到2025年年底, 年底前, 年内
   {
@@ -152,7 +164,7 @@ const RULES: Rule[] = [
   },
 ];
 
-export function findDeadlines(text: string, year: number, paragraph: number): Deadline[] {
+export function findDeadlines(text: string, year: number, paragraph: number, region?: Region): Deadline[] {
   const t = mask(text);
   const taken: [number, number][] = [];
   const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
@@ -172,7 +184,7 @@ export function findDeadlines(text: string, year: number, paragraph: number): De
         taken.push([start, end]);
         continue;
       }
-      const d = rule.read(m, year);
+      const d = rule.read(m, year, region);
       if (!d) continue;
       taken.push([start, end]);
       const span: Span = { paragraph, start, end };

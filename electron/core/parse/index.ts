@@ -259,7 +259,7 @@ function readPlan(
     t.span.to = i;
     t.units.push(...resp.units);
     pendingStanding.push(...resp.standing);
-    t.deadlines.push(...findDeadlines(text, year, i));
+    t.deadlines.push(...findDeadlines(text, year, i, profile));
     t.recurring.push(...findRecurrences(text, i));
     t.metrics.push(...findMetrics(text, i));
     if (i === t.span.from) t.units.push(...standing);

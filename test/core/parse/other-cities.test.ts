@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readClause, readResponsibilities } from '../../../electron/core/parse/responsibilities';
 import { canonicalUnits, shareCityPrefix } from '../../../electron/core/parse/units';
-import { nationalProfile, emptyProfile } from '../../../electron/core/parse/city-profile';
+import { nationalProfile, emptyProfile, loadProfiles } from '../../../electron/core/parse/city-profile';
+import { dueDates, findDeadlines } from '../../../electron/core/parse/deadlines';
 import { findMetrics } from '../../../electron/core/parse/metrics';
 import { parseIngested } from '../../../electron/core/parse/index';
 import { rejoinLines } from '../../../electron/core/ingest/txt';
@@ -320,5 +321,25 @@ describe('the city named only through its counties', () => {
     expect(warn.message).toContain('贵港市');
     expect(warn.message).toContain('潮州市');
     expect(r.value!.plans[0]!.tasks[0]!.units.map((u) => u.unit)).toContain('各县区');
+  });
+});
+
+describe('regional assumptions live in the city profile', () => {
+  const due = (text: string, region?: { floodSeasonStart?: string }) =>
+    dueDates(findDeadlines(text, 2025, 0, region));
+  it('汛期前 is the day before the flood season of the city: northern cities open on 1 June', () => {
+    expect(nationalProfile('临汾市')!.floodSeasonStart).toBe('06-01');
+    expect(due('汛期前完成城市易涝点整治', nationalProfile('临汾市')!)).toEqual(['2025-05-31']);
+    expect(
+      due(
+        '2025年汛期前完成河道清淤',
+        loadProfiles().find((p) => p.city === '开封市')!,
+      ),
+    ).toEqual(['2025-05-31']);
+  });
+  it('a profile may state its own season; where nothing is known no date is guessed', () => {
+    expect(due('汛期前完成排查', { floodSeasonStart: '04-15' })).toEqual(['2025-04-14']);
+    expect(nationalProfile('潮州市')!.floodSeasonStart).toBeUndefined();
+    expect(due('汛期前完成排查', nationalProfile('潮州市')!)).toEqual([]);
   });
 });

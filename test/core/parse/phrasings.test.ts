@@ -472,8 +472,8 @@ describe('targets and limits seen in a second round of other plans', () => {
       ['氨氮减排量', '>=', 6, '吨'],
     ]);
   });
-  it("resolves 汛期前 to the end of May, not the year's end", () => {
-    expect(dueDates(findDeadlines('2025年汛期前完成清淤', 2025, 0))).toEqual(['2025-05-31']);
+  it("resolves 汛期前 to the day before the region's flood season, not the year's end", () => {
+    expect(dueDates(findDeadlines('2025年汛期前完成清淤', 2025, 0, kaifeng))).toEqual(['2025-05-31']);
   });
   it('expands 各区市政府 and 各县（市）、区政府', () => {
     expect(pairs('市生态环境局牵头，各县（市）、区政府落实')).toEqual([
