@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseFile } from '../../electron/core/parse/index';
 import { ingestFile } from '../../electron/core/ingest/index';
+import { addRow } from './table';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const seed = (ext: string) => path.join(root, `seeds/kaifeng-2025-15.${ext}`);
@@ -80,7 +81,12 @@ export default async function bench(): Promise<void> {
     }
   }
   sample();
-  console.log(
-    `peak memory: rss ${mb(peakRss)} MB sampled, maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  const maxRss = process.resourceUsage().maxRSS / 1024;
+  console.log(`peak memory: rss ${mb(peakRss)} MB sampled, maxRSS ${maxRss.toFixed(0)} MB`);
+  addRow(
+    'peak RSS of the parse bench (in-process, every seed)',
+    `${maxRss.toFixed(0)} MB`,
+    '< 300 MB',
+    maxRss < 300,
   );
 }
