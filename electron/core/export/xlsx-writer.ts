@@ -8,6 +8,7 @@
 // = + - @, a tab or CR also gets quotePrefix and the Text number format, so editing the cell
 // in Excel or WPS keeps it text.
 import { escapeXml, stripInvalidXmlChars } from './xml-tree';
+import { capCellText } from './cell-text';
 import { packAsync, zipPacked, type PackedEntry, type ZipEntry } from './zip-writer';
 
 export interface CellStyle {
@@ -212,6 +213,7 @@ export class SheetWriter {
         ? '<c r="' + ref + '" s="' + s + '"><v>' + v + '</v></c>'
         : '<c r="' + ref + '" s="' + s + '"/>';
     } else {
+      v = capCellText(v);
       const c0 = v.charCodeAt(0);
       const style =
         c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13

@@ -117,8 +117,17 @@ export function textOf(n: XElement): string {
   return s;
 }
 
+/**
+ * Escapes text for XML and drops what XML 1.0 forbids (control characters, U+FFFE/U+FFFF,
+ * lone surrogates): every writer goes through here, so typed or pasted text can never make a
+ * part that Word, WPS or LibreOffice refuse to open.
+ */
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return stripInvalidXmlChars(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 export function decodeXml(s: string): string {
@@ -131,6 +140,9 @@ export function decodeXml(s: string): string {
 
 /** Characters XML 1.0 forbids (control characters from pasted county text) would corrupt the part. */
 export function stripInvalidXmlChars(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '',
+  );
 }

@@ -15,6 +15,8 @@ import { cnDate, periodParts, returnDeadline } from './period';
 import { wrappedLines } from './text-width';
 import type { SubmissionTask, WorkbookIdentity } from './types';
 import { writeFileAtomic } from '../common/atomic-write';
+import { capCellText } from '../export/cell-text';
+import { stripInvalidXmlChars } from '../export/xml-tree';
 
 export interface GenerateOptions {
   county: string;
@@ -186,7 +188,9 @@ function writePlanSheet(
     COLUMN_ORDER.forEach((id, c) => {
       const cell = row.getCell(c + 1);
       const fill = FILL_COLUMNS.has(id);
-      const v = cellText(t, id);
+      // text from plans and earlier returns: nothing XML 1.0 forbids, no cell over Excel's limit
+      const raw = cellText(t, id);
+      const v = typeof raw === 'string' ? capCellText(stripInvalidXmlChars(raw)) : raw;
       // plain string cells: exceljs writes them as shared strings, which Excel never
       // evaluates, so a task text starting with = + - @ cannot become a formula
       if (v !== '') cell.value = v;
