@@ -192,6 +192,8 @@ export const TaskListRow = z.object({
   lead: z.string(),
   counties: z.number().int(),
   due: z.string().nullable(),
+  /** the document's date when a 延期 moved it (null when not extended) */
+  originalDue: z.string().nullable().default(null),
   state: TaskState,
   status: TaskStatus,
   percent: z.number().nullable(),
@@ -231,6 +233,8 @@ export const CountyProgress = z.object({
   problems: z.string(),
   source: z.string(),
   recorded_at: z.string().nullable(),
+  /** this county's part is 销号 (it counts as done) */
+  closed: z.boolean().default(false),
 });
 export const HistoryEntry = z.object({
   at: z.string(),
@@ -238,6 +242,25 @@ export const HistoryEntry = z.object({
   action: z.string(),
   summary: z.string(),
 });
+
+export const Extension = z.object({
+  previousDue: z.string().nullable(),
+  newDue: z.string(),
+  reason: z.string(),
+  approvedBy: z.string(),
+  requestedAt: z.string().nullable(),
+  operator: z.string(),
+  recordedAt: z.string(),
+});
+export const EvidenceItem = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  size: z.number().int(),
+  addedAt: z.string(),
+  operator: z.string(),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
 export const TaskDetail = z.object({
   id: z.number().int(),
@@ -258,6 +281,17 @@ export const TaskDetail = z.object({
   history: z.array(HistoryEntry),
   /** the source paragraphs of the task, to show spans in context */
   paragraphs: z.array(z.object({ index: z.number().int(), text: z.string() })),
+  /** 延期 requests, oldest first */
+  extensions: z.array(Extension),
+  /** 办结销号 of the whole task */
+  closure: z.object({ date: z.string(), confirmedBy: z.string(), note: z.string() }).nullable(),
+  /** 销号 of single units' parts */
+  unitClosures: z.array(
+    z.object({ unit: z.string(), date: z.string(), confirmedBy: z.string(), note: z.string() }),
+  ),
+  withdrawal: z.object({ date: z.string(), document: z.string(), reason: z.string() }).nullable(),
+  /** 佐证材料 */
+  evidence: z.array(EvidenceItem),
 });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 
@@ -466,6 +500,69 @@ export const contract = {
     output: z.object({ changed: z.boolean(), summary: z.string(), task: TaskDetail }),
     summary: '修正任务的责任单位、时限或目标',
     writes: true,
+  }),
+
+  'task.extend': op({
+    input: z.object({
+      id: z.number().int(),
+      newDue: isoDate,
+      reason: z.string().trim().min(1, '请填写延期原因').max(1000),
+      approvedBy: z.string().trim().min(1, '请填写批准人（或批准单位）').max(100),
+      requestedAt: isoDate.optional(),
+    }),
+    output: TaskDetail,
+    summary: '延期：新的完成时限、原因、批准人、申请日期（原时限保留）',
+    writes: true,
+  }),
+  'task.close': op({
+    input: z.object({
+      id: z.number().int(),
+      date: isoDate.optional(),
+      confirmedBy: z.string().trim().min(1, '请填写销号确认人').max(100),
+      note: z.string().max(2000).default(''),
+      /** 销号 of this county's (or unit's) part only */
+      unit: z.string().max(60).optional(),
+      files: z.array(FileRef).max(50).default([]),
+    }),
+    output: TaskDetail,
+    summary: '办结销号（确认人、佐证材料；可只为一个县区销号）',
+    writes: true,
+  }),
+  'task.withdraw': op({
+    input: z.object({
+      id: z.number().int(),
+      reason: z.string().trim().min(1, '请填写撤销原因').max(1000),
+      document: z.string().max(200).optional(),
+      date: isoDate.optional(),
+    }),
+    output: TaskDetail,
+    summary: '撤销任务（原因、依据文件）',
+    writes: true,
+  }),
+  'task.reopen': op({
+    input: z.object({
+      id: z.number().int(),
+      reason: z.string().trim().min(1, '请填写重新打开的原因').max(1000),
+      unit: z.string().max(60).optional(),
+    }),
+    output: TaskDetail,
+    summary: '重新打开已销号或已撤销的任务',
+    writes: true,
+  }),
+  'task.attach': op({
+    input: z.object({
+      id: z.number().int(),
+      files: z.array(FileRef).min(1).max(50),
+      unit: z.string().max(60).optional(),
+    }),
+    output: TaskDetail,
+    summary: '为任务补充佐证材料',
+    writes: true,
+  }),
+  'task.evidence': op({
+    input: z.object({ id: z.number().int() }),
+    output: Written,
+    summary: '打开一份佐证材料',
   }),
 
   'submission.make': op({

@@ -90,6 +90,21 @@ export class TaskIndex {
       const cur = m.get(unitId);
       if (!cur || end > cur.end) m.set(unitId, { end, status, percent });
     }
+    // a unit's part 销号 on its own counts as done (derive.ts's rule)
+    for (const [taskId, unitId] of db
+      .prepare(
+        `SELECT task_id, unit_id FROM unit_closures WHERE reopened_at IS NULL ${ids ? `AND task_id IN (${ids.map(Number).join(',')})` : ''}`,
+      )
+      .raw()
+      .iterate() as Iterable<[number, number]>) {
+      let m = latest.get(taskId);
+      if (!m) latest.set(taskId, (m = new Map()));
+      m.set(unitId, {
+        end: m.get(unitId)?.end ?? '',
+        status: 'done',
+        percent: m.get(unitId)?.percent ?? null,
+      });
+    }
     const dueSoonDays = basis(db, { asOf: today }).dueSoonDays;
     const years = new Set([...plans.values()].map((p) => p.year));
     const entries = tasks.map((t) => {
@@ -125,6 +140,7 @@ export class TaskIndex {
         lead,
         counties: new Set(list.filter((u) => u.county).map((u) => u.name)).size,
         due: t.due_date,
+        originalDue: t.due_date !== t.original_due_date ? t.original_due_date : null,
         state: t.state,
         status,
         percent: pct.length ? Math.round(pct.reduce((a, c) => a + c, 0) / pct.length) : null,

@@ -20,7 +20,7 @@ export const STATUSES = Object.keys(STATUS_LABEL) as TaskStatus[];
 export const STATE_LABEL: Record<string, string> = {
   active: '进行中',
   closed: '已销号',
-  withdrawn: '已撤回',
+  withdrawn: '已撤销',
   removed: '已删除',
 };
 export const OP_LABEL: Record<string, string> = {
@@ -58,5 +58,21 @@ export function cnDate(iso: string | null | undefined): string {
 export function shortDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[1]}.${m[2]}.${m[3]}` : iso;
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : iso;
+}
+
+/**
+ * A date the clerk typed: 2025-09-30, 2025/9/30, 2025.9.30 or 2025年9月30日 → ISO, else null.
+ * Same rule as the core's normaliseDate; the renderer takes no code from the core.
+ */
+export function parseDate(s: string): string | null {
+  const m = s.trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+export function fileSize(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }

@@ -3,6 +3,7 @@
 import type { Handlers } from '../service';
 import { planHandlers } from './plans';
 import { taskHandlers } from './tasks';
+import { lifecycleHandlers } from './lifecycle';
 import { settingsHandlers } from './settings';
 import { overviewHandlers } from './overview';
 import { submissionHandlers } from './submissions';
@@ -11,6 +12,7 @@ import { exportHandlers } from './exports';
 export const handlers: Handlers = {
   ...planHandlers,
   ...taskHandlers,
+  ...lifecycleHandlers,
   ...settingsHandlers,
   ...overviewHandlers,
   ...submissionHandlers,

@@ -7,6 +7,8 @@ import { getSetting } from '../../core/ledger/settings';
 import { listCounties } from '../../core/ledger/units';
 import * as corr from '../../core/ledger/corrections';
 import { planHeadings, planParagraphs, progressRecord, taskUnitNames } from '../../core/ledger/app-reads';
+import { extensionsOf, unitClosures } from '../../core/ledger/lifecycle';
+import { listEvidence } from '../../core/ledger/evidence';
 import { ApiError } from '../errors';
 import type { Correction, TaskDetail } from '../contract';
 import type { HandlerContext, Handlers } from '../service';
@@ -20,13 +22,25 @@ const ACTION_LABEL: Record<string, string> = {
   correction: '修正',
   correction_revoked: '撤销修正',
   extend: '延期',
-  close: '销号',
-  withdraw: '撤回',
+  close: '办结销号',
+  withdraw: '撤销',
+  evidence: '佐证材料',
   reopen: '重新打开',
   progress: '进展',
   setting: '设置',
   restore: '恢复备份',
 };
+
+/**
+ * One history line without what the drawer already says: the task's own code, and the action
+ * word the tag in front of it shows ("修正 修正 …", "新增 新增任务 …" read as doubled words).
+ */
+export function historyText(label: string, summary: string, code: string): string {
+  const esc = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let s = summary.replace(new RegExp(`(任务\\s*)?${esc}\\s*`), '').trim();
+  if (s.startsWith(label)) s = s.slice(label.length).replace(/^(任务)?[\s：:]*/, '');
+  return s || summary;
+}
 
 export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
   const db = ctx.db;
@@ -55,6 +69,7 @@ export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
               .join(' ')
         : '',
       recorded_at: p?.recorded_at ?? null,
+      closed: !!s.unit_closed,
     };
   });
   const order = new Map(counties.map((c, i) => [c.name, i]));
@@ -65,7 +80,7 @@ export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
       at: a.at,
       operator: a.operator,
       action: ACTION_LABEL[a.action] ?? a.action,
-      summary: a.summary,
+      summary: historyText(ACTION_LABEL[a.action] ?? a.action, a.summary, t.code),
     }));
   const paras = planParagraphs(db, t.plan_id);
   const paragraphs: TaskDetail['paragraphs'] = [];
@@ -90,6 +105,37 @@ export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
     progress,
     history,
     paragraphs,
+    extensions: extensionsOf(db, t.id).map((e) => ({
+      previousDue: e.previous_due,
+      newDue: e.new_due,
+      reason: e.reason,
+      approvedBy: e.approved_by,
+      requestedAt: e.requested_at,
+      operator: e.operator,
+      recordedAt: e.created_at,
+    })),
+    closure:
+      t.state === 'closed'
+        ? { date: t.closed_at ?? '', confirmedBy: t.closed_by ?? '', note: t.close_note ?? '' }
+        : null,
+    unitClosures: unitClosures(db, t.id).map((c) => ({
+      unit: c.unit,
+      date: c.closed_at,
+      confirmedBy: c.confirmed_by,
+      note: c.note,
+    })),
+    withdrawal:
+      t.state === 'withdrawn'
+        ? { date: t.withdrawn_at ?? '', document: t.withdrawn_by ?? '', reason: t.withdraw_reason ?? '' }
+        : null,
+    evidence: listEvidence(db, t.id).map((e) => ({
+      id: e.id,
+      name: e.file_name,
+      unit: e.unit,
+      size: e.size,
+      addedAt: e.added_at,
+      operator: e.operator,
+    })),
   };
 }
 

@@ -18,6 +18,7 @@ export const taskExtendCommand: CommandImpl = {
           newDue: to,
           reason: flagString(args, 'reason') ?? '',
           approvedBy: flagString(args, 'approved-by') ?? '',
+          requestedAt: flagString(args, 'requested'),
           operator: operatorName(args, db),
         });
         if (flagBool(args, 'json')) ctx.out(JSON.stringify(t, null, 1));

@@ -11,6 +11,7 @@ export const taskReopenCommand: CommandImpl = {
       try {
         const t = reopenTask(db, ref, {
           reason: flagString(args, 'reason') ?? '',
+          unit: flagString(args, 'unit'),
           operator: operatorName(args, db),
         });
         ctx.err(`${t.code} 已重新打开。`);

@@ -65,6 +65,8 @@ export interface LaggingItem {
   dueDate: string | null;
   originalDueDate: string | null;
   extended: boolean;
+  /** the last 延期's approver and the count (the core's TaskStatusItem.extension) */
+  extension?: { approvedBy: string; count: number } | null;
   overdue: boolean;
   overdueDays: number;
   status: Status;
@@ -122,6 +124,8 @@ export interface DetailRow {
   leads: string[];
   dueDate: string | null;
   extended: boolean;
+  originalDueDate?: string | null;
+  extension?: { approvedBy: string; count: number } | null;
   state: string;
   status: Status;
   warning: Warning | null;

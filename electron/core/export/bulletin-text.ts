@@ -1,6 +1,7 @@
 // The bulletin's words: BulletinData → sections of paragraphs and tables, phrased the way
 // an office writes a 通报 (best and slowest counties named, units with 红/黄 tasks named).
 // Every figure is read from the data, never recounted, so text and tables agree.
+import { dueWords } from './due-words';
 import { STATUS_LABEL } from '../ledger/index';
 import type { BulletinData, CountyProgress, LaggingItem } from './bulletin-data';
 import { FILL, type Attachment, type Block, type Section, type TableData } from './blocks';
@@ -198,7 +199,7 @@ function itemLine(n: number, it: LaggingItem): Block {
   // a department reporting on its own task: naming it again as 责任单位 says nothing new
   const sameAsLeads =
     !it.countiesOnly && it.units.every((u) => it.leads.includes(u.unit) && u.percent == null);
-  const due = it.dueDate ? `${cnDate(it.dueDate)}${it.extended ? '（已延期）' : ''}` : '未明确';
+  const due = dueWords(it);
   const late = it.overdue ? `，已超期${it.overdueDays}天` : '';
   const said = it.units.filter((u) => u.problems.trim());
   const silent = it.units.filter((u) => !u.problems.trim());
@@ -367,7 +368,7 @@ export function bulletinAttachments(d: BulletinData): Attachment[] {
       r.code,
       { text: r.title, align: 'left' },
       { text: r.leads.join('、'), align: 'left' },
-      `${cnDate(r.dueDate)}${r.extended ? '\n（已延期）' : ''}`,
+      r.extended ? dueWords({ ...r, originalDueDate: r.originalDueDate ?? null }, '\n') : cnDate(r.dueDate),
       statusCell(r),
       { text: units || '—', align: 'left' },
     ]);

@@ -1,6 +1,7 @@
 // Queries the ledger into LedgerWorkbookData: every task in force with its units by role,
 // deadlines, targets, remark, rolled-up status, and each reporting unit's record for the
 // period. Statuses and warnings come from the ledger's listTasks/periodSummary.
+import { dueWords } from './due-words';
 import {
   getSetting,
   listTasks,
@@ -174,10 +175,12 @@ export function collectLedgerWorkbook(
       d.text && d.text !== d.date ? `${d.text}（${cnDate(d.date)}）` : cnDate(d.date),
     );
     let due = dueParts.join('；') || (i.dueDate ? `未明确（按${cnDate(i.dueDate)}计）` : '未明确');
-    if (i.extended && i.dueDate) due += `\n已延期至${cnDate(i.dueDate)}`;
+    if (i.extended && i.dueDate) due += `\n${dueWords(i)}`;
     const note = [
       i.state === 'closed' ? `已销号${x.closed ? `（${cnDate(x.closed)}）` : ''}` : '',
-      i.extended && x.orig ? `原定${cnDate(x.orig)}，已延期` : '',
+      i.extended && i.extension
+        ? `${i.extension.count > 1 ? `延期${i.extension.count}次` : '已延期'}，批准：${i.extension.approvedBy}`
+        : '',
       i.overdue ? `超期${i.overdueDays}天` : '',
       x.remark,
     ]

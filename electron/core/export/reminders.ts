@@ -3,6 +3,7 @@
 // has not finished it; a 牵头单位 is reminded of its lagging or overdue tasks as a whole.
 import { mkdirSync } from 'node:fs';
 import { writeFileAtomic } from '../common/atomic-write';
+import { dueWords } from './due-words';
 import path from 'node:path';
 import { listTasks, STATUS_LABEL, toPeriod, type DB, type Status } from '../ledger/index';
 import { FILL, type TableData } from './blocks';
@@ -19,6 +20,8 @@ export interface ReminderItem {
   title: string;
   plan: string;
   dueDate: string | null;
+  /** the deadline in words: 原定 … 延期至 … after a 延期 */
+  due?: string;
   status: Status;
   overdue: boolean;
   overdueDays: number;
@@ -78,6 +81,7 @@ export function collectReminders(
       title: i.title,
       plan: i.planTitle,
       dueDate: i.dueDate,
+      due: dueWords(i, '\n'),
       overdue: i.overdue,
       overdueDays: i.overdueDays,
     };
@@ -150,7 +154,7 @@ export function reminderTable(r: Reminder): TableData {
     rows: r.items.map((it, i) => [
       String(i + 1),
       { text: `【${it.code}】${it.title}`, align: 'left' },
-      cnDate(it.dueDate),
+      it.due ?? cnDate(it.dueDate),
       it.overdue
         ? { text: `超期${it.overdueDays}天`, fill: FILL.overdue }
         : {

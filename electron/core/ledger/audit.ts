@@ -16,6 +16,7 @@ export type AuditAction =
   | 'close'
   | 'withdraw'
   | 'reopen'
+  | 'evidence'
   | 'remark'
   | 'progress'
   | 'setting'

@@ -1,13 +1,15 @@
 // Backups: a consistent copy through SQLite's online backup API (never a raw file copy,
 // which would miss the -wal). An automatic backup is taken before every import that
 // changes the ledger; the last 10 automatic ones are kept in `backups/` next to the db.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+// The 佐证材料 files (evidence/ next to the db) travel inside the backup file's evidence_blobs.
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DB } from './db';
 import { APPLICATION_ID, LedgerError, openLedger, translate } from './db';
 import { LATEST_VERSION } from './migrations';
 import { audit } from './audit';
+import { evidenceFiles, storeEvidenceBytes } from './evidence';
 import { pad } from './util';
 import { withAtomicFile } from '../common/atomic-write';
 
@@ -29,12 +31,60 @@ export async function backupLedger(db: DB, dest?: string): Promise<string> {
   if (existsSync(out))
     throw new LedgerError('LEDGER_BACKUP_EXISTS', `备份文件“${out}”已存在，请换一个文件名。`);
   try {
-    // to a temporary name, renamed when complete: a kill mid-copy leaves no half backup
-    await withAtomicFile(out, (tmp) => db.backup(tmp));
+    // to a temporary name, renamed when complete: a kill mid-copy leaves no half backup; the
+    // evidence bytes go in before the rename, so a backup is never without its 佐证材料
+    await withAtomicFile(out, async (tmp) => {
+      await db.backup(tmp);
+      packEvidence(db, tmp);
+    });
   } catch (e) {
     throw translate(e, path.basename(out));
   }
   return out;
+}
+
+/** Copies the 佐证材料 files into the backup's evidence_blobs, so one file is the whole backup. */
+function packEvidence(db: DB, out: string): void {
+  const files = evidenceFiles(db).filter((f) => existsSync(f.path));
+  if (!files.length) return;
+  const copy = new Database(out);
+  try {
+    const put = copy.prepare('INSERT OR IGNORE INTO evidence_blobs (sha256, data) VALUES (?, ?)');
+    copy.transaction(() => {
+      for (const f of files) put.run(f.sha256, readFileSync(f.path));
+    })();
+  } finally {
+    copy.close();
+  }
+}
+
+/** After a restore: the backup's evidence bytes back into evidence/, and out of the ledger. */
+function unpackEvidence(db: DB): number {
+  const has = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence_blobs'")
+    .get();
+  if (!has) return 0;
+  // a content attached as .jpg and as .jpeg is stored under both names
+  const exts = new Map<string, string[]>();
+  for (const r of db.prepare('SELECT DISTINCT sha256, ext FROM evidence').all() as {
+    sha256: string;
+    ext: string;
+  }[])
+    exts.set(r.sha256, [...(exts.get(r.sha256) ?? []), r.ext]);
+  let n = 0;
+  for (const b of db.prepare('SELECT sha256, data FROM evidence_blobs').iterate() as Iterable<{
+    sha256: string;
+    data: Buffer;
+  }>) {
+    for (const ext of exts.get(b.sha256) ?? []) storeEvidenceBytes(db.name, b.sha256, ext, b.data);
+    n++;
+  }
+  if (n) {
+    db.prepare('DELETE FROM evidence_blobs').run();
+    // the bytes now live in evidence/: give the space back
+    db.exec('VACUUM');
+  }
+  return n;
 }
 
 /** The automatic backup before an import: backups/auto-<time>.sqlite, keeping the newest 10. */
@@ -214,7 +264,12 @@ export async function restoreLedger(
   // an older backup is brought up to the current schema, with durable settings again
   const db = openLedger(dbPath);
   try {
-    audit(db, { action: 'restore', summary: `从备份“${name}”恢复台账`, detail: { from, safetyCopy } });
+    const evidence = unpackEvidence(db);
+    audit(db, {
+      action: 'restore',
+      summary: `从备份“${name}”恢复台账${evidence ? `（含佐证材料 ${evidence} 份）` : ''}`,
+      detail: { from, safetyCopy, evidence },
+    });
   } finally {
     db.close();
   }

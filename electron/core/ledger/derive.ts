@@ -6,7 +6,8 @@
 //   ended on or before the period's end (a county that did not report keeps its last value);
 //   no record at all → not_started. Without a period: its latest record of any period.
 // - Roll-up over the task's reporting units: all done → done; any lagging → lagging;
-//   all not_started → not_started; otherwise on_track. A 销号 (closed) task is done.
+//   all not_started → not_started; otherwise on_track. A 销号 (closed) task is done, and so is
+//   a unit's part 销号 on its own (unit_closures) whatever it last reported.
 // - 红 overdue: due date before asOf and not done. 黄: lagging, or an earlier deadline of the
 //   task passed while not done (behind schedule; not after a 延期). 蓝: due within the due-soon window.
 //   None when done, on track and not near its date, or withdrawn/removed.
@@ -102,7 +103,12 @@ export interface UnitStatusRow {
   due_date: string | null;
   original_due_date: string | null;
   first_deadline: string | null;
+  /** this unit's part was 销号 (unit_closures): it counts as done */
+  unit_closed?: boolean;
 }
+
+/** 销号 of one unit's part of a task, still open (not reopened): the pair counts as done. */
+const CLOSED_PAIR = `EXISTS (SELECT 1 FROM unit_closures uc WHERE uc.task_id = r.task_id AND uc.unit_id = r.unit_id AND uc.reopened_at IS NULL)`;
 
 /**
  * Each reporting (task, unit) pair matching `where` (on responsibilities r and tasks t; pairs are
@@ -123,7 +129,7 @@ export function unitStatuses(
     : 'NULL AS progress_id, NULL AS status, NULL AS percent, NULL AS reported_period';
   const rows = stmt(
     db,
-    `SELECT r.task_id, r.unit_id, ${cols},
+    `SELECT r.task_id, r.unit_id, ${cols}, ${CLOSED_PAIR} AS unit_closed,
             t.plan_id, t.no, t.code, t.title, t.state, t.due_date, t.original_due_date, t.first_deadline
      FROM ${pairsFrom(b, byUnit)}
      WHERE r.reports = 1 AND t.state IN ('active', 'closed') AND (${where || '1'})`,
@@ -136,6 +142,7 @@ export function unitStatuses(
      ORDER BY period_end DESC LIMIT 1`,
   );
   for (const r of rows) {
+    r.unit_closed = !!r.unit_closed;
     if (r.progress_id != null) continue;
     const c = carry.get(...(b.end ? [r.unit_id, r.task_id, b.end] : [r.unit_id, r.task_id])) as
       { id: number; status: Status; percent: number | null; period: string } | undefined;
@@ -146,6 +153,7 @@ export function unitStatuses(
       r.reported_period = c.period;
     } else r.status = 'not_started';
   }
+  for (const r of rows) if (r.unit_closed) r.status = 'done';
   return rows;
 }
 
@@ -158,7 +166,10 @@ export function statusSql(b: Basis): string {
   const carry = `(SELECT c.status FROM progress c INDEXED BY progress_lookup
       WHERE c.unit_id = r.unit_id AND c.task_id = r.task_id AND c.superseded_at IS NULL ${b.end ? 'AND c.period_end <= ?' : ''}
       ORDER BY c.period_end DESC LIMIT 1)`;
-  return b.period ? `coalesce(p.status, ${carry}, 'not_started')` : `coalesce(${carry}, 'not_started')`;
+  const reported = b.period
+    ? `coalesce(p.status, ${carry}, 'not_started')`
+    : `coalesce(${carry}, 'not_started')`;
+  return `CASE WHEN ${CLOSED_PAIR} THEN 'done' ELSE ${reported} END`;
 }
 
 /** FROM clause of the pair queries: reporting responsibilities, their task, the exact-period record. Binds: period key. */

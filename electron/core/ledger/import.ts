@@ -520,7 +520,7 @@ function applyPlan(
           operator,
           taskId,
           planId,
-          summary: `任务 ${code} 随新版方案变化：${changes.map((c) => c.field).join('、')}`,
+          summary: `任务 ${code} 随新版方案变化：${changes.map((c) => CHANGE_FIELD_LABEL[c.field] ?? c.field).join('、')}`,
           detail: changes,
         });
       } else if (old.state !== 'removed') diff.unchanged++;
@@ -640,3 +640,14 @@ function abbreviate(s: string): string {
   const one = s.replace(/\s+/g, '');
   return one.length > 60 ? one.slice(0, 60) + '…' : one;
 }
+
+/** The clerk's words for the fields a new edition can change (history and audit lines). */
+const CHANGE_FIELD_LABEL: Record<string, string> = {
+  units: '责任单位',
+  deadlines: '完成时限',
+  metrics: '目标指标',
+  no: '编号',
+  title: '标题',
+  group: '类别',
+  text: '任务内容',
+};

@@ -31,7 +31,17 @@ export {
   type CorrectionResult,
 } from './corrections';
 export { describeField } from './task-fields';
-export { extendTask, closeTask, withdrawTask, reopenTask, setTaskRemark } from './lifecycle';
+export {
+  extendTask,
+  closeTask,
+  withdrawTask,
+  reopenTask,
+  setTaskRemark,
+  extensionsOf,
+  lastExtensions,
+  unitClosures,
+} from './lifecycle';
+export { listEvidence, evidenceFile, evidenceDir } from './evidence';
 export { recordProgress, type ProgressInput, type ProgressSource, type RecordResult } from './progress';
 export { STATUS_LABEL, parseStatus, rollupStatus, warningFor, type Status, type Warning } from './derive';
 export {

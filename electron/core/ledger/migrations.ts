@@ -330,6 +330,53 @@ SELECT coalesce(json_extract(r.value, '$.period'), substr(s.key, 10)),
 DELETE FROM settings WHERE key LIKE 'ui.inbox.%' AND json_valid(value) AND json_type(value) = 'array';
 `,
   },
+  {
+    version: 5,
+    description: '督办流程：延期申请日期、销号确认人、县区销号、佐证材料（按内容哈希存于台账文件夹）',
+    sql: `
+-- 延期 as the office files it: the request's date next to the approval (NULL for older rows)
+ALTER TABLE extensions ADD COLUMN requested_at TEXT;
+-- 办结销号: who confirmed the task done (a leader or office), next to the evidence note
+ALTER TABLE tasks ADD COLUMN closed_by TEXT;
+
+-- 销号 of one county's (or department's) part of a task: that pair counts as done and leaves
+-- the lagging lists; a reopen stamps reopened_at and keeps the row
+CREATE TABLE unit_closures (
+  id           INTEGER PRIMARY KEY,
+  task_id      INTEGER NOT NULL REFERENCES tasks(id),
+  unit_id      INTEGER NOT NULL REFERENCES units(id),
+  closed_at    TEXT NOT NULL,
+  confirmed_by TEXT NOT NULL DEFAULT '',
+  note         TEXT NOT NULL DEFAULT '',
+  operator     TEXT NOT NULL DEFAULT '',
+  recorded_at  TEXT NOT NULL,
+  reopened_at  TEXT
+);
+CREATE UNIQUE INDEX unit_closures_open ON unit_closures(task_id, unit_id) WHERE reopened_at IS NULL;
+
+-- 佐证材料: the file itself lives in evidence/<sha256>.<ext> next to the ledger (evidence.ts);
+-- unit_id set when it backs a county's 销号
+CREATE TABLE evidence (
+  id         INTEGER PRIMARY KEY,
+  task_id    INTEGER NOT NULL REFERENCES tasks(id),
+  unit_id    INTEGER REFERENCES units(id),
+  sha256     TEXT NOT NULL,
+  file_name  TEXT NOT NULL,
+  ext        TEXT NOT NULL,
+  size       INTEGER NOT NULL,
+  added_at   TEXT NOT NULL,
+  operator   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX evidence_task ON evidence(task_id);
+
+-- the evidence bytes travel inside a backup file only (backup.ts fills it in the copy and a
+-- restore empties it into evidence/); always empty in a live ledger
+CREATE TABLE evidence_blobs (
+  sha256 TEXT PRIMARY KEY,
+  data   BLOB NOT NULL
+);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,7 @@
 // Read API of the ledger: task lists with filters, per-county period summaries, overdue and
 // due-soon lists, per-task per-county progress, a county's tasks, one task's history.
 // Statuses and warnings come from derive.ts only.
+import { lastExtensions } from './lifecycle';
 import type { DB } from './db';
 import { stmt } from './db';
 import type { Role } from '../parse/types';
@@ -47,6 +48,8 @@ export interface TaskStatusItem {
   dueDate: string | null;
   originalDueDate: string | null;
   extended: boolean;
+  /** the last 延期 (who approved it, when asked) and how many the task had; null if never extended */
+  extension: { approvedBy: string; requestedAt: string | null; reason: string; count: number } | null;
   /** rolled-up over the reporting units, or the one county's status when filtered by county */
   status: Status;
   warning: Warning | null;
@@ -188,7 +191,8 @@ function decorate(db: DB, b: Basis, tasks: TaskRow[], countyId: number | null): 
     else byTask.set(r.task_id, [r]);
   }
   const names = unitNames(db);
-  return tasks.map((t) => toItem(b, t, byTask.get(t.id) ?? [], names));
+  const ext = lastExtensions(db);
+  return tasks.map((t) => toItem(b, t, byTask.get(t.id) ?? [], names, ext));
 }
 
 function unitNames(db: DB): Map<number, { name: string; sort_order: number }> {
@@ -208,7 +212,9 @@ function toItem(
   t: TaskRow,
   rows: UnitStatusRow[],
   names: Map<number, { name: string; sort_order: number }>,
+  ext: ReturnType<typeof lastExtensions>,
 ): TaskStatusItem {
+  const e = t.due_date !== t.original_due_date ? ext.get(t.id) : undefined;
   const closed = t.state === 'closed';
   const unitStatus = (r: UnitStatusRow): Status => (closed ? 'done' : r.status);
   const status = closed ? 'done' : rollupStatus(rows.map(unitStatus));
@@ -244,6 +250,9 @@ function toItem(
     dueDate: t.due_date,
     originalDueDate: t.original_due_date,
     extended: t.due_date !== t.original_due_date,
+    extension: e
+      ? { approvedBy: e.approved_by, requestedAt: e.requested_at, reason: e.reason, count: e.count }
+      : null,
     status,
     warning,
     overdue: live && status !== 'done' && overdueDays > 0,

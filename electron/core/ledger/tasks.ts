@@ -21,6 +21,7 @@ export interface TaskRow {
   state: TaskState;
   closed_at: string | null;
   close_note: string | null;
+  closed_by: string | null;
   withdrawn_at: string | null;
   withdrawn_by: string | null;
   withdraw_reason: string | null;
@@ -35,7 +36,7 @@ export interface TaskRow {
 
 export const TASK_SELECT = `
   SELECT t.id, t.plan_id, t.no, t.code, t.title, t.group_id, g.title AS group_title, t.text, t.span_from, t.span_to,
-         t.implied_due_date, t.original_due_date, t.due_date, t.first_deadline, t.state, t.closed_at, t.close_note,
+         t.implied_due_date, t.original_due_date, t.due_date, t.first_deadline, t.state, t.closed_at, t.close_note, t.closed_by,
          t.withdrawn_at, t.withdrawn_by, t.withdraw_reason, t.removed_at, t.remark,
          p.title AS plan_title, p.short_name, p.year, t.created_at, t.updated_at
   FROM tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN task_groups g ON g.id = t.group_id`;

@@ -246,14 +246,20 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
               role="columnheader"
               className={`th ${c.cls}${c.sort ? ' sortable' : ''}`}
               aria-sort={c.sort && sort.by === c.sort ? (sort.desc ? 'descending' : 'ascending') : undefined}
-              onClick={
-                c.sort
-                  ? () => setSort((s) => ({ by: c.sort!, desc: s.by === c.sort ? !s.desc : false }))
-                  : undefined
-              }
             >
-              {c.label}
-              {c.sort && sort.by === c.sort ? (sort.desc ? ' ▼' : ' ▲') : ''}
+              {c.sort ? (
+                // a button, so the header sorts by keyboard (Tab, Enter) as by mouse
+                <button
+                  type="button"
+                  className="th-sort"
+                  onClick={() => setSort((s) => ({ by: c.sort!, desc: s.by === c.sort ? !s.desc : false }))}
+                >
+                  {c.label}
+                  {sort.by === c.sort ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                </button>
+              ) : (
+                c.label
+              )}
             </div>
           ))}
         </div>
@@ -274,7 +280,26 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
                   className={`tr${r && r.id === openId ? ' selected' : ''}${r?.overdue ? ' overdue' : ''}${r && r.state !== 'active' ? ' inactive' : ''}`}
                   style={{ transform: `translateY(${vi.start}px)` }}
                   data-code={r?.code}
+                  tabIndex={r ? 0 : -1}
+                  aria-label={r ? `${r.code} ${r.title}` : undefined}
                   onClick={r ? () => setOpenId(r.id) : undefined}
+                  onKeyDown={
+                    r
+                      ? (e) => {
+                          // Enter or Space opens the task; arrows move between rows
+                          if (e.key === 'Enter' || e.key === ' ') {
+                            e.preventDefault();
+                            setOpenId(r.id);
+                          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                            e.preventDefault();
+                            const next = e.currentTarget[
+                              e.key === 'ArrowDown' ? 'nextElementSibling' : 'previousElementSibling'
+                            ] as HTMLElement | null;
+                            next?.focus();
+                          }
+                        }
+                      : undefined
+                  }
                 >
                   {r ? (
                     <>
@@ -294,9 +319,29 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
                       <div role="cell" className="td c-num">
                         {r.counties || ''}
                       </div>
-                      <div role="cell" className={`td c-due${r.overdue ? ' red' : r.dueSoon ? ' blue' : ''}`}>
-                        {shortDate(r.due)}
-                        {r.overdue ? ' 逾期' : ''}
+                      <div
+                        role="cell"
+                        className={`td c-due${r.overdue ? ' red' : r.dueSoon ? ' blue' : ''}${r.originalDue ? ' two' : ''}`}
+                        title={
+                          r.originalDue
+                            ? `原定 ${shortDate(r.originalDue)}，延期至 ${shortDate(r.due)}`
+                            : undefined
+                        }
+                      >
+                        {r.originalDue ? (
+                          <>
+                            <span>
+                              延期至 {shortDate(r.due)}
+                              {r.overdue ? ' 逾期' : ''}
+                            </span>
+                            <small>原定 {shortDate(r.originalDue)}</small>
+                          </>
+                        ) : (
+                          <>
+                            {shortDate(r.due)}
+                            {r.overdue ? ' 逾期' : ''}
+                          </>
+                        )}
                       </div>
                       <div role="cell" className="td c-status">
                         <span className={`st st-${r.status}`}>{STATUS_LABEL[r.status]}</span>

@@ -5,6 +5,7 @@ import type { Correction, Role, TaskDetail } from '../../../electron/api/contrac
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { SourceText, type Mark } from '../components/SourceText';
+import { Supervision, dueLine, type SupervisionForm } from './Supervision';
 import {
   OP_LABEL,
   ROLE_LABEL,
@@ -24,10 +25,12 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const [draft, setDraft] = useState('');
   const [newUnit, setNewUnit] = useState('');
   const [newRole, setNewRole] = useState<Role>('responsible');
+  const [form, setForm] = useState<SupervisionForm | null>(null);
 
   useEffect(() => {
     setTask(null);
     setEditing(null);
+    setForm(null);
   }, [id]);
   useEffect(() => {
     let live = true;
@@ -41,11 +44,11 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !editing) onClose();
+      if (e.key === 'Escape' && !editing && !form) onClose();
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [onClose, editing]);
+  }, [onClose, editing, form]);
 
   const correct = async (correction: Correction) => {
     setBusy(true);
@@ -101,14 +104,10 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
             <span>状态</span>
             <span>{STATE_LABEL[task.state]}</span>
             <span>完成时限</span>
-            <span>
-              {cnDate(task.due)}
-              {task.originalDue && task.due !== task.originalDue
-                ? `（原定 ${cnDate(task.originalDue)}，已延期）`
-                : ''}
-              {!task.deadlines.length && '（未写明，按年底）'}
-            </span>
+            <span>{dueLine(task)}</span>
           </div>
+
+          <Supervision task={task} onChange={setTask} form={form} setForm={setForm} />
 
           <section>
             <h3>原文</h3>
@@ -375,6 +374,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                     <th>进度</th>
                     <th>进展情况</th>
                     <th>来源</th>
+                    {task.state === 'active' && <th>销号</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -383,7 +383,11 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                       <td>{p.county}</td>
                       <td>{p.period ? periodLabel(p.period) : '—'}</td>
                       <td>
-                        <span className={`st st-${p.status}`}>{STATUS_LABEL[p.status]}</span>
+                        {p.closed ? (
+                          <span className="st st-done">已销号</span>
+                        ) : (
+                          <span className={`st st-${p.status}`}>{STATUS_LABEL[p.status]}</span>
+                        )}
                       </td>
                       <td>{p.percent == null ? '' : `${p.percent}%`}</td>
                       <td className="wrap">
@@ -391,6 +395,19 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                         {p.problems && <div className="muted">问题：{p.problems}</div>}
                       </td>
                       <td className="muted">{p.source}</td>
+                      {task.state === 'active' && (
+                        <td>
+                          {!p.closed && (
+                            <button
+                              className="link"
+                              onClick={() => setForm({ kind: 'close', unit: p.county })}
+                              aria-label={`为${p.county}销号`}
+                            >
+                              销号
+                            </button>
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
