@@ -63,7 +63,12 @@ export function OverviewScreen() {
           <ul className="lights">
             {data.plans.map((p) => (
               <li key={p.id}>
-                <span className={`light ${p.light}`} aria-label={LIGHT[p.light]} title={LIGHT[p.light]} />
+                <span
+                  className={`light ${p.light}`}
+                  role="img"
+                  aria-label={LIGHT[p.light]}
+                  title={LIGHT[p.light]}
+                />
                 <span className="lname">
                   {p.short_name}
                   <small>{p.title}</small>

@@ -12,11 +12,15 @@ export function SettingsScreen() {
   const [alias, setAlias] = useState('');
   const [unit, setUnit] = useState('');
   const [cc, setCc] = useState('');
+  // bumped on every load: the uncontrolled fields remount with the ledger's values (after a
+  // restore the old values must not linger and be saved back on blur)
+  const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     api['settings.get']({}).then((v) => {
       setS(v);
       setCc(v.cc.join('\n'));
+      setLoads((n) => n + 1);
     }, app.fail);
   }, [app.version]);
 
@@ -79,7 +83,7 @@ export function SettingsScreen() {
       <header className="screen-head">
         <h1>设置</h1>
       </header>
-      <div className="grid2">
+      <div className="grid2" key={loads}>
         <section className="card">
           <h2>城市与县区</h2>
           <div className="kv">
@@ -106,6 +110,7 @@ export function SettingsScreen() {
           <label className="field">
             临期提醒（到期前天数）
             <input
+              data-testid="due-soon-days"
               type="number"
               min={1}
               max={180}
@@ -171,7 +176,8 @@ export function SettingsScreen() {
               添加
             </button>
           </div>
-          <div className="alias-list">
+          {/* focusable: a scrolled list must be reachable by keyboard */}
+          <div className="alias-list" tabIndex={0} role="region" aria-label="单位别名列表">
             <table className="mini">
               <tbody>
                 {s.aliases.map((a) => (
