@@ -91,12 +91,7 @@ export class TaskIndex {
       if (!cur || end > cur.end) m.set(unitId, { end, status, percent });
     }
     // a unit's part 销号 on its own counts as done (derive.ts's rule)
-    for (const [taskId, unitId] of db
-      .prepare(
-        `SELECT task_id, unit_id FROM unit_closures WHERE reopened_at IS NULL ${ids ? `AND task_id IN (${ids.map(Number).join(',')})` : ''}`,
-      )
-      .raw()
-      .iterate() as Iterable<[number, number]>) {
+    for (const [taskId, unitId] of scan.unitClosures) {
       let m = latest.get(taskId);
       if (!m) latest.set(taskId, (m = new Map()));
       m.set(unitId, {

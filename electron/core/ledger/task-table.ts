@@ -29,6 +29,8 @@ export interface TaskTableScan {
   responsibilities: Iterable<[number, number, Role, number]>;
   /** [task_id, unit_id, status, percent, period_end] of every record not superseded */
   progress: Iterable<[number, number, Status, number | null, string]>;
+  /** [task_id, unit_id] of every unit's part 销号 on its own (not reopened): it counts as done */
+  unitClosures: [number, number][];
 }
 
 export function scanTaskTable(db: DB, ids: number[] | null): TaskTableScan {
@@ -55,5 +57,11 @@ export function scanTaskTable(db: DB, ids: number[] | null): TaskTableScan {
       )
       .raw()
       .iterate() as TaskTableScan['progress'],
+    unitClosures: db
+      .prepare(
+        `SELECT task_id, unit_id FROM unit_closures WHERE reopened_at IS NULL ${ids ? `AND task_id IN (${list})` : ''}`,
+      )
+      .raw()
+      .all() as TaskTableScan['unitClosures'],
   };
 }

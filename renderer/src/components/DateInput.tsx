@@ -1,6 +1,6 @@
 // A date typed as the clerk writes it (2025-09-30 or 2025年9月30日), never the browser's
 // locale picker (which shows mm/dd/yyyy on an English system). Shows what it understood.
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { cnDate, parseDate } from '../labels';
 
 export function DateInput({
@@ -38,5 +38,40 @@ export function DateInput({
         {hint}
       </small>
     </span>
+  );
+}
+
+/** The compact form for filters: one field, the reading in its tooltip; '' clears. */
+export function CompactDateInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  onChange(iso: string): void;
+}) {
+  const [draft, setDraft] = useState(value ?? '');
+  // the filter cleared or set elsewhere: show it
+  useEffect(() => {
+    if (parseDate(draft) !== (value ?? null)) setDraft(value ?? '');
+  }, [value]);
+  const iso = parseDate(draft);
+  return (
+    <input
+      aria-label={label}
+      placeholder="2025-09-30"
+      value={draft}
+      size={11}
+      aria-invalid={!!draft.trim() && !iso}
+      title={iso ? cnDate(iso) : '如 2025-09-30 或 2025年9月30日'}
+      onChange={(e) => {
+        const v = e.target.value;
+        setDraft(v);
+        const d = parseDate(v);
+        if (d) onChange(d);
+        else if (!v.trim()) onChange('');
+      }}
+    />
   );
 }

@@ -1,4 +1,5 @@
 // 导入方案: drop plan files, check the parse against the source text, fix it, save it.
+import { CompactDateInput } from '../components/DateInput';
 import { useMemo, useState } from 'react';
 import type {
   Deadline,
@@ -486,12 +487,10 @@ function TaskCard({
                       : d.text
                   }
                 >
-                  <input
-                    type="date"
+                  <CompactDateInput
+                    label={`时限 ${d.text}`}
                     value={d.date}
-                    aria-label={`时限 ${d.text}`}
-                    onChange={(e) => {
-                      const v = e.target.value;
+                    onChange={(v) => {
                       if (v)
                         edit((t) => {
                           const l = [...t.deadlines];
@@ -517,12 +516,7 @@ function TaskCard({
                 </span>
               ))}
               <span className="chip add">
-                <input
-                  type="date"
-                  value={date}
-                  onChange={(e) => setDate(e.target.value)}
-                  aria-label="新时限"
-                />
+                <CompactDateInput label="新时限" value={date || undefined} onChange={setDate} />
                 <button
                   disabled={!date}
                   onClick={() => {

@@ -13,6 +13,7 @@ import {
   STATE_LABEL,
   STATUS_LABEL,
   cnDate,
+  parseDate,
   periodLabel,
   shortDate,
 } from '../labels';
@@ -231,17 +232,20 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                       <form
                         onSubmit={(e) => {
                           e.preventDefault();
-                          if (draft) void correct({ kind: 'setDeadline', previous: d.date, date: draft });
+                          const iso = parseDate(draft);
+                          if (iso) void correct({ kind: 'setDeadline', previous: d.date, date: iso });
+                          else app.notify('error', '日期无法识别，请写成 2025-09-30 或 2025年9月30日。');
                         }}
                       >
                         <input
-                          type="date"
                           autoFocus
+                          placeholder="2025-09-30"
+                          size={14}
                           value={draft}
                           onChange={(e) => setDraft(e.target.value)}
                           aria-label="改为日期"
                         />
-                        <button className="primary" disabled={busy || !draft}>
+                        <button className="primary" disabled={busy || !parseDate(draft)}>
                           确定
                         </button>
                         <button type="button" onClick={() => setEditing(null)}>
@@ -275,14 +279,15 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
               })}
               <li className="add-row">
                 <input
-                  type="date"
                   aria-label="添加时限"
+                  placeholder="2025-09-30"
+                  size={14}
                   value={editing === 'dnew' ? draft : ''}
                   onChange={(e) => startEdit('dnew', e.target.value)}
                 />
                 <button
-                  disabled={busy || editing !== 'dnew' || !draft}
-                  onClick={() => void correct({ kind: 'setDeadline', date: draft })}
+                  disabled={busy || editing !== 'dnew' || !parseDate(draft)}
+                  onClick={() => void correct({ kind: 'setDeadline', date: parseDate(draft)! })}
                 >
                   添加时限
                 </button>
