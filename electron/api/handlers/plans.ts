@@ -61,7 +61,12 @@ async function parseRef(
   onPage?: (done: number, total: number) => void,
 ) {
   const file = ctx.files.input(ref);
-  const r = await parseFile(file, { onPage });
+  const r = await parseFile(file, {
+    onPage,
+    // a scan is read by OCR page by page: the clerk sees each page as it is recognised
+    onProgress: (p) =>
+      ctx.progress(p.page, p.pages + 1, `正在识别扫描件“${ref.name}”第 ${p.page}/${p.pages} 页…`),
+  });
   // messages name the upload's real name, not the bridge's storage path
   if (r.value && ref.name) r.value.source.file = ref.name;
   return r;

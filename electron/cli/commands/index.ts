@@ -8,7 +8,7 @@ export const commands: Command[] = [
   {
     name: ['parse'],
     boolFlags: ['json'],
-    summary: '解析方案文件（PDF/DOCX/TXT），输出任务清单',
+    summary: '解析方案文件（PDF/OFD/DOCX/TXT，扫描件自动文字识别），输出任务清单',
     usage: 'parse 文件 [--json]',
     load: async () => (await import('./parse')).parseCommand,
   },

@@ -10,7 +10,14 @@ export const parseCommand: CommandImpl = {
   async run(args, ctx) {
     const file = args.positional[0];
     if (!file) throw new CliError('请指定要解析的文件，例如：parse seeds/kaifeng-2025-15.pdf');
-    const r = await parseFile(path.resolve(file));
+    // a scan takes seconds a page: progress on stderr (stdout stays the JSON), Ctrl-C stops cleanly
+    const stop = new AbortController();
+    const onInt = () => stop.abort();
+    process.once('SIGINT', onInt);
+    const r = await parseFile(path.resolve(file), {
+      signal: stop.signal,
+      onProgress: (p) => ctx.err(`文字识别：第 ${p.page}/${p.pages} 页`),
+    }).finally(() => process.off('SIGINT', onInt));
     for (const p of r.problems)
       ctx.err(
         `${p.severity === 'error' ? '错误' : '提示'}：${p.message}${p.page || p.line ? `（${describePlace({ page: p.page, line: p.line })}）` : ''}`,

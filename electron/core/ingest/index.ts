@@ -91,7 +91,7 @@ export async function ingestBytes(
     };
   }
   // an OFD is a zip whose root holds OFD.xml (GB/T 33190 §7.1), whatever it is named
-  if (kind === 'zip' && isOfdPackage(bytes)) return ingestOfd(bytes, file);
+  if (kind === 'zip' && isOfdPackage(bytes)) return ingestOfd(bytes, file, opts);
   if (ext === '.ofd') return wrongType(file, 'OFD', kind);
   // a Word 2007+ file saved under an old name (.doc) still reads as DOCX
   if ((ext === '.doc' || ext === '.wps') && kind === 'zip') return ingestDocx(bytes, file);

@@ -9,6 +9,8 @@ import { buildLines, toPdfItems, type PdfLine } from './pdf-lines';
 import { dropFurniture } from './pdf-furniture';
 import { buildParagraphs, type PageBox } from './pdf-paragraphs';
 import { TimeLimitExceeded, timeBudget, timeLimitProblem, type TimeBudget } from './input-guard';
+import { ingestScanned } from './ocr/ocr-ingest';
+import { pdfPageImage } from './ocr/ocr-pdf';
 
 /** Fewer readable characters than this per page on average: a scan without a text layer. */
 export const MIN_CHARS_PER_PAGE = 20;
@@ -22,6 +24,9 @@ const MAX_IMAGE_CHECKS = 20;
 
 type PdfJs = Awaited<ReturnType<typeof loadPdfJs>>;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** readDocument's answer for a scan: pages that are pictures, to be read by OCR. */
+const SCANNED = Symbol('scanned');
 
 export async function ingestPdf(
   bytes: Uint8Array,
@@ -48,7 +53,12 @@ export async function ingestPdf(
     );
   });
   try {
-    return await Promise.race([readDocument(pdfjs, doc, bytes, file, budget, opts), timeout]);
+    const r = await Promise.race([readDocument(pdfjs, doc, bytes, file, budget, opts), timeout]);
+    clearTimeout(timer);
+    // OCR takes seconds a page: it runs outside the reading budget, shows progress and can be cancelled
+    if (r === SCANNED)
+      return await ingestScanned(file, 'pdf', doc.numPages, (n) => pdfPageImage(pdfjs, doc, n), opts);
+    return r;
   } catch (e) {
     if (e instanceof TimeLimitExceeded) return { value: null, problems: [timeLimitProblem(e)] };
     throw e;
@@ -65,7 +75,7 @@ async function readDocument(
   file: string,
   budget: TimeBudget,
   opts: IngestOptions,
-): Promise<IngestResult> {
+): Promise<IngestResult | typeof SCANNED> {
   const problems: Problem[] = [];
   if (!(doc.numPages <= MAX_PDF_PAGES)) {
     return {
@@ -122,6 +132,8 @@ async function readDocument(
   const chars = pages.map((p) => p.reduce((k, l) => k + l.text.replace(/\s/g, '').length, 0));
   const total = chars.reduce((a, b) => a + b, 0);
   if (total < MIN_CHARS_PER_PAGE * doc.numPages) {
+    // a scan: the pages are pictures, read by OCR (the first pages tell; decoding images is slow)
+    if ((await scannedPages(pdfjs, doc, chars.slice(0, 3), file)).length > 0) return SCANNED;
     return {
       value: null,
       problems: [

@@ -30,6 +30,7 @@ export interface IngestedDocument {
   paragraphs: Paragraph[];
   pages?: number; // PDF, OFD page count
   encoding?: string; // TXT: detected encoding
+  ocr?: boolean; // the text was recognised from page images (a scan)
 }
 
 export type IngestResult = Result<IngestedDocument>;
@@ -37,6 +38,10 @@ export type IngestResult = Result<IngestedDocument>;
 export interface IngestOptions {
   /** called after each page is read (PDF): pages done, pages in the file — for a progress bar */
   onPage?: (done: number, total: number) => void;
+  /** long reads (OCR of a scan): called after each page is recognised */
+  onProgress?: (p: { page: number; pages: number; stage: 'ocr' }) => void;
+  /** stops a long read between pages (INGEST_CANCELLED) */
+  signal?: AbortSignal;
 }
 
 /** Distinct error codes for bad input (each with a Chinese message naming the file). */
@@ -50,5 +55,6 @@ export const IngestErrorCode = {
   WrongType: 'INGEST_WRONG_TYPE', // content does not match the extension
   Unsupported: 'INGEST_UNSUPPORTED', // extension we do not read
   TooLarge: 'INGEST_TOO_LARGE',
+  Cancelled: 'INGEST_CANCELLED', // the clerk stopped a long read (OCR of a scan)
 } as const;
 export type IngestErrorCode = (typeof IngestErrorCode)[keyof typeof IngestErrorCode];

@@ -2,7 +2,7 @@
 // targets, each value with the span it was read from. The rules follow the conventions of
 // shared/gold/README.md; nothing here knows one particular document.
 import { ingestFile } from '../ingest/index';
-import type { IngestedDocument } from '../ingest/types';
+import type { IngestedDocument, IngestOptions } from '../ingest/types';
 import type { Result } from '../common/problems';
 import {
   chooseProfile,
@@ -31,14 +31,18 @@ import type { ParsedDocument, ParsedPlan, ParsedTask, Responsibility } from './t
 
 export type { ParsedDocument } from './types';
 
-export interface ParseOptions {
+export interface ParseOptions extends IngestOptions {
   profile?: CityProfile;
   /** pages read so far and pages in the file (PDF), as reading goes: for a progress bar */
   onPage?: (done: number, total: number) => void;
 }
 
 export async function parseFile(filePath: string, opts: ParseOptions = {}): Promise<Result<ParsedDocument>> {
-  const ingested = await ingestFile(filePath, { onPage: opts.onPage });
+  const ingested = await ingestFile(filePath, {
+    onPage: opts.onPage,
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+  });
   if (!ingested.value) return { value: null, problems: ingested.problems };
   const parsed = parseIngested(ingested.value, opts);
   return { value: parsed.value, problems: [...ingested.problems, ...parsed.problems] };

@@ -4,7 +4,9 @@
 // Bad packages (not a zip, truncated, a part missing, a DTD, a zip bomb) are refused with
 // a Chinese message naming the file and the part.
 import { fatal, type Problem } from '../../common/problems';
-import { IngestErrorCode, type IngestResult } from '../types';
+import { IngestErrorCode, type IngestOptions, type IngestResult } from '../types';
+import { ingestScanned } from '../ocr/ocr-ingest';
+import { ofdPageImage } from '../ocr/ocr-ofd';
 import { attr, child, childrenNamed, textOf, type XmlElement } from '../xml';
 import { buildLines, type PdfLine } from '../pdf-lines';
 import { dropFurniture } from '../pdf-furniture';
@@ -32,13 +34,26 @@ export interface OfdDocument {
   pkg: OfdPackage;
 }
 
-export async function ingestOfd(bytes: Uint8Array, file: string): Promise<IngestResult> {
+export async function ingestOfd(
+  bytes: Uint8Array,
+  file: string,
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   const read = await readOfd(bytes, file);
   if ('problem' in read) return { value: null, problems: [read.problem] };
-  return linesToDocument(read.doc, file);
+  const doc = read.doc;
+  const r = linesToDocument(doc, file);
+  // pages that are pictures (a scan saved as OFD): read by OCR
+  if (
+    !r.value &&
+    r.problems[0]?.code === IngestErrorCode.NoTextLayer &&
+    doc.pages.some((p) => p.content.images.length)
+  )
+    return ingestScanned(file, 'ofd', doc.pages.length, (n) => ofdPageImage(doc, n), opts);
+  return r;
 }
 
-export function linesToDocument(doc: OfdDocument, file: string): IngestResult {
+function linesToDocument(doc: OfdDocument, file: string): IngestResult {
   const problems: Problem[] = [];
   const pages: PdfLine[][] = [];
   const boxes: PageBox[] = [];
