@@ -27,7 +27,7 @@ export async function pdfPageImage(pdfjs: PdfJs, doc: PdfDocument, n: number): P
     const stack: M[] = [];
     let best: { id: unknown; inline: unknown; m: M; area: number } | null = null;
     for (let i = 0; i < ops.fnArray.length; i++) {
-      const fn = ops.fnArray[i],
+      const fn = ops.fnArray[i]!,
         args = ops.argsArray[i] as unknown[];
       if (fn === pdfjs.OPS.save) stack.push(ctm);
       else if (fn === pdfjs.OPS.restore) ctm = stack.pop() ?? ctm;
