@@ -66,6 +66,14 @@ export {
   type SubmissionInput,
 } from './submissions';
 export { auditLog } from './audit';
-export { backupLedger, autoBackup, restoreLedger, listBackups, backupDir, latestValidBackup } from './backup';
+export {
+  backupLedger,
+  autoBackup,
+  restoreLedger,
+  listBackups,
+  backupDir,
+  latestValidBackup,
+  backupProblem,
+} from './backup';
 export { exportLedger } from './export-json';
 export { normaliseDate, todayLocal } from './util';
