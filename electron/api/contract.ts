@@ -146,6 +146,8 @@ export const ImportOutput = z.object({
   plans: z.array(PlanDiff),
   problems: z.array(Problem),
   summary: z.string(),
+  /** the automatic backup written before the ledger changed (null: nothing changed, or an in-memory ledger) */
+  backup: z.string().nullable(),
 });
 export type ImportOutput = z.infer<typeof ImportOutput>;
 

@@ -4,6 +4,7 @@
 import type { DB } from '../core/ledger/db';
 import { basis, rollupStatus, warningFor, type Status } from '../core/ledger/derive';
 import { scanTaskTable } from '../core/ledger/task-table';
+import { leadUnits } from '../core/ledger/task-units';
 import type { Role, TaskFilter, TaskListRow, TaskSort, TaskStatus } from './contract';
 
 interface Entry {
@@ -120,10 +121,9 @@ export class TaskIndex {
         asOf: today,
         dueSoonDays,
       });
-      const leads = list.filter((u) => u.role === 'lead');
-      const lead = (leads.length ? leads : list.filter((u) => u.role === 'responsible' || !u.county))
+      // the core's 牵头单位 rule, the one the bulletin prints; the table cell shows the first three
+      const lead = leadUnits(list.map((u) => ({ name: u.name, role: u.role, local: u.county })))
         .slice(0, 3)
-        .map((u) => u.name)
         .join('、');
       const row: TaskListRow = {
         id: t.id,

@@ -1,15 +1,9 @@
 // 导入方案: parse a file, show what importing it would change, import the (edited) parse.
-import { readFile } from 'node:fs/promises';
 import { listPlans } from '../../core/ledger/queries';
 import { parseFile } from '../../core/parse/index';
 import type { ParsedDocument as CoreDocument } from '../../core/parse/types';
-import {
-  applyImport,
-  previewImport,
-  type ImportOutcome,
-  type PlanDiff as CorePlanDiff,
-} from '../../core/ledger/import';
-import { sha256 } from '../../core/ledger/fingerprint';
+import { previewImport, type ImportOutcome, type PlanDiff as CorePlanDiff } from '../../core/ledger/import';
+import { importPlanFile } from '../../core/ledger/import-file';
 import { getSetting } from '../../core/ledger/settings';
 import { hasFatal } from '../../core/common/problems';
 import { ApiError } from '../errors';
@@ -93,34 +87,28 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
   },
 
   async 'plan.import'({ file, document, operator }, ctx): Promise<ImportOutput> {
-    const path = ctx.files.input(file);
-    let doc: CoreDocument;
-    const problems = [];
-    if (document) {
-      doc = document as CoreDocument;
-    } else {
-      ctx.progress(0, 2, `正在解析“${file.name}”…`);
-      const r = await parseRef(ctx, file, (done, pages) =>
-        ctx.progress(done / pages, 2, `正在解析“${file.name}”第 ${done}/${pages} 页…`),
-      );
-      problems.push(...r.problems);
-      if (!r.value || hasFatal(r.problems))
-        throw new ApiError(
-          'PARSE_FAILED',
-          r.problems.map((p) => p.message).join('；') || `无法解析“${file.name}”。`,
-          r.problems,
-        );
-      doc = r.value;
-    }
-    const bytes = await readFile(path);
-    ctx.progress(1, 2, '正在写入台账…');
-    const outcome = applyImport(ctx.db, doc, {
+    // the core's one import (core/ledger/import-file.ts), as the CLI's `plan import`: the file
+    // read once, the parse the clerk saw reused, an automatic backup before anything changes
+    ctx.progress(0, 2, document ? `正在读取“${file.name}”…` : `正在解析“${file.name}”…`);
+    const r = await importPlanFile(ctx.db, ctx.files.input(file), {
       operator: operator ?? String(getSetting(ctx.db, 'operator') ?? ''),
-      fileHash: sha256(new Uint8Array(bytes)),
       fileName: file.name,
+      document: document ? (document as CoreDocument) : undefined,
+      // the clerk saw the diff and pressed 导入: that is the confirmation
+      confirm: true,
+      // an edited parse of a file imported before must still be compared and applied
+      skipKnownFile: false,
+      onPage: (done, pages) => ctx.progress(done / pages, 2, `正在解析“${file.name}”第 ${done}/${pages} 页…`),
       onTask: (done, total) =>
         ctx.progress(1 + done / Math.max(total, 1), 2, `正在写入台账（${done}/${total}）…`),
     });
+    const outcome = r.outcome;
+    if (!outcome)
+      throw new ApiError(
+        'PARSE_FAILED',
+        r.problems.map((p) => p.message).join('；') || `无法解析“${file.name}”。`,
+        r.problems,
+      );
     ctx.progress(2, 2, '导入完成');
     if (hasFatal(outcome.problems))
       throw new ApiError('IMPORT_REFUSED', importSummary(outcome), outcome.problems);
@@ -128,8 +116,9 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
       status: outcome.status,
       applied: outcome.applied,
       plans: outcome.plans.map(toDiff),
-      problems: [...problems, ...outcome.problems],
+      problems: r.problems,
       summary: importSummary(outcome),
+      backup: r.backup,
     };
   },
 

@@ -1,7 +1,7 @@
 // 设置 and app.info: city profile and counties, unit aliases, period type, due-soon window.
 import { allSettings, setSetting } from '../../core/ledger/settings';
 import { addUnitAlias, listCounties, listUnitAliases } from '../../core/ledger/units';
-import { listPeriods, periodOf } from '../../core/ledger/periods';
+import { defaultPeriod, listPeriods } from '../../core/ledger/periods';
 import { ledgerCounts, storedCityName } from '../../core/ledger/app-reads';
 import type { SettingsView } from '../contract';
 import type { HandlerContext, Handlers } from '../service';
@@ -23,14 +23,9 @@ export function settingsView(ctx: HandlerContext): SettingsView {
   };
 }
 
-/** The current reporting period: the month (or quarter) before today's, the one being reported. */
+/** The current reporting period: the core's one rule (core/ledger/periods.ts defaultPeriod). */
 export function currentPeriod(ctx: HandlerContext): string {
-  const today = ctx.today();
-  const y = Number(today.slice(0, 4)),
-    m = Number(today.slice(5, 7));
-  const prev = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
-  const kind = settingsView(ctx).period_type;
-  return periodOf(prev, kind).key;
+  return defaultPeriod(ctx.today(), settingsView(ctx).period_type).key;
 }
 
 export const settingsHandlers: Pick<

@@ -3,7 +3,7 @@
 // --requirements 文件.txt saves that period's 下步工作要求 first (kept in the ledger settings).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getSetting, normaliseDate, periodOf, todayLocal, toPeriod } from '../../core/ledger/index';
+import { defaultPeriod, getSetting, normaliseDate, todayLocal, toPeriod } from '../../core/ledger/index';
 import { exportBulletin } from '../../core/export/bulletin';
 import { setRequirements } from '../../core/export/settings-keys';
 import { decodeText } from '../../core/export/text-file';
@@ -18,7 +18,7 @@ export function periodArgs(
   const p = flagString(args, 'period');
   let period: string;
   try {
-    period = p ? toPeriod(p).key : periodOf(todayLocal(), periodType).key;
+    period = p ? toPeriod(p).key : defaultPeriod(todayLocal(), periodType).key;
   } catch (e) {
     throw new CliError((e as Error).message);
   }

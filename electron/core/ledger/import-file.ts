@@ -1,12 +1,14 @@
-// `plan import FILE`: hash → (skip if this exact file is known) → parse → preview →
-// (confirm when existing plans change) → automatic backup → apply. A file that fails to
-// parse leaves the ledger untouched and says why in Chinese, naming the file.
+// Importing a plan file — the one core function behind the CLI's `plan import` and the app's
+// 导入方案 (electron/api/handlers/plans.ts): read the file once → hash those bytes → (skip if
+// this exact file is known) → parse those bytes, or take the parse the clerk already saw and
+// edited → preview → (confirm when existing plans change) → automatic backup → apply. A file
+// that fails to parse leaves the ledger untouched and says why in Chinese, naming the file.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DB } from './db';
 import { fatal, hasFatal, type Problem, type Result } from '../common/problems';
 import type { ParsedDocument } from '../parse/types';
-import { parseFile } from '../parse/index';
+import { parseBytes } from '../parse/index';
 import { autoBackup } from './backup';
 import { sha256 } from './fingerprint';
 import { applyImport, knownFile, previewImport, type ImportOutcome } from './import';
@@ -19,9 +21,18 @@ export interface ImportFileOptions {
   confirm?: boolean;
   /** skip the automatic backup (tests) */
   noBackup?: boolean;
-  /** the parser (default: parseFile of electron/core/parse) */
-  parse?: (file: string) => Promise<Result<ParsedDocument>>;
+  /** the parser (default: parseBytes of electron/core/parse, on the bytes already read) */
+  parse?: (bytes: Uint8Array, file: string) => Promise<Result<ParsedDocument>>;
+  /** the parse the clerk already saw (and may have corrected): stored as is, not parsed again */
+  document?: ParsedDocument;
+  /** the name to record and to show (an upload's real name; default: the path's base name) */
+  fileName?: string;
+  /** skip a file imported before without looking at it (default true; false when the clerk
+   *  brings an edited parse of it, whose corrections must not be dropped) */
+  skipKnownFile?: boolean;
   onTask?: (done: number, total: number) => void;
+  /** pages read so far and pages in the file while parsing (PDF), for a progress bar */
+  onPage?: (done: number, total: number) => void;
 }
 
 export interface ImportFileResult {
@@ -38,7 +49,7 @@ export async function importPlanFile(
   filePath: string,
   opts: ImportFileOptions = {},
 ): Promise<ImportFileResult> {
-  const file = path.basename(filePath);
+  const file = opts.fileName || path.basename(filePath);
   const res: ImportFileResult = { file, outcome: null, skipped: null, backup: null, problems: [] };
   let bytes: Buffer;
   try {
@@ -48,12 +59,17 @@ export async function importPlanFile(
     return res;
   }
   const hash = sha256(bytes);
-  const known = knownFile(db, hash);
+  const known = opts.skipKnownFile === false ? null : knownFile(db, hash);
   if (known) {
     res.skipped = { importedAt: known.importedAt, fileName: known.fileName };
     return res;
   }
-  const parsed = await (opts.parse ?? parseFile)(filePath);
+  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parsed: Result<ParsedDocument> = opts.document
+    ? { value: opts.document, problems: [] }
+    : opts.parse
+      ? await opts.parse(data, file)
+      : await parseBytes(data, file, { onPage: opts.onPage });
   res.problems.push(...parsed.problems);
   if (!parsed.value || hasFatal(parsed.problems)) {
     if (!res.problems.some((p) => p.severity === 'error'))

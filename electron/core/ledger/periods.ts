@@ -52,6 +52,19 @@ export function periodOf(date: string, kind: PeriodType = 'month'): Period {
   return kind === 'quarter' ? parsePeriod(`${y}-Q${Math.ceil(mo / 3)}`)! : parsePeriod(`${y}-${pad(mo)}`)!;
 }
 
+/**
+ * The period a clerk works on by default on `today`: the one holding the month before today's.
+ * The monthly bulletin and the county returns report the month just ended (on 2025-10-05 the
+ * office is collecting and reporting September), so neither today's month — nothing is reported
+ * for it yet — nor a free choice per shell. The app, the web bridge and the CLI all call this.
+ */
+export function defaultPeriod(today: string, kind: PeriodType = 'month'): Period {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const prev = m === 1 ? `${y - 1}-12-01` : `${y}-${pad(m - 1)}-01`;
+  return periodOf(prev, kind);
+}
+
 /** Chinese label: 2025年9月 / 2025年第三季度. */
 export function periodLabel(p: Period): string {
   if (p.kind === 'quarter') return `${p.key.slice(0, 4)}年第${'一二三四'[Number(p.key.slice(-1)) - 1]}季度`;

@@ -1,6 +1,7 @@
 // Who is named on each task, by role, read in one pass for all tasks (the exports need it
 // for every row; one query per task would dominate on a large ledger).
 import type { DB } from './db';
+import type { Role } from '../parse/types';
 
 export interface TaskUnits {
   lead: string[];
@@ -75,4 +76,27 @@ export function unitKinds(db: DB): Map<string, string> {
   return new Map(
     (db.prepare('SELECT name, kind FROM units').raw().all() as [string, string][]).map(([n, k]) => [n, k]),
   );
+}
+
+/** A unit named on a task, as the 牵头单位 rule needs it. */
+export interface NamedUnit {
+  name: string;
+  role: Role;
+  /** a county or development zone (不是市直部门) */
+  local: boolean;
+}
+
+/**
+ * 牵头单位 as offices name them — the one rule for the task table, the bulletin and the
+ * reminders: the units named 牵头; failing that the departments 负责 for it; failing that
+ * whoever is 负责 (a county-only task). 配合/参与/落实 units never lead: in
+ * "市生态环境局负责，市公安局配合" the lead is 市生态环境局 alone.
+ */
+export function leadUnits(named: NamedUnit[]): string[] {
+  const names = (list: NamedUnit[]) => [...new Set(list.map((u) => u.name))];
+  const leads = named.filter((u) => u.role === 'lead');
+  if (leads.length) return names(leads);
+  const responsible = named.filter((u) => u.role === 'responsible');
+  const depts = responsible.filter((u) => !u.local);
+  return names(depts.length ? depts : responsible);
 }

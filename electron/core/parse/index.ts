@@ -1,7 +1,7 @@
 // Parse: ingested paragraphs → document, plans, tasks with responsibilities, deadlines and
 // targets, each value with the span it was read from. The rules follow the conventions of
 // shared/gold/README.md; nothing here knows one particular document.
-import { ingestFile } from '../ingest/index';
+import { ingestBytes, ingestFile } from '../ingest/index';
 import type { IngestedDocument, IngestOptions } from '../ingest/types';
 import type { Result } from '../common/problems';
 import {
@@ -35,6 +35,22 @@ export interface ParseOptions extends IngestOptions {
   profile?: CityProfile;
   /** pages read so far and pages in the file (PDF), as reading goes: for a progress bar */
   onPage?: (done: number, total: number) => void;
+}
+
+/** The same parse from bytes already read (the import reads a file once: hash and parse). */
+export async function parseBytes(
+  bytes: Uint8Array,
+  file: string,
+  opts: ParseOptions = {},
+): Promise<Result<ParsedDocument>> {
+  const ingested = await ingestBytes(bytes, file, {
+    onPage: opts.onPage,
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+  });
+  if (!ingested.value) return { value: null, problems: ingested.problems };
+  const parsed = parseIngested(ingested.value, opts);
+  return { value: parsed.value, problems: [...ingested.problems, ...parsed.problems] };
 }
 
 export async function parseFile(filePath: string, opts: ParseOptions = {}): Promise<Result<ParsedDocument>> {

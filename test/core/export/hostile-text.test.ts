@@ -21,8 +21,8 @@ import { exportLedger, PERIOD } from './fixture';
 const CTRL = 'a\u0001b\u0007c\u001bd\u000be\uFFFE';
 const LONE = 'x\ud800y\udc00z';
 const LONG = '长'.repeat(80_000);
-// eslint-disable-next-line no-control-regex -- exactly what must not be in the output
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- exactly what must not be in the output
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const FORBIDDEN_REF = /&#(x0*([0-8bcefBCEF]|1[0-9a-fA-F])|0*([0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));/;
 
