@@ -578,8 +578,19 @@ export const contract = {
     long: true,
   }),
   'submission.import': op({
-    input: z.object({ period: periodKey, files: z.array(FileRef).min(1).max(200) }),
-    output: z.object({ reports: z.array(SubmissionReport) }),
+    input: z.object({
+      period: periodKey,
+      files: z.array(FileRef).min(1).max(200),
+      /** the clerk confirmed `period` for files whose own title or name says another month */
+      forcePeriod: z.boolean().optional(),
+    }),
+    output: z.object({
+      reports: z.array(SubmissionReport),
+      /** files naming another month: nothing was written; ask the clerk, naming both months */
+      periodQuestions: z
+        .array(z.object({ file: z.string(), filePeriod: z.string(), period: z.string() }))
+        .optional(),
+    }),
     summary: '导入县区报送表',
     long: true,
     writes: true,

@@ -110,7 +110,7 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     return { files, counties: targets.length, tasks: total };
   },
 
-  async 'submission.import'({ period, files }, ctx) {
+  async 'submission.import'({ period, files, forcePeriod }, ctx) {
     const month = monthOf(period);
     const paths = files.map((f) => ctx.files.input(f));
     ctx.progress(0, 2, `正在读取 ${files.length} 个报送表…`);
@@ -119,9 +119,15 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     // progress, inbox and audit in one transaction
     const report = await importSubmissions(ctx.db, paths, {
       period: month,
+      forcePeriod,
       operator: operator(ctx),
       inbox: { period: month, operator: operator(ctx), names },
     });
+    if (report.periodQuestions?.length)
+      return {
+        reports: [],
+        periodQuestions: report.periodQuestions.map((q) => ({ ...q, file: names.get(q.file) ?? q.file })),
+      };
     ctx.progress(1, 2, '正在写入台账…');
     const reports = (report.inbox ?? []).map(toContract);
     ctx.progress(2, 2, '导入完成');

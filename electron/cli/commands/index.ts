@@ -23,10 +23,11 @@ export const commands: Command[] = [
   },
   {
     name: ['submission', 'import'],
-    boolFlags: ['dry-run', 'json'],
-    summary: '导入县区报回的报送表（自动识别县区和期次；--dry-run 只显示将要发生的变化）',
+    boolFlags: ['dry-run', 'json', 'force-period'],
+    summary:
+      '导入县区报回的报送表（自动识别县区和期次；--dry-run 只显示将要发生的变化；文件写的月份与 --period 不同时须加 --force-period 确认）',
     usage:
-      'submission import 文件... [--period 2025-09] [--county 县区] [--dry-run] [--json] [--operator 姓名]',
+      'submission import 文件... [--period 2025-09 [--force-period]] [--county 县区] [--dry-run] [--json] [--operator 姓名]',
     valueFlags: ['period', 'county', 'operator'],
     load: async () => (await import('./submission')).submissionImportCommand,
   },

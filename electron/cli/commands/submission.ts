@@ -41,6 +41,11 @@ export const submissionImportCommand: CommandImpl = {
     const period = periodRaw ? normalisePeriod(periodRaw) : undefined;
     if (periodRaw && !period) throw new CliError(`无法识别的填报期次“${periodRaw}”，请写成 2025-09 的形式。`);
     const dryRun = flagBool(args, 'dry-run');
+    const forcePeriod = flagBool(args, 'force-period');
+    if (forcePeriod && !period)
+      throw new CliError(
+        '--force-period 须与 --period 一起使用，写明按哪个月导入，例如 --period 2025-08 --force-period。',
+      );
     return withLedger(ctx, async (db) => {
       const report = await importSubmissions(
         db,
@@ -48,6 +53,7 @@ export const submissionImportCommand: CommandImpl = {
         {
           dryRun,
           period: period ?? undefined,
+          forcePeriod,
           county: flagString(args, 'county'),
           operator: operatorName(args, db),
           // the board in the app shows what came back, whichever shell took it in
@@ -99,8 +105,11 @@ function printFile(f: FileReport, dryRun: boolean, ctx: CliContext): void {
     ctx.err(`  ! 工作表“${o.sheet}”${o.cell}（第${o.row}行）[${KIND_LABEL[o.kind]}] ${o.reason}`);
   }
   for (const o of f.rows)
-    if (o.match === 'fuzzy' && o.kind === 'imported')
+    if ((o.match === 'fuzzy' || o.flags?.length) && o.kind === 'imported')
       ctx.err(`  ? 工作表“${o.sheet}”第${o.row}行：${o.reason}`);
+  for (const c of f.columns ?? [])
+    if (c.by === 'content') ctx.err(`  列 工作表“${c.sheet}”${c.column}列：${c.note}`);
+  if (f.missing?.length) ctx.err(`  未报 ${f.missing.length} 项：${f.missing.map((m) => m.code).join('、')}`);
 }
 
 function printReport(r: ImportReport, ctx: CliContext): void {

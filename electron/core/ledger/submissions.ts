@@ -164,6 +164,15 @@ export function listSubmissions(db: DB, period: string): Submission[] {
   ).map(fromRaw);
 }
 
+/** The latest card of the same file (by its bytes' hash) for a county and period, if any. */
+export function findSubmissionByHash(db: DB, period: string, unit: string, hash: string): Submission | null {
+  const r = stmt(
+    db,
+    'SELECT * FROM submissions WHERE period = ? AND unit = ? AND file_hash = ? AND failed = 0 ORDER BY imported_at DESC, id DESC LIMIT 1',
+  ).get(period, unit, hash) as Raw | undefined;
+  return r ? fromRaw(r) : null;
+}
+
 export function getSubmission(db: DB, id: number): Submission | null {
   const r = stmt(db, 'SELECT * FROM submissions WHERE id = ?').get(id) as Raw | undefined;
   return r ? fromRaw(r) : null;

@@ -6,7 +6,7 @@ import { translate, type DB } from '../ledger/db';
 import { autoBackup, sha256 } from '../ledger/index';
 import { fatal, hasFatal, type Problem } from '../common/problems';
 import { openWorkbookFile } from './open-workbook';
-import { readSubmission, type SubmissionRead } from './read-submission';
+import { readSubmission, SubmissionReadCode, type SubmissionRead } from './read-submission';
 import { TaskIndex } from './task-match';
 import { diffWithLedger, loadSubmissionTasks, writeProgress, type ProgressChange } from './ledger-adapter';
 import type { ProgressStatus, RowOutcome } from './types';
@@ -23,6 +23,8 @@ export interface ImportSubmissionOptions {
   /** skip the automatic backup (tests on an in-memory ledger do not need it) */
   noBackup?: boolean;
   statusWords?: Partial<Record<ProgressStatus, string>>;
+  /** the clerk confirmed `period` for files that name another month (--force-period) */
+  forcePeriod?: boolean;
   /**
    * Record the batch in the 县区报送 inbox in the same transaction as its progress rows (and
    * their audit): a kill between the two must not leave rows without their inbox record.
@@ -58,6 +60,8 @@ export interface ImportReport {
   files: FileReport[];
   totals: { imported: number; new: number; updated: number; unchanged: number; notImported: number };
   problems: Problem[];
+  /** files that name another month than `period`: the clerk must confirm (nothing written) */
+  periodQuestions?: { file: string; filePeriod: string; period: string }[];
   /** the inbox rows recorded for this batch (with `inbox` set, not a dry run) */
   inbox?: Submission[];
 }
@@ -117,6 +121,7 @@ export async function importSubmissions(
       counties,
       county: opts.county,
       period: opts.period,
+      forcePeriod: opts.forcePeriod,
       statusWords: opts.statusWords,
     });
     fr.problems.push(...read.problems);
@@ -173,6 +178,24 @@ export async function importSubmissions(
 
   // any unreadable file: nothing is written (the clerk fixes it and imports the batch again;
   // the files that were fine then import as before, and a repeat is a no-op)
+  // a file that names another month: the clerk is asked first, the inbox gets nothing yet
+  const questions = report.files.flatMap((f) =>
+    f.problems
+      .filter((p) => p.code === SubmissionReadCode.WrongPeriod && p.severity === 'error')
+      .map((p) => ({
+        file: f.file,
+        filePeriod: /写的是 (\d{4})年(\d{1,2})月/.exec(p.message),
+        period: opts.period ?? '',
+      })),
+  );
+  if (questions.length) {
+    report.periodQuestions = questions.map((q) => ({
+      file: q.file,
+      filePeriod: q.filePeriod ? `${q.filePeriod[1]}-${q.filePeriod[2]!.padStart(2, '0')}` : '',
+      period: q.period,
+    }));
+    return report;
+  }
   if (opts.dryRun) return report;
   if (hasFatal(report.problems) || report.totals.imported === 0) return withInbox(db, report, opts);
 

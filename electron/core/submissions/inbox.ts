@@ -3,6 +3,7 @@
 // both call this, so the board shows what came back whichever shell took it in.
 import { hasFatal } from '../common/problems';
 import {
+  findSubmissionByHash,
   recordSubmissions,
   type Submission,
   type SubmissionFlag,
@@ -83,5 +84,17 @@ export function recordInbox(db: DB, report: ImportReport, o: InboxOptions): Subm
     }
     return r;
   });
-  return recordSubmissions(db, inputs);
+  // an identical file again (same bytes, county and period) that changed nothing keeps its
+  // card: no second card, and a card already 已采纳 or 退回 keeps its decision
+  const kept = inputs.map((r) =>
+    r.fileHash && !r.failed && r.imported === 0
+      ? findSubmissionByHash(db, r.period, r.unit, r.fileHash)
+      : null,
+  );
+  const added = recordSubmissions(
+    db,
+    inputs.filter((_, i) => !kept[i]),
+  );
+  let next = 0;
+  return kept.map((k) => k ?? added[next++]!);
 }

@@ -28,6 +28,8 @@ export interface ReadOptions {
   /** --county / --period: override what the workbook says */
   county?: string;
   period?: string;
+  /** the clerk confirmed importing `period` although the workbook names another month */
+  forcePeriod?: boolean;
   /** year for dates and periods written without one (9月份); defaults to the tasks' plan year */
   year?: number;
   /** the template's status words, when a clerk renamed them */
@@ -59,6 +61,7 @@ export const SubmissionReadCode = {
   MissingTask: 'SUBMISSION_TASK_MISSING',
   ContextConflict: 'SUBMISSION_CONTEXT_CONFLICT',
   NoStatusColumn: 'SUBMISSION_NO_STATUS_COLUMN',
+  WrongPeriod: 'SUBMISSION_WRONG_PERIOD',
 } as const;
 
 const SIGNATURE_RE =
@@ -449,21 +452,77 @@ function decidePeriod(
       );
       return null;
     }
+    // a September file imported as August is not taken silently
+    const own = ownPeriod(file, identity, texts, sheets, year);
+    if (own && own.period !== opts.period) {
+      const msg = `文件“${file}”的${own.source}写的是 ${cnMonth(own.period)}，而本次导入的填报期次是 ${cnMonth(opts.period)}。`;
+      if (!opts.forcePeriod) {
+        problems.push(
+          fatal(
+            SubmissionReadCode.WrongPeriod,
+            `${msg}请确认文件是否报错了月份；确属 ${cnMonth(opts.period)} 的报送时，请加 --force-period（界面中点“确认按${cnMonth(opts.period)}导入”）。`,
+            { file },
+          ),
+        );
+        return null;
+      }
+      problems.push({
+        severity: 'warning',
+        code: SubmissionReadCode.WrongPeriod,
+        message: `${msg}已按确认的 ${cnMonth(opts.period)} 导入。`,
+        file,
+      });
+    }
     return opts.period;
   }
-  if (identity && isPeriod(identity.period)) return identity.period;
+  const own = ownPeriod(file, identity, texts, sheets, year);
+  if (own) {
+    if (own.inferred)
+      problems.push({
+        severity: 'warning',
+        code: SubmissionReadCode.ContextConflict,
+        message: `文件“${file}”没有写明填报期次，按“${own.source}”推定为 ${own.period}。如有误请用 --period 指定。`,
+        file,
+      });
+    return own.period;
+  }
+  problems.push(
+    fatal(
+      SubmissionReadCode.NoPeriod,
+      `文件“${file}”中看不出是哪个月的报送（标题、工作表名和文件名中都没有年月）。请用 --period 指定，例如 --period 2025-09。`,
+      { file },
+    ),
+  );
+  return null;
+}
+
+function cnMonth(p: string): string {
+  return `${p.slice(0, 4)}年${Number(p.slice(5, 7))}月`;
+}
+
+/** The month the workbook itself names: our identity, a title, a sheet name, the file name,
+ *  else a date line (a report filed early in a month is the previous month's: inferred). */
+function ownPeriod(
+  file: string,
+  identity: WorkbookIdentity | null,
+  texts: ContextTexts,
+  sheets: SheetContext[],
+  year: number,
+): { period: string; source: string; inferred: boolean } | null {
+  if (identity && isPeriod(identity.period))
+    return { period: identity.period, source: '报送表标识', inferred: false };
   const ctx = texts();
   const sources: [string, string[]][] = [
     ['标题', ctx.title.filter((t) => !/(填报|报送)(日期|时间)/.test(t))],
     ['工作表名', sheets.map((s) => s.grid.name)],
     ['文件名', [file.replace(/\.[^.]+$/, '')]],
   ];
-  for (const [, texts] of sources) {
+  for (const [source, texts] of sources) {
     const found = new Set(texts.map((t) => periodIn(t, year)).filter((p): p is string => !!p));
-    if (found.size === 1) return [...found][0]!;
+    if (found.size === 1) return { period: [...found][0]!, source, inferred: false };
   }
   // 截至2025年9月30日 / 填报日期：2025年10月5日 — a report filed early in a month is the
-  // previous month's; say so, since it is an inference
+  // previous month's; said as an inference
   for (const line of ctx.dateLines) {
     const m = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})/.exec(line);
     if (!m) continue;
@@ -476,22 +535,8 @@ function decidePeriod(
         y -= 1;
       }
     }
-    const p = `${y}-${String(mo).padStart(2, '0')}`;
-    problems.push({
-      severity: 'warning',
-      code: SubmissionReadCode.ContextConflict,
-      message: `文件“${file}”没有写明填报期次，按“${line}”推定为 ${p}。如有误请用 --period 指定。`,
-      file,
-    });
-    return p;
+    return { period: `${y}-${String(mo).padStart(2, '0')}`, source: line, inferred: true };
   }
-  problems.push(
-    fatal(
-      SubmissionReadCode.NoPeriod,
-      `文件“${file}”中看不出是哪个月的报送（标题、工作表名和文件名中都没有年月）。请用 --period 指定，例如 --period 2025-09。`,
-      { file },
-    ),
-  );
   return null;
 }
 

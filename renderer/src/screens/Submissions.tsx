@@ -45,9 +45,21 @@ export function SubmissionsScreen() {
     platform.deliver(r.files);
   };
 
-  const take = async (files: FileRef[]) => {
-    const r = await run('submission.import', { period, files }, `正在导入 ${files.length} 个报送表…`);
+  const take = async (files: FileRef[], forcePeriod = false) => {
+    const r = await run(
+      'submission.import',
+      { period, files, forcePeriod },
+      `正在导入 ${files.length} 个报送表…`,
+    );
     if (!r) return;
+    if (r.periodQuestions?.length) {
+      // a September file imported as August: the clerk confirms, naming both months
+      const cn = (p: string) => (p ? `${p.slice(0, 4)}年${Number(p.slice(5, 7))}月` : '另一个月');
+      const lines = r.periodQuestions.map((q) => `“${q.file}”写的是${cn(q.filePeriod)}`).join('\n');
+      if (confirm(`${lines}\n当前填报期次是${cn(period)}。确认按${cn(period)}导入吗？`))
+        await take(files, true);
+      return;
+    }
     const rows = r.reports.reduce((n, x) => n + x.imported, 0);
     const flagged = r.reports.reduce((n, x) => n + x.flagged.filter((f) => !f.resolved).length, 0);
     const failed = r.reports.filter((x) => x.state === 'failed');

@@ -209,11 +209,20 @@ describe('a table with codes instead of titles, columns in another order, a hidd
     expect(v.outcomes.find((o) => o.row === 5)!.reason).toContain('大气-99');
   });
 
-  it('--county and --period override what the workbook says', async () => {
+  it('--county overrides; --period for another month than the file says needs --force-period', async () => {
     const file = await writeBook(dir, '杞县2025年9月任务进展-2.xlsx', build);
-    const r = await readFileAgainstSeed(file, { county: '兰考县', period: '2025-08' });
+    const refused = await readFileAgainstSeed(file, { county: '兰考县', period: '2025-08' });
+    expect(refused.value).toBeNull();
+    const err = refused.problems.find((p) => p.severity === 'error')!;
+    expect(err.code).toBe('SUBMISSION_WRONG_PERIOD');
+    expect(err.message).toContain('文件名写的是 2025年9月，而本次导入的填报期次是 2025年8月');
+    expect(err.message).toContain('--force-period');
+    const r = await readFileAgainstSeed(file, { county: '兰考县', period: '2025-08', forcePeriod: true });
     expect(r.value!.county).toBe('兰考县');
     expect(r.value!.period).toBe('2025-08');
+    expect(r.problems.find((p) => p.code === 'SUBMISSION_WRONG_PERIOD')!.severity).toBe('warning');
+    // the month the file names itself is simply confirmed
+    expect((await readFileAgainstSeed(file, { period: '2025-09' })).value!.period).toBe('2025-09');
   });
 });
 
