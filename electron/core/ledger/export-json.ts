@@ -57,6 +57,8 @@ export interface ExportTask {
   withdrawn_at: string | null;
   withdrawn_by: string | null;
   remark: string;
+  /** set when a revised edition dropped the task (state 'removed'); its progress is kept */
+  removed_at: string | null;
   status: Status;
   warning: Warning | null;
   progress: ExportProgress[];
@@ -65,7 +67,9 @@ export interface ExportTask {
 /** Builds the export. With a period, progress stops at that period and statuses are as of its end. */
 export function exportLedger(db: DB, opts: BasisOptions = {}): LedgerExport {
   const period = opts.period ? toPeriod(opts.period) : null;
-  const items = listTasks(db, { ...opts, states: ['active', 'closed', 'withdrawn'] });
+  // a task removed by a revised edition stays in the export when counties reported on it:
+  // what they reported must stay visible, on the task marked removed, with its history
+  const items = listTasks(db, { ...opts, states: ['active', 'closed', 'withdrawn', 'removed'] });
   const byId = new Map(items.map((i) => [i.taskId, i]));
   const plans = db
     .prepare(
@@ -79,7 +83,7 @@ export function exportLedger(db: DB, opts: BasisOptions = {}): LedgerExport {
     doc_number: string;
   }[];
   const tasksOf = db.prepare(
-    "SELECT id, closed_at, close_note, withdrawn_at, withdrawn_by, remark FROM tasks WHERE plan_id = ? AND state <> 'removed' ORDER BY no",
+    "SELECT id, closed_at, close_note, withdrawn_at, withdrawn_by, remark, removed_at FROM tasks t WHERE plan_id = ? AND (state <> 'removed' OR EXISTS (SELECT 1 FROM progress p WHERE p.task_id = t.id)) ORDER BY no",
   );
   const ext = db.prepare(
     'SELECT previous_due, new_due, reason, approved_by, created_at AS at FROM extensions WHERE task_id = ? ORDER BY id',
@@ -108,9 +112,11 @@ export function exportLedger(db: DB, opts: BasisOptions = {}): LedgerExport {
           withdrawn_at: string | null;
           withdrawn_by: string | null;
           remark: string;
+          removed_at: string | null;
         }[]
-      ).map((t) => {
-        const i = byId.get(t.id)!;
+      ).flatMap((t) => {
+        const i = byId.get(t.id);
+        if (!i) return [];
         const deadlines = readDeadlines(db, t.id);
         return {
           no: i.no,
@@ -137,6 +143,7 @@ export function exportLedger(db: DB, opts: BasisOptions = {}): LedgerExport {
           withdrawn_at: t.withdrawn_at,
           withdrawn_by: t.withdrawn_by,
           remark: t.remark,
+          removed_at: t.removed_at,
           status: i.status,
           warning: i.warning,
           progress: (
