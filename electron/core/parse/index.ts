@@ -225,10 +225,15 @@ function readPlan(
   let task: ParsedTask | null = null;
   let standing: Responsibility[] = []; // standing rules already in force
   let pendingStanding: Responsibility[] = []; // rules read in the current task: apply from the next one
+  // the rules in force when the current task began; added after the task's own units, so the
+  // order of units is the same whether the task's bracket shares its first paragraph (DOCX, PDF)
+  // or sits in a hard-wrapped line further down (TXT)
+  let taskStanding: Responsibility[] = [];
   let convention: Convention | undefined; // 排在首位的为牵头单位，下同: in force for later tasks
   const close = () => {
     if (!task) return;
-    task.units = uniqueResponsibilities(task.units);
+    task.units = uniqueResponsibilities([...task.units, ...taskStanding]);
+    taskStanding = [];
     task.due_dates = dueDates(task.deadlines);
     plan.tasks.push(task);
     task = null;
@@ -282,7 +287,7 @@ function readPlan(
     t.deadlines.push(...findDeadlines(text, year, i, profile));
     t.recurring.push(...findRecurrences(text, i));
     t.metrics.push(...findMetrics(text, i));
-    if (i === t.span.from) t.units.push(...standing);
+    if (i === t.span.from) taskStanding = standing;
   }
   close();
   renumberIfRestarted(plan, shortName);
