@@ -15,7 +15,8 @@ import type { DB } from './db';
 import { stmt } from './db';
 import { getSetting } from './settings';
 import { toPeriod, type Period } from './periods';
-import { addDays, daysBetween, todayLocal } from './util';
+import { daysBetween, todayLocal } from './util';
+import { DEFAULT_WARNING_RULE, expectedProgress, warningByRule, type WarningRule } from './schedule';
 
 export type Status = 'done' | 'on_track' | 'lagging' | 'not_started';
 export const STATUSES: Status[] = ['done', 'on_track', 'lagging', 'not_started'];
@@ -48,7 +49,8 @@ export function rollupStatus(statuses: Status[]): Status {
 }
 
 export interface WarningInput {
-  status: Status;
+  /** a status, or 'unreported' for a unit that has never reported (judged by its dates only) */
+  status: Status | 'unreported';
   state: string; // task state
   due: string | null; // effective due date
   earliestDeadline: string | null; // earliest explicit deadline (a milestone)
@@ -56,16 +58,46 @@ export interface WarningInput {
   extended?: boolean;
   asOf: string;
   dueSoonDays: number;
+  /** reported percent, judged against 序时进度 (schedule.ts) */
+  percent?: number | null;
+  /** 序时进度 of the task at asOf (expectedFor) */
+  expected?: number | null;
+  /** the office's 黄/红 thresholds (settings `warning.*`); blue is `dueSoonDays` */
+  rule?: Pick<WarningRule, 'yellowPoints' | 'redPoints'>;
 }
 
+/** The office's 蓝/黄/红 rule (schedule.ts), with the 临期 window of the basis. */
 export function warningFor(w: WarningInput): Warning | null {
-  if (w.state === 'withdrawn' || w.state === 'removed') return null;
-  if (w.state === 'closed' || w.status === 'done') return null;
-  if (w.due && w.due < w.asOf) return 'red';
-  if (w.status === 'lagging') return 'yellow';
-  if (!w.extended && w.earliestDeadline && w.earliestDeadline < w.asOf) return 'yellow';
-  if (w.due && w.due <= addDays(w.asOf, w.dueSoonDays)) return 'blue';
-  return null;
+  return warningByRule(w, { ...DEFAULT_WARNING_RULE, ...w.rule, blueDays: w.dueSoonDays });
+}
+
+/** The 黄/红 thresholds from settings (`warning.yellow_points`, `warning.red_points`). */
+export function warningRule(db: DB): WarningRule {
+  const n = (k: string, d: number) => {
+    const v = Number(getSetting(db, k, d));
+    return Number.isFinite(v) && v >= 0 ? v : d;
+  };
+  const yellowPoints = n('warning.yellow_points', DEFAULT_WARNING_RULE.yellowPoints);
+  return {
+    blueDays: Number(getSetting(db, 'due_soon_days')) || DEFAULT_WARNING_RULE.blueDays,
+    yellowPoints,
+    redPoints: Math.max(yellowPoints, n('warning.red_points', DEFAULT_WARNING_RULE.redPoints)),
+  };
+}
+
+/**
+ * Where a task's 序时进度 is counted from: a task due at its plan year's end is a year-long task
+ * and counts by month from 1月1日 (宣城: 11/12 at the end of November); any other from the
+ * plan's issue date (成文日期), else the plan year's first day.
+ */
+export function taskStart(planYear: number, docDate: string | null, due: string | null): string {
+  if (due === `${planYear}-12-31` || !docDate) return `${planYear}-01-01`;
+  return docDate.slice(0, 10);
+}
+
+/** 序时进度 of a task at asOf (null without a due date). */
+export function expectedFor(planYear: number, docDate: string | null, due: string | null, asOf: string) {
+  return expectedProgress(taskStart(planYear, docDate, due), due, asOf);
 }
 
 /** The date reports are computed at and the period end that bounds progress records. */
@@ -74,17 +106,14 @@ export interface Basis {
   period: Period | null;
   end: string | null; // period end, or null for "latest of any period"
   dueSoonDays: number;
+  rule: WarningRule;
 }
 
 export function basis(db: DB, opts: { period?: string | Period | null; asOf?: string | null } = {}): Basis {
   const period = opts.period ? toPeriod(opts.period) : null;
   const asOf = opts.asOf ?? period?.end ?? todayLocal();
-  return {
-    asOf,
-    period,
-    end: period?.end ?? null,
-    dueSoonDays: Number(getSetting(db, 'due_soon_days')) || 15,
-  };
+  const rule = warningRule(db);
+  return { asOf, period, end: period?.end ?? null, dueSoonDays: rule.blueDays, rule };
 }
 
 export interface UnitStatusRow {

@@ -77,3 +77,57 @@ export {
 } from './backup';
 export { exportLedger } from './export-json';
 export { normaliseDate, todayLocal } from './util';
+export {
+  periodFigures,
+  checkFigures,
+  assertFigures,
+  rollupFigure,
+  emptyCounts,
+  returnedSubmissions,
+  scoringRule,
+  FIGURE_STATUSES,
+  FIGURE_STATUS_LABEL,
+  type PeriodFigures,
+  type TaskFigure,
+  type UnitFigure,
+  type CountyFigure,
+  type PlanFigure,
+  type LeadFigure,
+  type Counts,
+  type FigureStatus,
+  type TaskList,
+} from './period-figures';
+export {
+  DEFAULT_WARNING_RULE,
+  expectedProgress,
+  warningByRule,
+  ruleText,
+  pointsBehind,
+  type WarningRule,
+} from './schedule';
+export {
+  DEFAULT_SCORING,
+  score,
+  rankByScore,
+  scoringText,
+  countyGroup,
+  toScoringRule,
+  type ScoringRule,
+} from './scoring';
+export { warningRule, expectedFor, taskStart } from './derive';
+export { leadUnits, readTaskUnits, unitKinds, unitsOf, type TaskUnits } from './task-units';
+export {
+  recordsInForce,
+  hasProgressBy,
+  firstTargets,
+  allTargets,
+  allDeadlines,
+  taskExtras,
+  zoneNames,
+  unitOrder,
+  ledgerCity,
+  type InForce,
+  type InForceTask,
+  type TargetRow,
+  type TaskExtra,
+} from './export-reads';

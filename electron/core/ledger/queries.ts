@@ -7,9 +7,11 @@ import { stmt } from './db';
 import type { Role } from '../parse/types';
 import { auditLog, type AuditRow } from './audit';
 import { listCorrections, type CorrectionRow } from './corrections';
+import { percentOf } from './schedule';
 import {
   basis,
   dueDistance,
+  expectedFor,
   pairsFrom,
   rollupStatus,
   rowWarning,
@@ -218,17 +220,31 @@ function toItem(
   const closed = t.state === 'closed';
   const unitStatus = (r: UnitStatusRow): Status => (closed ? 'done' : r.status);
   const status = closed ? 'done' : rollupStatus(rows.map(unitStatus));
-  const w = (s: Status) =>
+  const expected = expectedFor(t.year, t.doc_date, t.due_date, b.asOf);
+  const w = (s: Status, percent: number | null, unreported = false) =>
     warningFor({
-      status: s,
+      status: unreported ? 'unreported' : s,
       state: t.state,
       due: t.due_date,
       earliestDeadline: t.first_deadline,
       extended: t.due_date !== t.original_due_date,
       asOf: b.asOf,
       dueSoonDays: b.dueSoonDays,
-    });
-  const warning = w(status);
+      percent,
+      expected,
+      rule: b.rule,
+    }) as Warning | null;
+  // the task is as far as its slowest unit that has reported (a unit that never reported is
+  // judged by the dates only)
+  const known = rows
+    .filter((r) => r.reported_period != null && unitStatus(r) !== 'done')
+    .map((r) => percentOf(unitStatus(r), r.percent))
+    .filter((p): p is number => p != null);
+  const warning = w(
+    status,
+    known.length ? Math.min(...known) : null,
+    !closed && rows.length > 0 && rows.every((r) => r.reported_period == null),
+  );
   const { overdueDays, daysLeft } = dueDistance(t.due_date, b.asOf);
   const live = t.state === 'active';
   // counties in the profile's order, then other units by name
@@ -264,7 +280,7 @@ function toItem(
       status: unitStatus(r),
       percent: r.percent,
       reportedPeriod: r.reported_period,
-      warning: w(unitStatus(r)),
+      warning: w(unitStatus(r), r.percent, !closed && r.reported_period == null),
     })),
   };
 }

@@ -100,3 +100,15 @@ export function leadUnits(named: NamedUnit[]): string[] {
   const depts = responsible.filter((u) => !u.local);
   return names(depts.length ? depts : responsible);
 }
+
+export function unitsOf(map: Map<number, TaskUnits>, taskId: number): TaskUnits {
+  return map.get(taskId) ?? emptyTaskUnits();
+}
+
+/** 牵头单位 of one task's lists by the one rule (leadUnits), for the period figures. */
+export function taskLeads(u: TaskUnits, kinds: Map<string, string>): string[] {
+  const local = (n: string) => ['county', 'zone'].includes(kinds.get(n) ?? '');
+  const named = (role: 'lead' | 'responsible', list: string[]) =>
+    list.map((name) => ({ name, role, local: local(name) }));
+  return leadUnits([...named('lead', u.lead), ...named('responsible', u.responsible)]);
+}

@@ -30,6 +30,8 @@ export interface TaskRow {
   plan_title: string;
   short_name: string;
   year: number;
+  /** 成文日期 of the plan's document (where 序时进度 starts) */
+  doc_date: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -38,7 +40,8 @@ export const TASK_SELECT = `
   SELECT t.id, t.plan_id, t.no, t.code, t.title, t.group_id, g.title AS group_title, t.text, t.span_from, t.span_to,
          t.implied_due_date, t.original_due_date, t.due_date, t.first_deadline, t.state, t.closed_at, t.close_note, t.closed_by,
          t.withdrawn_at, t.withdrawn_by, t.withdraw_reason, t.removed_at, t.remark,
-         p.title AS plan_title, p.short_name, p.year, t.created_at, t.updated_at
+         p.title AS plan_title, p.short_name, p.year,
+         (SELECT d.doc_date FROM documents d WHERE d.id = p.document_id) AS doc_date, t.created_at, t.updated_at
   FROM tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN task_groups g ON g.id = t.group_id`;
 
 export function taskCode(shortName: string, no: number): string {

@@ -53,9 +53,10 @@ describe('derived status and warnings', () => {
       { task: '碧水-1', unit: '杞县', period: '2025-09', status: 'lagging' },
     ]);
     const july = listTasks(db, { period: '2025-07' });
+    // 尉氏县 at 50% on 7月31日 against 序时进度 61.3% (6月13日–8月31日): 11.3 points behind, yellow
     expect(july.find((t) => t.code === '大气-2')).toMatchObject({
       status: 'on_track',
-      warning: null,
+      warning: 'yellow',
       daysLeft: 31,
     });
     const aug = listTasks(db, { period: '2025-08' });
