@@ -82,9 +82,10 @@ const STYLES: IParagraphStyleOptions[] = [
   { id: 'GwSubtitle', name: '附件副标题（楷体）', basedOn: 'Normal', next: 'GwBody',
     run: { font: font(KAITI), size: 32 }, paragraph: { spacing: { ...exact(28), after: 160 }, alignment: AlignmentType.CENTER } },
   { id: 'GwTable', name: '表格文字', basedOn: 'Normal', next: 'GwTable',
-    run: { font: font(FANGSONG), size: 24 }, paragraph: { spacing: exact(18), alignment: AlignmentType.CENTER } },
+    // 五号 (10.5 pt) on an exact 14-pt line: a landscape 附件 row holds a task in two or three lines
+    run: { font: font(FANGSONG), size: 21 }, paragraph: { spacing: exact(14), alignment: AlignmentType.CENTER } },
   { id: 'GwTableHead', name: '表格标题行', basedOn: 'GwTable', next: 'GwTable',
-    run: { font: font(HEITI), size: 24 }, paragraph: { keepNext: true } },
+    run: { font: font(HEITI), size: 21 }, paragraph: { keepNext: true } },
   { id: 'GwTableNote', name: '表注', basedOn: 'Normal', next: 'GwBody',
     run: { font: font(FANGSONG), size: 24 }, paragraph: { spacing: { ...exact(20), before: 120 }, alignment: AlignmentType.LEFT } },
   { id: 'GwBanji', name: '版记', basedOn: 'Normal', next: 'GwBanji',
@@ -179,6 +180,8 @@ function bulletinDocument(): Document {
   const main = [
     new Paragraph({ style: 'GwRedHead', children: [new TextRun('{{发文机关}}')] }),
     blank(),
+    // 第N期 (blank when no issue number is kept)
+    new Paragraph({ style: 'GwDocNo', children: [new TextRun('{{期号}}')] }),
     new Paragraph({
       style: 'GwDocNo',
       // 红色分隔线 under the document number, as wide as the type area
@@ -190,23 +193,9 @@ function bulletinDocument(): Document {
     new Paragraph({ style: 'GwTitle', children: [new TextRun('关于{{通报期间}}全市污染防治攻坚'), new TextRun({ text: '重点任务进展情况的通报', break: 1 })] }),
     blank(),
     body('{{主送机关}}：', 'GwNoIndent'),
-    body('为推动全市污染防治攻坚重点任务落地见效，现将{{期间}}各项重点任务进展情况通报如下。'),
-    new Paragraph({ style: 'GwHeading1', children: [new TextRun('一、总体进展')] }),
-    body('{{总体进展}}'),
-    new Paragraph({ style: 'GwHeading1', children: [new TextRun('二、各县区进展')] }),
-    body('{{各县区进展}}'),
-    new Paragraph({ style: 'GwHeading1', children: [new TextRun('三、滞后及超期任务')] }),
-    body('{{滞后及超期任务}}'),
-    new Paragraph({ style: 'GwHeading1', children: [new TextRun('四、临期任务')] }),
-    body('{{临期任务}}'),
-    new Paragraph({ style: 'GwHeading1', children: [new TextRun('五、目标指标完成情况')] }),
-    body('{{目标指标}}'),
-    new Paragraph({ style: 'GwHeading1', children: [new TextRun('六、下步工作要求')] }),
-    body('{{下步工作要求}}'),
-    blank(),
-    body('附件：1．{{附件1名称}}', 'GwAttachNote'),
-    new Paragraph({ style: 'GwAttachNote', indent: { left: 2 * CHAR16 + 3 * CHAR16, hanging: 0 }, children: [new TextRun('2．{{附件2名称}}')] }),
-    blank(),
+    // the body is generated: 依据, 一、总体情况 … 特此通报 and the 附件 list (section 五 only
+    // when target values were reported); its paragraphs take this paragraph's formatting
+    body('{{正文}}'),
     blank(),
     body('{{署名}}', 'GwSignature'),
     body('{{成文日期}}', 'GwDate'),
@@ -245,7 +234,8 @@ function reminderDocument(): Document {
     body('根据{{通报期间}}全市污染防治攻坚重点任务调度情况，截至{{截止日期}}，你单位承担的以下{{任务数}}项任务进展滞后或已超过完成时限，现予催办：'),
     body('{{催办事项}}', 'GwNoIndent'),
     body('请你单位高度重视，逐项分析原因，明确整改措施和完成时限，加快推进，并于{{反馈时限}}前将整改落实情况书面报送{{发文机关}}。'),
-    body('联系人：{{联系人}}；联系电话：{{联系电话}}。'),
+    // 联系人：…；联系电话：…。 with only what is set (no line when neither is)
+    body('{{联系方式}}'),
     blank(),
     body('{{署名}}', 'GwSignature'),
     body('{{成文日期}}', 'GwDate'),

@@ -368,19 +368,107 @@ export const BoardRow = z.object({
 // ---------------------------------------------------------------- bulletin (进展通报), overview (总览)
 
 export const BulletinSection = z.object({ heading: z.string(), paragraphs: z.array(z.string()) });
+const PreviewCell = z.union([
+  z.string(),
+  z.object({
+    text: z.string(),
+    align: z.enum(['left', 'center', 'right']).optional(),
+    fill: z.string().optional(),
+    span: z.number().int().optional(),
+    vmerge: z.enum(['restart', 'continue']).optional(),
+    style: z
+      .object({
+        bold: z.boolean().optional(),
+        color: z.string().optional(),
+        size: z.number().optional(),
+        font: z.string().optional(),
+      })
+      .optional(),
+  }),
+]);
+const PreviewTable = z.object({
+  weights: z.array(z.number()),
+  header: z.array(z.array(PreviewCell)),
+  rows: z.array(z.array(PreviewCell)),
+  align: z.enum(['left', 'center', 'right']).optional(),
+});
+/** One block of the document as it prints (the .docx is made of the same blocks). */
+export const PreviewBlock = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('p'),
+    text: z.string(),
+    lead: z.string().optional(),
+    style: z.literal('attachNote').optional(),
+    first: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal('h1'), text: z.string() }),
+  z.object({ kind: z.literal('h2'), text: z.string() }),
+  z.object({ kind: z.literal('blank') }),
+  z.object({ kind: z.literal('table'), table: PreviewTable }),
+]);
+export type PreviewBlock = z.infer<typeof PreviewBlock>;
 export const BulletinPreview = z.object({
   period: z.string(),
   title: z.string(),
+  docNumber: z.string(),
+  issueNo: z.number().int().nullable(),
+  date: z.string(),
+  recipients: z.string(),
+  issuer: z.string(),
+  cc: z.array(z.string()),
+  body: z.array(z.object({ heading: z.string().nullable(), blocks: z.array(PreviewBlock) })),
+  attachments: z.array(
+    z.object({
+      no: z.number().int(),
+      title: z.string(),
+      subtitle: z.string().optional(),
+      landscape: z.boolean(),
+      table: PreviewTable,
+      note: z.string().optional(),
+    }),
+  ),
   sections: z.array(BulletinSection),
   requirements: z.string(),
+  /** failed consistency checks: the export would stop with these */
+  problems: z.array(z.string()),
 });
 export type BulletinPreview = z.infer<typeof BulletinPreview>;
 
+const Counts = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  on_track: z.number().int(),
+  lagging: z.number().int(),
+  not_started: z.number().int(),
+  unreported: z.number().int(),
+  overdue: z.number().int(),
+  red: z.number().int(),
+  yellow: z.number().int(),
+  blue: z.number().int(),
+  rate: z.number(),
+});
+
+/** 总览: the ledger's period figures at the period's end (the bulletin's figures). */
 export const Overview = z.object({
   asOf: z.string(),
   period: z.string(),
+  totals: Counts,
   byCounty: z.array(
-    z.object({ county: z.string(), tasks: z.number().int(), done: z.number().int(), rate: z.number() }),
+    z.object({
+      county: z.string(),
+      tasks: z.number().int(),
+      done: z.number().int(),
+      rate: z.number(),
+      /** reported for exactly this period (else 未报送: not ranked) */
+      reported: z.boolean(),
+      unreported: z.number().int(),
+      rank: z.number().int().nullable(),
+      tied: z.boolean(),
+      overdue: z.number().int(),
+      red: z.number().int(),
+      yellow: z.number().int(),
+      blue: z.number().int(),
+    }),
   ),
   plans: z.array(
     z.object({
@@ -392,6 +480,9 @@ export const Overview = z.object({
       done: z.number().int(),
       lagging: z.number().int(),
       overdue: z.number().int(),
+      red: z.number().int(),
+      yellow: z.number().int(),
+      blue: z.number().int(),
     }),
   ),
   upcoming: z.array(

@@ -80,7 +80,17 @@ async function main(): Promise<number> {
 
   console.log('\n######## 5. 导出通报、催办单和台账 ########');
   if (has('bulletin'))
-    await cli('bulletin', '--period', PERIOD, '-o', path.join(out, `工作进展通报-${PERIOD}.docx`));
+    await cli(
+      'bulletin',
+      '--period',
+      PERIOD,
+      '--doc-prefix',
+      '汴环攻坚办',
+      '--date',
+      '2025-10-10',
+      '-o',
+      path.join(out, `工作进展通报-${PERIOD}.docx`),
+    );
   if (has('remind')) await cli('remind', '--period', PERIOD, '-o', path.join(out, '催办单'));
   await cli('ledger', 'export', '--period', PERIOD, '-o', path.join(out, `台账-${PERIOD}.xlsx`));
 

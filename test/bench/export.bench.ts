@@ -53,7 +53,7 @@ export default async function bench(): Promise<void> {
     const d = r.data;
     return {
       bytes: r.bytes,
-      line: `[${d.totals.total} tasks, ${d.lagging.length} lagging/overdue listed, ${d.dueSoon.length} due soon, ${d.detail.length} detail rows]`,
+      line: `[${d.figures.totals.total} tasks, ${d.overdue.length} overdue, ${d.lagging.length} lagging, ${d.dueSoon.length} due soon listed, ${d.figures.counties.length} counties]`,
     };
   });
   console.log(

@@ -1,58 +1,83 @@
-// 总览: completion by county, a light per plan, deadlines ahead, the overdue list.
-import { periodSummary } from '../../core/ledger/queries';
+// 总览: completion by county, a light per plan, deadlines ahead, the overdue list — from the
+// ledger's period figures at the period's end, the same object the bulletin and the ledger
+// workbook print, so 总览 and the bulletin of one month never disagree.
+import { periodFigures } from '../../core/ledger/index';
 import { planHeadings } from '../../core/ledger/app-reads';
-import { daysBetween } from '../../core/ledger/util';
 import type { Overview } from '../contract';
 import type { Handlers } from '../service';
 import { currentPeriod } from './settings';
 
+/** 今后多少天的完成时限 the timeline shows. */
+const UPCOMING_DAYS = 90;
+
 export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
   'overview.get'({ period }, ctx): Overview {
-    const today = ctx.today();
     const key = period ?? currentPeriod(ctx);
-    // the ledger's own per-county roll-up for the period (one grouped query)
-    const byCounty = periodSummary(ctx.db, key, { asOf: today }).map((c) => ({
+    const f = periodFigures(ctx.db, key);
+    const byCounty = f.counties.map((c) => ({
       county: c.county,
-      tasks: c.assigned,
+      tasks: c.total,
       done: c.done,
-      rate: c.completionRate,
+      rate: c.rate,
+      reported: c.reported,
+      unreported: c.unreported,
+      rank: c.rank,
+      tied: c.tied,
+      overdue: c.overdue,
+      red: c.red,
+      yellow: c.yellow,
+      blue: c.blue,
     }));
-    const rows = ctx.index.all().filter((r) => r.state === 'active' || r.state === 'closed');
-    const plans = planHeadings(ctx.db)
-      .map(({ id, title, short_name }) => ({ id, title, short_name }))
-      .map((p) => {
-        const mine = rows.filter((r) => r.planId === p.id);
-        const overdue = mine.filter((r) => r.overdue).length;
-        const lagging = mine.filter((r) => r.status === 'lagging').length;
-        const light: Overview['plans'][number]['light'] =
-          mine.length === 0 ? 'grey' : overdue ? 'red' : lagging ? 'yellow' : 'green';
-        return {
-          ...p,
-          light,
-          tasks: mine.length,
-          done: mine.filter((r) => r.status === 'done').length,
-          lagging,
-          overdue,
-        };
-      });
-    const upcoming = rows
-      .filter((r) => r.due && r.due >= today && r.status !== 'done' && r.state === 'active')
-      .map((r) => ({ id: r.id, code: r.code, title: r.title, due: r.due!, days: daysBetween(today, r.due!) }))
-      .filter((r) => r.days <= 90)
+    const figures = new Map(f.plans.map((p) => [p.planId, p]));
+    const plans = planHeadings(ctx.db).map((p) => {
+      const pf = figures.get(p.id);
+      const light: Overview['plans'][number]['light'] = !pf
+        ? 'grey'
+        : pf.overdue || pf.red
+          ? 'red'
+          : pf.yellow || pf.lagging
+            ? 'yellow'
+            : 'green';
+      return {
+        id: p.id,
+        title: p.title,
+        short_name: p.short_name,
+        light,
+        tasks: pf?.total ?? 0,
+        done: pf?.done ?? 0,
+        lagging: pf?.lagging ?? 0,
+        overdue: pf?.overdue ?? 0,
+        red: pf?.red ?? 0,
+        yellow: pf?.yellow ?? 0,
+        blue: pf?.blue ?? 0,
+      };
+    });
+    const active = f.tasks.filter((t) => t.state === 'active' && t.status !== 'done');
+    const upcoming = active
+      .filter((t) => t.dueDate && t.daysLeft != null && t.daysLeft <= UPCOMING_DAYS)
+      .map((t) => ({ id: t.taskId, code: t.code, title: t.title, due: t.dueDate!, days: t.daysLeft! }))
       .sort((a, c) => a.due.localeCompare(c.due))
       .slice(0, 40);
-    const overdue = rows
-      .filter((r) => r.overdue)
-      .map((r) => ({
-        id: r.id,
-        code: r.code,
-        title: r.title,
-        due: r.due!,
-        days: daysBetween(r.due!, today),
-        lead: r.lead,
+    const overdue = active
+      .filter((t) => t.list === 'overdue')
+      .map((t) => ({
+        id: t.taskId,
+        code: t.code,
+        title: t.title,
+        due: t.dueDate!,
+        days: t.overdueDays,
+        lead: t.leads.slice(0, 3).join('、'),
       }))
       .sort((a, c) => c.days - a.days)
       .slice(0, 200);
-    return { asOf: today, period: key, byCounty, plans, upcoming, overdue };
+    return {
+      asOf: f.asOf,
+      period: key,
+      totals: f.totals,
+      byCounty,
+      plans,
+      upcoming,
+      overdue,
+    };
   },
 };

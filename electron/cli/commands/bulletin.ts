@@ -3,9 +3,16 @@
 // --requirements 文件.txt saves that period's 下步工作要求 first (kept in the ledger settings).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultPeriod, getSetting, normaliseDate, todayLocal, toPeriod } from '../../core/ledger/index';
+import {
+  defaultPeriod,
+  getSetting,
+  normaliseDate,
+  setSetting,
+  todayLocal,
+  toPeriod,
+} from '../../core/ledger/index';
 import { exportBulletin } from '../../core/export/bulletin';
-import { setRequirements } from '../../core/export/settings-keys';
+import { KEYS, setRequirements } from '../../core/export/settings-keys';
 import { decodeText } from '../../core/export/text-file';
 import { CliError, flagBool, flagString, type CommandImpl, type ParsedArgs } from '../registry';
 import { operatorName, userError, withLedger } from './ledger-shared';
@@ -45,11 +52,16 @@ export const bulletinCommand: CommandImpl = {
     const number = flagString(args, 'number');
     if (number !== undefined && !/^\d{1,4}$/.test(number.trim()))
       throw new CliError(`--number 应为发文序号数字，例如 12（不是“${number}”）。`);
+    const issue = flagString(args, 'issue');
+    if (issue !== undefined && !/^\d{1,4}$/.test(issue.trim()))
+      throw new CliError(`--issue 应为期号数字，例如 9（不是“${issue}”）。`);
+    const prefix = flagString(args, 'doc-prefix');
     return withLedger(
       ctx,
       async (db) => {
         try {
           const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
+          if (prefix !== undefined) setSetting(db, KEYS.docPrefix, prefix.trim(), operatorName(args, db));
           if (reqFile) {
             setRequirements(db, period, decodeText(readFileSync(reqFile)), operatorName(args, db));
             ctx.err(`已保存 ${period} 的下步工作要求。`);
@@ -60,12 +72,14 @@ export const bulletinCommand: CommandImpl = {
             asOf,
             date,
             number,
+            issue: issue !== undefined ? Number(issue) : undefined,
             template,
+            operator: operatorName(args, db),
           });
           const d = r.data;
           ctx.err(`已生成进展通报：${out}`);
           ctx.err(
-            `  ${d.period.label}：任务 ${d.totals.total} 项，已完成 ${d.totals.done} 项，滞后 ${d.totals.lagging} 项，超期 ${d.totals.overdue} 项；临期 ${d.dueSoon.length} 项。`,
+            `  ${d.period.label}：任务 ${d.figures.totals.total} 项，已完成 ${d.figures.totals.done} 项，滞后 ${d.figures.totals.lagging} 项，未报送 ${d.figures.totals.unreported} 项，超期 ${d.overdue.length} 项；临期 ${d.dueSoon.length} 项。${d.meta.docNumber ? `发文字号 ${d.meta.docNumber}` : ''}${d.meta.issueNo ? `，第${d.meta.issueNo}期` : ''}`,
           );
           if (!d.meta.docNumber)
             ctx.err('  提示：未设置发文字号（设置 bulletin.doc_prefix 和本期序号，或用 --number）。');
@@ -85,10 +99,13 @@ export const bulletinCommand: CommandImpl = {
                   file: path.resolve(out),
                   period: d.period.key,
                   asOf: d.asOf,
-                  totals: d.totals,
+                  totals: d.figures.totals,
+                  overdue: d.overdue.length,
                   lagging: d.lagging.length,
                   dueSoon: d.dueSoon.length,
-                  counties: d.counties,
+                  counties: d.figures.counties,
+                  docNumber: d.meta.docNumber,
+                  issueNo: d.meta.issueNo,
                   template: r.report,
                 },
                 null,

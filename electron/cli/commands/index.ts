@@ -160,8 +160,20 @@ export const commands: Command[] = [
     boolFlags: ['json'],
     summary: '生成工作进展通报（.docx，GB/T 9704 公文格式，按模板填充）',
     usage:
-      'bulletin --period 2025-09 -o 通报.docx [--as-of 日期] [--date 成文日期] [--number 序号] [--template 模板.docx] [--requirements 下步工作要求.txt] [--json]',
-    valueFlags: ['period', 'o', 'out', 'as-of', 'date', 'number', 'template', 'requirements', 'operator'],
+      'bulletin --period 2025-09 -o 通报.docx [--as-of 日期] [--date 成文日期] [--number 序号] [--doc-prefix 机关代字] [--issue 期号] [--template 模板.docx] [--requirements 下步工作要求.txt] [--json]',
+    valueFlags: [
+      'period',
+      'o',
+      'out',
+      'as-of',
+      'date',
+      'number',
+      'doc-prefix',
+      'issue',
+      'template',
+      'requirements',
+      'operator',
+    ],
     load: async () => (await import('./bulletin')).bulletinCommand,
   },
   {

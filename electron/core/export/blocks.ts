@@ -4,10 +4,17 @@
 import type { Cell } from './ooxml';
 
 export type Block =
-  /** a body paragraph; `lead` is a run-in heading (（一）压实责任。) in the 二级标题 font */
-  | { kind: 'p'; text: string; lead?: string }
+  /**
+   * a body paragraph; `lead` is a run-in heading (一是压实责任。) in the 二级标题 font;
+   * style attachNote is the 附件说明 line (`first`: the one that starts with 附件：)
+   */
+  | { kind: 'p'; text: string; lead?: string; style?: 'attachNote'; first?: boolean }
+  /** 一、 heading, 黑体 */
+  | { kind: 'h1'; text: string }
   /** （一） heading, 楷体 */
   | { kind: 'h2'; text: string }
+  /** an empty line */
+  | { kind: 'blank' }
   | { kind: 'table'; table: TableData };
 
 export interface TableData {
@@ -40,6 +47,7 @@ export const FILL = {
   done: 'C6EFCE',
   lagging: 'FFEB9C',
   overdue: 'FFC7CE',
+  blue: 'DDEBF7',
   notAssigned: 'F2F2F2',
   header: 'D9D9D9',
 } as const;
@@ -49,7 +57,8 @@ export function blocksToParagraphs(blocks: Block[]): string[] {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.kind === 'p') out.push((b.lead ?? '') + b.text);
-    else if (b.kind === 'h2') out.push(b.text);
+    else if (b.kind === 'h1' || b.kind === 'h2') out.push(b.text);
+    else if (b.kind === 'blank') out.push('');
     else
       for (const r of [...b.table.header, ...b.table.rows])
         out.push(r.map((c) => (typeof c === 'string' ? c : c.text).replace(/\n/g, ' ')).join('｜'));

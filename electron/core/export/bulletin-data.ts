@@ -1,89 +1,21 @@
-// The monthly bulletin (工作进展通报) as plain data: everything the text and the tables
-// say, already counted. collectBulletin() fills it from the ledger; the sentences and the
-// .docx are made from this alone, so what the document says is what was counted here.
-import type { Status, Warning } from '../ledger/index';
+// The monthly bulletin (工作进展通报) as plain data. Every count is the ledger's period
+// figures (ledger/period-figures.ts) — the same object 总览, the workbook and the CLI read —
+// plus the words the text quotes (the units' 存在问题) and the document's own settings.
+import type { Counts, CountyFigure, PeriodFigures, TaskFigure } from '../ledger/index';
 
-export interface StatusCounts {
-  total: number;
-  done: number;
-  on_track: number;
-  lagging: number;
-  not_started: number;
-  /** past the due date and not done (active tasks) */
-  overdue: number;
-  /** done / total, 0..1 */
-  rate: number;
-}
-
-export interface PlanProgress extends StatusCounts {
-  planId: number;
-  title: string;
-  short: string;
-}
-
-export interface CountyProgress {
-  county: string;
-  kind: string;
-  assigned: number;
-  done: number;
-  on_track: number;
-  lagging: number;
-  not_started: number;
-  overdue: number;
-  /** records reported for exactly this period */
-  reported: number;
-  rate: number;
-  /** the ledger's rank (completion rate, then fewer overdue); 0 when the county has no tasks */
-  rank: number;
-  red: number;
-  yellow: number;
-  previousRate: number | null;
-  previousRank: number | null;
-}
-
-export interface UnitState {
+export interface ItemUnit {
   unit: string;
-  status: Status;
+  status: string;
   percent: number | null;
-  /** the unit's own words (存在问题) from its latest report */
+  /** the unit's own words (存在问题) from the record in force */
   problems: string;
-  text: string;
 }
 
-export interface LaggingItem {
-  taskId: number;
-  code: string;
-  plan: string;
-  planShort: string;
-  title: string;
-  /** 牵头单位 (lead role; failing that the responsible departments) */
-  leads: string[];
-  /** the reporting units behind: not done (overdue task) or lagging (lagging task) */
-  units: UnitState[];
-  /** true when every reporting unit is a county or zone (落实县区), else 责任单位 */
-  countiesOnly: boolean;
-  dueDate: string | null;
-  originalDueDate: string | null;
-  extended: boolean;
-  /** the last 延期's approver and the count (the core's TaskStatusItem.extension) */
-  extension?: { approvedBy: string; count: number } | null;
-  overdue: boolean;
-  overdueDays: number;
-  status: Status;
-  warning: Warning | null;
-}
-
-export interface DueSoonItem {
-  taskId: number;
-  code: string;
-  plan: string;
-  title: string;
-  leads: string[];
-  dueDate: string;
-  daysLeft: number;
-  status: Status;
-  /** reporting units not yet done */
-  units: { unit: string; status: Status }[];
+/** One task of 附件1 (超期 / 滞后 / 临期) with the units behind on it. */
+export interface ListItem {
+  task: TaskFigure;
+  planTitle: string;
+  units: ItemUnit[];
 }
 
 export interface TargetValue {
@@ -106,49 +38,36 @@ export interface TargetReport {
   values: TargetValue[];
 }
 
-export interface UnitWarning {
-  unit: string;
-  red: string[]; // task codes
-  yellow: string[];
-}
-
-export interface DetailRow {
-  taskId: number;
-  code: string;
-  planId: number;
-  plan: string;
-  planShort: string;
-  no: number;
-  group: string;
-  title: string;
-  leads: string[];
-  dueDate: string | null;
-  extended: boolean;
-  originalDueDate?: string | null;
-  extension?: { approvedBy: string; count: number } | null;
-  state: string;
-  status: Status;
-  warning: Warning | null;
-  overdueDays: number;
-  /** reporting units by status, in county order */
-  byStatus: Record<Status, string[]>;
-}
-
 export interface BulletinMeta {
   issuer: string;
+  /** 汴环攻坚办〔2025〕12号 ('' without a 机关代字) */
   docNumber: string;
-  /** 成文日期 (ISO) */
+  /** the number in it (saved with the bulletin so the next one takes the next) */
+  number: number | null;
+  /** 第N期 */
+  issueNo: number | null;
+  /** 成文（签发）日期 (ISO) */
   date: string;
   printer: string;
   printDate: string;
   cc: string[];
   recipients: string;
+  /** 依据: the line the body opens with */
+  basis: string;
   /** 下步工作要求, one paragraph a line */
   requirements: string;
   requirementsSaved: boolean;
+  /** the escalation sentence (三单预警督办) */
+  escalation: string;
+}
+
+export interface CountyCompare {
+  rate: number;
+  rank: number | null;
 }
 
 export interface BulletinData {
+  figures: PeriodFigures;
   period: {
     key: string;
     kind: 'month' | 'quarter';
@@ -159,15 +78,16 @@ export interface BulletinData {
   };
   previous: { key: string; label: string; hasData: boolean } | null;
   asOf: string;
-  dueSoonDays: number;
   meta: BulletinMeta;
-  totals: StatusCounts;
-  previousTotals: StatusCounts | null;
-  plans: PlanProgress[];
-  counties: CountyProgress[];
-  lagging: LaggingItem[];
-  dueSoon: DueSoonItem[];
+  previousTotals: Counts | null;
+  /** last period's rate and rank per county (only where it reported then) */
+  previousCounties: Map<string, CountyCompare>;
+  /** plan id → title */
+  planTitles: Map<number, string>;
+  overdue: ListItem[];
+  lagging: ListItem[];
+  dueSoon: ListItem[];
   targets: TargetReport[];
-  unitWarnings: UnitWarning[];
-  detail: DetailRow[];
 }
+
+export type { Counts, CountyFigure, PeriodFigures, TaskFigure };

@@ -1,290 +1,512 @@
-// The bulletin's words: BulletinData → sections of paragraphs and tables, phrased the way
-// an office writes a 通报 (best and slowest counties named, units with 红/黄 tasks named).
-// Every figure is read from the data, never recounted, so text and tables agree.
+// The bulletin's words: BulletinData → the body (one to three pages: basis, 总体情况 with
+// counts and shares, ranking, overdue and lagging counts by county and lead unit with item
+// numbers, the counties that did not report, 下步要求 一是/二是, the escalation sentence,
+// 特此通报) and the 附件 tables (landscape, full width). Every figure is read from the period
+// figures, never recounted, so the body, the tables and 总览 agree.
+import {
+  FIGURE_STATUS_LABEL,
+  ruleText,
+  scoringText,
+  type CountyFigure,
+  type TaskFigure,
+} from '../ledger/index';
+import type { BulletinData, ListItem } from './bulletin-data';
+import { FILL, type Attachment, type Block, type TableData } from './blocks';
+import { cnDate, cnNumber, countChange, joinCn, num, pct, ppChange } from './cn-format';
 import { dueWords } from './due-words';
-import { STATUS_LABEL } from '../ledger/index';
-import type { BulletinData, CountyProgress, LaggingItem } from './bulletin-data';
-import { FILL, type Attachment, type Block, type Section, type TableData } from './blocks';
-import { cnDate, cnMonthDay, cnNumber, countChange, joinCn, num, pct, ppChange } from './cn-format';
 import type { Cell } from './ooxml';
 
-export const SECTION_HEADINGS: Record<string, string> = {
-  总体进展: '一、总体进展',
-  各县区进展: '二、各县区进展',
-  滞后及超期任务: '三、滞后及超期任务',
-  临期任务: '四、临期任务',
-  目标指标: '五、目标指标完成情况',
-  下步工作要求: '六、下步工作要求',
-};
+const COLOUR_WORD = { red: '红色', yellow: '黄色', blue: '蓝色' } as const;
+export const COLOUR_FILL = { red: FILL.overdue, yellow: FILL.lagging, blue: FILL.blue } as const;
 
-export const ATTACHMENT_TITLES = [
-  '全市污染防治攻坚重点任务进展明细表',
-  '各县区重点任务推进情况排名表',
-] as const;
+/** Share of a count in the total, as 通报 print it: 占比27.0%. */
+const share = (n: number, total: number) => (total ? pct(n / total) : '0.0%');
 
-function addDaysIso(iso: string, days: number): string {
-  return new Date(Date.parse(iso + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+/** 大气-1、大气-8等 — item numbers, the first few when there are many (the count is said beside). */
+export function codes(list: string[], max = 6): string {
+  if (list.length <= max) return list.join('、');
+  return `${list.slice(0, max).join('、')}等`;
 }
 
-export function overallBlocks(d: BulletinData): Block[] {
-  const t = d.totals;
+export interface AttachmentRef {
+  key: 'lists' | 'ranking' | 'detail' | 'targets';
+  title: string;
+}
+
+/** The 附件 this bulletin carries, in order (目标指标 only when values were reported). */
+export function attachmentList(d: BulletinData): AttachmentRef[] {
+  const out: AttachmentRef[] = [
+    { key: 'lists', title: '全市污染防治攻坚超期、滞后及临期任务清单' },
+    { key: 'ranking', title: '各县区重点任务推进情况排名表' },
+    { key: 'detail', title: '全市污染防治攻坚重点任务进展明细表' },
+  ];
+  if (d.targets.length) out.push({ key: 'targets', title: '目标指标报送情况表' });
+  return out;
+}
+
+const attNo = (d: BulletinData, key: AttachmentRef['key']) =>
+  attachmentList(d).findIndex((a) => a.key === key) + 1;
+
+function overallBlocks(d: BulletinData): Block[] {
+  const t = d.figures.totals;
   if (t.total === 0) return [{ kind: 'p', text: `截至${cnDate(d.asOf)}，台账中暂无在办的重点任务。` }];
+  const parts = [
+    `已完成${t.done}项，占比${share(t.done, t.total)}`,
+    `序时推进${t.on_track}项，占比${share(t.on_track, t.total)}`,
+    `进展滞后${t.lagging}项，占比${share(t.lagging, t.total)}`,
+    `尚未开始${t.not_started}项，占比${share(t.not_started, t.total)}`,
+  ];
+  if (t.unreported)
+    parts.push(`尚无任何县区（单位）报送进展${t.unreported}项，占比${share(t.unreported, t.total)}`);
   const out: Block[] = [
     {
       kind: 'p',
-      text: `截至${cnDate(d.asOf)}，全市${d.plans.length}个方案共有污染防治攻坚重点任务${t.total}项。其中，已完成${t.done}项，序时推进${t.on_track}项，进展滞后${t.lagging}项，尚未开始${t.not_started}项；已超过完成时限仍未完成${t.overdue}项。总体完成率为${pct(t.rate)}。`,
+      text: `截至${cnDate(d.asOf)}，全市${d.figures.plans.length}个方案共有重点任务${t.total}项。其中，${parts.join('；')}。超过完成时限仍未完成${t.overdue}项。`,
     },
   ];
   const p = d.previousTotals;
-  if (p && d.previous) {
+  if (p && d.previous)
     out.push({
       kind: 'p',
-      text: `与${d.previous.label}相比，总体完成率${ppChange(t.rate, p.rate)}，已完成任务${countChange(t.done, p.done)}，滞后任务${countChange(t.lagging, p.lagging)}，超期任务${countChange(t.overdue, p.overdue)}。`,
+      text: `与${d.previous.label}相比，已完成任务${countChange(t.done, p.done)}，滞后任务${countChange(t.lagging, p.lagging)}，超期任务${countChange(t.overdue, p.overdue)}，完成率${ppChange(t.rate, p.rate)}。`,
     });
-  } else if (d.previous) {
-    out.push({ kind: 'p', text: `${d.previous.label}无进展调度数据，本期不作比较。` });
-  }
-  if (d.plans.length > 0) {
-    const parts = d.plans.map((pl) => {
-      const extra = [pl.lagging ? `滞后${pl.lagging}项` : '', pl.overdue ? `超期${pl.overdue}项` : '']
-        .filter(Boolean)
-        .join('，');
-      return `${pl.short || pl.title}方面共有任务${pl.total}项，已完成${pl.done}项，完成率${pct(pl.rate)}${extra ? `，${extra}` : ''}`;
+  if (d.figures.plans.length > 1)
+    out.push({
+      kind: 'p',
+      text: `分方案看，${d.figures.plans
+        .map(
+          (pl) =>
+            `${pl.short || pl.title}${pl.total}项、已完成${pl.done}项${pl.overdue ? `、超期${pl.overdue}项` : ''}`,
+        )
+        .join('；')}。`,
     });
-    out.push({ kind: 'p', text: `分方案看：${parts.join('；')}。` });
-  }
   return out;
 }
 
-export function rankedCounties(d: BulletinData): CountyProgress[] {
-  return d.counties
-    .filter((c) => c.assigned > 0)
-    .sort((a, b) => a.rank - b.rank || d.counties.indexOf(a) - d.counties.indexOf(b));
+/** Counties that carry tasks, in the profile's order. */
+const withTasks = (d: BulletinData) => d.figures.counties.filter((c) => c.total > 0);
+
+function scoreText(d: BulletinData, c: CountyFigure): string {
+  if (c.score == null) return '—';
+  return d.figures.scoring.kind === 'rate' ? `${c.score.toFixed(1)}%` : `${num(c.score)}分`;
 }
 
-export function countyBlocks(d: BulletinData): Block[] {
-  const ranked = rankedCounties(d);
-  if (ranked.length === 0) return [{ kind: 'p', text: '本期暂无县区承担的任务。' }];
+/** 第一名兰考县（39.0%）…; ties: 兰考县、通许县并列第一名，均为45分. */
+function rankSentence(
+  d: BulletinData,
+  list: CountyFigure[],
+  rankOf: (c: CountyFigure) => number | null,
+): string {
+  const ranked = list.filter((c) => rankOf(c) != null && c.reported).sort((a, b) => rankOf(a)! - rankOf(b)!);
+  if (ranked.length === 0) return '';
+  const at = (r: number) => ranked.filter((c) => rankOf(c) === r);
+  const say = (cs: CountyFigure[], place: string) =>
+    cs.length > 1
+      ? `${joinCn(cs.map((c) => c.county))}并列${place}，均为${scoreText(d, cs[0]!)}`
+      : `${place}${cs[0]!.county}（${scoreText(d, cs[0]!)}）`;
+  const first = at(1);
+  const last = Math.max(...ranked.map((c) => rankOf(c)!));
+  if (last === 1)
+    return ranked.length > 1 ? say(first, '第一名') : `${first[0]!.county}${scoreText(d, first[0]!)}`;
+  return `${say(first, '第一名')}；${say(at(last), '末位')}`;
+}
+
+function countyBlocks(d: BulletinData): Block[] {
+  const all = withTasks(d);
+  if (all.length === 0) return [{ kind: 'p', text: '本期暂无县区承担的任务。' }];
+  const reported = all.filter((c) => c.reported);
+  const silent = all.filter((c) => !c.reported);
   const out: Block[] = [];
-  const maxRank = Math.max(...ranked.map((c) => c.rank));
-  const best = ranked.filter((c) => c.rank === 1);
-  const worst = ranked.filter((c) => c.rank === maxRank);
-  if (maxRank === 1) {
-    out.push({
-      kind: 'p',
-      text: `从各县区看，${ranked.length > 1 ? `${joinCn(best.map((c) => c.county))}完成率均为${pct(best[0]!.rate)}，超期任务数相同，并列第一。` : `${best[0]!.county}完成率为${pct(best[0]!.rate)}。`}`,
-    });
-  } else {
-    // ranks go by completion rate, then fewer overdue tasks: when others share the lowest
-    // rate, say why these are last rather than imply they alone have it
-    const minRate = Math.min(...ranked.map((c) => c.rate));
-    const sharedLowest = ranked.filter((c) => c.rate === minRate).length > worst.length;
-    out.push({
-      kind: 'p',
-      text: `从各县区看，${joinCn(best.map((c) => c.county))}完成率最高（${pct(best[0]!.rate)}），${best.length > 1 ? '并列第一' : '排名第一'}；${joinCn(worst.map((c) => c.county))}完成率最低（${pct(worst[0]!.rate)}）${sharedLowest ? '且超期任务最多' : ''}，${worst.length > 1 ? '并列' : ''}排名末位。`,
-    });
+  const carried = silent.filter((c) => c.carriedFrom);
+  let line = `本期应报送进展的县区${all.length}个，`;
+  line += reported.length
+    ? `${joinCn(reported.map((c) => c.county))}${reported.length}个县区已报送`
+    : '均未报送';
+  if (silent.length && reported.length)
+    line += `；${joinCn(silent.map((c) => c.county))}${silent.length}个县区未报送`;
+  line += '。';
+  if (silent.length) {
+    line += d.figures.scoring.unreportedLast ? '未报送的县区排在末位' : '未报送的县区不参与排名';
+    if (carried.length)
+      line += `，${carried.map((c) => `${c.county}按${monthOf(c.carriedFrom!)}报送的进展统计`).join('，')}，其余无报送记录的任务计为“未报送”（不计入“未开始”）。`;
+    else line += '，其任务计为“未报送”（不计入“未开始”）。';
   }
-  const red = ranked.filter((c) => c.red > 0).sort((a, b) => b.red - a.red);
-  const yellow = ranked.filter((c) => c.yellow > 0).sort((a, b) => b.yellow - a.yellow);
-  const list = (cs: CountyProgress[], k: 'red' | 'yellow') =>
-    cs.map((c) => `${c.county}（${c[k]}项）`).join('、');
-  out.push({
-    kind: 'p',
-    text: `按预警等级看，${red.length ? `${list(red, 'red')}有红色预警（超期未完成）任务` : '各县区均无红色预警（超期未完成）任务'}；${yellow.length ? `${list(yellow, 'yellow')}有黄色预警（滞后）任务` : '各县区均无黄色预警（滞后）任务'}。`,
-  });
-  const compared = ranked.filter((c) => c.previousRate != null);
-  if (compared.length) {
-    const delta = (c: CountyProgress) => Math.round((c.rate - c.previousRate!) * 1000);
-    const up = compared.filter((c) => delta(c) > 0).sort((a, b) => delta(b) - delta(a));
-    const down = compared.filter((c) => delta(c) < 0).sort((a, b) => delta(a) - delta(b));
-    const parts: string[] = [];
-    if (up.length) {
-      const top = up.filter((c) => delta(c) === delta(up[0]!));
-      parts.push(
-        `${joinCn(top.map((c) => c.county))}完成率提升最快（${ppChange(top[0]!.rate, top[0]!.previousRate!)}）`,
+  out.push({ kind: 'p', text: line });
+  const ruleWord = d.figures.scoring.kind === 'rate' ? '完成率' : '积分';
+  const ranks: string[] = [];
+  const whole = rankSentence(d, all, (c) => c.rank);
+  if (whole) ranks.push(whole);
+  if (d.figures.scoring.separate)
+    for (const g of ['县', '区'] as const) {
+      const s = rankSentence(
+        d,
+        all.filter((c) => c.group === g),
+        (c) => c.groupRank,
       );
+      if (s) ranks.push(`${g === '县' ? '各县' : '各区'}中，${s}`);
     }
-    if (down.length)
-      parts.push(
-        `${down.map((c) => `${c.county}（${ppChange(c.rate, c.previousRate!)}）`).join('、')}完成率有所下降`,
-      );
-    if (!parts.length) parts.push('各县区完成率均与上期持平');
-    out.push({ kind: 'p', text: `与${d.previous!.label}相比，${parts.join('；')}。` });
-  }
-  if (ranked.some((c) => c.reported > 0)) {
-    const silent = ranked.filter((c) => c.reported === 0);
-    if (silent.length)
-      out.push({
-        kind: 'p',
-        text: `本期${joinCn(silent.map((c) => c.county))}未报送进展情况，按此前报送的进展统计。`,
-      });
-  } else {
-    out.push({ kind: 'p', text: '本期各县区均未报送新的进展情况，按此前报送的进展统计。' });
-  }
-  out.push({ kind: 'table', table: countyTable(d, ranked, false) });
+  if (ranks.length)
+    out.push({
+      kind: 'p',
+      text: `按${ruleWord}排名（详见附件${attNo(d, 'ranking')}），${ranks.join('。')}。`,
+    });
   return out;
 }
 
-/** The county table: in the body (compact) and as 附件2 (with the previous period). */
-export function countyTable(d: BulletinData, ranked: CountyProgress[], full: boolean): TableData {
-  const unranked = d.counties.filter((c) => c.assigned === 0);
-  const rows = [...ranked, ...unranked].map((c) => {
-    const cells: (Cell | string)[] = [
-      c.rank ? String(c.rank) : '—',
-      c.county,
-      String(c.assigned),
-      String(c.done),
-      String(c.on_track),
-      String(c.lagging),
-      String(c.not_started),
-      { text: String(c.overdue), fill: c.overdue ? FILL.overdue : undefined },
-      c.assigned ? pct(c.rate) : '—',
-    ];
-    if (full) {
-      cells.splice(8, 0, `${c.reported}`);
-      // 得分: the completion rate on a 100-point scale — the ledger ranks by it (ties: fewer overdue)
-      cells.splice(2, 0, c.assigned ? (Math.round(c.rate * 1000) / 10).toFixed(1) : '—');
-      cells.push(
-        c.previousRate != null ? pct(c.previousRate) : '—',
-        c.previousRank != null ? String(c.previousRank) : '—',
-      );
-    } else {
-      cells.push(c.previousRate != null && c.assigned ? ppDelta(c.rate, c.previousRate) : '—');
-    }
-    return cells;
-  });
-  if (full) {
-    return {
-      weights: [6, 16, 8, 8, 8, 8, 7, 8, 7, 9, 10, 10, 8],
-      header: [
-        [
-          '排名',
-          '县区',
-          '得分',
-          '承担任务',
-          '已完成',
-          '序时推进',
-          '滞后',
-          '未开始',
-          '超期',
-          '本期报送',
-          '完成率',
-          '上期完成率',
-          '上期排名',
-        ],
-      ],
-      rows,
-    };
-  }
-  return {
-    weights: [6, 16, 9, 9, 9, 7, 9, 7, 11, 11],
-    header: [
-      ['排名', '县区', '承担任务', '已完成', '序时推进', '滞后', '未开始', '超期', '完成率', '较上期'],
-    ],
-    rows,
-  };
+/** 2025-08 → 8月; 2025-Q2 → 第二季度. */
+function monthOf(key: string): string {
+  if (/Q\d$/.test(key)) return `第${'一二三四'[Number(key.slice(-1)) - 1]}季度`;
+  return `${Number(key.slice(5, 7))}月`;
 }
 
-/** +2.5 / −1.0 / 0.0 percentage points, for table cells. */
-function ppDelta(now: number, before: number): string {
-  const d = Math.round((now - before) * 1000) / 10;
-  return d > 0 ? `+${d.toFixed(1)}` : d < 0 ? `−${Math.abs(d).toFixed(1)}` : '0.0';
-}
-
-function itemLine(n: number, it: LaggingItem): Block {
-  const who = it.countiesOnly ? '落实县区' : '责任单位';
-  const units = it.units
-    .map((u) => `${u.unit}${u.percent != null ? `（完成${num(u.percent)}%）` : ''}`)
-    .join('、');
-  // a department reporting on its own task: naming it again as 责任单位 says nothing new
-  const sameAsLeads =
-    !it.countiesOnly && it.units.every((u) => it.leads.includes(u.unit) && u.percent == null);
-  const due = dueWords(it);
-  const late = it.overdue ? `，已超期${it.overdueDays}天` : '';
-  const said = it.units.filter((u) => u.problems.trim());
-  const silent = it.units.filter((u) => !u.problems.trim());
-  const words = [
-    ...said.map((u) => `${u.unit}反映：${u.problems.trim().replace(/[。；;，,]+$/, '')}`),
-    ...(silent.length ? [`${joinCn(silent.map((u) => u.unit))}未说明原因`] : []),
-  ];
-  return {
-    kind: 'p',
-    text: `${n}．【${it.code}】${it.title}（《${it.plan}》）。牵头单位：${it.leads.join('、') || '未明确'}；${units && !sameAsLeads ? `${who}：${units}；` : ''}完成时限：${due}${late}。${words.length ? `${words.join('；')}。` : ''}`,
-  };
-}
-
-export function laggingBlocks(d: BulletinData): Block[] {
-  const overdue = d.lagging.filter((i) => i.overdue);
-  const lagging = d.lagging.filter((i) => !i.overdue);
-  if (d.lagging.length === 0) return [{ kind: 'p', text: `截至${cnDate(d.asOf)}，无滞后或超期任务。` }];
+function behindBlocks(d: BulletinData): Block[] {
+  const f = d.figures;
+  const n = { o: d.overdue.length, l: d.lagging.length, s: d.dueSoon.length };
   const out: Block[] = [
     {
       kind: 'p',
-      text: `截至${cnDate(d.asOf)}，全市共有滞后或超期任务${d.lagging.length}项，其中超过完成时限仍未完成${overdue.length}项，进展滞后（尚未超期）${lagging.length}项。`,
+      text: `截至${cnDate(d.asOf)}，超过完成时限仍未完成的任务${n.o}项，进展落后于序时进度或报“滞后”的任务${n.l}项，${f.rule.blueDays}日内到期尚未完成的任务${n.s}项，红色、黄色、蓝色预警分别为${f.totals.red}项、${f.totals.yellow}项、${f.totals.blue}项（详见附件${attNo(d, 'lists')}）。`,
     },
   ];
-  const red = d.unitWarnings.filter((u) => u.red.length);
-  const yellow = d.unitWarnings.filter((u) => u.yellow.length);
-  if (red.length || yellow.length) {
-    const parts: string[] = [];
-    if (red.length)
-      parts.push(
-        `${red.map((u) => `${u.unit}（${u.red.length}项）`).join('、')}牵头的任务有红色预警（超期未完成）`,
-      );
-    if (yellow.length)
-      parts.push(
-        `${yellow.map((u) => `${u.unit}（${u.yellow.length}项）`).join('、')}牵头的任务有黄色预警（滞后）`,
-      );
-    out.push({ kind: 'p', text: `按牵头单位看，${parts.join('；')}。` });
+  // by county: counties with the same figures are named together (未报送 counties often share them)
+  const all = withTasks(d).filter((c) => c.overdueCodes.length || c.laggingCodes.length);
+  const counties = all.filter((c) => c.reported || all.every((x) => !x.reported));
+  const silent = all.filter((c) => !counties.includes(c));
+  const groups = new Map<string, CountyFigure[]>();
+  for (const c of counties) {
+    const k = `${c.reported}|${c.overdueCodes.join(',')}|${c.laggingCodes.length}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
   }
-  out.push({ kind: 'h2', text: '（一）超期任务' });
-  if (overdue.length) overdue.forEach((it, i) => out.push(itemLine(i + 1, it)));
-  else out.push({ kind: 'p', text: '无。' });
-  out.push({ kind: 'h2', text: '（二）滞后任务' });
-  if (lagging.length) lagging.forEach((it, i) => out.push(itemLine(i + 1, it)));
-  else out.push({ kind: 'p', text: '无。' });
-  return out;
-}
-
-export function dueSoonBlocks(d: BulletinData): Block[] {
-  const end = addDaysIso(d.asOf, d.dueSoonDays);
-  if (d.dueSoon.length === 0)
-    return [{ kind: 'p', text: `${cnMonthDay(d.asOf)}至${cnMonthDay(end)}，无到期任务。` }];
-  const out: Block[] = [
-    {
-      kind: 'p',
-      text: `以下${d.dueSoon.length}项任务将在${d.dueSoonDays}日内（${cnMonthDay(d.asOf)}至${cnMonthDay(end)}）到期，请相关单位倒排工期，确保按期完成：`,
-    },
-  ];
-  d.dueSoon.forEach((it, i) => {
-    const left = it.daysLeft === 0 ? '当日到期' : `剩余${it.daysLeft}天`;
-    const open = it.units.length
-      ? `；尚未完成：${it.units.map((u) => `${u.unit}（${STATUS_LABEL[u.status]}）`).join('、')}`
-      : '';
+  if (counties.length)
     out.push({
       kind: 'p',
-      text: `${i + 1}．【${it.code}】${it.title}，完成时限${cnDate(it.dueDate)}（${left}），牵头单位：${it.leads.join('、') || '未明确'}${open}。`,
+      text: `分县区看，${[...groups.values()]
+        .map((cs) => {
+          const c = cs[0]!;
+          const who = `${joinCn(cs.map((x) => x.county))}${c.reported ? '' : '（未报送）'}${cs.length > 1 ? '各有' : ''}`;
+          const what = [
+            c.overdueCodes.length ? `超期${c.overdueCodes.length}项（${codes(c.overdueCodes)}）` : '',
+            c.laggingCodes.length ? `滞后${c.laggingCodes.length}项` : '',
+          ]
+            .filter(Boolean)
+            .join('、');
+          return `${who}${what}`;
+        })
+        .join('；')}${
+        silent.length
+          ? `；未报送县区中${silent.length}个按完成时限计超期${range(silent.map((c) => c.overdueCodes.length))}项`
+          : ''
+      }。`,
     });
-  });
+  // by lead unit: those with overdue tasks and the five with most lagging ones by name, the rest summed
+  const leads = f.leads.filter((l) => l.overdue.length || l.lagging.length);
+  const named = leads.slice(0, 3);
+  const rest = leads.filter((l) => !named.includes(l));
+  if (leads.length) {
+    const text = named.map(
+      (l) =>
+        `${l.unit}牵头的${[
+          l.overdue.length ? `超期${l.overdue.length}项（${codes(l.overdue)}）` : '',
+          l.lagging.length ? `滞后${l.lagging.length}项（${codes(l.lagging, 3)}）` : '',
+        ]
+          .filter(Boolean)
+          .join('、')}`,
+    );
+    if (rest.length)
+      text.push(
+        `其余${rest.length}个单位牵头的${[sumOf(rest, 'overdue') ? `超期${sumOf(rest, 'overdue')}项` : '', sumOf(rest, 'lagging') ? `滞后${sumOf(rest, 'lagging')}项` : ''].filter(Boolean).join('、')}`,
+      );
+    out.push({ kind: 'p', text: `分牵头单位看，${text.join('；')}。` });
+  }
   return out;
 }
 
-export function targetBlocks(d: BulletinData): Block[] {
-  if (d.targets.length === 0) return [{ kind: 'p', text: '本期暂无县区报送目标指标数值。' }];
+const sumOf = (ls: { overdue: string[]; lagging: string[] }[], k: 'overdue' | 'lagging') =>
+  ls.reduce((a, l) => a + l[k].length, 0);
+
+/** 3 / 3至4 — the spread of a few counts. */
+function range(ns: number[]): string {
+  const lo = Math.min(...ns),
+    hi = Math.max(...ns);
+  return lo === hi ? String(lo) : `${lo}至${hi}`;
+}
+
+function targetBlocks(d: BulletinData): Block[] {
   const all = d.targets.flatMap((t) => t.values.map((v) => ({ t, v })));
   const miss = all.filter((x) => !x.v.met);
   const out: Block[] = [
     {
       kind: 'p',
-      text: `本期共有${d.targets.length}项任务的目标指标有县区（单位）报送数值，共${all.length}个，其中达到目标${all.length - miss.length}个，未达到目标${miss.length}个。`,
+      text: `本期共有${d.targets.length}项任务的目标指标有县区（单位）报送数值，共${all.length}个，其中达到目标${all.length - miss.length}个，未达到目标${miss.length}个（详见附件${attNo(d, 'targets')}）。`,
     },
   ];
-  if (miss.length) {
+  if (miss.length)
     out.push({
       kind: 'p',
       text: `未达到目标的：${miss.map(({ t, v }) => `${v.unit}${t.indicator}${num(v.value)}${t.unit}（目标${t.targetText}，${t.code}）`).join('；')}。`,
     });
+  return out;
+}
+
+/** 下步工作要求: one paragraph a line; a leading 一是…。 or （一）…。 is a run-in heading. */
+export function requirementBlocks(d: BulletinData): Block[] {
+  return d.meta.requirements
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line): Block => {
+      const m = line.match(/^((?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）)[^。]{1,30}。)(.*)$/);
+      if (m && m[2]) return { kind: 'p', lead: m[1], text: m[2] };
+      return { kind: 'p', text: line };
+    });
+}
+
+export interface BodyPart {
+  key: string;
+  heading: string | null;
+  blocks: Block[];
+}
+
+/** The body, part by part (the preview shows them under their headings). */
+export function bulletinBody(d: BulletinData): BodyPart[] {
+  const parts: { key: string; title: string; blocks: Block[] }[] = [
+    { key: '总体情况', title: '总体情况', blocks: overallBlocks(d) },
+    { key: '各县区推进情况', title: '各县区推进情况', blocks: countyBlocks(d) },
+    { key: '超期和滞后情况', title: '超期和滞后情况', blocks: behindBlocks(d) },
+  ];
+  // section 五 (targets) only when some unit reported a value
+  if (d.targets.length) parts.push({ key: '目标指标', title: '目标指标完成情况', blocks: targetBlocks(d) });
+  parts.push({
+    key: '下步工作要求',
+    title: '下步工作要求',
+    blocks: [...requirementBlocks(d), { kind: 'p', text: d.meta.escalation }],
+  });
+  return [
+    {
+      key: '依据',
+      heading: null,
+      blocks: [
+        {
+          kind: 'p',
+          text: `${d.meta.basis}，${d.meta.issuer}对${d.period.labelLong}全市污染防治攻坚重点任务进展情况进行了调度。现将有关情况通报如下：`,
+        },
+      ],
+    },
+    ...parts.map((p, i) => ({ key: p.key, heading: `${cnNumber(i + 1)}、${p.title}`, blocks: p.blocks })),
+    {
+      key: '结语',
+      heading: null,
+      blocks: [
+        { kind: 'p', text: '特此通报。' },
+        ...attachmentList(d).map((a, i, all): Block => ({
+          kind: 'p',
+          style: 'attachNote',
+          text: `${i === 0 ? '附件：' : ''}${all.length > 1 ? `${i + 1}．` : ''}${a.title}`,
+          first: i === 0,
+        })),
+      ],
+    },
+  ];
+}
+
+/** The body as one list of blocks, headings included (the {{正文}} placeholder). */
+export function bodyBlocks(d: BulletinData): Block[] {
+  return bulletinBody(d).flatMap((p) => [
+    ...(p.heading ? [{ kind: 'h1', text: p.heading } as Block] : []),
+    ...p.blocks,
+  ]);
+}
+
+function colourCell(t: TaskFigure): Cell {
+  if (!t.warning) return { text: t.status === 'done' ? '—' : '无' };
+  return { text: COLOUR_WORD[t.warning], fill: COLOUR_FILL[t.warning] };
+}
+
+/** At most three units named, then 等N个单位 (a cell, not a list). */
+export function fewUnits(list: string[], max = 3): string {
+  if (list.length === 0) return '未明确';
+  return list.length <= max ? list.join('、') : `${list.slice(0, max).join('、')}等${list.length}个单位`;
+}
+
+const pctText = (v: number | null) => (v == null ? '—' : `${num(v)}%`);
+
+/** Units grouped by state: 未报送：龙亭区、鼓楼区；滞后：兰考县39%（资金落实困难）. */
+function unitsLine(units: ListItem['units']): string {
+  if (units.length === 0) return '—';
+  const groups = new Map<string, string[]>();
+  for (const u of units) {
+    const words = u.problems.trim().replace(/[。；;，,]+$/, '');
+    const label = u.status === 'unreported' ? '未报送' : FIGURE_STATUS_LABEL[u.status as 'done'];
+    const item = `${u.unit}${u.percent != null ? `${num(u.percent)}%` : ''}${words ? `（${words}）` : ''}`;
+    groups.set(label, [...(groups.get(label) ?? []), item]);
   }
+  return [...groups]
+    .map(([label, list]) =>
+      label === '未报送' && list.length > 4
+        ? `${label}：${list.slice(0, 2).join('、')}等${list.length}个`
+        : `${label}：${list.join('、')}`,
+    )
+    .join('；');
+}
+
+function listsTable(d: BulletinData): TableData {
+  const rows: (Cell | string)[][] = [];
+  const group = (title: string, items: ListItem[], due: (t: TaskFigure) => string) => {
+    rows.push([{ text: `${title}（${items.length}项）`, span: 9, align: 'left', style: { bold: true } }]);
+    if (items.length === 0) rows.push([{ text: '无', span: 9 }]);
+    items.forEach((it, i) =>
+      rows.push([
+        String(i + 1),
+        it.task.code,
+        { text: it.task.title, align: 'left' },
+        { text: fewUnits(it.task.leads), align: 'left' },
+        due(it.task),
+        pctText(it.task.expected),
+        pctText(it.task.percent),
+        colourCell(it.task),
+        { text: unitsLine(it.units), align: 'left' },
+      ]),
+    );
+  };
+  const ext = (t: TaskFigure) => (t.extended ? '\n（已延期）' : '');
+  group('一、超期任务', d.overdue, (t) => `${cnDate(t.dueDate)}${ext(t)}\n超期${t.overdueDays}天`);
+  group('二、滞后任务', d.lagging, (t) => `${cnDate(t.dueDate)}${ext(t)}`);
+  group('三、临期任务', d.dueSoon, (t) =>
+    t.daysLeft === 0
+      ? `${cnDate(t.dueDate)}${ext(t)}\n本期末到期`
+      : `${cnDate(t.dueDate)}${ext(t)}\n剩余${t.daysLeft}天`,
+  );
+  return {
+    weights: [4, 8, 18, 12, 11, 7, 7, 6, 30],
+    header: [
+      [
+        '序号',
+        '任务编号',
+        '任务名称',
+        '牵头单位',
+        '完成时限',
+        '序时进度',
+        '平均进度',
+        '预警',
+        '未完成的县区（单位）及存在问题',
+      ],
+    ],
+    rows,
+  };
+}
+
+/** The ranking table (附件): reporting counties by rank, then those that did not report. */
+export function rankingTable(d: BulletinData): TableData {
+  const all = withTasks(d);
+  const ranked = all.filter((c) => c.rank != null).sort((a, b) => a.rank! - b.rank!);
+  const rest = all.filter((c) => c.rank == null);
+  const separate = d.figures.scoring.separate;
+  const rows = [...ranked, ...rest].map((c) => {
+    const prev = d.previousCounties.get(c.county);
+    const cells: (Cell | string)[] = [
+      c.rank != null ? `${c.tied ? '并列' : ''}${c.rank}` : '—',
+      ...(separate
+        ? [c.groupRank != null ? `${c.group}${c.groupTied ? '并列' : ''}${c.groupRank}` : '—']
+        : []),
+      c.county,
+      c.reported
+        ? '已报送'
+        : { text: c.carriedFrom ? `未报送\n（按${monthOf(c.carriedFrom)}）` : '未报送', fill: FILL.lagging },
+      String(c.total),
+      String(c.done),
+      String(c.on_track),
+      String(c.lagging),
+      String(c.not_started),
+      String(c.unreported),
+      { text: String(c.overdue), fill: c.overdue ? FILL.overdue : undefined },
+      c.unreported === c.total ? '—' : pct(c.rate),
+      c.reported || d.figures.scoring.unreportedLast ? scoreText(d, c) : '—',
+      prev?.rank != null ? String(prev.rank) : '—',
+    ];
+    return cells;
+  });
+  const header = [
+    '排名',
+    ...(separate ? ['县/区排名'] : []),
+    '县区',
+    '本期报送',
+    '承担任务',
+    '已完成',
+    '序时推进',
+    '滞后',
+    '未开始',
+    '未报送',
+    '超期',
+    '完成率',
+    d.figures.scoring.kind === 'rate' ? '得分（完成率）' : '积分',
+    '上期排名',
+  ];
+  return {
+    weights: [6, ...(separate ? [7] : []), 16, 10, 8, 7, 8, 6, 7, 7, 6, 8, 10, 8],
+    header: [header],
+    rows,
+  };
+}
+
+function detailTable(d: BulletinData): TableData {
+  const rows: (Cell | string)[][] = [];
+  let planNo = 0;
+  let seq = 0;
+  let lastPlan = -1;
+  for (const t of d.figures.tasks) {
+    if (t.planId !== lastPlan) {
+      lastPlan = t.planId;
+      const n = d.figures.tasks.filter((x) => x.planId === t.planId).length;
+      rows.push([
+        {
+          text: `${cnNumber(++planNo)}、${d.planTitles.get(t.planId) ?? ''}（${n}项）`,
+          span: 8,
+          align: 'left',
+          style: { bold: true },
+        },
+      ]);
+    }
+    const byStatus = new Map<string, string[]>();
+    for (const u of t.units) {
+      const l = byStatus.get(u.status) ?? [];
+      l.push(u.unit);
+      byStatus.set(u.status, l);
+    }
+    const units = (['done', 'on_track', 'lagging', 'not_started', 'unreported'] as const)
+      .filter((s) => byStatus.get(s)?.length)
+      .map((s) => {
+        const names = byStatus.get(s)!;
+        // a long list of the same state says more as a count
+        const who =
+          names.length > 4 ? `${names.slice(0, 2).join('、')}等${names.length}个` : names.join('、');
+        return `${FIGURE_STATUS_LABEL[s]}：${who}`;
+      })
+      .join('；');
+    const state =
+      t.state === 'closed'
+        ? '已销号'
+        : `${FIGURE_STATUS_LABEL[t.status]}${t.overdueDays > 0 ? `\n超期${t.overdueDays}天` : ''}`;
+    rows.push([
+      String(++seq),
+      t.code,
+      { text: t.title, align: 'left' },
+      { text: fewUnits(t.leads), align: 'left' },
+      dueWords(t, '\n'),
+      pctText(t.expected),
+      t.warning ? { text: state, fill: COLOUR_FILL[t.warning] } : state,
+      { text: units || '—', align: 'left' },
+    ]);
+  }
+  return {
+    weights: [4, 8, 20, 13, 11, 7, 8, 30],
+    header: [
+      ['序号', '任务编号', '任务名称', '牵头单位', '完成时限', '序时进度', '状态', '各县区（单位）进展'],
+    ],
+    rows,
+  };
+}
+
+function targetsTable(d: BulletinData): TableData {
   const rows: (Cell | string)[][] = [];
   for (const t of d.targets) {
     t.values.forEach((v, i) => {
@@ -300,100 +522,32 @@ export function targetBlocks(d: BulletinData): Block[] {
       ]);
     });
   }
-  out.push({
-    kind: 'table',
-    table: {
-      weights: [9, 24, 16, 11, 13, 11, 9],
-      header: [['任务编号', '任务', '指标', '目标', '县区（单位）', '报送值', '达标情况']],
-      rows,
-    },
-  });
-  return out;
-}
-
-/** 下步工作要求: one paragraph a line; a leading （一）…。 is a run-in heading. */
-export function requirementBlocks(d: BulletinData): Block[] {
-  const lines = d.meta.requirements
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return lines.map((line) => {
-    const m = line.match(/^(（[一二三四五六七八九十]+）[^。]{1,30}。)(.*)$/);
-    if (m && m[2]) return { kind: 'p', lead: m[1], text: m[2] };
-    if (/^（[一二三四五六七八九十]+）[^。]{1,30}$/.test(line)) return { kind: 'h2', text: line };
-    return { kind: 'p', text: line };
-  });
-}
-
-export function bulletinSections(d: BulletinData): Section[] {
-  const make = (key: string, blocks: Block[]): Section => ({ key, heading: SECTION_HEADINGS[key]!, blocks });
-  return [
-    make('总体进展', overallBlocks(d)),
-    make('各县区进展', countyBlocks(d)),
-    make('滞后及超期任务', laggingBlocks(d)),
-    make('临期任务', dueSoonBlocks(d)),
-    make('目标指标', targetBlocks(d)),
-    make('下步工作要求', requirementBlocks(d)),
-  ];
-}
-
-function statusCell(r: BulletinData['detail'][number]): Cell {
-  if (r.overdueDays > 0)
-    return { text: `${STATUS_LABEL[r.status]}\n超期${r.overdueDays}天`, fill: FILL.overdue };
-  if (r.status === 'lagging') return { text: STATUS_LABEL[r.status], fill: FILL.lagging };
-  if (r.status === 'done')
-    return { text: r.state === 'closed' ? '已销号' : STATUS_LABEL[r.status], fill: FILL.done };
-  return { text: STATUS_LABEL[r.status] };
+  return {
+    weights: [9, 24, 16, 11, 13, 11, 9],
+    header: [['任务编号', '任务', '指标', '目标', '县区（单位）', '报送值', '达标情况']],
+    rows,
+  };
 }
 
 export function bulletinAttachments(d: BulletinData): Attachment[] {
-  const rows: (Cell | string)[][] = [];
-  let planNo = 0;
-  let seq = 0;
-  let lastPlan = -1;
-  for (const r of d.detail) {
-    if (r.planId !== lastPlan) {
-      lastPlan = r.planId;
-      const n = d.detail.filter((x) => x.planId === r.planId).length;
-      rows.push([
-        { text: `${cnNumber(++planNo)}、${r.plan}（${n}项）`, span: 7, align: 'left', style: { bold: true } },
-      ]);
-    }
-    const units = (['done', 'on_track', 'lagging', 'not_started'] as const)
-      .filter((s) => r.byStatus[s].length)
-      .map((s) => `${STATUS_LABEL[s]}：${r.byStatus[s].join('、')}`)
-      .join('\n');
-    rows.push([
-      String(++seq),
-      r.code,
-      { text: r.title, align: 'left' },
-      { text: r.leads.join('、'), align: 'left' },
-      r.extended ? dueWords({ ...r, originalDueDate: r.originalDueDate ?? null }, '\n') : cnDate(r.dueDate),
-      statusCell(r),
-      { text: units || '—', align: 'left' },
-    ]);
-  }
-  const ranked = rankedCounties(d);
-  return [
-    {
-      no: 1,
-      title: ATTACHMENT_TITLES[0],
-      subtitle: `（截至${cnDate(d.asOf)}）`,
-      landscape: true,
-      table: {
-        weights: [4, 8, 22, 13, 17, 8, 38],
-        header: [['序号', '任务编号', '任务名称', '牵头单位', '完成时限', '状态', '各县区（单位）进展']],
-        rows,
-      },
-      note: '注：状态栏红色底纹为超过完成时限仍未完成，黄色为进展滞后，绿色为已完成。',
-    },
-    {
-      no: 2,
-      title: ATTACHMENT_TITLES[1],
-      subtitle: `（${d.period.label}，截至${cnDate(d.asOf)}）`,
-      landscape: true,
-      table: countyTable(d, ranked, true),
-      note: '注：得分为完成率的百分制分值（已完成任务数÷承担任务数×100）；排名按得分由高到低排列，得分相同的，超期任务少的排名在前；“本期报送”为本期新报送进展的任务数，未报送的按此前报送的进展统计。',
-    },
-  ];
+  const sub = `（截至${cnDate(d.asOf)}）`;
+  const rule = `注：${ruleText(d.figures.rule)}序时进度为截至统计日已过时间占任务时限的比例（全年任务按月计）；平均进度为各县区（单位）报送进度的平均值。`;
+  return attachmentList(d).map((a, i) => {
+    const base = { no: i + 1, title: a.title, subtitle: sub, landscape: true };
+    if (a.key === 'lists') return { ...base, table: listsTable(d), note: rule };
+    if (a.key === 'ranking')
+      return {
+        ...base,
+        subtitle: `（${d.period.label}，截至${cnDate(d.asOf)}）`,
+        table: rankingTable(d),
+        note: `注：${scoringText(d.figures.scoring)}“未报送”为尚无报送记录的任务数，不计入“未开始”。`,
+      };
+    if (a.key === 'detail')
+      return {
+        ...base,
+        table: detailTable(d),
+        note: `注：状态栏底纹为预警等级（红、黄、蓝）。${ruleText(d.figures.rule)}`,
+      };
+    return { ...base, table: targetsTable(d) };
+  });
 }

@@ -1,15 +1,17 @@
-// The monthly 工作进展通报: ledger → BulletinData → sections → the clerk's template → .docx.
-// Public entry points: exportBulletin (write the file), renderBulletin (bytes from data),
-// bulletinPreview (the same words for the in-app preview).
+// The monthly 工作进展通报: ledger → period figures → BulletinData → body and 附件 → the
+// clerk's template → .docx. Public entry points: exportBulletin (check the figures, write the
+// file), renderBulletin (bytes from data), bulletinPreview (the same blocks for the app).
 import { writeFileAtomic } from '../common/atomic-write';
-import type { DB } from '../ledger/index';
+import { assertFigures, type DB } from '../ledger/index';
 import type { BulletinData } from './bulletin-data';
-import { ATTACHMENT_TITLES, bulletinAttachments, bulletinSections } from './bulletin-text';
-import { blocksToParagraphs } from './blocks';
+import { attachmentList, bodyBlocks, bulletinAttachments, bulletinBody } from './bulletin-text';
+import type { Attachment, Block } from './blocks';
 import { cnDate } from './cn-format';
 import { collectBulletin, type CollectOptions } from './collect-bulletin';
 import { fillDocx, type BlockFn, type FillReport } from './docx-fill';
-import { attachmentsXml, blocksXml } from './render-blocks';
+import { applyFonts } from './fonts';
+import { attachmentsXml, blocksXml, DEFAULT_FONTS, type RunFonts } from './render-blocks';
+import { fonts as fontSettings, recordIssued } from './settings-keys';
 import { loadTemplate } from './template-path';
 
 export interface BulletinOptions extends CollectOptions {
@@ -22,9 +24,11 @@ export const TITLE_PATTERN = (periodLong: string) =>
 
 /** The inline placeholders of the bulletin template and their values. */
 export function bulletinText(d: BulletinData): Record<string, string | null> {
+  const atts = attachmentList(d);
   return {
     发文机关: d.meta.issuer,
-    发文字号: d.meta.docNumber,
+    发文字号: d.meta.docNumber || null,
+    期号: d.meta.issueNo != null ? `第${d.meta.issueNo}期` : null,
     标题: TITLE_PATTERN(d.period.labelLong),
     通报期间: d.period.labelLong,
     期间: d.period.label,
@@ -36,8 +40,8 @@ export function bulletinText(d: BulletinData): Record<string, string | null> {
     抄送: d.meta.cc.length ? d.meta.cc.join('，') : null,
     印发机关: d.meta.printer,
     印发日期: cnDate(d.meta.printDate),
-    附件1名称: ATTACHMENT_TITLES[0],
-    附件2名称: ATTACHMENT_TITLES[1],
+    附件1名称: atts[0]?.title ?? null,
+    附件2名称: atts[1]?.title ?? null,
   };
 }
 
@@ -45,11 +49,14 @@ export function bulletinText(d: BulletinData): Record<string, string | null> {
 export async function renderBulletin(
   d: BulletinData,
   template: Uint8Array,
+  fonts: { body: string; title: string } = { body: DEFAULT_FONTS.body, title: '方正小标宋简体' },
 ): Promise<{ buffer: Buffer; report: FillReport }> {
+  const run: RunFonts = { ...DEFAULT_FONTS, body: fonts.body, table: fonts.body, title: fonts.title };
   const blocks: Record<string, BlockFn> = {};
-  for (const s of bulletinSections(d)) blocks[s.key] = (ctx) => blocksXml(s.blocks, ctx);
-  blocks['附件'] = (ctx) => attachmentsXml(bulletinAttachments(d), ctx);
-  return fillDocx(template, { text: bulletinText(d), blocks });
+  blocks['正文'] = (ctx) => blocksXml(bodyBlocks(d), ctx, run);
+  blocks['附件'] = (ctx) => attachmentsXml(bulletinAttachments(d), ctx, run);
+  const out = await fillDocx(template, { text: bulletinText(d), blocks });
+  return { buffer: await applyFonts(out.buffer, fonts), report: out.report };
 }
 
 export interface BulletinResult {
@@ -59,35 +66,83 @@ export interface BulletinResult {
   bytes: number;
 }
 
-/** Writes the period's bulletin to `out` (.docx). */
+/**
+ * Writes the period's bulletin to `out` (.docx). The figures are checked first: a total that
+ * is not the sum of its parts, or a task in two lists, stops the export with a Chinese message
+ * naming the figures and nothing is written. The 发文字号 and 期号 used are kept, so the
+ * next bulletin counts on from them.
+ */
 export async function exportBulletin(
   db: DB,
-  o: BulletinOptions & { period: string; out: string },
+  o: BulletinOptions & { period: string; out: string; operator?: string },
 ): Promise<BulletinResult> {
   const template = loadTemplate('bulletin', o.template, db);
   const data = collectBulletin(db, o.period, o);
-  const { buffer, report } = await renderBulletin(data, template);
+  assertFigures(data.figures);
+  const { buffer, report } = await renderBulletin(data, template, fontSettings(db));
   writeFileAtomic(o.out, buffer);
+  recordIssued(db, data.period.key, data.meta, o.operator);
   return { file: o.out, data, report, bytes: buffer.length };
+}
+
+export interface PreviewPart {
+  heading: string | null;
+  blocks: Block[];
 }
 
 export interface BulletinPreview {
   period: string;
   title: string;
+  docNumber: string;
+  issueNo: number | null;
+  date: string;
+  recipients: string;
+  issuer: string;
+  cc: string[];
+  /** the body as it prints, part by part (tables as tables) */
+  body: PreviewPart[];
+  attachments: Attachment[];
+  /** the same words as plain paragraphs (for search and older screens) */
   sections: { heading: string; paragraphs: string[] }[];
   requirements: string;
+  /** failed consistency checks (an export would stop with them) */
+  problems: string[];
 }
 
-/** The bulletin's words without the file (the 进展通报 screen); same text as the .docx. */
+/** The bulletin as it will print (the 进展通报 screen): the same blocks the .docx is made of. */
+export async function bulletinPreviewAsync(db: DB, period: string, opts: CollectOptions = {}) {
+  return bulletinPreview(db, period, opts);
+}
+
 export function bulletinPreview(db: DB, period: string, opts: CollectOptions = {}): BulletinPreview {
   const d = collectBulletin(db, period, opts);
+  const body = bulletinBody(d);
+  let problems: string[] = [];
+  try {
+    assertFigures(d.figures);
+  } catch (e) {
+    problems = String((e as Error).message)
+      .split('\n')
+      .slice(1);
+  }
   return {
     period: d.period.key,
     title: TITLE_PATTERN(d.period.labelLong),
-    sections: bulletinSections(d).map((s) => ({
-      heading: s.heading,
-      paragraphs: blocksToParagraphs(s.blocks),
+    docNumber: d.meta.docNumber,
+    issueNo: d.meta.issueNo,
+    date: d.meta.date,
+    recipients: d.meta.recipients,
+    issuer: d.meta.issuer,
+    cc: d.meta.cc,
+    body: body.map((p) => ({ heading: p.heading, blocks: p.blocks })),
+    attachments: bulletinAttachments(d),
+    sections: body.map((p) => ({
+      heading: p.heading ?? '',
+      paragraphs: p.blocks.flatMap((b) =>
+        b.kind === 'p' ? [(b.lead ?? '') + b.text] : b.kind === 'h1' || b.kind === 'h2' ? [b.text] : [],
+      ),
     })),
     requirements: d.meta.requirements,
+    problems,
   };
 }

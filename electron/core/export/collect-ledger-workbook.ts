@@ -1,25 +1,29 @@
 // Queries the ledger into LedgerWorkbookData: every task in force with its units by role,
 // deadlines, targets, remark, rolled-up status, and each reporting unit's record for the
 // period. Statuses and warnings come from the ledger's listTasks/periodSummary.
-import { dueWords } from './due-words';
 import {
+  allDeadlines,
+  allTargets,
+  emptyCounts,
   getSetting,
-  listTasks,
-  periodLabel,
-  periodSummary,
+  ledgerCity,
+  periodFigures,
+  recordsInForce,
+  taskExtras,
   toPeriod,
+  unitOrder,
+  type Counts,
   type DB,
-  type Status,
+  type FigureStatus,
   type Warning,
 } from '../ledger/index';
-import type { StatusCounts } from './bulletin-data';
 import { cnDate } from './cn-format';
-import { countStatuses, recordsInForce } from './collect-bulletin';
+import { dueWords } from './due-words';
 import { targetText } from './targets';
 import { readTaskUnits, unitsOf } from './task-units';
 
 export interface UnitCell {
-  status: Status;
+  status: FigureStatus;
   warning: Warning | null;
   percent: number | null;
   text: string;
@@ -50,7 +54,9 @@ export interface WorkbookTask {
   due: string;
   dueDate: string | null;
   targets: string;
-  status: Status;
+  status: FigureStatus;
+  /** 序时进度 at asOf */
+  expected: number | null;
   warning: Warning | null;
   overdue: boolean;
   overdueDays: number;
@@ -60,7 +66,7 @@ export interface WorkbookTask {
   units: Map<string, UnitCell>;
 }
 
-export interface WorkbookPlan extends StatusCounts {
+export interface WorkbookPlan extends Counts {
   planId: number;
   title: string;
   short: string;
@@ -74,6 +80,11 @@ export interface WorkbookPlan extends StatusCounts {
 
 export interface WorkbookCounty {
   county: string;
+  reported: boolean;
+  carriedFrom: string | null;
+  unreported: number;
+  score: number | null;
+  tied: boolean;
   assigned: number;
   done: number;
   on_track: number;
@@ -81,7 +92,7 @@ export interface WorkbookCounty {
   not_started: number;
   overdue: number;
   rate: number;
-  rank: number;
+  rank: number | null;
 }
 
 export interface LedgerWorkbookData {
@@ -89,16 +100,9 @@ export interface LedgerWorkbookData {
   period: { key: string; label: string };
   asOf: string;
   counties: string[];
-  totals: StatusCounts;
+  totals: Counts;
   plans: WorkbookPlan[];
   countySummary: WorkbookCounty[];
-}
-
-function cityName(db: DB): string {
-  const s = String(getSetting(db, 'city') ?? '').trim();
-  if (s) return s;
-  const row = db.prepare('SELECT name FROM cities ORDER BY name LIMIT 1').raw().get() as [string] | undefined;
-  return row?.[0] ?? '';
 }
 
 export function collectLedgerWorkbook(
@@ -107,65 +111,37 @@ export function collectLedgerWorkbook(
   opts: { asOf?: string } = {},
 ): LedgerWorkbookData {
   const period = toPeriod(periodKey);
-  const asOf = opts.asOf ?? period.end;
-  const items = listTasks(db, { period, asOf });
+  const f = periodFigures(db, period, { asOf: opts.asOf });
   const taskUnits = readTaskUnits(db);
-  const kinds = new Map(
-    (db.prepare('SELECT name, kind, sort_order FROM units').raw().all() as [string, string, number][]).map(
-      ([n, k, o]) => [n, { k, o }],
-    ),
-  );
+  const kinds = unitOrder(db);
   const isLocal = (u: string) => ['county', 'zone'].includes(kinds.get(u)?.k ?? '');
-  const records = recordsInForce(db, items);
-
-  const deadlines = new Map<number, { date: string; text: string }[]>();
-  for (const [taskId, date, text] of db
-    .prepare('SELECT task_id, date, text FROM deadlines ORDER BY task_id, ordinal, id')
-    .raw()
-    .all() as [number, string, string][]) {
-    const l = deadlines.get(taskId) ?? [];
-    l.push({ date, text });
-    deadlines.set(taskId, l);
-  }
-  const targets = new Map<number, string[]>();
-  for (const [taskId, ind, op, value, unit, strive] of db
-    .prepare(
-      'SELECT task_id, indicator, op, value, unit, strive FROM targets WHERE task_id IS NOT NULL ORDER BY task_id, ordinal, id',
-    )
-    .raw()
-    .all() as [number, string, string, number, string, number][]) {
-    const l = targets.get(taskId) ?? [];
-    l.push(`${ind}${targetText(op, value, unit, !!strive)}`);
-    targets.set(taskId, l);
-  }
-  const extra = new Map(
-    (
-      db
-        .prepare(
-          'SELECT t.id, t.remark, t.original_due_date, t.closed_at, p.year, p.short_name FROM tasks t JOIN plans p ON p.id = t.plan_id',
-        )
-        .raw()
-        .all() as [number, string, string | null, string | null, number, string][]
-    ).map(([id, remark, orig, closed, year, short]) => [
+  const records = recordsInForce(db, f.tasks);
+  const deadlines = allDeadlines(db);
+  const targets = new Map(
+    [...allTargets(db)].map(([id, l]) => [
       id,
-      { remark: remark ?? '', orig, closed, year, short },
+      l.map((t) => `${t.indicator}${targetText(t.op, t.value, t.unit, !!t.strive)}`),
     ]),
   );
+  const extra = taskExtras(db);
+  const planFigures = new Map(f.plans.map((p) => [p.planId, p]));
 
   const plans = new Map<number, WorkbookPlan>();
-  for (const i of items) {
+  for (const i of f.tasks) {
     const x = extra.get(i.taskId)!;
     let plan = plans.get(i.planId);
     if (!plan) {
+      const pf = planFigures.get(i.planId);
       plan = {
+        ...emptyCounts(),
+        ...(pf ?? {}),
         planId: i.planId,
-        title: i.planTitle,
+        title: pf?.title ?? '',
         short: x.short,
         year: x.year,
         tasks: [],
         counties: [],
         otherUnits: false,
-        ...countStatuses([]),
       };
       plans.set(i.planId, plan);
     }
@@ -180,8 +156,10 @@ export function collectLedgerWorkbook(
       i.state === 'closed' ? `已销号${x.closed ? `（${cnDate(x.closed)}）` : ''}` : '',
       i.extended && i.extension
         ? `${i.extension.count > 1 ? `延期${i.extension.count}次` : '已延期'}，批准：${i.extension.approvedBy}`
-        : '',
-      i.overdue ? `超期${i.overdueDays}天` : '',
+        : i.extended && x.orig
+          ? `原定${cnDate(x.orig)}，已延期`
+          : '',
+      i.overdueDays > 0 ? `超期${i.overdueDays}天` : '',
       x.remark,
     ]
       .filter(Boolean)
@@ -204,7 +182,7 @@ export function collectLedgerWorkbook(
     plan.tasks.push({
       taskId: i.taskId,
       planId: i.planId,
-      plan: i.planTitle,
+      plan: plan.title,
       planShort: x.short,
       no: i.no,
       code: i.code,
@@ -219,43 +197,41 @@ export function collectLedgerWorkbook(
       dueDate: i.dueDate,
       targets: (targets.get(i.taskId) ?? []).join('；'),
       status: i.status,
+      expected: i.expected,
       warning: i.warning,
-      overdue: i.overdue,
+      overdue: i.list === 'overdue',
       overdueDays: i.overdueDays,
       note,
       units,
     });
   }
   const order = (n: string) => kinds.get(n)?.o ?? 0;
-  const byPlan = new Map<number, typeof items>();
-  for (const i of items) {
-    const l = byPlan.get(i.planId) ?? [];
-    l.push(i);
-    byPlan.set(i.planId, l);
-  }
   for (const p of plans.values()) {
-    Object.assign(p, countStatuses(byPlan.get(p.planId) ?? []));
     const cs = new Set<string>();
     for (const t of p.tasks) for (const n of t.units.keys()) if (isLocal(n)) cs.add(n);
     p.counties = [...cs].sort((a, b) => order(a) - order(b));
   }
-  const summary = periodSummary(db, period, { asOf });
   return {
-    city: cityName(db),
-    period: { key: period.key, label: periodLabel(period) },
-    asOf,
-    counties: summary.map((s) => s.county),
-    totals: countStatuses(items),
+    city: ledgerCity(db, String(getSetting(db, 'city') ?? '').trim()),
+    period: { key: period.key, label: f.period.label },
+    asOf: f.asOf,
+    counties: f.counties.map((s) => s.county),
+    totals: f.totals,
     plans: [...plans.values()].sort((a, b) => a.planId - b.planId),
-    countySummary: summary.map((s) => ({
+    countySummary: f.counties.map((s) => ({
       county: s.county,
-      assigned: s.assigned,
+      reported: s.reported,
+      carriedFrom: s.carriedFrom,
+      unreported: s.unreported,
+      score: s.score,
+      tied: s.tied,
+      assigned: s.total,
       done: s.done,
       on_track: s.on_track,
       lagging: s.lagging,
       not_started: s.not_started,
       overdue: s.overdue,
-      rate: s.completionRate,
+      rate: s.rate,
       rank: s.rank,
     })),
   };

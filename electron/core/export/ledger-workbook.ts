@@ -5,7 +5,12 @@
 // landscape fitted to the page width with the header rows repeated.
 // CLI: `ledger export -o FILE.xlsx` (the ledger command calls exportLedgerWorkbook).
 import { writeFileAtomic } from '../common/atomic-write';
-import { STATUS_LABEL, type DB, type Status, type Warning } from '../ledger/index';
+import {
+  FIGURE_STATUS_LABEL as STATUS_LABEL,
+  type DB,
+  type FigureStatus as Status,
+  type Warning,
+} from '../ledger/index';
 import { FILL } from './blocks';
 import { cnDate, num } from './cn-format';
 import {
@@ -20,10 +25,11 @@ import { wrappedLines, XlsxBook, type Cell, type CellStyle, type SheetWriter } f
 const MAX_ROW_PT = 409;
 const LINE_PT = 14.5;
 
-/** Fill for a status, the red of an overdue warning first. */
+/** Fill for a status: the 预警 colour (红/黄/蓝, the office's rule) first, done green. */
 export function statusFill(status: Status, warning: Warning | null): string | undefined {
   if (warning === 'red') return FILL.overdue;
-  if (status === 'lagging') return FILL.lagging;
+  if (warning === 'yellow' || status === 'lagging') return FILL.lagging;
+  if (warning === 'blue') return FILL.blue;
   if (status === 'done') return FILL.done;
   return undefined;
 }
@@ -38,8 +44,8 @@ function unitProgress(u: UnitCell, period: string): string {
   return parts.join('；');
 }
 
-function unitStatusText(u: UnitCell): string {
-  return u.warning === 'red' ? `${STATUS_LABEL[u.status]}（超期）` : STATUS_LABEL[u.status];
+function unitStatusText(u: UnitCell, overdue = false): string {
+  return overdue && u.status !== 'done' ? `${STATUS_LABEL[u.status]}（超期）` : STATUS_LABEL[u.status];
 }
 
 /** The workbook's few cell styles, each resolved once (called for every cell: no allocation per call). */
@@ -166,18 +172,18 @@ function summarySheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData): void {
     c(t.rate, st.pct()),
   ]);
   sh.addRow([]);
-  const r = sh.addRow([c('二、按县区统计（排名按完成率，完成率相同的超期任务少者在前）', st.section())], 22);
+  const r = sh.addRow([c('二、按县区统计（本期未报送的县区不排名；得分相同的并列）', st.section())], 22);
   sh.merge(r, 0, r, last);
   sh.addRow(
-    ['排名', '县区', '承担任务', '已完成', '序时推进', '滞后', '未开始', '超期', '完成率'].map((h) =>
-      c(h, st.header()),
+    ['排名', '县区', '承担任务', '已完成', '序时推进', '滞后', '未开始', '超期', '完成率', '未报送'].map(
+      (h) => c(h, st.header()),
     ),
     20,
   );
-  const ranked = [...d.countySummary].sort((a, b) => (a.rank || 999) - (b.rank || 999));
+  const ranked = [...d.countySummary].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
   for (const k of ranked) {
     sh.addRow([
-      c(k.rank || '—', st.int()),
+      c(k.rank != null ? `${k.tied ? '并列' : ''}${k.rank}` : k.reported ? '—' : '未报送', st.text('center')),
       c(k.county, st.text('center')),
       c(k.assigned, st.int()),
       c(k.done, st.int(FILL.done)),
@@ -186,6 +192,7 @@ function summarySheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData): void {
       c(k.not_started, st.int()),
       c(k.overdue, st.int(k.overdue ? FILL.overdue : undefined)),
       c(k.rate, st.pct()),
+      c(k.unreported, st.int(k.unreported ? FILL.lagging : undefined)),
     ]);
   }
   sh.freeze(2, 0);
@@ -261,7 +268,7 @@ function planSheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData, p: Workboo
         put('', st.text());
         continue;
       }
-      put(unitStatusText(u), st.text('center', statusFill(u.status, u.warning)));
+      put(unitStatusText(u, t.overdue), st.text('center', statusFill(u.status, u.warning)));
       put(unitProgress(u, d.period.key), st.text());
     }
     if (p.otherUnits) {
@@ -270,7 +277,7 @@ function planSheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData, p: Workboo
         others
           .map(
             ([n, u]) =>
-              `${n}：${unitStatusText(u)}${unitProgress(u, d.period.key) ? `；${unitProgress(u, d.period.key)}` : ''}`,
+              `${n}：${unitStatusText(u, t.overdue)}${unitProgress(u, d.period.key) ? `；${unitProgress(u, d.period.key)}` : ''}`,
           )
           .join('\n'),
         st.text(),
@@ -313,7 +320,7 @@ function countySheet(
   const last = widths.length - 1;
   const s = d.countySummary.find((x) => x.county === county);
   const sub = s
-    ? `报送期：${d.period.label}　　统计截至：${cnDate(d.asOf)}　　承担任务${s.assigned}项，已完成${s.done}项，滞后${s.lagging}项，超期${s.overdue}项，排名第${s.rank}位`
+    ? `报送期：${d.period.label}　　统计截至：${cnDate(d.asOf)}　　承担任务${s.assigned}项，已完成${s.done}项，滞后${s.lagging}项，超期${s.overdue}项，${s.rank != null ? `排名第${s.rank}位` : s.reported ? '未排名' : '本期未报送'}`
     : `报送期：${d.period.label}`;
   titleRows(sh, st, last, `${county}污染防治攻坚重点任务台账`, sub);
   sh.addRow(
@@ -339,7 +346,7 @@ function countySheet(
         : t.targets,
       st.text(),
     );
-    put(unitStatusText(u), st.text('center', statusFill(u.status, u.warning)));
+    put(unitStatusText(u, t.overdue), st.text('center', statusFill(u.status, u.warning)));
     put(u.percent, st.int());
     put(u.text, st.text());
     put(u.problems, st.text());

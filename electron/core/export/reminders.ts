@@ -3,16 +3,23 @@
 // has not finished it; a 牵头单位 is reminded of its lagging or overdue tasks as a whole.
 import { mkdirSync } from 'node:fs';
 import { writeFileAtomic } from '../common/atomic-write';
-import { dueWords } from './due-words';
 import path from 'node:path';
-import { listTasks, STATUS_LABEL, toPeriod, type DB, type Status } from '../ledger/index';
+import {
+  FIGURE_STATUS_LABEL as STATUS_LABEL,
+  periodFigures,
+  recordsInForce,
+  toPeriod,
+  unitOrder,
+  type DB,
+  type FigureStatus as Status,
+} from '../ledger/index';
 import { FILL, type TableData } from './blocks';
+import { dueWords } from './due-words';
 import { cnDate, safeFileName } from './cn-format';
-import { collectMeta, periodLabelLong, recordsInForce } from './collect-bulletin';
+import { collectMeta, periodLabelLong, unitsBehind } from './collect-bulletin';
 import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
 import { KEYS, str } from './settings-keys';
-import { leadUnits, readTaskUnits, unitKinds, unitsOf } from './task-units';
 import { loadTemplate } from './template-path';
 
 export interface ReminderItem {
@@ -63,57 +70,56 @@ export function collectReminders(
   const period = toPeriod(periodKey);
   const asOf = opts.asOf ?? period.end;
   const meta = collectMeta(db, period, { date: opts.date });
-  const items = listTasks(db, { period, asOf }).filter((i) => i.state === 'active' && i.status !== 'done');
-  const taskUnits = readTaskUnits(db);
-  const kinds = unitKinds(db);
-  const behindUnits = (i: (typeof items)[number]) =>
-    i.units.filter((u) => u.status === 'lagging' || (i.overdue && u.status !== 'done'));
-  const records = recordsInForce(db, items, (i, unit) => behindUnits(i).some((u) => u.unit === unit));
+  // the bulletin's own lists: a unit is reminded of what the bulletin lists it behind on
+  const f = periodFigures(db, period, { asOf });
+  const items = f.tasks.filter((t) => t.list === 'overdue' || t.list === 'lagging');
+  const kinds = unitOrder(db);
+  const records = recordsInForce(db, items, (t, unit) => unitsBehind(t).some((u) => u.unit === unit));
   const byUnit = new Map<string, Map<string, ReminderItem>>();
   const add = (unit: string, item: ReminderItem) => {
     const m = byUnit.get(unit) ?? new Map<string, ReminderItem>();
     if (!m.has(item.code)) m.set(item.code, item);
     byUnit.set(unit, m);
   };
+  const planTitles = new Map(f.plans.map((p) => [p.planId, p.title]));
   for (const i of items) {
+    const overdue = i.list === 'overdue';
     const base = {
       code: i.code,
       title: i.title,
-      plan: i.planTitle,
+      plan: planTitles.get(i.planId) ?? '',
       dueDate: i.dueDate,
       due: dueWords(i, '\n'),
-      overdue: i.overdue,
+      overdue,
       overdueDays: i.overdueDays,
     };
-    const behind = behindUnits(i);
+    const behind = unitsBehind(i);
     for (const u of behind) {
       const r = records.get(`${i.taskId}/${u.unit}`);
-      add(u.unit, {
+      // what the unit said; or that it sent nothing this period (never "未报送存在问题")
+      const note =
+        u.status === 'unreported'
+          ? '本期未报送'
+          : !u.fresh && u.reportedPeriod
+            ? `本期未报送（按${Number(u.reportedPeriod.slice(5, 7)) || u.reportedPeriod}月报送的进展）`
+            : r?.problems.trim()
+              ? `存在问题：${r.problems.trim()}`
+              : '未说明存在问题';
+      add(u.unit, { ...base, status: u.status, percent: u.percent, note });
+    }
+    const who = behind.map((u) => `${u.unit}（${STATUS_LABEL[u.status]}）`).join('、');
+    for (const lead of i.leads) {
+      const k = kinds.get(lead)?.k;
+      if (k === 'county' || k === 'zone') continue;
+      add(lead, {
         ...base,
-        status: u.status,
-        percent: u.percent,
-        note: r?.problems.trim() ? `存在问题：${r.problems.trim()}` : '未报送存在问题',
+        status: i.status,
+        percent: null,
+        note: who ? `未完成的县区（单位）：${who}` : '',
       });
     }
-    if (i.status === 'lagging' || i.overdue) {
-      const who = behind.map((u) => `${u.unit}（${STATUS_LABEL[u.status]}）`).join('、');
-      for (const lead of leadUnits(unitsOf(taskUnits, i.taskId), kinds)) {
-        const k = kinds.get(lead);
-        if (k === 'county' || k === 'zone') continue;
-        add(lead, {
-          ...base,
-          status: i.status,
-          percent: null,
-          note: who ? `未完成的县区（单位）：${who}` : '',
-        });
-      }
-    }
   }
-  const order = new Map(
-    (db.prepare('SELECT name, kind, sort_order FROM units').raw().all() as [string, string, number][]).map(
-      ([n, k, o]) => [n, { k, o }],
-    ),
-  );
+  const order = kinds;
   const local = (u: string) => ['county', 'zone'].includes(order.get(u)?.k ?? '');
   const units = [...byUnit.keys()].sort(
     (a, b) =>
@@ -145,6 +151,15 @@ export function collectReminders(
     phone: str(db, KEYS.phone),
     reminders,
   };
+}
+
+/** 联系人：张三；联系电话：0371-…。 with only what is set; null (no line) when neither is. */
+export function contactLine(contact: string, phone: string): string | null {
+  const parts = [
+    contact.trim() && `联系人：${contact.trim()}`,
+    phone.trim() && `联系电话：${phone.trim()}`,
+  ].filter(Boolean);
+  return parts.length ? `${parts.join('；')}。` : null;
 }
 
 export function reminderTable(r: Reminder): TableData {
@@ -180,8 +195,8 @@ export async function renderReminder(
       截止日期: cnDate(d.asOf),
       任务数: String(r.items.length),
       反馈时限: cnDate(d.replyBy),
-      联系人: d.contact,
-      联系电话: d.phone,
+      // 联系人 and 联系电话 only when set: the line is left out rather than printing 联系人：；
+      联系方式: contactLine(d.contact, d.phone),
       署名: d.issuer,
       成文日期: cnDate(d.date),
     },

@@ -56,6 +56,8 @@ export interface TaskFigure {
   dueDate: string | null;
   originalDueDate: string | null;
   extended: boolean;
+  /** the last 延期's approver and how many there were */
+  extension: TaskStatusItem['extension'];
   status: FigureStatus;
   /** mean of the units' reported percents */
   percent: number | null;
@@ -301,6 +303,7 @@ function taskFigure(
     dueDate: i.dueDate,
     originalDueDate: i.originalDueDate,
     extended: i.extended,
+    extension: i.extension,
     status,
     percent: pcts.length ? Math.round((pcts.reduce((a, b) => a + b, 0) / pcts.length) * 10) / 10 : null,
     expected,

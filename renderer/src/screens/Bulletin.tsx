@@ -6,6 +6,7 @@ import { useApp } from '../app-context';
 import { useLong } from '../long';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { periodLabel } from '../labels';
+import { DocBlocks, DocTable } from '../components/DocBlocks';
 
 export function BulletinScreen() {
   const app = useApp();
@@ -20,6 +21,8 @@ export function BulletinScreen() {
   useEffect(() => {
     if (!period && app.info) setPeriod(app.info.period);
   }, [app.info]);
+  // the preview is the document: fetched again after every edit (下步工作要求, settings, imports)
+  const [edits, setEdits] = useState(0);
   useEffect(() => {
     if (!period) return;
     setError(null);
@@ -34,12 +37,13 @@ export function BulletinScreen() {
         setError(e instanceof Error ? e.message : String(e));
       },
     );
-  }, [period, app.version]);
+  }, [period, app.version, edits]);
 
   const saveReq = async () => {
     try {
       const r = await api['bulletin.setRequirements']({ period, text: req });
       setDirty(false);
+      setEdits((n) => n + 1);
       app.notify('ok', r.message);
     } catch (e) {
       app.fail(e);
@@ -114,13 +118,36 @@ export function BulletinScreen() {
       {preview && (
         <div className="grid2 wide-left">
           <article className="card paper" data-testid="bulletin-preview">
+            {preview.problems.length > 0 && (
+              <div className="card red" data-testid="bulletin-problems">
+                数据自相矛盾，导出会被拒绝：
+                <ul>
+                  {preview.problems.map((p, i) => (
+                    <li key={i}>{p}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <p className="paper-issuer">{preview.issuer}</p>
+            {preview.issueNo != null && <p className="paper-docno">第{preview.issueNo}期</p>}
+            <p className="paper-docno">{preview.docNumber || '（未设置发文字号）'}</p>
             <h2 className="paper-title">{preview.title}</h2>
-            {preview.sections.map((s, i) => (
+            <p className="doc-p noindent">{preview.recipients}：</p>
+            {preview.body.map((s, i) => (
               <section key={i}>
-                <h3>{s.heading}</h3>
-                {s.paragraphs.map((p, j) => (
-                  <p key={j}>{p}</p>
-                ))}
+                {s.heading && <h3 className="doc-h1">{s.heading}</h3>}
+                <DocBlocks blocks={s.blocks} />
+              </section>
+            ))}
+            <p className="paper-sign">{preview.issuer}</p>
+            <p className="paper-sign">{preview.date}</p>
+            {preview.attachments.map((a) => (
+              <section key={a.no} className="paper-attachment">
+                <p className="doc-h1">附件{a.no}</p>
+                <h3 className="paper-title">{a.title}</h3>
+                {a.subtitle && <p className="paper-sub">{a.subtitle}</p>}
+                <DocTable table={a.table} />
+                {a.note && <p className="doc-note">{a.note}</p>}
               </section>
             ))}
           </article>

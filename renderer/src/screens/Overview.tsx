@@ -51,7 +51,7 @@ export function OverviewScreen() {
               rows={data.byCounty.map((c) => ({
                 name: c.county,
                 value: c.rate,
-                note: `${c.done}/${c.tasks}`,
+                note: `${c.done}/${c.tasks}${c.reported ? (c.rank != null ? ` · ${c.tied ? '并列' : ''}第${c.rank}名` : '') : ' · 本期未报送'}`,
               }))}
             />
           ) : (
@@ -75,7 +75,8 @@ export function OverviewScreen() {
                 </span>
                 <span className="lnums">
                   {p.tasks} 项 · 完成 {p.done} · 滞后 {p.lagging} ·{' '}
-                  <b className={p.overdue ? 'red' : ''}>逾期 {p.overdue}</b>
+                  <b className={p.overdue ? 'red' : ''}>逾期 {p.overdue}</b> · 红 {p.red} · 黄 {p.yellow} · 蓝{' '}
+                  {p.blue}
                 </span>
               </li>
             ))}

@@ -4,13 +4,7 @@
 // renders it on A4 with the text in place.
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  listTasks,
-  overdueTasks,
-  periodSummary,
-  STATUS_LABEL,
-  type DB,
-} from '../../../electron/core/ledger/index';
+import { listTasks, periodFigures, type DB } from '../../../electron/core/ledger/index';
 import { bulletinPreview, exportBulletin, renderBulletin } from '../../../electron/core/export/bulletin';
 import { collectBulletin } from '../../../electron/core/export/collect-bulletin';
 import { setRequirements } from '../../../electron/core/export/settings-keys';
@@ -49,83 +43,64 @@ beforeAll(async () => {
 });
 
 describe('bulletin content agrees with the ledger', () => {
-  it('总体进展: totals, completion rate and the change against August', () => {
-    const items = listTasks(db, { period: PERIOD });
-    const n = (s: string) => items.filter((i) => i.status === s).length;
-    const overdue = items.filter((i) => i.overdue).length;
+  it('总体情况: totals with shares, the change against August, by plan — all from the period figures', () => {
+    const f = periodFigures(db, PERIOD);
+    const t = f.totals;
+    const share = (n: number) => `${(Math.round((n / t.total) * 1000) / 10).toFixed(1)}%`;
     expect(text()).toContain(
-      `全市2个方案共有污染防治攻坚重点任务${items.length}项。其中，已完成${n('done')}项，序时推进${n('on_track')}项，进展滞后${n('lagging')}项，尚未开始${n('not_started')}项；已超过完成时限仍未完成${overdue}项。`,
+      `全市2个方案共有重点任务${t.total}项。其中，已完成${t.done}项，占比${share(t.done)}；序时推进${t.on_track}项，占比${share(t.on_track)}；进展滞后${t.lagging}项，占比${share(t.lagging)}；尚未开始${t.not_started}项，占比${share(t.not_started)}`,
     );
-    const before = listTasks(db, { period: '2025-08' });
-    const lagDiff = n('lagging') - before.filter((i) => i.status === 'lagging').length;
-    expect(text()).toContain(`与2025年8月相比，总体完成率持平，已完成任务持平，滞后任务增加${lagDiff}项`);
-    expect(text()).toContain('大气方面共有任务3项');
+    const before = periodFigures(db, '2025-08').totals;
+    const d = t.done - before.done;
+    expect(text()).toContain(
+      `与2025年8月相比，已完成任务${d > 0 ? `增加${d}项` : d < 0 ? `减少${-d}项` : '持平'}`,
+    );
+    expect(text()).toContain(`大气${f.plans[0]!.total}项`);
+    expect(text()).toContain('按照汴政办〔2025〕15号文件要求，开封市生态环境保护工作专班办公室对2025年9月份');
   });
 
-  it('各县区进展: one row per county with the ledger’s figures and rank; best and slowest named', () => {
-    const summary = periodSummary(db, PERIOD);
-    const table = doc.tables.find((t) => t[0]![0] === '排名' && t[0]!.includes('较上期'))!;
-    expect(table).toBeDefined();
-    const rows = table.slice(1);
-    expect(rows.length).toBe(summary.length);
-    for (const s of summary) {
-      const row = rows.find((r) => r[1] === s.county)!;
-      expect(row, s.county).toBeDefined();
-      expect(row.slice(0, 8)).toEqual([
-        String(s.rank || '—'),
-        s.county,
-        String(s.assigned),
-        String(s.done),
-        String(s.on_track),
-        String(s.lagging),
-        String(s.not_started),
-        String(s.overdue),
-      ]);
-      expect(row[8]).toBe(`${(Math.round(s.completionRate * 1000) / 10).toFixed(1)}%`);
-    }
-    // rows in rank order
-    const ranks = rows.map((r) => Number(r[0]));
-    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
-    const best = summary.filter((s) => s.rank === 1).map((s) => s.county);
-    const worstRank = Math.max(...summary.map((s) => s.rank));
-    const worst = summary.filter((s) => s.rank === worstRank).map((s) => s.county);
+  it('各县区推进情况: reporting and silent counties named, ranks by the rule with ties, 附件 table equal to the figures', () => {
+    const f = periodFigures(db, PERIOD);
+    const silent = f.counties.filter((c) => c.total > 0 && !c.reported).map((c) => c.county);
+    expect(silent).toEqual(['通许县']);
+    expect(text()).toContain('通许县1个县区未报送。未报送的县区不参与排名');
+    // 通许县 reported in no month: its tasks are 未报送, not 未开始
+    const tx = f.counties.find((c) => c.county === '通许县')!;
+    expect([tx.unreported, tx.not_started, tx.rank]).toEqual([tx.total, 0, null]);
+    const best = f.counties.filter((c) => c.rank === 1).map((c) => c.county);
     expect(best).toEqual(['龙亭区', '顺河回族区']);
-    // others share the lowest rate: the sentence says why the last one is last
-    const sharedLowest = summary.filter((s) => s.completionRate === 0).length > worst.length;
-    expect(sharedLowest).toBe(true);
-    expect(text()).toContain(
-      `${best.join('和')}完成率最高（50.0%），并列第一；${worst.join('和')}完成率最低（0.0%）且超期任务最多，排名末位。`,
-    );
-    expect(text()).toContain('本期通许县未报送进展情况');
+    expect(text()).toContain('按完成率排名（详见附件2），龙亭区和顺河回族区并列第一名，均为50.0%');
+    const table = doc.tables.find((x) => x[0]!.includes('本期报送'))!;
+    const h = table[0]!;
+    for (const c of f.counties.filter((x) => x.total > 0)) {
+      const row = table.find((r) => r[h.indexOf('县区')] === c.county)!;
+      expect(row[h.indexOf('承担任务')]).toBe(String(c.total));
+      expect(row[h.indexOf('已完成')]).toBe(String(c.done));
+      expect(row[h.indexOf('超期')]).toBe(String(c.overdue));
+    }
+    expect(doc.paragraphs.some((p) => p.includes('得分相同的并列'))).toBe(true);
   });
 
-  it('滞后及超期任务: every overdue task with plan, 牵头单位, counties, deadline, days and the county’s words', () => {
-    const overdue = overdueTasks(db, { period: PERIOD });
-    expect(overdue.map((o) => o.code)).toEqual(['大气-2']);
-    const item = doc.paragraphs.find((p) => p.startsWith('1．【大气-2】'))!;
-    expect(item).toBe(
-      `1．【大气-2】开展传统产业集群升级改造（《开封市2025年大气污染防治攻坚十大行动方案》）。牵头单位：市发展改革委；落实县区：尉氏县（完成70%）、兰考县（完成50%）；完成时限：2025年8月31日，已超期${overdue[0]!.overdueDays}天。兰考县反映：企业搬迁协调难度大；尉氏县未说明原因。`,
-    );
-    const i = doc.paragraphs.indexOf('（一）超期任务');
-    const j = doc.paragraphs.indexOf('（二）滞后任务');
-    expect(i).toBeGreaterThan(0);
-    expect(j).toBeGreaterThan(i);
-    // lagging (not yet overdue) tasks, with the county text kept verbatim
-    const lagging = listTasks(db, { period: PERIOD })
-      .filter((t) => t.status === 'lagging' && !t.overdue)
-      .map((t) => t.code);
-    const listed = doc.paragraphs
-      .slice(j + 1)
-      .filter((p) => /^\d+．【/.test(p))
-      .map((p) => p.match(/【(.+?)】/)![1]);
-    expect(listed.slice(0, lagging.length)).toEqual(lagging);
-    expect(text()).toContain('杞县反映：=HYPERLINK("http://x","点我")');
-    expect(text()).toContain('按牵头单位看，市发展改革委（1项）牵头的任务有红色预警（超期未完成）');
+  it('超期和滞后情况: counts by county and lead unit with item numbers; 附件1 lists each task once with the county’s words', () => {
+    const f = periodFigures(db, PERIOD);
+    expect(f.tasks.filter((t) => t.list === 'overdue').map((t) => t.code)).toEqual(['大气-2']);
+    expect(text()).toContain('市发展改革委牵头的超期1项（大气-2）');
+    expect(text()).toContain('兰考县超期1项（大气-2）');
+    const lists = doc.tables.find((x) => x[0]!.includes('未完成的县区（单位）及存在问题'))!;
+    const row = lists.find((r) => r[1] === '大气-2')!;
+    expect(row[8]).toContain('兰考县50%（企业搬迁协调难度大）');
+    expect(row[4]).toContain('超期30天');
+    expect(lists.some((r) => r.join('').includes('=HYPERLINK("http://x","点我")'))).toBe(true);
+    const codes = lists
+      .filter((r) => r.length > 1)
+      .slice(1)
+      .map((r) => r[1]);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(text()).not.toContain('当日到期');
   });
 
-  it('临期任务 within 30 days, 目标指标 met and missed, 下步工作要求 from settings', async () => {
-    expect(text()).toContain('1．【大气-1】依法依规淘汰落后低效产能，完成时限2025年9月30日（当日到期）');
-    expect(text()).toContain(`鼓楼区（${STATUS_LABEL.on_track}）`);
+  it('目标指标 only when values were reported; 下步工作要求 一是/二是 from settings', async () => {
+    expect(text()).toContain('四、目标指标完成情况');
     expect(text()).toContain('未达到目标的：鼓楼区清洁运输比例72%（目标≥80%，大气-3）。');
     const t = doc.tables.find((x) => x[0]!.includes('达标情况'))!;
     expect(t.slice(1).map((r) => [r[4], r[5], r[6]])).toEqual([
@@ -133,58 +108,45 @@ describe('bulletin content agrees with the ledger', () => {
       ['鼓楼区', '72%', '未达标'],
       ['杞县', '90%', '达标'],
     ]);
-    expect(text()).toContain('（一）压实工作责任。'); // the default until a clerk writes this month's
-    setRequirements(db, PERIOD, '（一）抓好秋冬季攻坚。各县区要提前谋划。\n请各单位于10月5日前报送。');
+    expect(text()).toContain('一是压实工作责任。'); // the default until a clerk writes this month's
+    expect(text()).toContain('三单预警督办');
+    setRequirements(db, PERIOD, '一是抓好秋冬季攻坚。各县区要提前谋划。\n请各单位于10月5日前报送。');
     const d2 = await readDocx(await bulletin());
-    expect(d2.paragraphs).toContain('（一）抓好秋冬季攻坚。各县区要提前谋划。');
+    expect(d2.paragraphs).toContain('一是抓好秋冬季攻坚。各县区要提前谋划。');
     expect(d2.paragraphs).toContain('请各单位于10月5日前报送。');
     expect(d2.document).toContain('<w:rStyle w:val="GwHeading2Char"/>');
   });
 
-  it('the preview says what the document says', () => {
+  it('the preview is the document: the same blocks, tables as tables', async () => {
     const pv = bulletinPreview(db, PERIOD);
+    const now = await readDocx(await bulletin());
     expect(pv.title).toBe('关于2025年9月份全市污染防治攻坚重点任务进展情况的通报');
-    expect(doc.paragraphs).toContain(pv.title);
-    const body = pv.sections.flatMap((s) => s.paragraphs).filter((p) => !p.includes('｜'));
-    for (const p of body.slice(0, 12)) expect(doc.paragraphs, p).toContain(p);
-    expect(pv.sections.map((s) => s.heading)).toEqual([
-      '一、总体进展',
-      '二、各县区进展',
-      '三、滞后及超期任务',
-      '四、临期任务',
-      '五、目标指标完成情况',
-      '六、下步工作要求',
+    expect(now.paragraphs).toContain(pv.title);
+    for (const part of pv.body)
+      for (const b of part.blocks)
+        if (b.kind === 'p') expect(now.paragraphs).toContain((b.lead ?? '') + b.text);
+    expect(pv.body.map((s) => s.heading).filter(Boolean)).toEqual([
+      '一、总体情况',
+      '二、各县区推进情况',
+      '三、超期和滞后情况',
+      '四、目标指标完成情况',
+      '五、下步工作要求',
     ]);
+    expect(pv.attachments.map((a) => a.table.header[0]![0])).toEqual(['序号', '排名', '序号', '任务编号']);
+    expect(pv.problems).toEqual([]);
   });
 
-  it('附件1 lists every task with its status and fill; 附件2 ranks the counties', () => {
-    const detail = doc.tables.find((t) => t[0]![6] === '各县区（单位）进展')!;
+  it('附件3 lists every task with its 序时进度 and colour', () => {
+    const detail = doc.tables.find((t) => t[0]![7] === '各县区（单位）进展')!;
     const codes = detail
       .slice(1)
-      .filter((r) => r.length === 7)
+      .filter((r) => r.length === 8)
       .map((r) => r[1]);
     expect(codes).toEqual(listTasks(db, { period: PERIOD }).map((t) => t.code));
-    expect(detail.slice(1).find((r) => r[1] === '大气-2')![5]).toBe('滞后\n超期30天');
-    const rank = doc.tables.find((t) => t[0]!.includes('上期排名'))!;
-    expect(rank.length).toBe(1 + periodSummary(db, PERIOD).length);
-    // 得分 follows the rank: rows in rank order have non-increasing scores
-    const scores = rank
-      .slice(1)
-      .filter((r) => r[2] !== '—')
-      .map((r) => Number(r[2]));
-    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    expect(
-      rank
-        .slice(1)
-        .find((r) => r[1] === '龙亭区')!
-        .slice(0, 3),
-    ).toEqual(['1', '龙亭区', '50.0']);
+    expect(detail.slice(1).find((r) => r[1] === '大气-2')![6]).toBe('滞后\n超期30天');
     expect(doc.paragraphs).toContain('附件1');
-    expect(doc.paragraphs).toContain('附件2');
-    // status fills: overdue red, lagging yellow, done green
+    expect(doc.paragraphs).toContain('附件3');
     expect(doc.document).toContain('w:fill="FFC7CE"');
-    expect(doc.document).toContain('w:fill="FFEB9C"');
-    expect(doc.document).toContain('w:fill="C6EFCE"');
   });
 });
 
@@ -236,7 +198,7 @@ describe('bulletin format (GB/T 9704)', () => {
     const portrait = doc.sections.filter((s) => attrOf(s, 'pgSz', 'orient') !== 'landscape');
     const landscape = doc.sections.filter((s) => attrOf(s, 'pgSz', 'orient') === 'landscape');
     expect(portrait.length).toBeGreaterThanOrEqual(2);
-    expect(landscape.length).toBe(2);
+    expect(landscape.length).toBe(4);
     for (const s of portrait) {
       expect([attrOf(s, 'pgSz', 'w'), attrOf(s, 'pgSz', 'h')]).toEqual(['11906', '16838']);
       expect(['top', 'bottom', 'left', 'right'].map((k) => attrOf(s, 'pgMar', k))).toEqual([
@@ -274,7 +236,8 @@ describe('bulletin format (GB/T 9704)', () => {
     expect(xml.match(/<w:tbl>/g)!.length).toBe(xml.match(/<w:tblLayout w:type="fixed"\/>/g)!.length);
     expect(xml.match(/<w:tbl>/g)!.length).toBe(xml.match(/<w:tblHeader\/>/g)!.length);
     const widths = [...xml.matchAll(/<w:tblW w:w="(\d+)" w:type="dxa"\/>/g)].map((m) => Number(m[1]));
-    expect(new Set(widths)).toEqual(new Set([11906 - 1587 - 1474, 16838 - 1984 - 2098]));
+    // the body has no tables (they are in the 附件); every 附件 table spans the landscape type area
+    expect(new Set(widths)).toEqual(new Set([16838 - 1984 - 2098]));
   });
 });
 
@@ -314,7 +277,7 @@ describe('the clerk-editable template', () => {
     expect(xml).toContain('关于{{通报</w:t>');
     // an extra fixed paragraph after the opening one
     xml = xml.replace(
-      /(<w:p>(?:(?!<w:p>).)*?现将\{\{期间\}\}各项重点任务进展情况通报如下。<\/w:t><\/w:r><\/w:p>)/,
+      /(<w:p>(?:(?!<w:p>).)*?\{\{主送机关\}\}：<\/w:t><\/w:r><\/w:p>)/,
       '$1<w:p><w:pPr><w:pStyle w:val="GwBody"/></w:pPr><w:r><w:t>（此件公开发布）</w:t></w:r></w:p>',
     );
     expect(xml).toContain('（此件公开发布）');
@@ -333,10 +296,10 @@ describe('the clerk-editable template', () => {
       (p) => p.children.some(() => true) && JSON.stringify(p).includes('关于2025年9月份'),
     )!;
     expect(JSON.stringify(titleXml)).toContain('w:eastAsia=\\"黑体\\"');
-    const i = out.paragraphs.findIndex((p) => p.startsWith('为推动全市污染防治攻坚重点任务落地见效'));
+    const i = out.paragraphs.findIndex((p) => p.startsWith('各县（区）人民政府'));
     expect(out.paragraphs[i + 1]).toBe('（此件公开发布）');
     expect(attrOf(styleXml(out.styles, 'GwBody'), 'rFonts', 'eastAsia')).toBe('楷体_GB2312');
-    expect(out.paragraphs).toContain('一、总体进展');
+    expect(out.paragraphs).toContain('一、总体情况');
   });
 
   it('exportBulletin writes the file and reports the template', async () => {
@@ -365,8 +328,8 @@ describe.skipIf(!soffice)(
       for (const s of [
         '开封市生态环境保护工作专班办公室',
         '汴环专办〔2025〕12号',
-        '一、总体进展',
-        '开展传统产业集群升级改造',
+        '一、总体情况',
+        '特此通报。',
         '附件1',
         '2025年9月30日印发',
         '—1—',

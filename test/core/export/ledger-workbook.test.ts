@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listTasks, periodSummary, type DB } from '../../../electron/core/ledger/index';
+import { listTasks, periodFigures, periodSummary, type DB } from '../../../electron/core/ledger/index';
 import { exportLedgerWorkbook } from '../../../electron/core/export/ledger-workbook';
 import { exportLedger, PERIOD } from './fixture';
 
@@ -55,22 +55,24 @@ describe('ledger workbook', () => {
     const total = rowValues(ws, 7);
     expect(total[0]).toBe('合计');
     expect(total[2]).toBe(items.length);
-    const summary = periodSummary(db, PERIOD);
+    // the period figures: the same counts the bulletin and 总览 show
+    const summary = periodFigures(db, PERIOD).counties;
     expect(rowValues(ws, 10)[0]).toBe('排名');
     let r = 11;
-    for (const s of [...summary].sort((a, b) => (a.rank || 999) - (b.rank || 999))) {
+    for (const s of [...summary].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))) {
       const v = rowValues(ws, r++);
       expect(v.slice(0, 8)).toEqual([
-        s.rank || '—',
+        s.rank != null ? `${s.tied ? '并列' : ''}${s.rank}` : s.reported ? '—' : '未报送',
         s.county,
-        s.assigned,
+        s.total,
         s.done,
         s.on_track,
         s.lagging,
         s.not_started,
         s.overdue,
       ]);
-      expect(v[8]).toBeCloseTo(s.completionRate, 10);
+      expect(v[8]).toBeCloseTo(s.rate, 10);
+      expect(v[9]).toBe(s.unreported);
       expect(ws.getCell(r - 1, 9).numFmt).toBe('0.0%');
     }
   });
@@ -105,9 +107,11 @@ describe('ledger workbook', () => {
     expect(ws.getCell(r1, col('龙亭区')).value).toBe('已完成');
     expect(fillOf(ws.getCell(r1, col('龙亭区')))).toBe('C6EFCE');
     expect(ws.getCell(r1, col('祥符区')).value).toBe('滞后');
-    expect(fillOf(ws.getCell(r1, col('祥符区')))).toBe('FFEB9C');
+    // 40% on the task's last day: 60 points behind 序时进度 (100%), red by the rule
+    expect(fillOf(ws.getCell(r1, col('祥符区')))).toBe('FFC7CE');
     expect(ws.getCell(r1, col('祥符区') + 1).value).toBe('完成40%；存在问题：资金未到位');
-    expect(ws.getCell(r1, col('通许县')).value).toBe('未开始');
+    // 通许县 never reported: 未报送, not 未开始
+    expect(ws.getCell(r1, col('通许县')).value).toBe('未报送');
     const r2 = row(2);
     expect(ws.getCell(r2, 10).value).toBe('滞后\n超期30天');
     expect(fillOf(ws.getCell(r2, 10))).toBe('FFC7CE');
@@ -144,7 +148,7 @@ describe('ledger workbook', () => {
     const codes = Array.from({ length: mine.length }, (_, i) => ws.getCell(4 + i, 3).value);
     expect(codes).toEqual(mine.map((t) => t.code));
     expect(rowValues(ws, 4).slice(7, 9)).toEqual(['滞后', 30]);
-    expect(fillOf(ws.getCell(4, 8))).toBe('FFEB9C');
+    expect(fillOf(ws.getCell(4, 8))).toBe('FFC7CE'); // 30% on the last day: red by the rule
     expect(ws.getCell(5, 7).value).toBe('清洁运输比例≥80%；报送值90');
   });
 
