@@ -151,12 +151,9 @@ export default tseslint.config(
     ignores: [
       'electron/core/ledger/**',
       // TEMPORARY allow-list while the SQL of these files moves into named ledger functions:
-      // electron/core/submissions/** (incl. ledger-adapter.ts, read-submission.ts) is issue 10's;
-      // the three export collectors are issue 11's. Remove each line as its file lands clean.
+      // electron/core/submissions/** (incl. ledger-adapter.ts, read-submission.ts) is issue 10's.
+      // Remove each line as its file lands clean.
       'electron/core/submissions/**',
-      'electron/core/export/collect-bulletin.ts',
-      'electron/core/export/reminders.ts',
-      'electron/core/export/collect-ledger-workbook.ts',
     ],
     rules: { 'no-restricted-syntax': ['error', ...SQL_CALLS] },
   },

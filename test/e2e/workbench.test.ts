@@ -228,6 +228,13 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await page.goto(`${rig.bridge.url}#/bulletin`);
     await page.waitForSelector('[data-testid=export-bulletin]');
     await page.waitForSelector('[data-testid=bulletin-preview]');
+    // the preview is the document: its 附件 tables as tables, refreshed after an edit
+    expect(await page.locator('[data-testid=bulletin-preview] table.doc-table').count()).toBeGreaterThan(1);
+    await page.fill('textarea[aria-label=下步工作要求]', '一是抓好秋冬季攻坚。各县区要提前谋划。');
+    await page.click('text=保存');
+    await expect
+      .poll(() => page.locator('[data-testid=bulletin-preview]').textContent())
+      .toContain('一是抓好秋冬季攻坚。各县区要提前谋划。');
     await shot('05-进展通报');
     const [dl] = await Promise.all([
       page.waitForEvent('download'),

@@ -25,14 +25,6 @@ export interface TableData {
   align?: 'left' | 'center' | 'right';
 }
 
-export interface Section {
-  /** the block placeholder it fills: {{总体进展}} */
-  key: string;
-  /** the fixed heading in the template (for the preview) */
-  heading: string;
-  blocks: Block[];
-}
-
 export interface Attachment {
   no: number;
   title: string;
@@ -51,17 +43,3 @@ export const FILL = {
   notAssigned: 'F2F2F2',
   header: 'D9D9D9',
 } as const;
-
-/** Plain text of blocks, for the preview: tables become one line per row. */
-export function blocksToParagraphs(blocks: Block[]): string[] {
-  const out: string[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'p') out.push((b.lead ?? '') + b.text);
-    else if (b.kind === 'h1' || b.kind === 'h2') out.push(b.text);
-    else if (b.kind === 'blank') out.push('');
-    else
-      for (const r of [...b.table.header, ...b.table.rows])
-        out.push(r.map((c) => (typeof c === 'string' ? c : c.text).replace(/\n/g, ' ')).join('｜'));
-  }
-  return out;
-}

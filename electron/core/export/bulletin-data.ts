@@ -1,7 +1,7 @@
 // The monthly bulletin (工作进展通报) as plain data. Every count is the ledger's period
 // figures (ledger/period-figures.ts) — the same object 总览, the workbook and the CLI read —
 // plus the words the text quotes (the units' 存在问题) and the document's own settings.
-import type { Counts, CountyFigure, PeriodFigures, TaskFigure } from '../ledger/index';
+import type { Counts, PeriodFigures, TaskFigure } from '../ledger/index';
 
 export interface ItemUnit {
   unit: string;
@@ -89,5 +89,3 @@ export interface BulletinData {
   dueSoon: ListItem[];
   targets: TargetReport[];
 }
-
-export type { Counts, CountyFigure, PeriodFigures, TaskFigure };

@@ -110,10 +110,6 @@ export interface BulletinPreview {
 }
 
 /** The bulletin as it will print (the 进展通报 screen): the same blocks the .docx is made of. */
-export async function bulletinPreviewAsync(db: DB, period: string, opts: CollectOptions = {}) {
-  return bulletinPreview(db, period, opts);
-}
-
 export function bulletinPreview(db: DB, period: string, opts: CollectOptions = {}): BulletinPreview {
   const d = collectBulletin(db, period, opts);
   const body = bulletinBody(d);

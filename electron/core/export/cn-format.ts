@@ -11,13 +11,6 @@ export function cnDate(iso: string | null | undefined): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** 2025-09-30 → 9月30日 (within one year's text). */
-export function cnMonthDay(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = iso.match(/^\d{4}-(\d{2})-(\d{2})/);
-  return m ? `${Number(m[1])}月${Number(m[2])}日` : iso;
-}
-
 /** 1 → 一, 12 → 十二, 21 → 二十一 (heading numbers 一、（一）; up to 99). */
 export function cnNumber(n: number): string {
   if (n < 10) return DIGITS[n]!;

@@ -31,8 +31,6 @@ import {
 } from './settings-keys';
 import { metTarget, targetText } from './targets';
 
-export { recordsInForce, type InForce } from '../ledger/index';
-
 export interface CollectOptions {
   /** the date overdue, 临期 and 序时进度 are judged at (default: the period's end) */
   asOf?: string;

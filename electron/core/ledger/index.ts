@@ -55,7 +55,6 @@ export {
   taskHistory,
   listPlans,
   type TaskFilter,
-  type TaskStatusItem,
 } from './queries';
 export {
   recordSubmission,
@@ -81,41 +80,16 @@ export {
   periodFigures,
   checkFigures,
   assertFigures,
-  rollupFigure,
   emptyCounts,
-  returnedSubmissions,
-  scoringRule,
-  FIGURE_STATUSES,
   FIGURE_STATUS_LABEL,
   type PeriodFigures,
   type TaskFigure,
-  type UnitFigure,
   type CountyFigure,
-  type PlanFigure,
-  type LeadFigure,
   type Counts,
   type FigureStatus,
-  type TaskList,
 } from './period-figures';
-export {
-  DEFAULT_WARNING_RULE,
-  expectedProgress,
-  warningByRule,
-  ruleText,
-  pointsBehind,
-  type WarningRule,
-} from './schedule';
-export {
-  DEFAULT_SCORING,
-  score,
-  rankByScore,
-  scoringText,
-  countyGroup,
-  toScoringRule,
-  type ScoringRule,
-} from './scoring';
-export { warningRule, expectedFor, taskStart } from './derive';
-export { leadUnits, readTaskUnits, unitKinds, unitsOf, type TaskUnits } from './task-units';
+export { ruleText } from './schedule';
+export { scoringText } from './scoring';
 export {
   recordsInForce,
   hasProgressBy,
@@ -126,8 +100,4 @@ export {
   zoneNames,
   unitOrder,
   ledgerCity,
-  type InForce,
-  type InForceTask,
-  type TargetRow,
-  type TaskExtra,
 } from './export-reads';

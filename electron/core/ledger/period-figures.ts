@@ -20,7 +20,6 @@ import { getSetting } from './settings';
 import { readTaskUnits, taskLeads as leadUnits, unitKinds, unitsOf, type TaskUnits } from './task-units';
 
 export type FigureStatus = Status | 'unreported';
-export const FIGURE_STATUSES: FigureStatus[] = ['done', 'on_track', 'lagging', 'not_started', 'unreported'];
 export const FIGURE_STATUS_LABEL: Record<FigureStatus, string> = {
   done: '已完成',
   on_track: '序时推进',

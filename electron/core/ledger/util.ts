@@ -14,12 +14,6 @@ export function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Adds days to an ISO date (yyyy-mm-dd), calendar arithmetic in UTC so no DST drift. */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(date + 'T00:00:00Z') + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000);

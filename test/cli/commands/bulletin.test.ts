@@ -64,7 +64,9 @@ describe('bulletin command', () => {
     expect(d.paragraphs).toContain('汴环专办〔2025〕3号');
     expect(d.paragraphs).toContain('2025年10月8日');
     expect(d.paragraphs).toContain('各县区要加快推进。');
-    expect(d.paragraphs.join('\n')).toContain('兰考县反映：资金未到位');
+    // the county's own words, in the 附件1 list of the task it is behind on
+    expect(d.tables.flat(2).join('\n')).toContain('资金未到位');
+    expect(j.issueNo).toBe(1);
   });
 
   it('refuses bad input with exit 2 and a Chinese message', async () => {
