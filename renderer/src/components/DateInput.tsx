@@ -60,7 +60,7 @@ export function CompactDateInput({
   return (
     <input
       aria-label={label}
-      placeholder="2025-09-30"
+      placeholder="年-月-日"
       value={draft}
       size={11}
       aria-invalid={!!draft.trim() && !iso}

@@ -5,7 +5,7 @@ import type { Correction, Role, TaskDetail } from '../../../electron/api/contrac
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { SourceText, type Mark } from '../components/SourceText';
-import { Supervision, dueLine, type SupervisionForm } from './Supervision';
+import { Supervision, type SupervisionForm } from './Supervision';
 import {
   OP_LABEL,
   ROLE_LABEL,
@@ -104,8 +104,6 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
             </span>
             <span>状态</span>
             <span>{STATE_LABEL[task.state]}</span>
-            <span>完成时限</span>
-            <span>{dueLine(task)}</span>
           </div>
 
           <Supervision task={task} onChange={setTask} form={form} setForm={setForm} />
