@@ -129,6 +129,7 @@ function splitNames(s: string): string[] {
  */
 function respectively(text: string, paragraph: number): Metric[] {
   const out: Metric[] = [];
+  if (!text.includes('分别')) return out;
   RESPECTIVELY.lastIndex = 0;
   let r: RegExpExecArray | null;
   while ((r = RESPECTIVELY.exec(text))) {

@@ -43,19 +43,31 @@ const esc = (chars: string) => chars.replace(/[\][\\^-]/g, '\\$&');
  * 〈含开发区管委会，下同〉 → (nothing).
  */
 export function normaliseCollective(s: string): string {
-  const o = `[${esc(OPEN)}]`,
-    c = `[${esc(CLOSE)}]`,
-    neither = `[^${esc(OPEN + CLOSE)}]`;
+  if (!NEEDS_NORMALISING.test(s)) return s;
   return s
-    .replace(new RegExp(`${o}\\s*(?:含|包括)${neither}*${c}`, 'g'), '')
-    .replace(new RegExp(`${o}${neither}*下同${c}`, 'g'), '')
-    .replace(new RegExp(`县\\s*${o}\\s*市\\s*[、,，]?\\s*区\\s*${c}`, 'g'), '县区')
-    .replace(new RegExp(`县\\s*${o}\\s*市\\s*${c}\\s*[、,，]\\s*区`, 'g'), '县区')
-    .replace(new RegExp(`县\\s*${o}\\s*(?:市|区)\\s*${c}\\s*(?:区)?`, 'g'), '县区')
-    .replace(new RegExp(`政府\\s*${o}\\s*(?:管委会|管理委员会)\\s*${c}`, 'g'), '政府和管委会')
+    .replace(COLLECTIVE[0]!, '')
+    .replace(COLLECTIVE[1]!, '')
+    .replace(COLLECTIVE[2]!, '县区')
+    .replace(COLLECTIVE[3]!, '县区')
+    .replace(COLLECTIVE[4]!, '县区')
+    .replace(COLLECTIVE[5]!, '政府和管委会')
     .replace(/县、区/g, '县区')
     .replace(/区县/g, '县区');
 }
+
+// compiled once: the parse reads every paragraph through these
+const O = `[${esc(OPEN)}]`,
+  C = `[${esc(CLOSE)}]`,
+  NEITHER = `[^${esc(OPEN + CLOSE)}]`;
+const COLLECTIVE = [
+  new RegExp(`${O}\\s*(?:含|包括)${NEITHER}*${C}`, 'g'),
+  new RegExp(`${O}${NEITHER}*下同${C}`, 'g'),
+  new RegExp(`县\\s*${O}\\s*市\\s*[、,，]?\\s*区\\s*${C}`, 'g'),
+  new RegExp(`县\\s*${O}\\s*市\\s*${C}\\s*[、,，]\\s*区`, 'g'),
+  new RegExp(`县\\s*${O}\\s*(?:市|区)\\s*${C}\\s*(?:区)?`, 'g'),
+  new RegExp(`政府\\s*${O}\\s*(?:管委会|管理委员会)\\s*${C}`, 'g'),
+];
+const NEEDS_NORMALISING = /含|包括|下同|县|区|政府/;
 
 function roleOf(word: string): Role {
   if (word.startsWith('牵头') || word === '负责牵头') return 'lead';

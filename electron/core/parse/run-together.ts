@@ -11,6 +11,13 @@ const INNER = new RegExp(
   `([${CN}]{1,3})、|[（(]([${CN}]{1,3})[）)]|(?<![\\d.])(\\d{1,2})\\s*[.．](?![\\d.])`,
   'g',
 );
+// a marker after a part's end, or a short heading followed by a marker (cheap pre-checks)
+const MAY_RUN_ON = new RegExp(
+  `[。！？；;）)」”】]\\s*(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|\\d{1,2}\\s*[.．](?![\\d.]))`,
+);
+const RUN_IN_HEADING = new RegExp(
+  `^[^。，,；;：:]{1,30}?(?:[${CN}]{1,3}、|[（(][${CN}]{1,3}[）)]|\\d{1,2}\\s*[.．](?![\\d.]))`,
+);
 // what may end the text before a new part: a full stop, a closing bracket (the task's clause)
 const PART_END = /[。！？；;）)」”】]\s*$/;
 // a plan title running into its preamble: …工作方案（征求意见稿）为持续推进…
@@ -50,6 +57,8 @@ export function splitLine(text: string, c: Counters): string[] {
   let from = 0;
   const start = readMarker(text);
   if (start && start.level <= 3) note(start.level as 1 | 2 | 3, start.number, c);
+  // most lines hold no run-in part: look no further unless a marker follows a part's end or a heading
+  if (!MAY_RUN_ON.test(text) && !(start && RUN_IN_HEADING.test(start.rest))) return [text];
   INNER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = INNER.exec(text))) {
