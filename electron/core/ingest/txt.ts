@@ -60,8 +60,18 @@ export function rejoinLines(text: string): Paragraph[] {
     blank = false;
   });
   if (lines.length === 0) return [];
-  const full = fullLineWidth(lines.map((l) => l.width));
-  const wrapped = isWrapped(lines, full);
+  // the full width: a high quantile of the widths (most lines are full); for a task list,
+  // whose lines are mostly short items, the widest width that three lines share
+  const widths = lines.map((l) => l.width);
+  let full = fullLineWidth(widths);
+  let wrapped = isWrapped(lines, full);
+  if (!wrapped) {
+    const shared = sharedFullWidth(widths);
+    if (shared !== full && isWrapped(lines, shared)) {
+      full = shared;
+      wrapped = true;
+    }
+  }
   const adjacent = lines.filter((l, i) => i > 0 && !l.afterBlank).length / Math.max(1, lines.length - 1);
   if (!wrapped) return lines.map((l) => ({ text: l.text, source: { line: l.line } }));
   if (adjacent > 0.3 && lines.some((l, i) => i > 0 && l.afterBlank)) return byBlankLines(lines);
@@ -138,22 +148,19 @@ function openParens(lines: SourceLine[]): number {
   return depth;
 }
 
-/**
- * The width of a full line: a high quantile of the line widths (most lines are full), or,
- * where most lines are short items, the widest width that at least three lines share.
- */
+/** The width of a full line: a high quantile of the line widths (most lines are full). */
 function fullLineWidth(widths: number[]): number {
   const w = widths.filter((x) => x >= 20).sort((a, b) => a - b);
   if (w.length === 0) return Infinity;
-  const quantile = w[Math.floor((w.length - 1) * 0.8)]!;
+  return w[Math.floor((w.length - 1) * 0.8)]!;
+}
+
+/** The widest width that at least three lines share (within a character and a half). */
+function sharedFullWidth(widths: number[]): number {
+  const w = widths.filter((x) => x >= 20).sort((a, b) => a - b);
   for (let i = w.length - 1; i >= 2; i--) {
-    const top = w[i]!;
-    const shared = w.filter((x) => x >= top - 3 && x <= top).length;
-    if (shared >= 3)
-      return Math.max(
-        quantile,
-        w.filter((x) => x >= top - 3 && x <= top).sort((a, b) => a - b)[Math.floor((shared - 1) * 0.8)]!,
-      );
+    const near = w.filter((x) => x >= w[i]! - 3 && x <= w[i]!);
+    if (near.length >= 3) return near[Math.floor((near.length - 1) * 0.8)]!;
   }
-  return quantile;
+  return Infinity;
 }
