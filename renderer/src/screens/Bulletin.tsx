@@ -117,7 +117,13 @@ export function BulletinScreen() {
       {error && <div className="card muted">{error}</div>}
       {preview && (
         <div className="grid2 wide-left">
-          <article className="card paper" data-testid="bulletin-preview">
+          <article
+            className="card paper"
+            data-testid="bulletin-preview"
+            // scrolls on its own: keyboard users reach it (axe scrollable-region-focusable)
+            tabIndex={0}
+            aria-label="通报预览"
+          >
             {preview.problems.length > 0 && (
               <div className="card red" data-testid="bulletin-problems">
                 数据自相矛盾，导出会被拒绝：

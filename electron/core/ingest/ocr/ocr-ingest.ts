@@ -53,10 +53,11 @@ export async function ingestScanned(
         message: `文件“${file}”第${i + 1}页没有识别出文字，请人工核对该页。`,
       });
   });
+  // left out as not text (seal lettering, smudges): no line of the document to point at
   for (const d of r.dropped)
     problems.push({
       severity: 'warning',
-      code: 'INGEST_OCR_UNCERTAIN',
+      code: 'INGEST_OCR_DROPPED',
       file,
       page: d.page,
       message: `文件“${file}”第${d.page}页有一处不像文字的内容（可能是印章、手写签名或污迹），已略去：“${d.text.slice(0, 20)}”。如有遗漏请对照原件补充。`,
