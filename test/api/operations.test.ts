@@ -154,9 +154,15 @@ describe('operations over the seed', () => {
     expect(accepted).toMatchObject({ state: 'returned', comment: '请补充佐证材料' });
     const inbox = await t.call('submission.inbox', { period: '2025-08' });
     expect(inbox[0]!.state).toBe('returned');
+    // returned: neither the file's rows nor the one resolved by hand count any more
     const board = await t.call('submission.board', { period: '2025-08' });
-    expect(board.find((b) => b.county === '兰考县')).toMatchObject({ state: 'returned', reported: 3 });
+    expect(board.find((b) => b.county === '兰考县')).toMatchObject({ state: 'returned', reported: 0 });
     expect(board.find((b) => b.county === '杞县')).toMatchObject({ state: 'none', reported: 0 });
+    expect((await t.call('task.query', { filter: { county: '兰考县', status: 'lagging' } })).total).toBe(0);
+    // accepted after all: all three count again
+    await t.call('submission.review', { reportId: rep.id, decision: 'accept', comment: '' });
+    const again = await t.call('submission.board', { period: '2025-08' });
+    expect(again.find((b) => b.county === '兰考县')).toMatchObject({ state: 'accepted', reported: 3 });
     const rows = await t.call('task.query', { filter: { county: '兰考县', status: 'lagging' } });
     expect(rows.total).toBe(1);
   });

@@ -377,6 +377,17 @@ CREATE TABLE evidence_blobs (
 );
 `,
   },
+  {
+    version: 6,
+    description: '退回的报送表不再计入：其进展记录退出“在用”，记下是哪份报送表的退回',
+    sql: `
+-- a record taken out of force because the submission it came from was 退回 (returned): it is
+-- superseded (superseded_at set, so every in-force query skips it) by no newer record, and
+-- returned_by names the submission; the record it had replaced is back in force
+ALTER TABLE progress ADD COLUMN returned_by INTEGER REFERENCES submissions(id);
+CREATE INDEX progress_returned ON progress(returned_by) WHERE returned_by IS NOT NULL;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -275,3 +275,68 @@ function same(a: Current, b: Omit<Current, 'id'>): boolean {
     a.evidence === b.evidence
   );
 }
+
+/** The submission (县区报送表) a set of progress records came from. */
+export interface SubmissionSource {
+  id: number;
+  period: string;
+  unit: string;
+  fileHash: string | null;
+}
+
+/**
+ * 退回: the records in force written from this submission (its file, by the bytes' hash, and
+ * the rows a clerk resolved by hand on its card) stop counting. Each is marked superseded and
+ * returned_by the submission, and the record it had replaced in the same period (an earlier,
+ * still valid file) is back in force. Every figure reads `superseded_at IS NULL`, so this one
+ * decision reaches the bulletin, 总览, the ledger workbook, rankings and the task table alike.
+ * Call inside the review's transaction. Returns how many records were taken out.
+ */
+export function withdrawSubmissionProgress(db: DB, s: SubmissionSource, at = nowIso()): number {
+  const unit = findUnit(db, s.unit);
+  if (!unit) return 0;
+  const rows = stmt(
+    db,
+    `SELECT id FROM progress WHERE unit_id = ? AND period = ? AND superseded_at IS NULL
+       AND ((source_kind = 'file' AND source_hash IS NOT NULL AND source_hash = ?) OR (source_kind = 'manual' AND source_ref = ?))`,
+  ).all(unit.id, s.period, s.fileHash ?? null, String(s.id)) as { id: number }[];
+  const out = stmt(db, 'UPDATE progress SET superseded_at = ?, returned_by = ? WHERE id = ?');
+  const back = stmt(
+    db,
+    'UPDATE progress SET superseded_at = NULL WHERE superseded_by = ? AND returned_by IS NULL',
+  );
+  for (const r of rows) {
+    out.run(at, s.id, r.id);
+    back.run(r.id);
+  }
+  return rows.length;
+}
+
+/**
+ * A returned submission accepted after all: its records count again where nothing newer came
+ * in since (the record they had replaced steps back); where the county has sent a newer value,
+ * that one stays and the returned record is simply superseded by it.
+ */
+export function restoreSubmissionProgress(db: DB, submissionId: number, at = nowIso()): number {
+  const rows = stmt(
+    db,
+    'SELECT id, task_id, unit_id, period FROM progress WHERE returned_by = ? ORDER BY id',
+  ).all(submissionId) as { id: number; task_id: number; unit_id: number; period: string }[];
+  const current = stmt(
+    db,
+    'SELECT id, superseded_by FROM progress WHERE task_id = ? AND unit_id = ? AND period = ? AND superseded_at IS NULL',
+  );
+  let restored = 0;
+  for (const r of rows) {
+    const cur = current.get(r.task_id, r.unit_id, r.period) as
+      { id: number; superseded_by: number | null } | undefined;
+    if (!cur || cur.superseded_by === r.id) {
+      if (cur) stmt(db, 'UPDATE progress SET superseded_at = ? WHERE id = ?').run(at, cur.id);
+      stmt(db, 'UPDATE progress SET superseded_at = NULL, returned_by = NULL WHERE id = ?').run(r.id);
+      restored++;
+    } else {
+      stmt(db, 'UPDATE progress SET returned_by = NULL, superseded_by = ? WHERE id = ?').run(cur.id, r.id);
+    }
+  }
+  return restored;
+}

@@ -5,6 +5,7 @@ import type { DB } from './db';
 import { LedgerError, stmt, write } from './db';
 import { audit } from './audit';
 import { nowIso } from './util';
+import { restoreSubmissionProgress, withdrawSubmissionProgress } from './progress';
 import type { Problem } from '../common/problems';
 
 export type ReviewState = 'pending' | 'accepted' | 'returned';
@@ -209,6 +210,14 @@ export function reviewSubmission(db: DB, id: number, r: ReviewInput): Submission
       db,
       'UPDATE submissions SET review_state = ?, review_comment = ?, reviewed_at = ?, reviewed_by = ? WHERE id = ?',
     ).run(r.state, comment, now, r.operator ?? '', id);
+    // 退回 takes the file's progress out of every figure; 采纳 after a 退回 puts it back
+    const source = { id, period: s.period, unit: s.unit, fileHash: s.file_hash };
+    const withdrawn =
+      r.state === 'returned' && s.review_state !== 'returned'
+        ? withdrawSubmissionProgress(db, source, now)
+        : 0;
+    const restored =
+      r.state !== 'returned' && s.review_state === 'returned' ? restoreSubmissionProgress(db, id, now) : 0;
     const word = r.state === 'accepted' ? '采纳' : '退回';
     audit(db, {
       action: 'submission_review',
@@ -222,6 +231,8 @@ export function reviewSubmission(db: DB, id: number, r: ReviewInput): Submission
         before: s.review_state,
         after: r.state,
         comment,
+        withdrawn,
+        restored,
       },
     });
     return requireSubmission(db, id);

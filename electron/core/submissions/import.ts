@@ -11,7 +11,7 @@ import { TaskIndex } from './task-match';
 import { diffWithLedger, loadSubmissionTasks, writeProgress, type ProgressChange } from './ledger-adapter';
 import type { ProgressStatus, RowOutcome } from './types';
 import { recordInbox, type InboxOptions } from './inbox';
-import type { Submission } from '../ledger/submissions';
+import { findSubmissionByHash, type Submission } from '../ledger/submissions';
 import type { WorkbookFormat } from './legacy-workbook';
 import type { ColumnReading } from './column-content';
 
@@ -136,8 +136,21 @@ export async function importSubmissions(
       columns: v.columns,
       missing: v.missing,
     });
-    fr.changes = diffWithLedger(db, v.county, v.period, v.records, codes);
     fr.hash = sha256(bytes);
+    // the very file that was 退回 sent again: not a new submission, so it does not count again
+    const returned = findSubmissionByHash(db, v.period, v.county, fr.hash);
+    if (returned?.review_state === 'returned') {
+      fr.problems.push({
+        severity: 'warning',
+        code: 'SUBMISSION_RETURNED_AGAIN',
+        message: `“${name}”与已退回的报送表“${returned.file}”内容完全相同（退回意见：${returned.review_comment}），未导入。请${v.county}按退回意见修改后重新报送。`,
+        file: name,
+      });
+      for (const o of fr.rows) if (o.kind === 'imported') o.kind = 'unchanged';
+      fr.counts = countKinds(fr.rows);
+      continue;
+    }
+    fr.changes = diffWithLedger(db, v.county, v.period, v.records, codes);
     reads.push({ read: v, hash: fr.hash, fr });
   }
   report.problems = report.files.flatMap((f) => f.problems);
