@@ -679,7 +679,16 @@ export const contract = {
       reports: z.array(SubmissionReport),
       /** files naming another month: nothing was written; ask the clerk, naming both months */
       periodQuestions: z
-        .array(z.object({ file: z.string(), filePeriod: z.string(), period: z.string() }))
+        .array(
+          z.object({
+            file: z.string(),
+            /** the month the file names, and the month being imported (yyyy-mm) */
+            filePeriod: z.string(),
+            period: z.string(),
+            /** where the file names its month: 报送表标识, 标题 “…”, 文件名 … */
+            source: z.string(),
+          }),
+        )
         .optional(),
     }),
     summary: '导入县区报送表',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describePlace } from '../../core/common/problems';
 import { importSubmissions, type FileReport, type ImportReport } from '../../core/submissions/import';
 import { CHANGE_FIELD_LABEL } from '../../core/submissions/ledger-adapter';
-import { normalisePeriod } from '../../core/submissions/period';
+import { cnMonth, normalisePeriod } from '../../core/submissions/period';
 import { STATUS_LABEL, type ProgressStatus, type RowOutcomeKind } from '../../core/submissions/types';
 import { CliError, flagBool, flagString, type CliContext, type CommandImpl } from '../registry';
 import { operatorName, withLedger } from './ledger-shared';
@@ -61,6 +61,10 @@ export const submissionImportCommand: CommandImpl = {
         },
       );
       printReport(report, ctx);
+      for (const q of report.periodQuestions ?? [])
+        ctx.err(
+          `请确认：“${q.file}”的${q.source}写的是 ${cnMonth(q.filePeriod)}，本次按 ${cnMonth(q.period)} 导入。确属 ${cnMonth(q.period)} 时请加 --period ${q.period} --force-period。`,
+        );
       if (flagBool(args, 'json')) ctx.out(JSON.stringify(report, null, 1));
       return report.problems.some((p) => p.severity === 'error') ? 2 : 0;
     });

@@ -6,7 +6,7 @@ import { translate, type DB } from '../ledger/db';
 import { autoBackup, sha256 } from '../ledger/index';
 import { fatal, hasFatal, type Problem } from '../common/problems';
 import { openWorkbookFile } from './open-workbook';
-import { readSubmission, SubmissionReadCode, type SubmissionRead } from './read-submission';
+import { isPeriodMismatch, readSubmission, type SubmissionRead } from './read-submission';
 import { TaskIndex } from './task-match';
 import { diffWithLedger, loadSubmissionTasks, writeProgress, type ProgressChange } from './ledger-adapter';
 import type { ProgressStatus, RowOutcome } from './types';
@@ -52,6 +52,17 @@ export interface FileReport {
   problems: Problem[];
 }
 
+/** A file naming another month: the clerk confirms `period`, told both months and where the file said so. */
+export interface PeriodQuestion {
+  file: string;
+  /** the month the file names, yyyy-mm */
+  filePeriod: string;
+  /** the month being imported, yyyy-mm */
+  period: string;
+  /** where the file names it: 报送表标识, 标题, 文件名 … */
+  source: string;
+}
+
 export interface ImportReport {
   dryRun: boolean;
   /** true when the ledger was changed */
@@ -61,7 +72,7 @@ export interface ImportReport {
   totals: { imported: number; new: number; updated: number; unchanged: number; notImported: number };
   problems: Problem[];
   /** files that name another month than `period`: the clerk must confirm (nothing written) */
-  periodQuestions?: { file: string; filePeriod: string; period: string }[];
+  periodQuestions?: PeriodQuestion[];
   /** the inbox rows recorded for this batch (with `inbox` set, not a dry run) */
   inbox?: Submission[];
 }
@@ -194,19 +205,12 @@ export async function importSubmissions(
   // a file that names another month: the clerk is asked first, the inbox gets nothing yet
   const questions = report.files.flatMap((f) =>
     f.problems
-      .filter((p) => p.code === SubmissionReadCode.WrongPeriod && p.severity === 'error')
-      .map((p) => ({
-        file: f.file,
-        filePeriod: /写的是 (\d{4})年(\d{1,2})月/.exec(p.message),
-        period: opts.period ?? '',
-      })),
+      .filter((p) => p.severity === 'error')
+      .filter(isPeriodMismatch)
+      .map((p) => ({ file: f.file, filePeriod: p.filePeriod, period: p.period, source: p.source })),
   );
   if (questions.length) {
-    report.periodQuestions = questions.map((q) => ({
-      file: q.file,
-      filePeriod: q.filePeriod ? `${q.filePeriod[1]}-${q.filePeriod[2]!.padStart(2, '0')}` : '',
-      period: q.period,
-    }));
+    report.periodQuestions = questions;
     return report;
   }
   if (opts.dryRun) return report;

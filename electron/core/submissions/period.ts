@@ -33,3 +33,8 @@ export function cnDate(iso: string): string {
   if (!m) return iso;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** 2025-09 → 2025年9月 */
+export function cnMonth(p: string): string {
+  return `${p.slice(0, 4)}年${Number(p.slice(5, 7))}月`;
+}

@@ -12,7 +12,7 @@ import { isPlaceholder, normaliseDate, normalisePercent } from './normalise';
 import { readStatusWord } from './status-words';
 import { decideColumns, type ColumnReading } from './column-content';
 import { FUZZY_THRESHOLD, parseCode, TaskIndex, type TaskMatch } from './task-match';
-import { isPeriod } from './period';
+import { cnMonth, isPeriod } from './period';
 import {
   STATUS_LABEL,
   type ProgressStatus,
@@ -63,6 +63,21 @@ export const SubmissionReadCode = {
   NoStatusColumn: 'SUBMISSION_NO_STATUS_COLUMN',
   WrongPeriod: 'SUBMISSION_WRONG_PERIOD',
 } as const;
+
+/** A file naming another month than the one imported: both months, and where the file said it. */
+export interface PeriodMismatch extends Problem {
+  code: typeof SubmissionReadCode.WrongPeriod;
+  /** the month the file itself names, yyyy-mm */
+  filePeriod: string;
+  /** the month being imported, yyyy-mm */
+  period: string;
+  /** where the file names its month: 报送表标识, 标题, 文件名 … */
+  source: string;
+}
+
+export function isPeriodMismatch(p: Problem): p is PeriodMismatch {
+  return p.code === SubmissionReadCode.WrongPeriod && typeof (p as PeriodMismatch).filePeriod === 'string';
+}
 
 const SIGNATURE_RE =
   /^(填报人|填表人|制表人|审核人|审核|审批人|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|电话|签字|签发|填报日期|报送日期|填报时间|日期)\s*[:：]?/;
@@ -456,22 +471,28 @@ function decidePeriod(
     const own = ownPeriod(file, identity, texts, sheets, year);
     if (own && own.period !== opts.period) {
       const msg = `文件“${file}”的${own.source}写的是 ${cnMonth(own.period)}，而本次导入的填报期次是 ${cnMonth(opts.period)}。`;
+      const both = { filePeriod: own.period, period: opts.period, source: own.source };
       if (!opts.forcePeriod) {
-        problems.push(
-          fatal(
+        const p: PeriodMismatch = {
+          ...fatal(
             SubmissionReadCode.WrongPeriod,
             `${msg}请确认文件是否报错了月份；确属 ${cnMonth(opts.period)} 的报送时，请加 --force-period（界面中点“确认按${cnMonth(opts.period)}导入”）。`,
             { file },
           ),
-        );
+          code: SubmissionReadCode.WrongPeriod,
+          ...both,
+        };
+        problems.push(p);
         return null;
       }
-      problems.push({
+      const p: PeriodMismatch = {
         severity: 'warning',
         code: SubmissionReadCode.WrongPeriod,
         message: `${msg}已按确认的 ${cnMonth(opts.period)} 导入。`,
         file,
-      });
+        ...both,
+      };
+      problems.push(p);
     }
     return opts.period;
   }
@@ -494,10 +515,6 @@ function decidePeriod(
     ),
   );
   return null;
-}
-
-function cnMonth(p: string): string {
-  return `${p.slice(0, 4)}年${Number(p.slice(5, 7))}月`;
 }
 
 /** The month the workbook itself names: our identity, a title, a sheet name, the file name,

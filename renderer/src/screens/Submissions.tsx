@@ -54,8 +54,10 @@ export function SubmissionsScreen() {
     if (!r) return;
     if (r.periodQuestions?.length) {
       // a September file imported as August: the clerk confirms, naming both months
-      const cn = (p: string) => (p ? `${p.slice(0, 4)}年${Number(p.slice(5, 7))}月` : '另一个月');
-      const lines = r.periodQuestions.map((q) => `“${q.file}”写的是${cn(q.filePeriod)}`).join('\n');
+      const cn = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5, 7))}月`;
+      const lines = r.periodQuestions
+        .map((q) => `“${q.file}”的${q.source}写的是${cn(q.filePeriod)}`)
+        .join('\n');
       if (confirm(`${lines}\n当前填报期次是${cn(period)}。确认按${cn(period)}导入吗？`))
         await take(files, true);
       return;

@@ -101,4 +101,18 @@ describe('template and submission import', () => {
     expect(JSON.parse(r.out).applied).toBe(false);
     expect(snapshot()).toBe(before);
   });
+
+  it('a September file as August: refused naming both months; --force-period takes it', async () => {
+    const f = path.join(dir, '兰考县.xlsx');
+    const before = snapshot();
+    const r = await cli('submission', 'import', f, '--period', '2025-08', '--dry-run');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      '请确认：“兰考县.xlsx”的报送表标识写的是 2025年9月，本次按 2025年8月 导入。确属 2025年8月 时请加 --period 2025-08 --force-period。',
+    );
+    const ok = await cli('submission', 'import', f, '--period', '2025-08', '--force-period', '--dry-run');
+    expect(ok.code).toBe(0);
+    expect(ok.err).toContain('已按确认的 2025年8月 导入');
+    expect(snapshot()).toBe(before);
+  });
 });

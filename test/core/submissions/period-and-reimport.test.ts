@@ -38,7 +38,7 @@ describe('a September file imported as August', () => {
     const r = await importSubmissions(db, [f], { period: '2025-08', noBackup: true, inbox });
     expect(r.applied).toBe(false);
     expect(r.periodQuestions).toEqual([
-      { file: '兰考县2025年9月.xlsx', filePeriod: '2025-09', period: '2025-08' },
+      { file: '兰考县2025年9月.xlsx', filePeriod: '2025-09', period: '2025-08', source: '报送表标识' },
     ]);
     expect(r.problems.find((p) => p.severity === 'error')!.message).toContain(
       '报送表标识写的是 2025年9月，而本次导入的填报期次是 2025年8月',
