@@ -201,6 +201,8 @@ export const TaskListRow = z.object({
   percent: z.number().nullable(),
   overdue: z.boolean(),
   dueSoon: z.boolean(),
+  /** 蓝/黄/红 by the office's rule (core/ledger/schedule.ts), judged at today */
+  warning: z.enum(['red', 'yellow', 'blue']).nullable().default(null),
 });
 export type TaskListRow = z.infer<typeof TaskListRow>;
 

@@ -2,7 +2,7 @@
 // (lead units, counties, rolled-up status, overdue), then filtering, sorting and paging are
 // array work — 100,000 tasks filter in milliseconds. Any writing operation invalidates it.
 import type { DB } from '../core/ledger/db';
-import { basis, rollupStatus, warningFor, type Status } from '../core/ledger/derive';
+import { basis, expectedFor, rollupStatus, taskWarning, type Status } from '../core/ledger/derive';
 import { scanTaskTable } from '../core/ledger/task-table';
 import { leadUnits } from '../core/ledger/task-units';
 import type { Role, TaskFilter, TaskListRow, TaskSort, TaskStatus } from './contract';
@@ -101,7 +101,7 @@ export class TaskIndex {
         percent: m.get(unitId)?.percent ?? null,
       });
     }
-    const dueSoonDays = basis(db, { asOf: today }).dueSoonDays;
+    const b = basis(db, { asOf: today });
     const years = new Set([...plans.values()].map((p) => p.year));
     const entries = tasks.map((t) => {
       const plan = plans.get(t.plan_id)!;
@@ -112,15 +112,18 @@ export class TaskIndex {
         t.state === 'closed' ? 'done' : rollupStatus(rep.map((r) => r?.status ?? 'not_started'));
       const status: TaskStatus = t.state === 'closed' || rep.some(Boolean) ? rolled : 'unreported';
       const pct = rep.flatMap((r) => (r?.percent != null ? [r.percent] : []));
-      const warning = warningFor({
-        status: rolled,
-        state: t.state,
-        due: t.due_date,
-        earliestDeadline: t.first_deadline,
-        extended: t.due_date !== t.original_due_date,
-        asOf: today,
-        dueSoonDays,
-      });
+      // the core's 蓝/黄/红 rule with 序时进度, as the bulletin and 总览 judge it (at today)
+      const warning = taskWarning(
+        t,
+        rolled,
+        rep.map((r) => ({
+          status: r?.status ?? 'not_started',
+          percent: r?.percent ?? null,
+          reported: r != null,
+        })),
+        expectedFor(plan.year, plan.doc_date, t.due_date, today),
+        b,
+      );
       // the core's 牵头单位 rule, the one the bulletin prints; the table cell shows the first three
       const lead = leadUnits(list.map((u) => ({ name: u.name, role: u.role, local: u.county })))
         .slice(0, 3)
@@ -139,8 +142,9 @@ export class TaskIndex {
         state: t.state,
         status,
         percent: pct.length ? Math.round(pct.reduce((a, c) => a + c, 0) / pct.length) : null,
-        overdue: warning === 'red',
+        overdue: t.state === 'active' && rolled !== 'done' && !!t.due_date && t.due_date < today,
         dueSoon: warning === 'blue',
+        warning,
       };
       return { row, planNo: t.no, units: list, search: `${row.code} ${t.title}`.toLowerCase() };
     });

@@ -17,6 +17,12 @@ export const STATUS_LABEL: Record<TaskStatus, string> = {
   unreported: '未报送',
 };
 export const STATUSES = Object.keys(STATUS_LABEL) as TaskStatus[];
+/** 三色预警: the words 督办单 and 通报 use */
+export const WARNING_LABEL: Record<'red' | 'yellow' | 'blue', string> = {
+  red: '红',
+  yellow: '黄',
+  blue: '蓝',
+};
 export const STATE_LABEL: Record<string, string> = {
   active: '进行中',
   closed: '已销号',

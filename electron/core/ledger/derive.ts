@@ -16,7 +16,13 @@ import { stmt } from './db';
 import { getSetting } from './settings';
 import { toPeriod, type Period } from './periods';
 import { daysBetween, todayLocal } from './util';
-import { DEFAULT_WARNING_RULE, expectedProgress, warningByRule, type WarningRule } from './schedule';
+import {
+  DEFAULT_WARNING_RULE,
+  expectedProgress,
+  percentOf,
+  warningByRule,
+  type WarningRule,
+} from './schedule';
 
 export type Status = 'done' | 'on_track' | 'lagging' | 'not_started';
 export const STATUSES: Status[] = ['done', 'on_track', 'lagging', 'not_started'];
@@ -215,41 +221,143 @@ export function pairsFrom(b: Basis, byUnit = false): string {
 
 export interface StatusCount {
   unit_id: number;
+  plan_id: number;
   state: string;
   due_date: string | null;
   original_due_date: string | null;
   first_deadline: string | null;
   status: Status;
+  /** percent of the record in force (null: none given, or no record) */
+  percent: number | null;
+  /** 1 when a record (or a 销号 of the unit's part) exists up to the period: 0 is 未报送 */
+  known: number;
   reported: number; // 1 when these records are of exactly the period
   n: number;
 }
 
 /**
- * Reporting pairs counted by everything the warning depends on. SQL only groups identical
- * inputs; statuses and colours are still decided by rollupStatus/warningFor.
+ * Reporting pairs counted by everything the warning depends on (dates, status, percent, plan
+ * for 序时进度). SQL only groups identical inputs; statuses and colours are still decided by
+ * rollupStatus/unitWarning. The record in force is found once per pair (its id), then joined.
  */
 export function statusCounts(db: DB, b: Basis, where: string, args: unknown[]): StatusCount[] {
+  const carry = `(SELECT c.id FROM progress c INDEXED BY progress_lookup
+      WHERE c.unit_id = r.unit_id AND c.task_id = r.task_id AND c.superseded_at IS NULL ${b.end ? 'AND c.period_end <= ?' : ''}
+      ORDER BY c.period_end DESC LIMIT 1)`;
   return stmt(
     db,
-    `SELECT r.unit_id, t.state, t.due_date, t.original_due_date, t.first_deadline, ${statusSql(b)} AS status,
-            ${b.period ? 'p.id IS NOT NULL' : '0'} AS reported, count(*) AS n
-     FROM ${pairsFrom(b, /r\.unit_id (=|IN)/.test(where))}
-     WHERE r.reports = 1 AND t.state IN ('active', 'closed') AND (${where || '1'})
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    `SELECT x.unit_id, x.plan_id, x.state, x.due_date, x.original_due_date, x.first_deadline,
+            CASE WHEN x.closed THEN 'done' ELSE coalesce(q.status, 'not_started') END AS status,
+            q.percent AS percent, (q.id IS NOT NULL OR x.closed) AS known, x.exact AS reported, count(*) AS n
+     FROM (SELECT r.unit_id, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
+                  ${CLOSED_PAIR} AS closed, ${b.period ? 'p.id IS NOT NULL' : '0'} AS exact,
+                  ${b.period ? `coalesce(p.id, ${carry})` : carry} AS pid
+           FROM ${pairsFrom(b, /r\.unit_id (=|IN)/.test(where))}
+           WHERE r.reports = 1 AND t.state IN ('active', 'closed') AND (${where || '1'})) x
+     LEFT JOIN progress q ON q.id = x.pid
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
   ).all(...(b.end ? [b.end] : []), ...(b.period ? [b.period.key] : []), ...args) as StatusCount[];
 }
 
+/** A task's dates, as the warning rule reads them. */
+export interface TaskDates {
+  state: string;
+  due_date: string | null;
+  original_due_date: string | null;
+  first_deadline: string | null;
+}
+
+/** One unit's reading on a task: its status in force, percent, and whether it ever reported. */
+export interface UnitReading {
+  status: Status;
+  percent: number | null;
+  /** a record (or a 销号 of its part) exists up to the period; false: 未报送, judged by dates only */
+  reported: boolean;
+}
+
+/**
+ * The colour of one unit on a task: the office's rule (schedule.ts warningByRule) with the
+ * task's 序时进度. Every reader — the period figures, 总览, the task table, the workbook,
+ * the 督办单 — calls this or taskWarning, so a colour means the same thing everywhere.
+ */
+export function unitWarning(
+  t: TaskDates,
+  u: UnitReading,
+  expected: number | null,
+  b: Pick<Basis, 'asOf' | 'rule'>,
+): Warning | null {
+  return warningByRule(
+    {
+      status: u.reported || u.status === 'done' ? u.status : 'unreported',
+      state: t.state,
+      due: t.due_date,
+      earliestDeadline: t.first_deadline,
+      extended: t.due_date !== t.original_due_date,
+      asOf: b.asOf,
+      percent: u.percent,
+      expected,
+    },
+    b.rule,
+  );
+}
+
+/**
+ * The colour of a task: its rolled-up status, as far as its slowest unit that has reported
+ * and is not done; judged by dates only when no unit ever reported.
+ */
+export function taskWarning(
+  t: TaskDates,
+  status: Status,
+  units: UnitReading[],
+  expected: number | null,
+  b: Pick<Basis, 'asOf' | 'rule'>,
+): Warning | null {
+  let slowest: number | null = null;
+  for (const u of units) {
+    if (!u.reported || u.status === 'done') continue;
+    const p = percentOf(u.status, u.percent);
+    if (p != null && (slowest == null || p < slowest)) slowest = p;
+  }
+  const silent =
+    t.state !== 'closed' && units.length > 0 && units.every((u) => !u.reported && u.status !== 'done');
+  return unitWarning(t, { status, percent: slowest, reported: !silent }, expected, b);
+}
+
+/** Plan id → its year and issue date (成文日期), which 序时进度 counts from. */
+export function planSpans(db: DB): Map<number, { year: number; docDate: string | null }> {
+  return new Map(
+    (
+      stmt(db, 'SELECT p.id, p.year, d.doc_date FROM plans p LEFT JOIN documents d ON d.id = p.document_id')
+        .raw()
+        .all() as [number, number, string | null][]
+    ).map(([id, year, docDate]) => [id, { year, docDate }]),
+  );
+}
+
+/** 序时进度 of a task of a plan at asOf (null when the plan or the due date is unknown). */
+export function expectedOf(
+  spans: Map<number, { year: number; docDate: string | null }>,
+  planId: number,
+  due: string | null,
+  asOf: string,
+): number | null {
+  const p = spans.get(planId);
+  return p ? expectedFor(p.year, p.docDate, due, asOf) : null;
+}
+
 /** The warning of one unit-status row (task columns included). */
-export function rowWarning(r: UnitStatusRow, status: Status, b: Basis): Warning | null {
-  return warningFor({
-    status,
-    state: r.state,
-    due: r.due_date,
-    earliestDeadline: r.first_deadline,
-    extended: r.due_date !== r.original_due_date,
-    asOf: b.asOf,
-    dueSoonDays: b.dueSoonDays,
-  });
+export function rowWarning(
+  r: UnitStatusRow,
+  status: Status,
+  b: Basis,
+  expected: number | null,
+): Warning | null {
+  return unitWarning(
+    r,
+    { status, percent: r.percent, reported: r.reported_period != null || status === 'done' },
+    expected,
+    b,
+  );
 }
 
 /** Overdue days (>0) or days left (≥0) to the due date, relative to asOf. */

@@ -7,7 +7,6 @@ import { stmt } from './db';
 import type { Role } from '../parse/types';
 import { auditLog, type AuditRow } from './audit';
 import { listCorrections, type CorrectionRow } from './corrections';
-import { percentOf } from './schedule';
 import {
   basis,
   dueDistance,
@@ -18,7 +17,10 @@ import {
   statusCounts,
   statusSql,
   unitStatuses,
-  warningFor,
+  unitWarning,
+  taskWarning,
+  planSpans,
+  expectedOf,
   type Basis,
   type Status,
   type UnitStatusRow,
@@ -221,30 +223,12 @@ function toItem(
   const unitStatus = (r: UnitStatusRow): Status => (closed ? 'done' : r.status);
   const status = closed ? 'done' : rollupStatus(rows.map(unitStatus));
   const expected = expectedFor(t.year, t.doc_date, t.due_date, b.asOf);
-  const w = (s: Status, percent: number | null, unreported = false) =>
-    warningFor({
-      status: unreported ? 'unreported' : s,
-      state: t.state,
-      due: t.due_date,
-      earliestDeadline: t.first_deadline,
-      extended: t.due_date !== t.original_due_date,
-      asOf: b.asOf,
-      dueSoonDays: b.dueSoonDays,
-      percent,
-      expected,
-      rule: b.rule,
-    }) as Warning | null;
-  // the task is as far as its slowest unit that has reported (a unit that never reported is
-  // judged by the dates only)
-  const known = rows
-    .filter((r) => r.reported_period != null && unitStatus(r) !== 'done')
-    .map((r) => percentOf(unitStatus(r), r.percent))
-    .filter((p): p is number => p != null);
-  const warning = w(
-    status,
-    known.length ? Math.min(...known) : null,
-    !closed && rows.length > 0 && rows.every((r) => r.reported_period == null),
-  );
+  const reading = (r: UnitStatusRow) => ({
+    status: unitStatus(r),
+    percent: r.percent,
+    reported: r.reported_period != null,
+  });
+  const warning = taskWarning(t, status, rows.map(reading), expected, b);
   const { overdueDays, daysLeft } = dueDistance(t.due_date, b.asOf);
   const live = t.state === 'active';
   // counties in the profile's order, then other units by name
@@ -280,7 +264,7 @@ function toItem(
       status: unitStatus(r),
       percent: r.percent,
       reportedPeriod: r.reported_period,
-      warning: w(unitStatus(r), r.percent, !closed && r.reported_period == null),
+      warning: unitWarning(t, reading(r), expected, b),
     })),
   };
 }
@@ -303,6 +287,8 @@ export interface CountySummary {
   on_track: number;
   lagging: number;
   not_started: number;
+  /** tasks the county has never reported on (未报送; not counted as 未开始) */
+  unreported: number;
   overdue: number;
   due_soon: number;
   /** records reported for exactly this period (the rest carry over from earlier periods) */
@@ -327,6 +313,7 @@ export function periodSummary(
     name: string;
     kind: string;
   }[];
+  const spans = planSpans(db);
   const byUnit = new Map<number, CountySummary>();
   const out: CountySummary[] = counties.map((c) => {
     const s: CountySummary = {
@@ -338,6 +325,7 @@ export function periodSummary(
       on_track: 0,
       lagging: 0,
       not_started: 0,
+      unreported: 0,
       overdue: 0,
       due_soon: 0,
       reported: 0,
@@ -358,26 +346,20 @@ export function periodSummary(
     if (!s) continue;
     const status: Status = g.state === 'closed' ? 'done' : g.status;
     s.assigned += g.n;
-    s[status] += g.n;
+    // 未报送 is its own count, never 未开始 (the period figures' rule)
+    if (!g.known && g.state !== 'closed') s.unreported += g.n;
+    else s[status] += g.n;
     if (g.reported) s.reported += g.n;
-    const w = warningFor({
-      status,
-      state: g.state,
-      due: g.due_date,
-      earliestDeadline: g.first_deadline,
-      extended: g.due_date !== g.original_due_date,
-      asOf: b.asOf,
-      dueSoonDays: b.dueSoonDays,
-    });
+    const w = unitWarning(
+      g,
+      { status, percent: g.percent, reported: !!g.known },
+      expectedOf(spans, g.plan_id, g.due_date, b.asOf),
+      b,
+    );
     if (w) s.warnings[w] += g.n;
-    if (w === 'red') s.overdue += g.n;
-    if (
-      status !== 'done' &&
-      g.state === 'active' &&
-      g.due_date &&
-      g.due_date >= b.asOf &&
-      dueDistance(g.due_date, b.asOf).daysLeft! <= b.dueSoonDays
-    )
+    const live = status !== 'done' && g.state === 'active';
+    if (live && g.due_date && g.due_date < b.asOf) s.overdue += g.n;
+    else if (live && g.due_date && dueDistance(g.due_date, b.asOf).daysLeft! <= b.dueSoonDays)
       s.due_soon += g.n;
   }
   for (const s of out) s.completionRate = s.assigned ? s.done / s.assigned : 0;
@@ -468,6 +450,7 @@ export interface CountyAlert {
 export function countyAlerts(db: DB, county: string, opts: BasisOptions = {}): CountyAlert[] {
   const b = basis(db, opts);
   const unitId = unitIdOrThrow(db, county);
+  const spans = planSpans(db);
   const plans = new Map(
     (stmt(db, 'SELECT id, title FROM plans').all() as { id: number; title: string }[]).map((p) => [
       p.id,
@@ -532,15 +515,12 @@ export function countyAlerts(db: DB, county: string, opts: BasisOptions = {}): C
     }
     const { overdueDays } = dueDistance(due, b.asOf);
     const overdue = status !== 'done' && overdueDays > 0;
-    const warning = warningFor({
-      status,
-      state: 'active',
-      due,
-      earliestDeadline: firstDeadline,
-      extended: due !== originalDue,
-      asOf: b.asOf,
-      dueSoonDays: b.dueSoonDays,
-    });
+    const warning = unitWarning(
+      { state: 'active', due_date: due, original_due_date: originalDue, first_deadline: firstDeadline },
+      { status, percent, reported: reportedPeriod != null },
+      expectedOf(spans, planId, due, b.asOf),
+      b,
+    );
     out.push({
       taskId,
       code,
@@ -595,6 +575,7 @@ export function taskProgress(
   }
   const rows = unitStatuses(db, b, where.join(' AND '), args);
   const units = unitNames(db);
+  const spans = planSpans(db);
   const getP = stmt(db, 'SELECT * FROM progress WHERE id = ?');
   const out: TaskUnitProgress[] = [];
   for (const r of rows) {
@@ -606,7 +587,7 @@ export function taskProgress(
       unit: units.get(r.unit_id)?.name ?? '',
       unitId: r.unit_id,
       status,
-      warning: rowWarning(r, status, b),
+      warning: rowWarning(r, status, b, expectedOf(spans, r.plan_id, r.due_date, b.asOf)),
       reportedPeriod: r.reported_period,
       fresh: !!b.period && r.reported_period === b.period.key,
       percent: p?.percent ?? null,

@@ -22,7 +22,7 @@ export interface TaskTableTask {
 
 export interface TaskTableScan {
   tasks: TaskTableTask[];
-  plans: { id: number; short_name: string; year: number }[];
+  plans: { id: number; short_name: string; year: number; doc_date: string | null }[];
   groups: { id: number; title: string }[];
   units: { id: number; name: string; kind: string }[];
   /** [task_id, unit_id, role, reports] in insertion (= ordinal) order */
@@ -42,7 +42,11 @@ export function scanTaskTable(db: DB, ids: number[] | null): TaskTableScan {
          FROM tasks t WHERE t.state <> 'removed' ${ids ? `AND t.id IN (${list})` : ''}`,
       )
       .all() as TaskTableTask[],
-    plans: db.prepare('SELECT id, short_name, year FROM plans').all() as TaskTableScan['plans'],
+    plans: db
+      .prepare(
+        'SELECT p.id, p.short_name, p.year, d.doc_date FROM plans p LEFT JOIN documents d ON d.id = p.document_id',
+      )
+      .all() as TaskTableScan['plans'],
     groups: db.prepare('SELECT id, title FROM task_groups').all() as TaskTableScan['groups'],
     units: db.prepare('SELECT id, name, kind FROM units').all() as TaskTableScan['units'],
     responsibilities: db

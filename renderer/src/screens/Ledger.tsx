@@ -12,7 +12,7 @@ import type {
 } from '../../../electron/api/contract';
 import { api } from '../platform';
 import { useApp } from '../app-context';
-import { ROLE_LABEL, ROLES, STATE_LABEL, STATUS_LABEL, STATUSES, shortDate } from '../labels';
+import { ROLE_LABEL, ROLES, STATE_LABEL, STATUS_LABEL, STATUSES, WARNING_LABEL, shortDate } from '../labels';
 import { TaskDrawer } from './TaskDrawer';
 
 const PAGE = 200;
@@ -334,6 +334,15 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
                       </div>
                       <div role="cell" className="td c-status">
                         <span className={`st st-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+                        {r.warning && (
+                          <span
+                            className={`warn warn-${r.warning}`}
+                            title={`${WARNING_LABEL[r.warning]}预警`}
+                            data-testid="warning"
+                          >
+                            {WARNING_LABEL[r.warning]}
+                          </span>
+                        )}
                       </div>
                       <div role="cell" className="td c-num">
                         {r.percent == null ? '' : `${r.percent}%`}

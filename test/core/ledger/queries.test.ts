@@ -137,7 +137,9 @@ describe('derived status and warnings', () => {
     expect(qi).toMatchObject({
       assigned: 3,
       done: 2,
-      not_started: 1,
+      // never reported on the third: 未报送, not 未开始
+      not_started: 0,
+      unreported: 1,
       reported: 2,
       rank: 1,
       warnings: { red: 0, yellow: 1, blue: 0 },
@@ -148,7 +150,8 @@ describe('derived status and warnings', () => {
       assigned: 3,
       done: 1,
       lagging: 1,
-      not_started: 1,
+      not_started: 0,
+      unreported: 1,
       overdue: 1,
       reported: 1,
       rank: 2,
