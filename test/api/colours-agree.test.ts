@@ -53,9 +53,9 @@ describe('the same colours everywhere', () => {
     }
   });
 
-  it('per-county roll-up and 总览 = period figures, county by county', () => {
+  it('per-county roll-up and 总览 = period figures, county by county', async () => {
     const ctx = { db, today: () => END } as unknown as HandlerContext;
-    const ov = overviewHandlers['overview.get']({ period: PERIOD }, ctx);
+    const ov = await overviewHandlers['overview.get']({ period: PERIOD }, ctx);
     const sums = new Map(periodSummary(db, PERIOD).map((s) => [s.county, s]));
     for (const c of f.counties) {
       const s = sums.get(c.county)!;
