@@ -3,7 +3,8 @@
 //   - the domain core (electron/core) never reaches up into the API, the shells (cli, bridge,
 //     main, preload), the renderer or Electron;
 //   - core/parse never imports core/ledger (parsing is pure: a file in, a plan out);
-//   - SQL (`.prepare(`, `.transaction(`, `.pragma(`, `.exec('…')`) lives in electron/core/ledger;
+//   - SQL (`.prepare(`, `.transaction(`, `.pragma(`, `.exec('…')`) and index names (INDEXED BY)
+//     live in electron/core/ledger;
 //   - the renderer takes only types from outside renderer/, and at run time only the pure
 //     modules named `*.std.ts` (no zod, no node:*, no SQL: safe in the browser bundle).
 import path from 'node:path';
@@ -105,6 +106,14 @@ const SQL_CALLS = [
   selector,
   message: 'SQL 只写在 electron/core/ledger/ 中：请在那里加一个具名的读/写函数并调用它。',
 }));
+/** An index named in a query (INDEXED BY …) ties the caller to the schema: ledger only. */
+const INDEX_NAMES = [
+  'Literal[value=/\\bINDEXED\\s+BY\\b/i]',
+  'TemplateElement[value.raw=/\\bINDEXED\\s+BY\\b/i]',
+].map((selector) => ({
+  selector,
+  message: '索引名只出现在 electron/core/ledger/ 中（INDEXED BY 属于台账的查询）。',
+}));
 
 export default tseslint.config(
   {
@@ -148,13 +157,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**', 'renderer/**'],
-    ignores: [
-      'electron/core/ledger/**',
-      // TEMPORARY allow-list while the SQL of these files moves into named ledger functions:
-      // electron/core/submissions/** (incl. ledger-adapter.ts, read-submission.ts) is issue 10's.
-      // Remove each line as its file lands clean.
-      'electron/core/submissions/**',
-    ],
-    rules: { 'no-restricted-syntax': ['error', ...SQL_CALLS] },
+    ignores: ['electron/core/ledger/**'],
+    rules: { 'no-restricted-syntax': ['error', ...SQL_CALLS, ...INDEX_NAMES] },
   },
 );

@@ -12,17 +12,14 @@ import {
 import { tasksByPlan, writeSubmissionWorkbook } from '../../core/submissions/generate';
 import { normalisePeriod, periodParts } from '../../core/submissions/period';
 import { importSubmissions } from '../../core/submissions/import';
-import { recordProgress } from '../../core/ledger/progress';
 import { getSetting } from '../../core/ledger/settings';
-import { write } from '../../core/ledger/db';
+import { recordFlagProgress } from '../../core/ledger/submission-writes';
 import {
   getSubmission,
   listSubmissions,
-  resolveSubmissionFlag,
   reviewSubmission,
   type Submission,
 } from '../../core/ledger/submissions';
-import { hasFatal } from '../../core/common/problems';
 import { ApiError } from '../errors';
 import type { SubmissionReport } from '../contract';
 import type { HandlerContext, Handlers } from '../service';
@@ -145,32 +142,29 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     if (!rep.unit) throw new ApiError('NO_COUNTY', `无法确定报送表“${rep.file}”属于哪个县区，不能录入。`);
     const op = operator(ctx);
     // the progress and the flag's mark in one transaction
-    const done = write(ctx.db, () => {
-      const r = recordProgress(
-        ctx.db,
-        [
-          {
-            task: taskId,
-            unit: rep.unit,
-            period: rep.period,
-            status,
-            percent,
-            text,
-            sheet: flag.sheet,
-            cell: flag.cell,
-          },
-        ],
-        { kind: 'manual', operator: op, ref: reportId },
+    const done = recordFlagProgress(
+      ctx.db,
+      rep.id,
+      flagId,
+      {
+        task: taskId,
+        unit: rep.unit,
+        period: rep.period,
+        status,
+        percent,
+        text,
+        sheet: flag.sheet,
+        cell: flag.cell,
+      },
+      { kind: 'manual', operator: op, ref: reportId },
+    );
+    if ('problems' in done)
+      throw new ApiError(
+        'PROGRESS_REJECTED',
+        done.problems.map((p) => p.message).join('；') || '未能写入进展。',
+        done.problems,
       );
-      if (!r.written || hasFatal(r.problems))
-        throw new ApiError(
-          'PROGRESS_REJECTED',
-          r.problems.map((p) => p.message).join('；') || '未能写入进展。',
-          r.problems,
-        );
-      return resolveSubmissionFlag(ctx.db, rep.id, flagId, { inserted: r.inserted, operator: op });
-    });
-    return toContract(done);
+    return toContract(done.submission);
   },
 
   'submission.review'({ reportId, decision, comment }, ctx) {

@@ -42,7 +42,7 @@ export {
   unitClosures,
 } from './lifecycle';
 export { listEvidence, evidenceFile, evidenceDir } from './evidence';
-export { recordProgress, type ProgressInput, type ProgressSource, type RecordResult } from './progress';
+export { recordProgress, type ProgressInput } from './progress';
 export { STATUS_LABEL, parseStatus, rollupStatus, warningFor, type Status, type Warning } from './derive';
 export {
   listTasks,

@@ -2,13 +2,14 @@
 // written. Otherwise one backup, then one transaction for the whole batch. The dry run runs
 // the same reading and diff code and stops before the backup.
 import path from 'node:path';
-import { translate, type DB } from '../ledger/db';
+import type { DB } from '../ledger/db';
+import { writeSubmissionBatch } from '../ledger/submission-writes';
 import { autoBackup, sha256 } from '../ledger/index';
 import { fatal, hasFatal, type Problem } from '../common/problems';
 import { openWorkbookFile } from './open-workbook';
 import { isPeriodMismatch, readSubmission, type SubmissionRead } from './read-submission';
 import { TaskIndex } from './task-match';
-import { diffWithLedger, loadSubmissionTasks, writeProgress, type ProgressChange } from './ledger-adapter';
+import { diffWithLedger, loadSubmissionTasks, toProgressInput, type ProgressChange } from './ledger-adapter';
 import type { ProgressStatus, RowOutcome } from './types';
 import { recordInbox, type InboxOptions } from './inbox';
 import { findSubmissionByHash, type Submission } from '../ledger/submissions';
@@ -217,43 +218,24 @@ export async function importSubmissions(
   if (hasFatal(report.problems) || report.totals.imported === 0) return withInbox(db, report, opts);
 
   if (!opts.noBackup) report.backup = await autoBackup(db, 'submission');
-  const tx = db.transaction(() => {
-    for (const { read, hash } of reads) {
-      const res = writeProgress(db, read.records, {
-        kind: 'file',
-        file: read.file,
-        fileHash: hash,
-        operator: opts.operator,
-      });
-      if (!res.written || hasFatal(res.problems)) {
-        throw Object.assign(new Error('progress rejected'), { problems: res.problems });
-      }
-    }
+  const batch = reads.map(({ read, hash }) => ({
+    records: read.records.map(toProgressInput),
+    source: { kind: 'file' as const, file: read.file, fileHash: hash, operator: opts.operator },
+  }));
+  // progress, inbox and their audit in one transaction (issue 12)
+  const written = writeSubmissionBatch(db, batch, () => {
     if (opts.inbox) {
       report.applied = true;
       report.inbox = recordInbox(db, report, opts.inbox);
     }
   });
-  try {
-    tx.immediate();
-    report.applied = true;
-  } catch (e) {
+  if (!written.written) {
     report.applied = false;
     report.inbox = undefined;
-    const ps = (e as { problems?: Problem[] }).problems;
-    report.problems.push(
-      ...(ps ?? [
-        isSqliteError(e)
-          ? // another window or program holds the write lock past the busy timeout
-            fatal('SUBMISSION_WRITE_FAILED', `${translate(e, ledgerName(db)).message}台账未做修改。`)
-          : fatal(
-              'SUBMISSION_WRITE_FAILED',
-              `写入台账失败：${e instanceof Error ? e.message : String(e)}。台账未做修改。`,
-            ),
-      ]),
-    );
+    report.problems.push(...written.problems);
     return withInbox(db, report, opts);
   }
+  report.applied = true;
   return report;
 }
 
@@ -261,14 +243,6 @@ export async function importSubmissions(
 function withInbox(db: DB, report: ImportReport, opts: ImportSubmissionOptions): ImportReport {
   if (opts.inbox) report.inbox = recordInbox(db, report, opts.inbox);
   return report;
-}
-
-function isSqliteError(e: unknown): boolean {
-  return String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_');
-}
-
-function ledgerName(db: DB): string {
-  return db.memory ? '内存台账' : path.basename(db.name);
 }
 
 function countKinds(rows: RowOutcome[]): Record<string, number> {

@@ -2,55 +2,14 @@
 // on, what the ledger holds now for a county and period (for the dry-run diff), and the
 // conversion of our records into the ledger's ProgressInput.
 import type { DB } from '../ledger/db';
-import {
-  recordProgress,
-  taskProgress,
-  type ProgressInput,
-  type ProgressSource,
-  type RecordResult,
-} from '../ledger/index';
+import { taskProgress, type ProgressInput } from '../ledger/index';
+import { scanSubmissionTasks } from '../ledger/submission-reads';
 import { cnDate } from './period';
 import type { SubmissionRecord, SubmissionTask } from './types';
 
-interface TaskSql {
-  id: number;
-  code: string;
-  no: number;
-  title: string;
-  due_date: string | null;
-  original_due_date: string | null;
-  implied_due_date: string | null;
-  short_name: string;
-  plan_title: string;
-}
-
 /** Every active task with the counties (and zones) that report on it, for the workbooks. */
 export function loadSubmissionTasks(db: DB): { tasks: SubmissionTask[]; counties: string[] } {
-  const rows = db
-    .prepare(
-      `SELECT t.id, t.code, t.no, t.title, t.due_date, t.original_due_date, t.implied_due_date, p.short_name, p.title AS plan_title
-     FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.state = 'active' ORDER BY p.year DESC, p.id, t.no`,
-    )
-    .all() as TaskSql[];
-  const resp = db
-    .prepare(
-      `SELECT r.task_id, u.name, u.kind, r.role, r.reports FROM responsibilities r JOIN units u ON u.id = r.unit_id
-     ORDER BY r.task_id, r.ordinal, r.id`,
-    )
-    .all() as { task_id: number; name: string; kind: string; role: string; reports: number }[];
-  const deadlines = db.prepare('SELECT task_id, date FROM deadlines ORDER BY task_id, date').all() as {
-    task_id: number;
-    date: string;
-  }[];
-  const targets = db
-    .prepare('SELECT task_id, text FROM targets WHERE task_id IS NOT NULL ORDER BY task_id, ordinal, id')
-    .all() as { task_id: number; text: string }[];
-  const counties = (
-    db.prepare(`SELECT name FROM units WHERE kind IN ('county','zone') ORDER BY sort_order, name`).all() as {
-      name: string;
-    }[]
-  ).map((r) => r.name);
-
+  const { tasks: rows, units: resp, deadlines, targets, counties } = scanSubmissionTasks(db);
   const group = <T extends { task_id: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
     for (const x of list) m.set(x.task_id, [...(m.get(x.task_id) ?? []), x]);
@@ -190,8 +149,4 @@ export function diffWithLedger(
       .map((field) => ({ field, before: before[field]!, after: after[field]! }));
     return { ...base, kind: fields.length ? 'update' : 'unchanged', fields };
   });
-}
-
-export function writeProgress(db: DB, records: SubmissionRecord[], source: ProgressSource): RecordResult {
-  return recordProgress(db, records.map(toProgressInput), source);
 }
