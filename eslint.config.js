@@ -6,7 +6,9 @@
 //   - SQL (`.prepare(`, `.transaction(`, `.pragma(`, `.exec('…')`) and index names (INDEXED BY)
 //     live in electron/core/ledger;
 //   - the renderer takes only types from outside renderer/, and at run time only the pure
-//     modules named `*.std.ts` (no zod, no node:*, no SQL: safe in the browser bundle).
+//     modules named `*.std.ts` (no zod, no node:*, no SQL: safe in the browser bundle);
+//   - a `*.std.ts` module stays pure: at run time it imports only other `*.std.ts` modules,
+//     so what the renderer may take can never pull the rest of the core in behind it.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
@@ -73,6 +75,18 @@ const layers = {
                 node,
                 message: `core/parse 不得引用 core/ledger（${spec}）：解析只读文件、产出方案。`,
               });
+        }),
+    },
+    'std-imports-std-only': {
+      meta: { type: 'problem', schema: [] },
+      create: (context) =>
+        onImport(context, ({ node, spec, typeOnly, to }) => {
+          if (typeOnly) return;
+          if (!to || !/\.std(\.ts)?$/.test(to))
+            context.report({
+              node,
+              message: `*.std.ts 纯模块在运行时只能引用其他 *.std.ts 模块（${spec}）；类型请用 import type。`,
+            });
         }),
     },
     'renderer-types-and-std-only': {
@@ -154,6 +168,10 @@ export default tseslint.config(
   {
     files: ['renderer/src/**'],
     rules: { 'layers/renderer-types-and-std-only': 'error' },
+  },
+  {
+    files: ['**/*.std.ts'],
+    rules: { 'layers/std-imports-std-only': 'error' },
   },
   {
     files: ['electron/**', 'renderer/**'],

@@ -2,6 +2,7 @@
 // a worker thread, the web bridge) create one of these and feed it `call(op, input)`; it
 // validates the input against the contract, runs the handler, validates the output, and
 // answers with an envelope (value, or a Chinese error) — it never throws across the boundary.
+import { todayLocal } from '../core/common/dates.std';
 import { openLedger, type DB } from '../core/ledger/db';
 import { contract, OP_NAMES, type Envelope, type OpName, type ParsedInput, type Output } from './contract';
 import { ApiError, toApiError } from './errors';
@@ -47,15 +48,11 @@ export interface Service {
   readonly dbPath: string;
 }
 
-export function localToday(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export function createService(opts: ServiceOptions): Service {
   let db = openLedger(opts.dbPath);
   const index = new TaskIndex(
     () => db,
-    () => opts.today ?? localToday(),
+    () => opts.today ?? todayLocal(),
   );
   // writing operations one at a time: the ledger is one SQLite connection, imports are transactions
   let queue: Promise<unknown> = Promise.resolve();
@@ -76,7 +73,7 @@ export function createService(opts: ServiceOptions): Service {
         touched: (ids) => {
           touched = [...(touched ?? []), ...ids];
         },
-        today: () => opts.today ?? localToday(),
+        today: () => opts.today ?? todayLocal(),
         async withLedgerClosed(fn) {
           db.close();
           try {

@@ -1,5 +1,6 @@
 // The clerk's words for the core's codes.
 import type { Role, TaskStatus } from '../../electron/api/contract';
+import { cnMonth } from '../../electron/core/common/dates.std';
 
 export const ROLE_LABEL: Record<Role, string> = {
   lead: '牵头',
@@ -51,32 +52,13 @@ export const FIELD_LABEL: Record<string, string> = {
 export function periodLabel(key: string): string {
   const q = /^(\d{4})-Q([1-4])$/.exec(key);
   if (q) return `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度`;
-  const m = /^(\d{4})-(\d{2})$/.exec(key);
-  return m ? `${m[1]}年${Number(m[2])}月` : key;
-}
-
-export function cnDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+  return cnMonth(key);
 }
 
 export function shortDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : iso;
-}
-
-/**
- * A date the clerk typed: 2025-09-30, 2025/9/30, 2025.9.30 or 2025年9月30日 → ISO, else null.
- * Same rule as the core's normaliseDate; the renderer takes no code from the core.
- */
-export function parseDate(s: string): string | null {
-  const m = s.trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
 export function fileSize(n: number): string {

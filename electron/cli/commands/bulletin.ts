@@ -3,14 +3,8 @@
 // --requirements 文件.txt saves that period's 下步工作要求 first (kept in the ledger settings).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  defaultPeriod,
-  getSetting,
-  normaliseDate,
-  setSetting,
-  todayLocal,
-  toPeriod,
-} from '../../core/ledger/index';
+import { defaultPeriod, getSetting, setSetting, toPeriod } from '../../core/ledger/index';
+import { readTypedDate, todayLocal } from '../../core/common/dates.std';
 import { exportBulletin } from '../../core/export/bulletin';
 import { KEYS, setRequirements } from '../../core/export/settings-keys';
 import { decodeText } from '../../core/export/text-file';
@@ -32,7 +26,7 @@ export function periodArgs(
   const date = (name: string) => {
     const v = flagString(args, name);
     if (v === undefined) return undefined;
-    const d = normaliseDate(v);
+    const d = readTypedDate(v);
     if (!d) throw new CliError(`--${name} 的日期“${v}”无法识别，请写成 2025-09-30。`);
     return d;
   };

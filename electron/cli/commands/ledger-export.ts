@@ -3,7 +3,8 @@
 // workbook, built by electron/core/export/ledger-workbook.ts).
 import { writeFileAtomic } from '../../core/common/atomic-write';
 import path from 'node:path';
-import { exportLedger, defaultPeriod, todayLocal, toPeriod, getSetting } from '../../core/ledger/index';
+import { todayLocal } from '../../core/common/dates.std';
+import { exportLedger, defaultPeriod, toPeriod, getSetting } from '../../core/ledger/index';
 import { exportLedgerWorkbook } from '../../core/export/ledger-workbook';
 import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
 import { userError, withLedger } from './ledger-shared';

@@ -1,12 +1,6 @@
 // `task list`: tasks with filters and their derived status and warning.
-import {
-  listTasks,
-  normaliseDate,
-  parseStatus,
-  type Status,
-  type TaskFilter,
-  type Warning,
-} from '../../core/ledger/index';
+import { listTasks, parseStatus, type Status, type TaskFilter, type Warning } from '../../core/ledger/index';
+import { readTypedDate } from '../../core/common/dates.std';
 import { CliError, flagBool, flagString, type CommandImpl, type ParsedArgs } from '../registry';
 import { padWidth, parseRole, statusText, WARNING_MARK, withLedger } from './ledger-shared';
 
@@ -46,7 +40,7 @@ export function taskFilterFromArgs(args: ParsedArgs): TaskFilter {
   ] as const) {
     const v = s(flag);
     if (v) {
-      const d = normaliseDate(v);
+      const d = readTypedDate(v);
       if (!d) throw new CliError(`--${flag} 的日期“${v}”无法识别，请写成 2025-09-30。`);
       f[key] = d;
     }

@@ -12,7 +12,8 @@ import {
 } from '../ledger/index';
 import type { BulletinData, ListItem } from './bulletin-data';
 import { FILL, type Attachment, type Block, type TableData } from './blocks';
-import { cnDate, cnNumber, countChange, joinCn, num, pct, ppChange } from './cn-format';
+import { cnDate } from '../common/dates.std';
+import { cnNumber, countChange, joinCn, num, pct, ppChange } from './cn-format';
 import { dueWords } from './due-words';
 import type { Cell } from './ooxml';
 

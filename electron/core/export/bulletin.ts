@@ -6,7 +6,7 @@ import { assertFigures, type DB } from '../ledger/index';
 import type { BulletinData } from './bulletin-data';
 import { attachmentList, bodyBlocks, bulletinAttachments, bulletinBody } from './bulletin-text';
 import type { Attachment, Block } from './blocks';
-import { cnDate } from './cn-format';
+import { cnDate } from '../common/dates.std';
 import { collectBulletin, type CollectOptions } from './collect-bulletin';
 import { fillDocx, type BlockFn, type FillReport } from './docx-fill';
 import { applyFonts } from './fonts';

@@ -3,14 +3,6 @@
 
 const DIGITS = '零一二三四五六七八九';
 
-/** 2025-09-30 → 2025年9月30日 (GB/T 9704-2012: Arabic numerals, no leading zeros). */
-export function cnDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})/);
-  if (!m) return iso;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
-}
-
 /** 1 → 一, 12 → 十二, 21 → 二十一 (heading numbers 一、（一）; up to 99). */
 export function cnNumber(n: number): string {
   if (n < 10) return DIGITS[n]!;

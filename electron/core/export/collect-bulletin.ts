@@ -8,13 +8,13 @@ import {
   periodLabel,
   recordsInForce,
   toPeriod,
-  todayLocal,
   zoneNames,
   type DB,
   type Period,
   type PeriodFigures,
   type TaskFigure,
 } from '../ledger/index';
+import { todayLocal } from '../common/dates.std';
 import type { BulletinData, BulletinMeta, CountyCompare, ListItem, TargetReport } from './bulletin-data';
 import { docNumber } from './cn-format';
 import {

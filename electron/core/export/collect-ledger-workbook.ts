@@ -17,7 +17,7 @@ import {
   type FigureStatus,
   type Warning,
 } from '../ledger/index';
-import { cnDate } from './cn-format';
+import { cnDate } from '../common/dates.std';
 import { dueWords } from './due-words';
 import { targetText } from './targets';
 import { readTaskUnits, unitsOf } from './task-units';

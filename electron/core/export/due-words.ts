@@ -1,6 +1,6 @@
 // 原定 … 延期至 …: how a 延期 task's deadline is written in every document the office sends
 // (bulletin, ledger workbook, 催办单), so a county reads the same words everywhere.
-import { cnDate } from './cn-format';
+import { cnDate } from '../common/dates.std';
 
 export interface DueFacts {
   dueDate: string | null;

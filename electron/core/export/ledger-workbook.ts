@@ -12,7 +12,8 @@ import {
   type Warning,
 } from '../ledger/index';
 import { FILL } from './blocks';
-import { cnDate, num } from './cn-format';
+import { cnDate } from '../common/dates.std';
+import { num } from './cn-format';
 import {
   collectLedgerWorkbook,
   type LedgerWorkbookData,

@@ -15,7 +15,8 @@ import {
 } from '../ledger/index';
 import { FILL, type TableData } from './blocks';
 import { dueWords } from './due-words';
-import { cnDate, safeFileName } from './cn-format';
+import { addDays, cnDate } from '../common/dates.std';
+import { safeFileName } from './cn-format';
 import { collectMeta, periodLabelLong, unitsBehind } from './collect-bulletin';
 import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
@@ -56,10 +57,6 @@ export interface RemindersData {
   contact: string;
   phone: string;
   reminders: Reminder[];
-}
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(iso + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function collectReminders(

@@ -10,7 +10,7 @@ import { APPLICATION_ID, LedgerError, openLedger, translate } from './db';
 import { LATEST_VERSION } from './migrations';
 import { audit } from './audit';
 import { evidenceFiles, storeEvidenceBytes } from './evidence';
-import { pad } from './util';
+import { pad2 as pad } from '../common/dates.std';
 import { withAtomicFile } from '../common/atomic-write';
 
 export const AUTO_BACKUPS_KEPT = 10;

@@ -25,7 +25,8 @@ import {
   type TaskField,
 } from './task-fields';
 import { findUnit } from './units';
-import { json, normaliseDate, nowIso, parseJson } from './util';
+import { readTypedDate } from '../common/dates.std';
+import { json, nowIso, parseJson } from './util';
 
 export interface CorrectionRow {
   id: number;
@@ -304,9 +305,9 @@ export function setDeadline(
   opts: { operator: string; note?: string },
 ): CorrectionResult {
   const task = requireTask(db, ref);
-  const to = normaliseDate(change.to);
+  const to = readTypedDate(change.to);
   if (!to) throw new Error(`无法识别的日期“${change.to}”，请写成 2025-09-30。`);
-  const from = change.from != null ? normaliseDate(change.from) : null;
+  const from = change.from != null ? readTypedDate(change.from) : null;
   if (change.from != null && !from) throw new Error(`无法识别的日期“${change.from}”，请写成 2025-09-30。`);
   const list = readField(db, task.id, 'deadlines') as Deadline[];
   const fresh: Deadline = { date: to, kind: change.kind ?? 'by_date', text: change.text ?? '（人工修正）' };
@@ -363,7 +364,7 @@ export function removeDeadline(
   opts: { operator: string; note?: string },
 ): CorrectionResult {
   const task = requireTask(db, ref);
-  const d = normaliseDate(date);
+  const d = readTypedDate(date);
   const list = readField(db, task.id, 'deadlines') as Deadline[];
   if (!d || !list.some((x) => x.date === d)) throw new Error(`任务 ${task.code} 没有日期为 ${date} 的时限。`);
   return correctTask(

@@ -15,7 +15,7 @@ import type { DB } from './db';
 import { stmt } from './db';
 import { getSetting } from './settings';
 import { toPeriod, type Period } from './periods';
-import { daysBetween, todayLocal } from './util';
+import { daysBetween, todayLocal } from '../common/dates.std';
 import {
   DEFAULT_WARNING_RULE,
   expectedProgress,

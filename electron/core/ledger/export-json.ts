@@ -7,7 +7,7 @@ import { readDeadlines, readMetrics, readUnits } from './task-fields';
 import type { Status, Warning } from './derive';
 import type { TaskState } from './tasks';
 import { toPeriod } from './periods';
-import { todayLocal } from './util';
+import { todayLocal } from '../common/dates.std';
 import type { ProgressSourceRef, ProgressValues } from './progress';
 
 export interface LedgerExport {

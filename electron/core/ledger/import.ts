@@ -22,7 +22,8 @@ import {
 } from './task-fields';
 import { taskCode } from './tasks';
 import { cityProfile, ensureCityProfile } from './units';
-import { isIsoDate, json, nowIso, parseJson, similarity, textKey } from './util';
+import { isIsoDate } from '../common/dates.std';
+import { json, nowIso, parseJson, similarity, textKey } from './util';
 
 export interface TaskSummary {
   taskId: number | null;

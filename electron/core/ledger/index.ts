@@ -75,7 +75,7 @@ export {
   backupProblem,
 } from './backup';
 export { exportLedger } from './export-json';
-export { normaliseDate, todayLocal } from './util';
+
 export {
   periodFigures,
   checkFigures,

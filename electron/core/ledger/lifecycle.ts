@@ -8,7 +8,8 @@ import { insertEvidence, prepareEvidence, requireUnitId, type EvidenceFile } fro
 import { audit } from './audit';
 import { refreshDueDate } from './task-fields';
 import { requireTask, type TaskRow } from './tasks';
-import { normaliseDate, nowIso, todayLocal } from './util';
+import { readTypedDate, todayLocal } from '../common/dates.std';
+import { nowIso } from './util';
 
 function need(value: string | undefined, what: string): string {
   const v = (value ?? '').trim();
@@ -22,11 +23,11 @@ export function extendTask(
   ref: string | number,
   e: { newDue: string; reason: string; approvedBy: string; requestedAt?: string; operator: string },
 ): TaskRow {
-  const newDue = normaliseDate(e.newDue);
+  const newDue = readTypedDate(e.newDue);
   if (!newDue) throw new Error(`无法识别的日期“${e.newDue}”，请写成 2025-12-31。`);
   const reason = need(e.reason, '延期原因');
   const approvedBy = need(e.approvedBy, '批准人（或批准单位）');
-  const requestedAt = e.requestedAt ? normaliseDate(e.requestedAt) : todayLocal();
+  const requestedAt = e.requestedAt ? readTypedDate(e.requestedAt) : todayLocal();
   if (!requestedAt) throw new Error(`无法识别的申请日期“${e.requestedAt}”，请写成 2025-09-15。`);
   return write(db, () => {
     const t = requireTask(db, ref);
@@ -106,7 +107,7 @@ export interface CloseInput {
  * the lagging lists while the task stays open for the other units.
  */
 export function closeTask(db: DB, ref: string | number, c: CloseInput): TaskRow {
-  const date = c.date ? normaliseDate(c.date) : todayLocal();
+  const date = c.date ? readTypedDate(c.date) : todayLocal();
   if (!date) throw new Error(`无法识别的日期“${c.date}”，请写成 2025-09-30。`);
   const files = c.files ?? [];
   const evidence = files.length ? (c.evidence ?? '').trim() : need(c.evidence, '销号依据（佐证材料说明）');
@@ -201,7 +202,7 @@ export function withdrawTask(
   const document = (w.document ?? '').trim();
   const reason = (w.reason ?? '').trim();
   if (!document && !reason) throw new Error('请填写撤销原因（或撤销依据文件的文号、标题）。');
-  const date = w.date ? normaliseDate(w.date) : todayLocal();
+  const date = w.date ? readTypedDate(w.date) : todayLocal();
   if (!date) throw new Error(`无法识别的日期“${w.date}”，请写成 2025-09-30。`);
   return write(db, () => {
     const t = requireTask(db, ref);

@@ -2,17 +2,13 @@
 // A period's end date is the default `asOf` of every period report.
 import type { DB } from './db';
 import type { PeriodType } from './settings';
-import { pad } from './util';
+import { cnMonth, monthEnd, pad2 as pad } from '../common/dates.std';
 
 export interface Period {
   key: string; // 2025-09 | 2025-Q3
   kind: PeriodType;
   start: string; // ISO
   end: string; // ISO, inclusive
-}
-
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Reads 2025-09, 2025-9, 2025年9月, 202509, 2025-Q3, 2025Q3, 2025年第三季度; null if not a period. */
@@ -27,7 +23,7 @@ export function parsePeriod(input: string): Period | null {
       key: `${y}-Q${q}`,
       kind: 'quarter',
       start: `${y}-${pad(endMonth - 2)}-01`,
-      end: `${y}-${pad(endMonth)}-${pad(lastDay(y, endMonth))}`,
+      end: monthEnd(y, endMonth),
     };
   }
   m = s.match(/^(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*月?(份)?$/);
@@ -39,7 +35,7 @@ export function parsePeriod(input: string): Period | null {
       key: `${y}-${pad(mo)}`,
       kind: 'month',
       start: `${y}-${pad(mo)}-01`,
-      end: `${y}-${pad(mo)}-${pad(lastDay(y, mo))}`,
+      end: monthEnd(y, mo),
     };
   }
   return null;
@@ -68,7 +64,7 @@ export function defaultPeriod(today: string, kind: PeriodType = 'month'): Period
 /** Chinese label: 2025年9月 / 2025年第三季度. */
 export function periodLabel(p: Period): string {
   if (p.kind === 'quarter') return `${p.key.slice(0, 4)}年第${'一二三四'[Number(p.key.slice(-1)) - 1]}季度`;
-  return `${p.key.slice(0, 4)}年${Number(p.key.slice(5, 7))}月`;
+  return cnMonth(p.key);
 }
 
 /** Makes sure the period row exists (progress rows reference it). */

@@ -1,36 +1,9 @@
-// Small helpers shared by the ledger modules: clock, dates, text keys.
+// Small helpers shared by the ledger modules: clock, text keys, JSON columns. Dates are
+// common/dates.std.ts.
 
 /** Current time as an ISO timestamp (UTC), for *_at columns. */
 export function nowIso(): string {
   return new Date().toISOString();
-}
-
-/** Today's local date as yyyy-mm-dd: the clerk's calendar, not UTC. */
-export function todayLocal(d = new Date()): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-export function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** Whole days from a to b (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000);
-}
-
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(s + 'T00:00:00Z');
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Accepts 2025-09-30, 2025/9/30, 2025.9.30, 2025年9月30日; returns ISO or null. */
-export function normaliseDate(s: string): string | null {
-  const m = s.trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
-  if (!m) return null;
-  const iso = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
-  return isIsoDate(iso) ? iso : null;
 }
 
 /**

@@ -2,10 +2,9 @@
 // only: 9月底前, 年底前, 2025年6月, 2025年9月15日前, a period 5至9月 (its end), a bare year
 // as the time of a target (2025年，新增…). Not deadlines: baselines (较2022年), years in
 // titles (《…》, （2024年本）), data years (2025年度). Recurring duties get a rhythm instead.
+import { addDays, monthEnd, pad2 as pad } from '../common/dates.std';
 import type { Deadline, Recurrence, Rhythm, Span } from './types';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
 const validMonth = (m: number) => m >= 1 && m <= 12;
 
 /** Blanks out text that must not be read for dates: 《titles》 and standard numbers. */
@@ -23,13 +22,6 @@ export interface Region {
 interface Rule {
   re: RegExp;
   read(m: RegExpExecArray, year: number, region?: Region): Omit<Deadline, 'text' | 'span'> | null;
-}
-
-/** 2025-06-01 → 2025-05-31 */
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 const RULES: Rule[] = [
@@ -141,7 +133,7 @@ const RULES: Rule[] = [
     read: (m, year, region) => {
       if (!region?.floodSeasonStart) return null;
       const y = m[1] ? +m[1] : year;
-      const day = dayBefore(`${y}-${region.floodSeasonStart}`);
+      const day = addDays(`${y}-${region.floodSeasonStart}`, -1);
       return { date: day, kind: 'month_end', ambiguous: true, alternatives: [day] };
     },
   },

@@ -1,6 +1,7 @@
 // The document's own data: 发文字号, issuer, date, and the 《…》 list of the plans it
 // transmits (the cover letter, 印发通知), which is where plan titles come from when the
 // body lost them.
+import { pad2 } from '../common/dates.std';
 
 export interface CoverInfo {
   doc_number: string;
@@ -24,7 +25,6 @@ const CN_NUM: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const pad = (n: number) => String(n).padStart(2, '0');
 
 const DOC_NUMBER =
   /^([\u4e00-\u9fa5]{1,10})\s*[〔［[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*0*(\d{1,4})\s*号/;
@@ -40,14 +40,14 @@ export function readDocNumber(paragraph: string): string {
 export function readChineseDate(text: string): string {
   const t = text.replace(/\s+/g, '');
   let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
-  if (m) return `${m[1]}-${pad(+m[2]!)}-${pad(+m[3]!)}`;
+  if (m) return `${m[1]}-${pad2(+m[2]!)}-${pad2(+m[3]!)}`;
   m =
     /^([〇○O零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(
       t,
     );
   if (m) {
     const y = [...m[1]!].map((c) => CN_NUM[c]).join('');
-    return `${y}-${pad(cnSmall(m[2]!))}-${pad(cnSmall(m[3]!))}`;
+    return `${y}-${pad2(cnSmall(m[2]!))}-${pad2(cnSmall(m[3]!))}`;
   }
   return '';
 }

@@ -11,7 +11,8 @@ import {
   type SubmissionTemplate,
 } from './template-spec';
 import { KEY_HEADING, writeIdentity } from './identity';
-import { cnDate, periodParts, returnDeadline } from './period';
+import { cnDate } from '../common/dates.std';
+import { periodParts, returnDeadline } from './period';
 import { wrappedLines } from './text-width';
 import type { SubmissionTask, WorkbookIdentity } from './types';
 import { writeFileAtomic } from '../common/atomic-write';
@@ -114,7 +115,7 @@ function sheetNameOf(wanted: string, used: Set<string>): string {
 }
 
 function deadlineText(t: SubmissionTask): string {
-  if (t.deadlines.length > 0) return t.deadlines.map(cnDate).join('\n');
+  if (t.deadlines.length > 0) return t.deadlines.map((d) => cnDate(d)).join('\n');
   if (t.impliedDeadline) return `${cnDate(t.impliedDeadline)}前`;
   return '';
 }

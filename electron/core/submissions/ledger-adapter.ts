@@ -4,7 +4,7 @@
 import type { DB } from '../ledger/db';
 import { taskProgress, type ProgressInput } from '../ledger/index';
 import { scanSubmissionTasks } from '../ledger/submission-reads';
-import { cnDate } from './period';
+import { cnDate } from '../common/dates.std';
 import type { SubmissionRecord, SubmissionTask } from './types';
 
 /** Every active task with the counties (and zones) that report on it, for the workbooks. */

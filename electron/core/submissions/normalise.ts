@@ -1,5 +1,6 @@
 // What counties type, made uniform: status words (完成状态), percentages (完成进度) and dates.
 // Each returns null when it cannot read the value, so the caller can report the cell.
+import { isoDay, isoOf, monthEnd } from '../common/dates.std';
 import type { ProgressStatus } from './types';
 import { readStatusWord } from './status-words';
 
@@ -47,41 +48,34 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 /** Excel serial day → ISO date (1900 system; 1904 when the workbook says so). */
 export function serialToIso(serial: number, date1904 = false): string {
   const ms = EXCEL_EPOCH + (serial + (date1904 ? 1462 : 0)) * 86400000;
-  return new Date(Math.round(ms / 86400000) * 86400000).toISOString().slice(0, 10);
+  return isoDay(new Date(Math.round(ms / 86400000) * 86400000));
 }
 
-function iso(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1) return null;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > last) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function monthEnd(y: number, m: number): string | null {
-  return m >= 1 && m <= 12 ? iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate()) : null;
+function monthEndOrNull(y: number, m: number): string | null {
+  return m >= 1 && m <= 12 ? monthEnd(y, m) : null;
 }
 
 /**
  * Dates as counties write them: a Date, an Excel serial, 2025-09-30, 2025.9.30, 2025/9/30,
  * 2025年9月30日, 9月30日, 9月底, 2025年9月 (its end), 年底. `year` fills in a missing year.
  */
-export function normaliseDate(
+export function readCountyDate(
   raw: { text: string; num: number | null; date?: Date | null },
   year: number,
   date1904 = false,
 ): string | null {
-  if (raw.date) return raw.date.toISOString().slice(0, 10);
+  if (raw.date) return isoDay(raw.date);
   if (raw.num != null) return raw.num > 20000 && raw.num < 80000 ? serialToIso(raw.num, date1904) : null;
   const t = raw.text.replace(/\s/g, '').replace(/[前止]$/, '');
   let m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(t);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日$/.exec(t);
-  if (m) return iso(m[1] ? Number(m[1]) : year, Number(m[2]), Number(m[3]));
+  if (m) return isoOf(m[1] ? Number(m[1]) : year, Number(m[2]), Number(m[3]));
   m = /^(?:(\d{4})[年.\-/])?(\d{1,2})月?(?:底|末|份)?$/.exec(t);
-  if (m && (t.includes('月') || m[1])) return monthEnd(m[1] ? Number(m[1]) : year, Number(m[2]));
+  if (m && (t.includes('月') || m[1])) return monthEndOrNull(m[1] ? Number(m[1]) : year, Number(m[2]));
   m = /^(?:(\d{4})年)?(?:年底|年末|底)$/.exec(t);
-  if (m) return iso(m[1] ? Number(m[1]) : year, 12, 31);
+  if (m) return isoOf(m[1] ? Number(m[1]) : year, 12, 31);
   return null;
 }

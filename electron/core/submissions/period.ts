@@ -1,4 +1,5 @@
 // Reporting periods (填报期次) are months, written yyyy-mm (2025-09).
+import { pad2 } from '../common/dates.std';
 
 export function isPeriod(s: string): boolean {
   const m = /^(\d{4})-(\d{2})$/.exec(s);
@@ -11,7 +12,7 @@ export function normalisePeriod(s: string): string | null {
   if (!m) return null;
   const month = Number(m[2]);
   if (month < 1 || month > 12) return null;
-  return `${m[1]}-${String(month).padStart(2, '0')}`;
+  return `${m[1]}-${pad2(month)}`;
 }
 
 export function periodParts(period: string): { year: number; month: number } {
@@ -24,17 +25,5 @@ export function returnDeadline(period: string, day: number): string {
   const { year, month } = periodParts(period);
   const y = month === 12 ? year + 1 : year;
   const m = month === 12 ? 1 : month + 1;
-  return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** 2025-10-05 → 2025年10月5日 */
-export function cnDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
-}
-
-/** 2025-09 → 2025年9月 */
-export function cnMonth(p: string): string {
-  return `${p.slice(0, 4)}年${Number(p.slice(5, 7))}月`;
+  return `${y}-${pad2(m)}-${pad2(day)}`;
 }

@@ -3,16 +3,17 @@
 // our own workbooks (hidden identity: exact) and on tables a county laid out itself.
 // Pure: no ledger access; the dry run and the real import both call this.
 import type ExcelJS from 'exceljs';
+import { cnMonth } from '../common/dates.std';
 import { fatal, type Problem, type Result } from '../common/problems';
 import { buildGrid, ref, type GridCell, type SheetGrid } from './sheet-grid';
 import { findHeader, type Field, type HeaderMap } from './headers';
 import { KEY_HEADING, META_SHEET, readIdentity } from './identity';
 import { countiesIn, periodIn, unitLineValue } from './detect-context';
-import { isPlaceholder, normaliseDate, normalisePercent } from './normalise';
+import { isPlaceholder, readCountyDate, normalisePercent } from './normalise';
 import { readStatusWord } from './status-words';
 import { decideColumns, type ColumnReading } from './column-content';
 import { FUZZY_THRESHOLD, parseCode, TaskIndex, type TaskMatch } from './task-match';
-import { cnMonth, isPeriod } from './period';
+import { isPeriod } from './period';
 import {
   STATUS_LABEL,
   type ProgressStatus,
@@ -819,7 +820,7 @@ function readRows(
     const doneCell = get('completedOn');
     const completedOn =
       doneCell && (doneCell.text || doneCell.num != null) && !isPlaceholder(doneCell.text)
-        ? normaliseDate(doneCell, year, date1904)
+        ? readCountyDate(doneCell, year, date1904)
         : null;
 
     const fields = {

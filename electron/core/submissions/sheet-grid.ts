@@ -4,6 +4,7 @@
 // Value shapes handled: string, number, boolean, Date, rich text, formulas (their cached
 // result; a formula whose result is 0 may come back without `value`), hyperlinks, errors.
 import type ExcelJS from 'exceljs';
+import { isoDay } from '../common/dates.std';
 import { colLetter } from './generate';
 
 export interface GridCell {
@@ -37,7 +38,7 @@ function valueOf(
   if (typeof v === 'string') return { text: clean(v), num: null, date: null };
   if (typeof v === 'number') return { text: numText(v), num: v, date: null };
   if (typeof v === 'boolean') return { text: v ? 'TRUE' : 'FALSE', num: null, date: null };
-  if (v instanceof Date) return { text: v.toISOString().slice(0, 10), num: null, date: v };
+  if (v instanceof Date) return { text: isoDay(v), num: null, date: v };
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText))
       return { text: clean(v.richText.map((r) => r.text).join('')), num: null, date: null };

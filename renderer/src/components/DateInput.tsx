@@ -1,7 +1,7 @@
 // A date typed as the clerk writes it (2025-09-30 or 2025年9月30日), never the browser's
 // locale picker (which shows mm/dd/yyyy on an English system). Shows what it understood.
+import { cnDate, readTypedDate } from '../../../electron/core/common/dates.std';
 import { useEffect, useId, useState } from 'react';
-import { cnDate, parseDate } from '../labels';
 
 export function DateInput({
   label,
@@ -17,8 +17,12 @@ export function DateInput({
   autoFocus?: boolean;
 }) {
   const id = useId();
-  const iso = parseDate(value);
-  const hint = !value.trim() ? '如 2025-09-30 或 2025年9月30日' : iso ? `＝${cnDate(iso)}` : '日期无法识别';
+  const iso = readTypedDate(value);
+  const hint = !value.trim()
+    ? '如 2025-09-30 或 2025年9月30日'
+    : iso
+      ? `＝${cnDate(iso, '—')}`
+      : '日期无法识别';
   return (
     <span className="date-input">
       <label htmlFor={id}>{label}</label>
@@ -54,9 +58,9 @@ export function CompactDateInput({
   const [draft, setDraft] = useState(value ?? '');
   // the filter cleared or set elsewhere: show it
   useEffect(() => {
-    if (parseDate(draft) !== (value ?? null)) setDraft(value ?? '');
+    if (readTypedDate(draft) !== (value ?? null)) setDraft(value ?? '');
   }, [value]);
-  const iso = parseDate(draft);
+  const iso = readTypedDate(draft);
   return (
     <input
       aria-label={label}
@@ -64,11 +68,11 @@ export function CompactDateInput({
       value={draft}
       size={11}
       aria-invalid={!!draft.trim() && !iso}
-      title={iso ? cnDate(iso) : '如 2025-09-30 或 2025年9月30日'}
+      title={iso ? cnDate(iso, '—') : '如 2025-09-30 或 2025年9月30日'}
       onChange={(e) => {
         const v = e.target.value;
         setDraft(v);
-        const d = parseDate(v);
+        const d = readTypedDate(v);
         if (d) onChange(d);
         else if (!v.trim()) onChange('');
       }}

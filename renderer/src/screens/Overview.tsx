@@ -1,10 +1,11 @@
 // 总览: completion by county, a light per plan, deadlines ahead, the overdue list.
+import { cnDate } from '../../../electron/core/common/dates.std';
 import { useEffect, useState } from 'react';
 import type { Overview } from '../../../electron/api/contract';
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { BarChart, Timeline } from '../components/BarChart';
-import { cnDate, periodLabel } from '../labels';
+import { periodLabel } from '../labels';
 
 const LIGHT = { green: '正常', yellow: '有滞后', red: '有逾期', grey: '无任务' };
 
@@ -40,7 +41,7 @@ export function OverviewScreen() {
             ))}
           </select>
         </label>
-        <span className="muted">统计截至 {cnDate(data.asOf)}</span>
+        <span className="muted">统计截至 {cnDate(data.asOf, '—')}</span>
       </header>
       <div className="grid2">
         <section className="card">
@@ -101,7 +102,7 @@ export function OverviewScreen() {
               <li key={u.id}>
                 <a href={`#/ledger?task=${u.id}`}>{u.code}</a> {u.title}{' '}
                 <span className="muted">
-                  {cnDate(u.due)}（{u.days} 天后）
+                  {cnDate(u.due, '—')}（{u.days} 天后）
                 </span>
               </li>
             ))}
@@ -129,7 +130,7 @@ export function OverviewScreen() {
                   <tr key={o.id} onClick={() => open(o.id)} className="clickable">
                     <td>{o.code}</td>
                     <td>{o.title}</td>
-                    <td>{cnDate(o.due)}</td>
+                    <td>{cnDate(o.due, '—')}</td>
                     <td className="red">{o.days} 天</td>
                     <td>{o.lead}</td>
                   </tr>

@@ -1,5 +1,6 @@
 // 县区报送: make every county's workbook for the period, take in returned files, resolve
 // flagged rows, accept or return (退回) each county's submission, see who has reported.
+import { cnMonth } from '../../../electron/core/common/dates.std';
 import { useEffect, useState } from 'react';
 import type { FileRef, ProgressStatus, RowFlag, SubmissionReport } from '../../../electron/api/contract';
 import { api, platform } from '../platform';
@@ -54,11 +55,10 @@ export function SubmissionsScreen() {
     if (!r) return;
     if (r.periodQuestions?.length) {
       // a September file imported as August: the clerk confirms, naming both months
-      const cn = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5, 7))}月`;
       const lines = r.periodQuestions
-        .map((q) => `“${q.file}”的${q.source}写的是${cn(q.filePeriod)}`)
+        .map((q) => `“${q.file}”的${q.source}写的是${cnMonth(q.filePeriod)}`)
         .join('\n');
-      if (confirm(`${lines}\n当前填报期次是${cn(period)}。确认按${cn(period)}导入吗？`))
+      if (confirm(`${lines}\n当前填报期次是${cnMonth(period)}。确认按${cnMonth(period)}导入吗？`))
         await take(files, true);
       return;
     }

@@ -1,12 +1,13 @@
 // 督办 in the task drawer: 延期 requests (new date, reason, approver, request date), 办结销号 of
 // the task or of one county's part with who confirmed it and 佐证材料 files, 撤销 with a reason,
 // 重新打开. Each calls one core operation (the same as the CLI's `task extend/close/…`).
+import { cnDate, readTypedDate } from '../../../electron/core/common/dates.std';
 import { useRef, useState } from 'react';
 import type { FileRef, TaskDetail } from '../../../electron/api/contract';
 import { api, platform } from '../platform';
 import { useApp } from '../app-context';
 import { DateInput } from '../components/DateInput';
-import { cnDate, fileSize, parseDate } from '../labels';
+import { fileSize } from '../labels';
 
 type Form =
   | { kind: 'extend' }
@@ -50,8 +51,8 @@ export function Supervision({
             <ol className="plain" data-testid="extensions">
               {task.extensions.map((e, i) => (
                 <li key={i}>
-                  第{i + 1}次：{cnDate(e.previousDue)} → {cnDate(e.newDue)}，
-                  {e.requestedAt ? `${cnDate(e.requestedAt)}申请，` : ''}原因：{e.reason}，批准：
+                  第{i + 1}次：{cnDate(e.previousDue, '—')} → {cnDate(e.newDue, '—')}，
+                  {e.requestedAt ? `${cnDate(e.requestedAt, '—')}申请，` : ''}原因：{e.reason}，批准：
                   {e.approvedBy}
                 </li>
               ))}
@@ -62,7 +63,7 @@ export function Supervision({
           <>
             <span>销号</span>
             <span data-testid="closure">
-              {cnDate(task.closure.date)}办结销号
+              {cnDate(task.closure.date, '—')}办结销号
               {task.closure.confirmedBy && `，确认：${task.closure.confirmedBy}`}
               {task.closure.note && `；${task.closure.note}`}
             </span>
@@ -74,7 +75,7 @@ export function Supervision({
             <ul className="plain" data-testid="unit-closures">
               {task.unitClosures.map((c) => (
                 <li key={c.unit}>
-                  {c.unit}：{cnDate(c.date)}销号{c.confirmedBy && `，确认：${c.confirmedBy}`}
+                  {c.unit}：{cnDate(c.date, '—')}销号{c.confirmedBy && `，确认：${c.confirmedBy}`}
                   {c.note && `；${c.note}`}{' '}
                   <button
                     className="link"
@@ -92,7 +93,7 @@ export function Supervision({
           <>
             <span>撤销</span>
             <span data-testid="withdrawal">
-              {cnDate(task.withdrawal.date)}撤销
+              {cnDate(task.withdrawal.date, '—')}撤销
               {task.withdrawal.document && `，依据 ${task.withdrawal.document}`}
               {task.withdrawal.reason && `；原因：${task.withdrawal.reason}`}
             </span>
@@ -157,8 +158,8 @@ export function Supervision({
 /** 原定 … ；延期至 …（第n次，经…批准）: the words used in the drawer, bulletin and workbooks. */
 export function dueLine(task: TaskDetail): string {
   const last = task.extensions.at(-1);
-  if (!last) return `${cnDate(task.due)}${task.deadlines.length ? '' : '（未写明，按年底）'}`;
-  return `原定${cnDate(task.originalDue)}，延期至${cnDate(task.due)}（第${task.extensions.length}次，经${last.approvedBy}批准）`;
+  if (!last) return `${cnDate(task.due, '—')}${task.deadlines.length ? '' : '（未写明，按年底）'}`;
+  return `原定${cnDate(task.originalDue, '—')}，延期至${cnDate(task.due, '—')}（第${task.extensions.length}次，经${last.approvedBy}批准）`;
 }
 
 function ActionForm({
@@ -199,16 +200,16 @@ function ActionForm({
   const submit = () => {
     switch (form.kind) {
       case 'extend': {
-        const newDue = parseDate(date);
-        const requestedAt = parseDate(date2) ?? undefined;
+        const newDue = readTypedDate(date);
+        const requestedAt = readTypedDate(date2) ?? undefined;
         if (!newDue) return app.notify('error', '请填写新的完成时限，如 2025-12-31。');
         return run(async () => [
           await api['task.extend']({ id: task.id, newDue, reason, approvedBy: who, requestedAt }),
-          `${task.code} 已延期至${cnDate(newDue)}。`,
+          `${task.code} 已延期至${cnDate(newDue, '—')}。`,
         ]);
       }
       case 'close': {
-        const d = parseDate(date2) ?? undefined;
+        const d = readTypedDate(date2) ?? undefined;
         return run(async () => [
           await api['task.close']({
             id: task.id,
@@ -227,7 +228,7 @@ function ActionForm({
             id: task.id,
             reason,
             document: doc.trim() || undefined,
-            date: parseDate(date2) ?? undefined,
+            date: readTypedDate(date2) ?? undefined,
           }),
           `${task.code} 已撤销。`,
         ]);

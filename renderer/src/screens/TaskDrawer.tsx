@@ -1,22 +1,13 @@
 // One task: its text with spans, responsibilities, deadlines, targets (each correctable in
 // place), per-county progress and the full history.
+import { cnDate, readTypedDate } from '../../../electron/core/common/dates.std';
 import { useEffect, useMemo, useState } from 'react';
 import type { Correction, Role, TaskDetail } from '../../../electron/api/contract';
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { SourceText, type Mark } from '../components/SourceText';
 import { Supervision, type SupervisionForm } from './Supervision';
-import {
-  OP_LABEL,
-  ROLE_LABEL,
-  ROLES,
-  STATE_LABEL,
-  STATUS_LABEL,
-  cnDate,
-  parseDate,
-  periodLabel,
-  shortDate,
-} from '../labels';
+import { OP_LABEL, ROLE_LABEL, ROLES, STATE_LABEL, STATUS_LABEL, periodLabel, shortDate } from '../labels';
 
 export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const app = useApp();
@@ -230,7 +221,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                       <form
                         onSubmit={(e) => {
                           e.preventDefault();
-                          const iso = parseDate(draft);
+                          const iso = readTypedDate(draft);
                           if (iso) void correct({ kind: 'setDeadline', previous: d.date, date: iso });
                           else app.notify('error', '日期无法识别，请写成 2025-09-30 或 2025年9月30日。');
                         }}
@@ -243,7 +234,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                           onChange={(e) => setDraft(e.target.value)}
                           aria-label="改为日期"
                         />
-                        <button className="primary" disabled={busy || !parseDate(draft)}>
+                        <button className="primary" disabled={busy || !readTypedDate(draft)}>
                           确定
                         </button>
                         <button type="button" onClick={() => setEditing(null)}>
@@ -252,7 +243,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                       </form>
                     ) : (
                       <>
-                        <span>{cnDate(d.date)}</span> <small className="muted">原文：{d.text}</small>
+                        <span>{cnDate(d.date, '—')}</span> <small className="muted">原文：{d.text}</small>
                         {d.ambiguous && (
                           <span className="tag warn" title={`也可能是 ${(d.alternatives ?? []).join('、')}`}>
                             有歧义
@@ -284,8 +275,8 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                   onChange={(e) => startEdit('dnew', e.target.value)}
                 />
                 <button
-                  disabled={busy || editing !== 'dnew' || !parseDate(draft)}
-                  onClick={() => void correct({ kind: 'setDeadline', date: parseDate(draft)! })}
+                  disabled={busy || editing !== 'dnew' || !readTypedDate(draft)}
+                  onClick={() => void correct({ kind: 'setDeadline', date: readTypedDate(draft)! })}
                 >
                   添加时限
                 </button>

@@ -1,7 +1,7 @@
 // How dates, document numbers, rates and lists are written; periods before; an empty ledger.
 import { describe, expect, it } from 'vitest';
+import { cnDate } from '../../../electron/core/common/dates.std';
 import {
-  cnDate,
   cnNumber,
   countChange,
   docNumber,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  normaliseDate,
+  readCountyDate,
   normalisePercent,
   normaliseStatus,
   serialToIso,
@@ -72,15 +72,15 @@ describe('dates', () => {
     ['年底', '2025-12-31'],
     ['2025年底前', '2025-12-31'],
     ['20250930', '2025-09-30'],
-  ])('%s → %s', (t, d) => expect(normaliseDate({ text: t, num: null }, 2025)).toBe(d));
+  ])('%s → %s', (t, d) => expect(readCountyDate({ text: t, num: null }, 2025)).toBe(d));
   it('Excel serials, 1900 and 1904 systems', () => {
     expect(serialToIso(45930)).toBe('2025-09-30');
-    expect(normaliseDate({ text: '', num: 45930 }, 2025)).toBe('2025-09-30');
+    expect(readCountyDate({ text: '', num: 45930 }, 2025)).toBe('2025-09-30');
     expect(serialToIso(45930 - 1462, true)).toBe('2025-09-30');
   });
   it('impossible dates are null', () => {
-    expect(normaliseDate({ text: '2025.2.30', num: null }, 2025)).toBeNull();
-    expect(normaliseDate({ text: '尽快', num: null }, 2025)).toBeNull();
+    expect(readCountyDate({ text: '2025.2.30', num: null }, 2025)).toBeNull();
+    expect(readCountyDate({ text: '尽快', num: null }, 2025)).toBeNull();
   });
 });
 
