@@ -253,6 +253,36 @@ function reminderDocument(): Document {
   });
 }
 
+function supervisionDocument(): Document {
+  // 三色督办单: the colour in the title, the form (督办号, 预警等级, 责任单位) and the tasks
+  // (工作内容, 完成时限, 落实情况, 预警等级), what the colour asks, by when, the rule
+  const children = [
+    new Paragraph({ style: 'GwTitle', children: [new TextRun('污染防治攻坚重点任务{{预警颜色}}督办单')] }),
+    new Paragraph({ style: 'GwDocNo', children: [new TextRun('{{督办号}}')] }),
+    blank(),
+    body('{{单位}}：', 'GwNoIndent'),
+    body('根据{{通报期间}}全市污染防治攻坚重点任务调度情况，截至{{截止日期}}，你单位承担的以下{{任务数}}项任务列入{{预警颜色}}预警，现予督办：'),
+    body('{{督办事项}}', 'GwNoIndent'),
+    body('{{办理要求}}，并于{{反馈时限}}前将落实情况书面报送{{发文机关}}。'),
+    new Paragraph({ style: 'GwTableNote', children: [new TextRun('预警规则：{{预警规则}}')] }),
+    body('{{联系方式}}'),
+    blank(),
+    body('{{署名}}', 'GwSignature'),
+    body('{{成文日期}}', 'GwDate'),
+  ];
+  return new Document({
+    creator: '台账工作台',
+    title: '督办单模板',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: { document: { run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28) } } },
+      paragraphStyles: STYLES,
+      characterStyles: [{ id: 'GwHeading2Char', name: '二级标题字符（楷体）', run: { font: font(KAITI) } }],
+    },
+    sections: [{ properties: pageProps(), footers: { default: pageFooter('odd'), even: pageFooter('even') }, children }],
+  });
+}
+
 /** Table styles: no extra space between Chinese and digits (keeps 2025年12月31日 on one line). */
 const TIGHT = ['GwTable', 'GwTableHead', 'GwTableNote'];
 
@@ -275,17 +305,20 @@ async function finish(buf: Buffer): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-export async function buildTemplates(outDir = here): Promise<{ bulletin: string; reminder: string }> {
+export async function buildTemplates(
+  outDir = here,
+): Promise<{ bulletin: string; reminder: string; supervision: string }> {
   const bulletin = path.join(outDir, 'bulletin', 'bulletin.docx');
   const reminder = path.join(outDir, 'reminder', 'reminder.docx');
-  mkdirSync(path.dirname(bulletin), { recursive: true });
-  mkdirSync(path.dirname(reminder), { recursive: true });
+  const supervision = path.join(outDir, 'supervision', 'supervision.docx');
+  for (const f of [bulletin, reminder, supervision]) mkdirSync(path.dirname(f), { recursive: true });
   writeFileSync(bulletin, await finish(await Packer.toBuffer(bulletinDocument())));
   writeFileSync(reminder, await finish(await Packer.toBuffer(reminderDocument())));
-  return { bulletin, reminder };
+  writeFileSync(supervision, await finish(await Packer.toBuffer(supervisionDocument())));
+  return { bulletin, reminder, supervision };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const r = await buildTemplates();
-  console.error(`已生成模板：${path.relative(process.cwd(), r.bulletin)}、${path.relative(process.cwd(), r.reminder)}`);
+  console.error(`已生成模板：${Object.values(r).map((f) => path.relative(process.cwd(), f)).join('、')}`);
 }

@@ -754,6 +754,12 @@ export const contract = {
     summary: '导出催报提醒',
     long: true,
   }),
+  'supervision.export': op({
+    input: z.object({ period: periodKey, outDir: z.string().optional() }),
+    output: Written,
+    summary: '导出三色督办单',
+    long: true,
+  }),
   'ledger.export': op({
     input: z.object({ outFile: z.string().optional(), period: periodKey.optional() }),
     output: Written,

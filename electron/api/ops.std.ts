@@ -25,6 +25,7 @@ export const OP_NAMES = [
   'bulletin.setRequirements',
   'bulletin.export',
   'reminders.export',
+  'supervision.export',
   'ledger.export',
   'overview.get',
   'settings.get',

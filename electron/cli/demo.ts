@@ -92,6 +92,7 @@ async function main(): Promise<number> {
       path.join(out, `工作进展通报-${PERIOD}.docx`),
     );
   if (has('remind')) await cli('remind', '--period', PERIOD, '-o', path.join(out, '催办单'));
+  if (has('supervise')) await cli('supervise', '--period', PERIOD, '-o', path.join(out, '督办单'));
   await cli('ledger', 'export', '--period', PERIOD, '-o', path.join(out, `台账-${PERIOD}.xlsx`));
 
   console.log(`\n完成。输出在 ${path.relative(process.cwd(), out) || out}/：`);

@@ -22,5 +22,6 @@ describe('templates', () => {
     const fresh = await buildTemplates(dir);
     expect(await parts(fresh.bulletin)).toEqual(await parts(builtInTemplate('bulletin')));
     expect(await parts(fresh.reminder)).toEqual(await parts(builtInTemplate('reminder')));
+    expect(await parts(fresh.supervision)).toEqual(await parts(builtInTemplate('supervision')));
   });
 });

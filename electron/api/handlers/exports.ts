@@ -3,6 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { backupLedger, restoreLedger } from '../../core/ledger/backup';
 import { exportReminders } from '../../core/export/reminders';
+import { exportSupervision } from '../../core/export/supervision';
 import { exportLedgerWorkbook } from '../../core/export/ledger-workbook';
 import { ApiError } from '../errors';
 import { bulletinPreview, exportBulletin } from '../../core/export/bulletin';
@@ -16,6 +17,7 @@ type Ops =
   | 'bulletin.setRequirements'
   | 'bulletin.export'
   | 'reminders.export'
+  | 'supervision.export'
   | 'ledger.export'
   | 'backup.create'
   | 'backup.restore';
@@ -45,6 +47,17 @@ export const exportHandlers: Pick<Handlers, Ops> = {
       throw new ApiError(
         'NOTHING_TO_REMIND',
         `${periodLabel(toPeriod(period))}没有滞后或超期的任务，无需催办。`,
+      );
+    return { files: r.files.map((f) => ctx.files.ref(f.file)) };
+  },
+  async 'supervision.export'({ period, outDir }, ctx) {
+    const dir = ctx.files.outputDir(outDir);
+    ctx.progress(0, 1, '正在生成三色督办单…');
+    const r = await exportSupervision(ctx.db, { period, outDir: dir });
+    if (r.files.length === 0)
+      throw new ApiError(
+        'NOTHING_TO_SUPERVISE',
+        `${periodLabel(toPeriod(period))}没有列入蓝、黄、红预警的任务，无需督办。`,
       );
     return { files: r.files.map((f) => ctx.files.ref(f.file)) };
   },

@@ -185,4 +185,13 @@ export const commands: Command[] = [
     valueFlags: ['period', 'o', 'out', 'as-of', 'date', 'template'],
     load: async () => (await import('./remind')).remindCommand,
   },
+  {
+    name: ['supervise'],
+    boolFlags: ['json'],
+    summary: '生成三色督办单（.docx）：每个责任单位每种预警颜色（红、黄、蓝）一份',
+    usage:
+      'supervise --period 2025-09 -o 输出目录 [--as-of 日期] [--date 成文日期] [--template 模板.docx] [--json]',
+    valueFlags: ['period', 'o', 'out', 'as-of', 'date', 'template'],
+    load: async () => (await import('./supervise')).superviseCommand,
+  },
 ];

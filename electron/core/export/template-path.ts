@@ -6,7 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getSetting, type DB } from '../ledger/index';
 
-export type TemplateKind = 'bulletin' | 'reminder';
+export type TemplateKind = 'bulletin' | 'reminder' | 'supervision';
+
+const TEMPLATE_WORD: Record<TemplateKind, string> = {
+  bulletin: '通报',
+  reminder: '催办单',
+  supervision: '督办单',
+};
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -26,6 +32,6 @@ export function templatePath(kind: TemplateKind, db?: DB, explicit?: string): st
 export function loadTemplate(kind: TemplateKind, t: string | Uint8Array | undefined, db?: DB): Uint8Array {
   if (t instanceof Uint8Array) return t;
   const file = templatePath(kind, db, t);
-  if (!existsSync(file)) throw new Error(`找不到${kind === 'bulletin' ? '通报' : '催办单'}模板“${file}”。`);
+  if (!existsSync(file)) throw new Error(`找不到${TEMPLATE_WORD[kind]}模板“${file}”。`);
   return readFileSync(file);
 }

@@ -88,7 +88,7 @@ export {
   type Counts,
   type FigureStatus,
 } from './period-figures';
-export { ruleText } from './schedule';
+export { ruleText, pointsBehind, percentOf, type WarningRule } from './schedule';
 export { scoringText } from './scoring';
 export {
   recordsInForce,

@@ -50,7 +50,7 @@ export function BulletinScreen() {
     }
   };
 
-  const exportOne = async (kind: 'bulletin' | 'reminders' | 'ledger') => {
+  const exportOne = async (kind: 'bulletin' | 'reminders' | 'supervision' | 'ledger') => {
     if (dirty) await saveReq();
     let out: { files: FileRef[] } | null;
     if (kind === 'bulletin') {
@@ -63,6 +63,10 @@ export function BulletinScreen() {
       const outDir = await platform.pickFolder('选择保存催报提醒的文件夹');
       if (outDir === null) return;
       out = await run('reminders.export', { period, outDir }, '正在生成催报提醒…');
+    } else if (kind === 'supervision') {
+      const outDir = await platform.pickFolder('选择保存三色督办单的文件夹');
+      if (outDir === null) return;
+      out = await run('supervision.export', { period, outDir }, '正在生成三色督办单…');
     } else {
       const outFile = await platform.saveFile('保存台账', `任务台账（${periodLabel(period)}）.xlsx`, [
         'xlsx',
@@ -92,6 +96,9 @@ export function BulletinScreen() {
           </button>
           <button onClick={() => exportOne('reminders')} disabled={!!busy}>
             导出催报提醒
+          </button>
+          <button onClick={() => exportOne('supervision')} disabled={!!busy} data-testid="export-supervision">
+            导出三色督办单
           </button>
           <button onClick={() => exportOne('ledger')} disabled={!!busy} data-testid="export-ledger">
             导出台账（.xlsx）

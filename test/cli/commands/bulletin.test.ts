@@ -117,3 +117,19 @@ describe('remind command', () => {
     expect((await cli('remind', '--period', '2025-09')).code).toBe(2);
   });
 });
+
+describe('supervise command', () => {
+  it('writes one 督办单 per unit and colour, red first', async () => {
+    const out = path.join(dir, '督办');
+    const r = await cli('supervise', '--period', '2025-09', '-o', out, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.files.length).toBeGreaterThan(0);
+    expect(readdirSync(out).sort()).toEqual(
+      j.files.map((f: { file: string }) => path.basename(f.file)).sort(),
+    );
+    expect(j.files[0].colour).toBe('red');
+    expect(r.err).toContain('已生成督办单');
+    expect((await cli('supervise', '--period', '2025-09')).code).toBe(2);
+  });
+});

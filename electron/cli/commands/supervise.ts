@@ -1,0 +1,50 @@
+// `supervise --period 2025-09 -o 目录`: the 三色督办单 — one .docx per responsible unit and
+// colour (红/黄/蓝 by the office's rule, the colours of the bulletin), from the clerk-editable
+// template templates/supervision/supervision.docx (or --template).
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { getSetting } from '../../core/ledger/index';
+import { COLOUR_WORD, exportSupervision } from '../../core/export/supervision';
+import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
+import { periodArgs } from './bulletin';
+import { userError, withLedger } from './ledger-shared';
+
+export const superviseCommand: CommandImpl = {
+  async run(args, ctx) {
+    const out = flagString(args, 'o') ?? flagString(args, 'out');
+    if (!out) throw new CliError('请用 -o 指定输出目录，例如 -o 督办单/2025-09。');
+    if (existsSync(out) && !statSync(out).isDirectory())
+      throw new CliError(`“${out}”是一个文件，请指定目录。`);
+    const template = flagString(args, 'template');
+    if (template && !existsSync(template)) throw new CliError(`找不到模板文件“${template}”。`);
+    if (!existsSync(ctx.db)) throw new CliError(`找不到台账文件“${ctx.db}”。请先用 plan import 导入方案。`);
+    return withLedger(
+      ctx,
+      async (db) => {
+        try {
+          const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
+          const r = await exportSupervision(db, { period, outDir: path.resolve(out), asOf, date, template });
+          if (r.files.length === 0) ctx.err(`${period}：没有列入蓝、黄、红预警的任务，未生成督办单。`);
+          else {
+            const n = (c: string) => r.files.filter((f) => f.colour === c).length;
+            ctx.err(
+              `已生成督办单 ${r.files.length} 份（红色 ${n('red')}、黄色 ${n('yellow')}、蓝色 ${n('blue')}），保存在 ${out}：`,
+            );
+          }
+          for (const f of r.files)
+            ctx.err(`  ${path.basename(f.file)}（${COLOUR_WORD[f.colour]}，${f.tasks} 项任务）`);
+          if (r.report?.unknown.length)
+            ctx.err(
+              `  注意：模板中有无法识别的占位符：${r.report.unknown.map((k) => `{{${k}}}`).join('、')}（已原样保留）。`,
+            );
+          if (flagBool(args, 'json'))
+            ctx.out(JSON.stringify({ period, dir: path.resolve(out), files: r.files }, null, 1));
+          return 0;
+        } catch (e) {
+          userError(e);
+        }
+      },
+      { mustExist: true },
+    );
+  },
+};
