@@ -23,7 +23,8 @@ import {
   type WarningRule,
 } from '../ledger/index';
 import { FILL, type TableData } from './blocks';
-import { cnDate, num, safeFileName } from './cn-format';
+import { addDays, cnDate } from '../common/dates.std';
+import { num, safeFileName } from './cn-format';
 import { collectMeta, periodLabelLong } from './collect-bulletin';
 import { dueWords } from './due-words';
 import { fillDocx, type FillReport } from './docx-fill';
@@ -131,10 +132,6 @@ function progressText(
 /** The percent of the task's slowest unit, from its points behind 序时进度. */
 function slowest(t: TaskFigure): number | null {
   return t.behind != null && t.expected != null ? t.expected - t.behind : t.percent;
-}
-
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(iso + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function collectSupervision(
