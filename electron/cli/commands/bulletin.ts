@@ -7,7 +7,7 @@ import { defaultPeriod, getSetting, setSetting, toPeriod } from '../../core/ledg
 import { readTypedDate, todayLocal } from '../../core/common/dates.std';
 import { exportBulletin } from '../../core/export/bulletin';
 import { KEYS, setRequirements } from '../../core/export/settings-keys';
-import { decodeText } from '../../core/export/text-file';
+import { decodeLeniently } from '../../core/common/text-decoding.std';
 import { CliError, flagBool, flagString, type CommandImpl, type ParsedArgs } from '../registry';
 import { operatorName, userError, withLedger } from './ledger-shared';
 
@@ -57,7 +57,7 @@ export const bulletinCommand: CommandImpl = {
           const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
           if (prefix !== undefined) setSetting(db, KEYS.docPrefix, prefix.trim(), operatorName(args, db));
           if (reqFile) {
-            setRequirements(db, period, decodeText(readFileSync(reqFile)), operatorName(args, db));
+            setRequirements(db, period, decodeLeniently(readFileSync(reqFile)), operatorName(args, db));
             ctx.err(`已保存 ${period} 的下步工作要求。`);
           }
           const r = await exportBulletin(db, {

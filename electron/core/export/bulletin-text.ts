@@ -13,7 +13,8 @@ import {
 import type { BulletinData, ListItem } from './bulletin-data';
 import { FILL, type Attachment, type Block, type TableData } from './blocks';
 import { cnDate } from '../common/dates.std';
-import { cnNumber, countChange, joinCn, num, pct, ppChange } from './cn-format';
+import { cnNumber } from '../common/cn-numerals.std';
+import { countChange, joinCn, num, pct, ppChange } from './cn-format';
 import { dueWords } from './due-words';
 import type { Cell } from './ooxml';
 

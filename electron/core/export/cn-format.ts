@@ -1,15 +1,6 @@
-// How 公文 write dates, numbers, document numbers and lists. One place, so the bulletin,
-// the reminders and the spreadsheet say the same thing the same way.
-
-const DIGITS = '零一二三四五六七八九';
-
-/** 1 → 一, 12 → 十二, 21 → 二十一 (heading numbers 一、（一）; up to 99). */
-export function cnNumber(n: number): string {
-  if (n < 10) return DIGITS[n]!;
-  if (n < 20) return '十' + (n % 10 ? DIGITS[n % 10] : '');
-  if (n < 100) return DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? DIGITS[n % 10] : '');
-  return String(n);
-}
+// How 公文 write document numbers, rates, changes and lists (dates: common/dates.std.ts,
+// numerals: common/cn-numerals.std.ts). One place, so the bulletin, the reminders and the
+// spreadsheet say the same thing the same way.
 
 /**
  * 发文字号: 机关代字〔年份〕序号号 — the year in 六角括号, the number without leading zeros

@@ -1,6 +1,8 @@
 // Word's list number formats (w:numFmt) as text. The Chinese ones matter most: 一、 is
 // chineseCounting, （一） is chineseCounting inside the lvlText 「（%1）」, 甲乙丙 is
 // ideographTraditional, 壹贰 is chineseLegalSimplified.
+import { cnCounting } from '../common/cn-numerals.std';
+
 const DIGITS = '〇一二三四五六七八九';
 const LEGAL_SIMPLIFIED = '零壹贰叁肆伍陆柒捌玖';
 const LEGAL_TRADITIONAL = '零壹貳參肆伍陸柒捌玖';
@@ -29,16 +31,16 @@ export function formatNumber(n: number, fmt: string): string {
     case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-      return chineseCounting(n, '零一二三四五六七八九', ['', '十', '百', '千'], true);
+      return cnCounting(n);
     case 'ideographDigital':
     case 'taiwaneseDigital':
     case 'japaneseDigitalTenThousand':
       return String(n).replace(/\d/g, (d) => DIGITS[Number(d)]!);
     case 'chineseLegalSimplified':
-      return chineseCounting(n, LEGAL_SIMPLIFIED, ['', '拾', '佰', '仟'], false);
+      return cnCounting(n, LEGAL_SIMPLIFIED, ['', '拾', '佰', '仟'], false);
     case 'ideographLegalTraditional':
     case 'japaneseLegal':
-      return chineseCounting(n, LEGAL_TRADITIONAL, ['', '拾', '佰', '仟'], false);
+      return cnCounting(n, LEGAL_TRADITIONAL, ['', '拾', '佰', '仟'], false);
     case 'ideographTraditional':
       return n >= 1 ? HEAVENLY[(n - 1) % 10]! : String(n);
     case 'ideographZodiac':
@@ -62,38 +64,6 @@ export function formatNumber(n: number, fmt: string): string {
     default:
       return String(n); // decimal, ordinal, cardinalText and unknown formats
   }
-}
-
-/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五, 10000 → 一万. */
-function chineseCounting(n: number, digits: string, units: string[], dropLeadingOne: boolean): string {
-  if (!Number.isInteger(n) || n < 0) return String(n);
-  if (n === 0) return '〇';
-  if (n >= 10000) {
-    const high = Math.floor(n / 10000),
-      low = n % 10000;
-    return (
-      chineseCounting(high, digits, units, dropLeadingOne) +
-      '万' +
-      (low === 0 ? '' : (low < 1000 ? digits[0]! : '') + chineseCounting(low, digits, units, false))
-    );
-  }
-  let s = '';
-  let zero = false;
-  const str = String(n);
-  for (let i = 0; i < str.length; i++) {
-    const d = Number(str[i]);
-    const unit = units[str.length - 1 - i]!;
-    if (d === 0) {
-      zero = true;
-      continue;
-    }
-    if (zero && s) s += digits[0]!;
-    zero = false;
-    s += digits[d]! + unit;
-  }
-  // 十一 rather than 一十一 for 10–19
-  if (dropLeadingOne && n >= 10 && n < 20) s = s.slice(1);
-  return s;
 }
 
 function roman(n: number): string {

@@ -5,11 +5,11 @@
 // first-line indent, so a line narrower than a full line ends its paragraph.
 import { fatal } from '../common/problems';
 import { IngestErrorCode, type IngestResult, type Paragraph } from './types';
-import { decodeText } from './decode';
+import { detectAndDecode } from '../common/text-decoding.std';
 import { visualWidth, isPageNumberLine, startsWithOutlineMarker, joinWrapped } from './text-lines';
 
 export async function ingestTxt(bytes: Uint8Array, file: string): Promise<IngestResult> {
-  const decoded = decodeText(bytes);
+  const decoded = detectAndDecode(bytes);
   if (!decoded) {
     return {
       value: null,

@@ -1,6 +1,7 @@
 // The document's own data: 发文字号, issuer, date, and the 《…》 list of the plans it
 // transmits (the cover letter, 印发通知), which is where plan titles come from when the
 // body lost them.
+import { readCnDigits, readCnNumber } from '../common/cn-numerals.std';
 import { pad2 } from '../common/dates.std';
 
 export interface CoverInfo {
@@ -9,22 +10,6 @@ export interface CoverInfo {
   date: string;
   titles: string[];
 }
-
-const CN_NUM: Record<string, number> = {
-  〇: 0,
-  O: 0,
-  '○': 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 
 const DOC_NUMBER =
   /^([\u4e00-\u9fa5]{1,10})\s*[〔［[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*第?\s*0*(\d{1,4})\s*号/;
@@ -46,17 +31,10 @@ export function readChineseDate(text: string): string {
       t,
     );
   if (m) {
-    const y = [...m[1]!].map((c) => CN_NUM[c]).join('');
-    return `${y}-${pad2(cnSmall(m[2]!))}-${pad2(cnSmall(m[3]!))}`;
+    const y = readCnDigits(m[1]!);
+    return `${y}-${pad2(readCnNumber(m[2]!))}-${pad2(readCnNumber(m[3]!))}`;
   }
   return '';
-}
-
-function cnSmall(s: string): number {
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + (CN_NUM[s[1]!] ?? 0);
-  if (s.includes('十')) return (CN_NUM[s[0]!] ?? 0) * 10 + (s.length > 2 ? (CN_NUM[s[2]!] ?? 0) : 0);
-  return CN_NUM[s] ?? NaN;
 }
 
 const PLAN_TITLE_END = /(方案|计划|意见|办法|要点|细则|规划|清单)$/;

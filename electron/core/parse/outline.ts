@@ -2,6 +2,8 @@
 // Numbers are read from the text (TXT/PDF) or were rendered by the DOCX reader from
 // Word's automatic numbering, so by now every heading carries its marker.
 
+import { readCnNumber } from '../common/cn-numerals.std';
+
 export type Level = 1 | 2 | 3 | 4;
 
 export interface Marker {
@@ -11,36 +13,11 @@ export interface Marker {
   rest: string; // the paragraph without its marker
 }
 
-const CN_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
-/** 一 → 1, 十二 → 12, 二十三 → 23 */
-export function chineseNumber(s: string): number {
-  if (s.length === 1) return CN_DIGITS[s] ?? NaN;
-  const ten = s.indexOf('十');
-  if (ten < 0) return NaN;
-  const tens = ten === 0 ? 1 : (CN_DIGITS[s[0]!] ?? NaN);
-  const ones = ten === s.length - 1 ? 0 : (CN_DIGITS[s[ten + 1]!] ?? NaN);
-  return tens * 10 + ones;
-}
-
 export function readMarker(text: string): Marker | null {
   let m = /^\s*([一二三四五六七八九十]{1,3})\s*、\s*/.exec(text);
-  if (m)
-    return { level: 1, number: chineseNumber(m[1]!), marker: m[0].trim(), rest: text.slice(m[0].length) };
+  if (m) return { level: 1, number: readCnNumber(m[1]!), marker: m[0].trim(), rest: text.slice(m[0].length) };
   m = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*/.exec(text);
-  if (m)
-    return { level: 2, number: chineseNumber(m[1]!), marker: m[0].trim(), rest: text.slice(m[0].length) };
+  if (m) return { level: 2, number: readCnNumber(m[1]!), marker: m[0].trim(), rest: text.slice(m[0].length) };
   m = /^\s*(\d{1,3})\s*[.．、](?!\d)\s*/.exec(text);
   if (m) return { level: 3, number: Number(m[1]), marker: m[0].trim(), rest: text.slice(m[0].length) };
   m = /^\s*[（(]\s*(\d{1,3})\s*[）)]\s*/.exec(text);

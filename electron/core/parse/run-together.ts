@@ -3,6 +3,7 @@
 // chunk numbers in mid-sentence (…夯实重⏎2、污染天气应急减排…). Before the outline is read,
 // a line is split where it clearly starts a new part, and a site's stray number that
 // interrupts a sentence is dropped, so the parts read as if they had their own paragraphs.
+import { readCnNumber } from '../common/cn-numerals.std';
 import { readMarker } from './outline';
 
 const CN = '一二三四五六七八九十';
@@ -23,14 +24,6 @@ const PART_END = /[。！？；;）)」”】]\s*$/;
 // a plan title running into its preamble: …工作方案（征求意见稿）为持续推进…
 const TITLE_RUN_IN =
   /^(.{4,60}?(?:方案|计划|意见|要点|细则|办法)(?:[（(][^（）()]{1,12}[）)])?)(?=(?:为|根据|按照|依据)[^，。]{2})/;
-
-const cnValue = (s: string) => {
-  if (s.length === 1) return CN.indexOf(s) + 1;
-  const ten = s.indexOf('十');
-  const tens = ten === 0 ? 1 : CN.indexOf(s[0]!) + 1;
-  const ones = ten === s.length - 1 ? 0 : CN.indexOf(s[ten + 1]!) + 1;
-  return tens * 10 + ones;
-};
 
 interface Counters {
   seen: number[]; // last number read at levels 1, 2, 3
@@ -64,7 +57,7 @@ export function splitLine(text: string, c: Counters): string[] {
   while ((m = INNER.exec(text))) {
     if (m.index === 0) continue;
     const level: 1 | 2 | 3 = m[1] ? 1 : m[2] ? 2 : 3;
-    const n = m[3] ? Number(m[3]) : cnValue(m[1] ?? m[2]!);
+    const n = m[3] ? Number(m[3]) : readCnNumber(m[1] ?? m[2]!);
     const before = text.slice(from, m.index);
     // a part ends before the marker, or the text since the last split is a heading of its own
     const heading = from === 0 ? false : before.length <= 30 && !/[。，,；;：:]/.test(before);

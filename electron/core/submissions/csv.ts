@@ -1,7 +1,7 @@
 // An RFC 4180 reader for the CSV that Chinese Excel and WPS write (另存为 CSV): fields quoted
 // with "", "" inside a quoted field for a quote, line breaks (CRLF, LF or a lone CR) inside
 // quoted fields kept, rows of unequal length. Also the tab-separated "Unicode 文本" Excel
-// offers next to CSV. Pure: text in, rows of strings out; decoding is ingest/decode.ts' job.
+// offers next to CSV. Pure: text in, rows of strings out; decoding is common/text-decoding.std.ts' job.
 
 export interface CsvRead {
   rows: string[][];

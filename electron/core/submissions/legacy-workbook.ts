@@ -5,12 +5,12 @@
 //    read with SheetJS' maintained community build (@e965/xlsx 0.20.x, which carries the
 //    prototype-pollution and ReDoS fixes the abandoned `xlsx` 0.18 on npm lacks). It is
 //    imported lazily: only an import of such a file pays for loading it.
-//  - CSV / tab-separated text from Chinese Excel: decoded by ingest/decode.ts (GB18030 when
+//  - CSV / tab-separated text from Chinese Excel: decoded by common/text-decoding.std.ts (GB18030 when
 //    there is no BOM), split by our RFC 4180 reader (csv.ts).
 // Every path checks sizes before and while parsing: bytes, rows per sheet, cells, merges.
 import ExcelJS from 'exceljs';
 import { fatal, type Problem, type Result } from '../common/problems';
-import { decodeText } from '../ingest/decode';
+import { detectAndDecode } from '../common/text-decoding.std';
 import { parseCsv } from './csv';
 import { ZIP_LIMITS } from './zip-guard';
 import { serialToIso } from './normalise';
@@ -169,7 +169,7 @@ export async function openLegacyWorkbook(
 /** CSV / tab-separated text bytes → a one-sheet workbook named after the file. */
 export function openCsvWorkbook(bytes: Buffer, file: string): Result<ExcelJS.Workbook> {
   if (bytes.length > CSV_MAX_BYTES) return tooLarge(file, bytes.length, CSV_MAX_BYTES);
-  const decoded = decodeText(bytes);
+  const decoded = detectAndDecode(bytes);
   if (!decoded)
     return refuse(
       LegacyCode.NotWorkbook,

@@ -1,8 +1,8 @@
 // How dates, document numbers, rates and lists are written; periods before; an empty ledger.
 import { describe, expect, it } from 'vitest';
 import { cnDate } from '../../../electron/core/common/dates.std';
+import { cnNumber } from '../../../electron/core/common/cn-numerals.std';
 import {
-  cnNumber,
   countChange,
   docNumber,
   joinCn,

@@ -1,13 +1,16 @@
 // Text decoding for files from Chinese offices: UTF-8 (with or without BOM), UTF-16
 // (with BOM, or without it when every other byte is zero) and GB18030, the superset of
-// GBK/GB2312 that Windows Notepad and WPS save by default on Chinese systems.
+// GBK/GB2312 that Windows Notepad and WPS save by default on Chinese systems. One module for
+// plan TXT files, county CSV files and the clerk's 下步工作要求 text; pure (TextDecoder is in
+// every browser), so the renderer may import it too.
 
 export interface Decoded {
   text: string;
   encoding: string;
 }
 
-export function decodeText(b: Uint8Array): Decoded | null {
+/** The text and the encoding it was in; null when it is neither UTF-8/16 nor GB18030. */
+export function detectAndDecode(b: Uint8Array): Decoded | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8-bom' };
   if (b[0] === 0xff && b[1] === 0xfe)
@@ -37,4 +40,12 @@ export function decodeText(b: Uint8Array): Decoded | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Text a clerk saved, always readable: as detectAndDecode, and where no encoding fits whole,
+ * GB18030 with U+FFFD for the bytes that do not decode (the clerk sees the text and fixes it).
+ */
+export function decodeLeniently(b: Uint8Array): string {
+  return detectAndDecode(b)?.text ?? new TextDecoder('gb18030').decode(b);
 }
