@@ -2,7 +2,14 @@
 // (lead units, counties, rolled-up status, overdue), then filtering, sorting and paging are
 // array work — 100,000 tasks filter in milliseconds. Any writing operation invalidates it.
 import type { DB } from '../core/ledger/db';
-import { basis, expectedFor, rollupStatus, taskWarning, type Status } from '../core/ledger/derive';
+import {
+  basis,
+  expectedFor,
+  rollupStatus,
+  statusesInForce,
+  taskWarning,
+  type Status,
+} from '../core/ledger/derive';
 import { scanTaskTable } from '../core/ledger/task-table';
 import { leadUnits } from '../core/ledger/task-units';
 import type { Role, TaskFilter, TaskListRow, TaskSort, TaskStatus } from './contract';
@@ -83,24 +90,8 @@ export class TaskIndex {
         } else reporting.set(taskId, [unitId]);
       }
     }
-    // the status in force of each (task, unit): its latest current record (derive.ts's rule without a period bound)
-    const latest = new Map<number, Map<number, { end: string; status: Status; percent: number | null }>>();
-    for (const [taskId, unitId, status, percent, end] of scan.progress) {
-      let m = latest.get(taskId);
-      if (!m) latest.set(taskId, (m = new Map()));
-      const cur = m.get(unitId);
-      if (!cur || end > cur.end) m.set(unitId, { end, status, percent });
-    }
-    // a unit's part 销号 on its own counts as done (derive.ts's rule)
-    for (const [taskId, unitId] of scan.unitClosures) {
-      let m = latest.get(taskId);
-      if (!m) latest.set(taskId, (m = new Map()));
-      m.set(unitId, {
-        end: m.get(unitId)?.end ?? '',
-        status: 'done',
-        percent: m.get(unitId)?.percent ?? null,
-      });
-    }
+    // the status in force of each (task, unit), by the ledger's own rule
+    const latest = statusesInForce(scan.progress, scan.unitClosures);
     const b = basis(db, { asOf: today });
     const years = new Set([...plans.values()].map((p) => p.year));
     const entries = tasks.map((t) => {

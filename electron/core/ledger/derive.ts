@@ -259,6 +259,44 @@ export function statusCounts(db: DB, b: Basis, where: string, args: unknown[]): 
   ).all(...(b.end ? [b.end] : []), ...(b.period ? [b.period.key] : []), ...args) as StatusCount[];
 }
 
+/** A unit's record in force on a task, as a whole-table scan finds it. */
+export interface InForce {
+  /** period end of the record ('' for a part 销号 with no record) */
+  end: string;
+  status: Status;
+  percent: number | null;
+}
+
+/**
+ * The status in force of every (task, unit) from all records not superseded, for readers
+ * that scan whole tables at once (the task table: one pass instead of a seek per pair, ~1 s
+ * per 100,000 tasks). The same rule as unitStatuses without a period bound: the latest record
+ * by period end; a unit's part 销号 on its own (not reopened) is done whatever it reported.
+ * task id → unit id → record; a pair with neither a record nor a 销号 is absent (未报送).
+ */
+export function statusesInForce(
+  progress: Iterable<[task: number, unit: number, status: Status, percent: number | null, end: string]>,
+  closures: Iterable<[task: number, unit: number]>,
+): Map<number, Map<number, InForce>> {
+  const out = new Map<number, Map<number, InForce>>();
+  const of = (taskId: number) => {
+    let m = out.get(taskId);
+    if (!m) out.set(taskId, (m = new Map()));
+    return m;
+  };
+  for (const [taskId, unitId, status, percent, end] of progress) {
+    const m = of(taskId);
+    const cur = m.get(unitId);
+    if (!cur || end > cur.end) m.set(unitId, { end, status, percent });
+  }
+  for (const [taskId, unitId] of closures) {
+    const m = of(taskId);
+    const cur = m.get(unitId);
+    m.set(unitId, { end: cur?.end ?? '', status: 'done', percent: cur?.percent ?? null });
+  }
+  return out;
+}
+
 /** A task's dates, as the warning rule reads them. */
 export interface TaskDates {
   state: string;
