@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from './contract';
-import type { Progress } from './service';
+import type { Progress } from './handler-types';
 
 export interface HostOptions {
   dbPath: string;

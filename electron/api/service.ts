@@ -3,44 +3,12 @@
 // validates the input against the contract, runs the handler, validates the output, and
 // answers with an envelope (value, or a Chinese error) — it never throws across the boundary.
 import { todayLocal } from '../core/common/dates.std';
-import { openLedger, type DB } from '../core/ledger/db';
-import { contract, OP_NAMES, type Envelope, type OpName, type ParsedInput, type Output } from './contract';
+import { openLedger } from '../core/ledger/db';
+import { contract, OP_NAMES, type Envelope, type OpName } from './contract';
 import { ApiError, toApiError } from './errors';
-import type { FilePolicy } from './files';
 import { TaskIndex } from './task-index';
 import { handlers } from './handlers/index';
-
-export interface ServiceOptions {
-  dbPath: string;
-  shell: 'electron' | 'browser';
-  files: FilePolicy;
-  version?: string;
-  /** fixed "today" (ISO) for tests and demos; default: the local date */
-  today?: string;
-  /** validate outputs too (tests, development); inputs are always validated */
-  checkOutputs?: boolean;
-}
-
-export type Progress = (done: number, total: number, message: string) => void;
-
-export interface HandlerContext {
-  readonly db: DB;
-  readonly opts: ServiceOptions;
-  readonly files: FilePolicy;
-  readonly index: TaskIndex;
-  progress: Progress;
-  /** a writing operation that changed only these tasks: the index refreshes just them */
-  touched(taskIds: number[]): void;
-  today(): string;
-  /** closes the ledger, runs fn (a restore), opens it again */
-  withLedgerClosed<T>(fn: () => Promise<T>): Promise<T>;
-}
-
-export type Handler<K extends OpName> = (
-  input: ParsedInput<K>,
-  ctx: HandlerContext,
-) => Promise<Output<K>> | Output<K>;
-export type Handlers = { [K in OpName]: Handler<K> };
+import type { Handler, HandlerContext, Progress, ServiceOptions } from './handler-types';
 
 export interface Service {
   call(op: string, input: unknown, onProgress?: Progress): Promise<Envelope<unknown>>;

@@ -7,7 +7,7 @@ import { TaskIndex } from '../../electron/api/task-index';
 import { overviewHandlers } from '../../electron/api/handlers/overview';
 import { periodFigures, periodSummary, setSetting, type DB } from '../../electron/core/ledger/index';
 import { collectLedgerWorkbook } from '../../electron/core/export/collect-ledger-workbook';
-import type { HandlerContext } from '../../electron/api/service';
+import type { HandlerContext } from '../../electron/api/handler-types';
 import { addProgress } from '../helpers/ledger';
 import { exportLedger, PERIOD } from '../core/export/fixture';
 

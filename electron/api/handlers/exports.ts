@@ -10,7 +10,7 @@ import { bulletinPreview, exportBulletin } from '../../core/export/bulletin';
 import { setRequirements } from '../../core/export/settings-keys';
 import { getSetting } from '../../core/ledger/settings';
 import { periodLabel, toPeriod } from '../../core/ledger/periods';
-import type { Handlers } from '../service';
+import type { Handlers } from '../handler-types';
 
 type Ops =
   | 'bulletin.preview'

@@ -1,6 +1,6 @@
 // Every operation's implementation, checked against the contract: a missing or extra
 // handler is a type error here.
-import type { Handlers } from '../service';
+import type { Handlers } from '../handler-types';
 import { planHandlers } from './plans';
 import { taskHandlers } from './tasks';
 import { lifecycleHandlers } from './lifecycle';

@@ -4,7 +4,7 @@ import { copyFileSync } from 'node:fs';
 import { closeTask, extendTask, reopenTask, withdrawTask } from '../../core/ledger/lifecycle';
 import { attachEvidence, evidenceFile } from '../../core/ledger/evidence';
 import { getSetting } from '../../core/ledger/settings';
-import type { HandlerContext, Handlers } from '../service';
+import type { HandlerContext, Handlers } from '../handler-types';
 import { taskDetail } from './tasks';
 
 const operator = (ctx: HandlerContext) => String(getSetting(ctx.db, 'operator') ?? '');

@@ -4,7 +4,7 @@
 import { periodFigures } from '../../core/ledger/index';
 import { planHeadings } from '../../core/ledger/app-reads';
 import type { Overview } from '../contract';
-import type { Handlers } from '../service';
+import type { Handlers } from '../handler-types';
 import { currentPeriod } from './settings';
 
 /** 今后多少天的完成时限 the timeline shows. */

@@ -8,7 +8,7 @@ import { getSetting } from '../../core/ledger/settings';
 import { hasFatal } from '../../core/common/problems';
 import { ApiError } from '../errors';
 import type { ImportOutput, PlanDiff, PlanSummary } from '../contract';
-import type { HandlerContext, Handlers } from '../service';
+import type { HandlerContext, Handlers } from '../handler-types';
 
 function toDiff(p: CorePlanDiff): PlanDiff {
   const ref = (t: { code: string; title: string }) => ({ code: t.code, title: t.title });

@@ -4,7 +4,7 @@ import { addUnitAlias, listCounties, listUnitAliases } from '../../core/ledger/u
 import { defaultPeriod, listPeriods } from '../../core/ledger/periods';
 import { ledgerCounts, storedCityName } from '../../core/ledger/app-reads';
 import type { SettingsView } from '../contract';
-import type { HandlerContext, Handlers } from '../service';
+import type { HandlerContext, Handlers } from '../handler-types';
 
 export function settingsView(ctx: HandlerContext): SettingsView {
   const s = allSettings(ctx.db);

@@ -22,7 +22,7 @@ import {
 } from '../../core/ledger/submissions';
 import { ApiError } from '../errors';
 import type { SubmissionReport } from '../contract';
-import type { HandlerContext, Handlers } from '../service';
+import type { HandlerContext, Handlers } from '../handler-types';
 
 type Ops =
   | 'submission.make'

@@ -11,7 +11,7 @@ import { extensionsOf, unitClosures } from '../../core/ledger/lifecycle';
 import { listEvidence } from '../../core/ledger/evidence';
 import { ApiError } from '../errors';
 import type { Correction, TaskDetail } from '../contract';
-import type { HandlerContext, Handlers } from '../service';
+import type { HandlerContext, Handlers } from '../handler-types';
 
 const ACTION_LABEL: Record<string, string> = {
   import: '导入',

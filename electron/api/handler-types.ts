@@ -1,0 +1,39 @@
+// What a handler (handlers/*) is given and must return: the contract's input for its
+// operation, the context of the open ledger, and its output. Kept apart from service.ts so
+// the handlers and the service that dispatches to them do not import each other.
+import type { DB } from '../core/ledger/db';
+import type { OpName, Output, ParsedInput } from './contract';
+import type { FilePolicy } from './files';
+import type { TaskIndex } from './task-index';
+
+export interface ServiceOptions {
+  dbPath: string;
+  shell: 'electron' | 'browser';
+  files: FilePolicy;
+  version?: string;
+  /** fixed "today" (ISO) for tests and demos; default: the local date */
+  today?: string;
+  /** validate outputs too (tests, development); inputs are always validated */
+  checkOutputs?: boolean;
+}
+
+export type Progress = (done: number, total: number, message: string) => void;
+
+export interface HandlerContext {
+  readonly db: DB;
+  readonly opts: ServiceOptions;
+  readonly files: FilePolicy;
+  readonly index: TaskIndex;
+  progress: Progress;
+  /** a writing operation that changed only these tasks: the index refreshes just them */
+  touched(taskIds: number[]): void;
+  today(): string;
+  /** closes the ledger, runs fn (a restore), opens it again */
+  withLedgerClosed<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export type Handler<K extends OpName> = (
+  input: ParsedInput<K>,
+  ctx: HandlerContext,
+) => Promise<Output<K>> | Output<K>;
+export type Handlers = { [K in OpName]: Handler<K> };
