@@ -1,5 +1,6 @@
 // (Re)generates the clerk-editable templates: templates/bulletin/bulletin.docx (工作进展通报)
-// and templates/reminder/reminder.docx (催办单). Run: `npx tsx templates/build-templates.ts`.
+// templates/reminder/reminder.docx (催办单), supervision (督办单) and return-notice (退回通知).
+// Run: `npx tsx templates/build-templates.ts`.
 // The generated .docx files are committed; clerks may restyle them in Word or WPS, and the
 // exports pick up whatever they change. Layout after GB/T 9704-2012 (党政机关公文格式).
 //
@@ -283,6 +284,36 @@ function supervisionDocument(): Document {
   });
 }
 
+function returnNoticeDocument(): Document {
+  // 退回通知: one page to a county whose submission was returned — which file, the clerk's
+  // comment (a block: one paragraph per line), the rows that need work, and by when to resend
+  const children = [
+    new Paragraph({ style: 'GwTitle', children: [new TextRun('县区报送表退回通知')] }),
+    new Paragraph({ style: 'GwDocNo', children: [new TextRun('{{通知编号}}')] }),
+    blank(),
+    body('{{单位}}：', 'GwNoIndent'),
+    body('你单位于{{收到日期}}报送的{{通报期间}}污染防治攻坚重点任务进展填报表（{{报送文件}}），经审核，存在以下问题，现予退回：'),
+    body('{{退回意见}}'),
+    body('{{退回事项}}'),
+    body('退回的报送表不计入本期进展统计和通报。请你单位按上述意见逐项修改完善，于{{重报时限}}前重新报送{{发文机关}}。'),
+    body('{{联系方式}}'),
+    blank(),
+    body('{{署名}}', 'GwSignature'),
+    body('{{成文日期}}', 'GwDate'),
+  ];
+  return new Document({
+    creator: '台账工作台',
+    title: '退回通知模板',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: { document: { run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28) } } },
+      paragraphStyles: STYLES,
+      characterStyles: [{ id: 'GwHeading2Char', name: '二级标题字符（楷体）', run: { font: font(KAITI) } }],
+    },
+    sections: [{ properties: pageProps(), footers: { default: pageFooter('odd'), even: pageFooter('even') }, children }],
+  });
+}
+
 /** Table styles: no extra space between Chinese and digits (keeps 2025年12月31日 on one line). */
 const TIGHT = ['GwTable', 'GwTableHead', 'GwTableNote'];
 
@@ -307,15 +338,17 @@ async function finish(buf: Buffer): Promise<Buffer> {
 
 export async function buildTemplates(
   outDir = here,
-): Promise<{ bulletin: string; reminder: string; supervision: string }> {
+): Promise<{ bulletin: string; reminder: string; supervision: string; returnNotice: string }> {
   const bulletin = path.join(outDir, 'bulletin', 'bulletin.docx');
   const reminder = path.join(outDir, 'reminder', 'reminder.docx');
   const supervision = path.join(outDir, 'supervision', 'supervision.docx');
-  for (const f of [bulletin, reminder, supervision]) mkdirSync(path.dirname(f), { recursive: true });
+  const returnNotice = path.join(outDir, 'return-notice', 'return-notice.docx');
+  for (const f of [bulletin, reminder, supervision, returnNotice]) mkdirSync(path.dirname(f), { recursive: true });
   writeFileSync(bulletin, await finish(await Packer.toBuffer(bulletinDocument())));
   writeFileSync(reminder, await finish(await Packer.toBuffer(reminderDocument())));
   writeFileSync(supervision, await finish(await Packer.toBuffer(supervisionDocument())));
-  return { bulletin, reminder, supervision };
+  writeFileSync(returnNotice, await finish(await Packer.toBuffer(returnNoticeDocument())));
+  return { bulletin, reminder, supervision, returnNotice };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

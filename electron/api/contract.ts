@@ -751,7 +751,7 @@ export const contract = {
   'reminders.export': op({
     input: z.object({ period: periodKey, outDir: z.string().optional() }),
     output: Written,
-    summary: '导出催报提醒',
+    summary: '导出催办单（及被退回县区的退回通知）',
     long: true,
   }),
   'supervision.export': op({

@@ -23,5 +23,6 @@ describe('templates', () => {
     expect(await parts(fresh.bulletin)).toEqual(await parts(builtInTemplate('bulletin')));
     expect(await parts(fresh.reminder)).toEqual(await parts(builtInTemplate('reminder')));
     expect(await parts(fresh.supervision)).toEqual(await parts(builtInTemplate('supervision')));
+    expect(await parts(fresh.returnNotice)).toEqual(await parts(builtInTemplate('return-notice')));
   });
 });

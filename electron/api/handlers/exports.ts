@@ -43,12 +43,12 @@ export const exportHandlers: Pick<Handlers, Ops> = {
     const dir = ctx.files.outputDir(outDir);
     ctx.progress(0, 1, '正在生成催办单…');
     const r = await exportReminders(ctx.db, { period, outDir: dir });
-    if (r.files.length === 0)
+    if (r.files.length === 0 && r.notices.length === 0)
       throw new ApiError(
         'NOTHING_TO_REMIND',
         `${periodLabel(toPeriod(period))}没有滞后或超期的任务，无需催办。`,
       );
-    return { files: r.files.map((f) => ctx.files.ref(f.file)) };
+    return { files: [...r.files, ...r.notices].map((f) => ctx.files.ref(f.file)) };
   },
   async 'supervision.export'({ period, outDir }, ctx) {
     const dir = ctx.files.outputDir(outDir);

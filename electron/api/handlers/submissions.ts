@@ -12,6 +12,7 @@ import {
 import { tasksByPlan, writeSubmissionWorkbook } from '../../core/submissions/generate';
 import { normalisePeriod, periodParts } from '../../core/submissions/period';
 import { importSubmissions } from '../../core/submissions/import';
+import { returnNoteFor } from '../../core/submissions/return-note';
 import { getSetting } from '../../core/ledger/settings';
 import { recordFlagProgress } from '../../core/ledger/submission-writes';
 import {
@@ -99,7 +100,13 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
         month: String(m),
       }).replace(/[\\/:*?"<>|]/g, '_');
       const file = path.join(dir, name);
-      const r = await writeSubmissionWorkbook(file, { county: c, period: month, tasks, template });
+      const r = await writeSubmissionWorkbook(file, {
+        county: c,
+        period: month,
+        tasks,
+        template,
+        returned: returnNoteFor(ctx.db, c, month),
+      });
       total += r.tasks;
       files.push(ctx.files.ref(file));
     }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
 import { loadSubmissionTemplate, fillPattern } from '../../core/submissions/template-spec';
 import { writeSubmissionWorkbook, tasksByPlan } from '../../core/submissions/generate';
+import { returnNoteFor } from '../../core/submissions/return-note';
 import { normalisePeriod, periodParts } from '../../core/submissions/period';
 import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
 import { withLedger } from './ledger-shared';
@@ -59,9 +60,11 @@ export const templateCommand: CommandImpl = {
       const written: { county: string; file: string; sheets: number; tasks: number }[] = [];
       for (const c of targets) {
         const file = single ?? path.join(dir, fileFor(c));
-        const r = await writeSubmissionWorkbook(file, { county: c, period, tasks, template, due });
+        const returned = returnNoteFor(db, c, period);
+        const r = await writeSubmissionWorkbook(file, { county: c, period, tasks, template, due, returned });
         written.push({ county: c, file, ...r });
         ctx.err(`${c}：${r.tasks} 项任务，${r.sheets} 张表 → ${file}`);
+        if (returned) ctx.err(`  封面写明了上次报送表“${returned.file}”的退回意见：${returned.comment}`);
         if (r.tasks === 0) ctx.err(`提示：${c} 本期没有需要填报的任务，报送表只有填报说明。`);
       }
       for (const p of tpl.problems) ctx.err(`提示：${p.message}`);

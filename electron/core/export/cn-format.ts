@@ -60,3 +60,12 @@ export function safeFileName(s: string): string {
       .slice(0, 80) || '未命名'
   );
 }
+
+/** 联系人：张三；联系电话：0371-…。 with only what is set; null (no line) when neither is. */
+export function contactLine(contact: string, phone: string): string | null {
+  const parts = [
+    contact.trim() && `联系人：${contact.trim()}`,
+    phone.trim() && `联系电话：${phone.trim()}`,
+  ].filter(Boolean);
+  return parts.length ? `${parts.join('；')}。` : null;
+}

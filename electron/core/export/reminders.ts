@@ -16,7 +16,8 @@ import {
 import { FILL, type TableData } from './blocks';
 import { dueWords } from './due-words';
 import { addDays, cnDate } from '../common/dates.std';
-import { safeFileName } from './cn-format';
+import { contactLine, safeFileName } from './cn-format';
+import { exportReturnNotices, type ReturnNoticesResult } from './return-notices';
 import { collectMeta, periodLabelLong, unitsBehind } from './collect-bulletin';
 import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
@@ -150,15 +151,6 @@ export function collectReminders(
   };
 }
 
-/** 联系人：张三；联系电话：0371-…。 with only what is set; null (no line) when neither is. */
-export function contactLine(contact: string, phone: string): string | null {
-  const parts = [
-    contact.trim() && `联系人：${contact.trim()}`,
-    phone.trim() && `联系电话：${phone.trim()}`,
-  ].filter(Boolean);
-  return parts.length ? `${parts.join('；')}。` : null;
-}
-
 export function reminderTable(r: Reminder): TableData {
   return {
     weights: [6, 33, 23, 11, 37],
@@ -204,11 +196,13 @@ export async function renderReminder(
 export interface RemindersResult {
   dir: string;
   files: { unit: string; file: string; tasks: number }[];
+  /** the 退回通知 written beside them (counties whose latest submission was returned) */
+  notices: ReturnNoticesResult['files'];
   data: RemindersData;
   report: FillReport | null;
 }
 
-/** Writes one 催办单 per unit behind schedule into `outDir`. */
+/** Writes one 催办单 per unit behind schedule into `outDir`, and the 退回通知 beside them. */
 export async function exportReminders(
   db: DB,
   o: { period: string; outDir: string; asOf?: string; date?: string; template?: string | Uint8Array },
@@ -225,5 +219,6 @@ export async function exportReminders(
     writeFileAtomic(file, out.buffer);
     files.push({ unit: r.unit, file, tasks: r.items.length });
   }
-  return { dir: o.outDir, files, data, report };
+  const notices = await exportReturnNotices(db, { period: o.period, outDir: o.outDir, date: o.date });
+  return { dir: o.outDir, files, notices: notices.files, data, report };
 }

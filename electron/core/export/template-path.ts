@@ -6,12 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getSetting, type DB } from '../ledger/index';
 
-export type TemplateKind = 'bulletin' | 'reminder' | 'supervision';
+export type TemplateKind = 'bulletin' | 'reminder' | 'supervision' | 'return-notice';
 
 const TEMPLATE_WORD: Record<TemplateKind, string> = {
   bulletin: '通报',
   reminder: '催办单',
   supervision: '督办单',
+  'return-notice': '退回通知',
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -278,3 +278,16 @@ export function resolveSubmissionFlag(
     return requireSubmission(db, id);
   });
 }
+
+/**
+ * The latest readable file a county sent for this period or an earlier one (newest period,
+ * then newest import): when it was 退回, the county still owes a corrected one.
+ */
+export function latestSubmissionOf(db: DB, unit: string, uptoPeriod: string): Submission | null {
+  const r = stmt(
+    db,
+    `SELECT * FROM submissions WHERE unit = ? AND period <= ? AND failed = 0
+      ORDER BY period DESC, imported_at DESC, id DESC LIMIT 1`,
+  ).get(unit, uptoPeriod) as Raw | undefined;
+  return r ? fromRaw(r) : null;
+}

@@ -28,6 +28,17 @@ export interface GenerateOptions {
   due?: string;
   /** fixed timestamp for reproducible files (tests) */
   now?: Date;
+  /** the county's last file was 退回: the cover sheet carries the clerk's comment */
+  returned?: ReturnNote;
+}
+
+/** A returned submission as the next workbook's cover tells it. */
+export interface ReturnNote {
+  period: string; // yyyy-mm of the returned file
+  file: string;
+  comment: string;
+  /** when it was returned (ISO) */
+  at: string;
 }
 
 const HEADER_ROW = 3;
@@ -91,7 +102,7 @@ export function buildSubmissionWorkbook(opts: GenerateOptions): ExcelJS.Workbook
     });
     identity.sheets.push({ name, plan, keys: tasks.map((t) => t.key), headerRow: HEADER_ROW, columns });
   }
-  writeCover(cover, tpl, vars, identity);
+  writeCover(cover, tpl, vars, identity, opts.returned);
   writeIdentity(wb, identity);
   return wb;
 }
@@ -291,6 +302,7 @@ function writeCover(
   tpl: SubmissionTemplate,
   vars: Record<string, string>,
   id: WorkbookIdentity,
+  returned?: ReturnNote,
 ): void {
   ws.columns = [{ width: 6 }, { width: 14 }, { width: 80 }];
   ws.mergeCells('A1:C1');
@@ -312,6 +324,19 @@ function writeCover(
   line('填报期次', `${vars.year}年${vars.month}月`);
   line('报送截止', vars.due!, true);
   line('模板版本', tpl.version);
+  if (returned) {
+    // in red under the deadline: the first thing the county's clerk reads
+    const { year: y, month: m } = periodParts(returned.period);
+    line('退回情况', `${y}年${m}月报送表“${returned.file}”于${cnDate(returned.at.slice(0, 10))}被退回`, true);
+    ws.getCell(`B${r}`).value = '退回意见';
+    ws.getCell(`B${r}`).font = { name: HEAD_FONT, size: 12 };
+    const c = ws.getCell(`C${r}`);
+    c.value = `${returned.comment}（请按此意见修改后填报）`;
+    c.font = { name: FONT, size: 12, bold: true, color: { argb: 'FFC00000' } };
+    c.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(r).height = Math.max(22, wrappedLines(String(c.value), 74) * 18 + 4);
+    r++;
+  }
   r++;
   ws.getCell(`A${r}`).value = '填报说明';
   ws.getCell(`A${r}`).font = { name: HEAD_FONT, size: 13 };

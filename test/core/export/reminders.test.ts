@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { periodFigures, type DB } from '../../../electron/core/ledger/index';
 import { unitsBehind } from '../../../electron/core/export/collect-bulletin';
-import { contactLine } from '../../../electron/core/export/reminders';
+import { contactLine } from '../../../electron/core/export/cn-format';
 import {
   collectReminders,
   exportReminders,
