@@ -24,12 +24,11 @@ import {
 } from '../ledger/index';
 import { FILL, type TableData } from './blocks';
 import { addDays, cnDate } from '../common/dates.std';
-import { num, safeFileName } from './cn-format';
+import { contactLine, num, safeFileName } from './cn-format';
 import { collectMeta, periodLabelLong } from './collect-bulletin';
 import { dueWords } from './due-words';
 import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
-import { contactLine } from './reminders';
 import { KEYS, str } from './settings-keys';
 import { loadTemplate } from './template-path';
 
