@@ -1,10 +1,13 @@
 // Loads pdfjs-dist once per process and gives the options every document is opened with.
-// Loading the module (and its fake worker) costs ~150 ms, so it is shared by all calls.
+// Loading the modules (pdf.js and its fake worker) costs ~0.3 s of CPU, so they are shared by all calls.
 // CMaps and standard fonts come from the installed package on disk: Chinese PDFs with
 // non-embedded fonts (仿宋_GB2312 with UniGB-UCS2-H) decode only with them, and nothing
 // may be fetched from the network.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -18,17 +21,64 @@ export function loadPdfJs(): Promise<PdfJs> {
     // The worker code runs on this thread ("fake worker"). Importing it here, instead of
     // letting pdf.js import it by path on first use, keeps it inside a bundled main
     // process (otherwise "Setting up fake worker failed").
-    const [pdfjs, worker] = await Promise.all([
-      import('pdfjs-dist/legacy/build/pdf.mjs'),
-      // @ts-expect-error the worker module ships without type declarations
-      import('pdfjs-dist/legacy/build/pdf.worker.mjs') as Promise<unknown>,
-    ]);
+    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), loadWorker()]);
     (globalThis as Record<string, unknown>).pdfjsWorker = worker;
     natives.restore();
     canvas.restore();
     return pdfjs;
   })();
   return loading;
+}
+
+/**
+ * pdf.js turns every embedded Type1 font into a CFF font program (Type1Font.wrap: CFF
+ * compiler, then an OpenType file around it) so a browser could draw it: a fifth of the CPU of
+ * a PDF from LibreOffice or TeX, which embed their fonts as Type1. Text extraction never draws
+ * (disableFontFace): what it reads of the font (encoding, glyph names, widths, ToUnicode) is
+ * parsed before the program is compiled, so the compiled program can be left empty.
+ */
+const TYPE1_COMPILE =
+  '    this.data = this.wrap(name, type2Charstrings, this.charstrings, subrs, properties);\n';
+const TYPE1_SKIP =
+  '    this.data = new Uint8Array(0); // taizhang: text only, the font program is never drawn\n';
+
+/** The worker's source with the Type1 compile skipped, or null when this pdf.js differs. */
+export function textOnlyWorkerSource(src: string): string | null {
+  const at = src.indexOf(TYPE1_COMPILE);
+  if (at < 0 || src.indexOf(TYPE1_COMPILE, at + 1) >= 0) return null;
+  // the copy has no source map beside it
+  const body = src.slice(0, at) + TYPE1_SKIP + src.slice(at + TYPE1_COMPILE.length);
+  return body.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+}
+
+/**
+ * The worker module, imported from a private copy with the Type1 compile skipped (a fresh
+ * directory of this process, removed once imported: nothing another user could have placed
+ * is ever run). Where the installed pdf.js differs or the copy cannot be written, the package's
+ * own worker is used and only that saving is lost.
+ */
+async function loadWorker(): Promise<unknown> {
+  const require = createRequire(import.meta.url);
+  const original = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const src = textOnlyWorkerSource(readFileSync(original, 'utf8'));
+  if (src !== null) {
+    let dir: string | null = null;
+    try {
+      dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-pdfjs-'));
+      // under a node_modules folder, as the package's own file is: module runners (vitest)
+      // then load it as a dependency instead of transforming 2 MB of library code
+      const file = path.join(dir, 'node_modules', 'pdf.worker.mjs');
+      mkdirSync(path.dirname(file), { mode: 0o700 });
+      writeFileSync(file, src, { mode: 0o600 });
+      return (await import(pathToFileURL(file).href)) as unknown;
+    } catch {
+      /* a temp directory that cannot be written: the package's worker below */
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  // @ts-expect-error the worker module ships without type declarations
+  return (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as unknown;
 }
 
 /** Directory of the installed pdfjs-dist package (with cmaps/ and standard_fonts/). */

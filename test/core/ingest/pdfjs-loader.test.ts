@@ -1,0 +1,28 @@
+// The text-only pdf.js worker (pdfjs-loader.ts): the installed pdfjs-dist must take the change,
+// or every PDF with Type1 fonts silently pays for compiling font programs it never draws.
+// That the text read stays the same is what the seed's tests (pdf.test.ts, Type1 fonts from
+// LibreOffice) and the parse fixtures check.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { textOnlyWorkerSource } from '../../../electron/core/ingest/pdfjs-loader';
+
+const require = createRequire(import.meta.url);
+
+describe('the text-only pdf.js worker', () => {
+  it('applies to the installed pdfjs-dist: one line changed, no source map named', () => {
+    const src = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+    const out = textOnlyWorkerSource(src);
+    expect(out).not.toBeNull();
+    expect(out).not.toContain('this.wrap(name, type2Charstrings');
+    expect(out).not.toMatch(/sourceMappingURL/);
+    const before = src.split('\n');
+    const changed = out!.split('\n').filter((l, i) => l !== before[i]);
+    // the Type1 line, and the source-map comment at the end left blank
+    expect(changed.filter((l) => l.trim() !== '')).toEqual([expect.stringContaining('new Uint8Array(0)')]);
+  });
+
+  it('leaves a worker it does not recognise to the package', () => {
+    expect(textOnlyWorkerSource('export const x = 1;\n')).toBeNull();
+  });
+});
