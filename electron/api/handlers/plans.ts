@@ -21,11 +21,14 @@ function toDiff(p: CorePlanDiff): PlanDiff {
     revived: p.revived.map(ref),
     changed: p.changed.map((c) => ({
       ...ref(c),
+      ...(c.previousNo !== c.no ? { previousCode: c.code.replace(/\d+$/, String(c.previousNo)) } : {}),
       changes: c.changes.map((x) => ({ field: String(x.field), before: x.before, after: x.after })),
       conflicts: c.conflicts.map(String),
     })),
+    renumbered: p.renumbered.map((t) => ({ ...ref(t), previousCode: t.previousCode })),
     unchanged: p.unchanged,
     planChanges: p.planChanges.map((x) => ({ field: String(x.field), before: x.before, after: x.after })),
+    corrected: p.corrected.map((c) => ({ code: c.code, fields: c.fields.map(String) })),
   };
 }
 
@@ -35,6 +38,10 @@ export function importSummary(o: ImportOutcome): string {
       .filter((p) => p.severity === 'error')
       .map((p) => p.message)
       .join('；')}`;
+  const corrected = o.plans.reduce((n, p) => n + p.corrected.length, 0);
+  const fixes = corrected ? `，${o.applied ? '已记录' : '将记录'} ${corrected} 项任务的人工修正` : '';
+  if (o.status === 'unchanged' && corrected)
+    return `台账中已有相同内容，任务未变${fixes}（以后再导入此文件或其他格式时保留）。`;
   if (o.status === 'unchanged')
     return o.sameAs
       ? `台账中已有相同内容（${o.sameAs.files.join('、') || '此前导入'}），无需重复导入。`
@@ -42,11 +49,13 @@ export function importSummary(o: ImportOutcome): string {
   const tasks = o.plans.reduce((n, p) => n + p.added.length, 0);
   const changed = o.plans.reduce((n, p) => n + p.changed.length, 0);
   const removed = o.plans.reduce((n, p) => n + p.removed.length, 0);
+  const renumbered = o.plans.reduce((n, p) => n + p.renumbered.length, 0);
   const parts = [`${o.plans.length} 个方案`];
   if (tasks) parts.push(`新增 ${tasks} 项任务`);
   if (changed) parts.push(`修改 ${changed} 项`);
   if (removed) parts.push(`删除 ${removed} 项`);
-  return `${o.applied ? '已导入' : '将导入'}：${parts.join('，')}。`;
+  if (renumbered) parts.push(`${renumbered} 项仅编号变化`);
+  return `${o.applied ? '已导入' : '将导入'}：${parts.join('，')}${fixes}。`;
 }
 
 async function parseRef(
@@ -76,17 +85,19 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
     });
     ctx.progress(steps - 1, steps, '正在与台账比对…');
     let diff: PlanDiff[] = [];
+    let older = false;
     const problems = [...r.problems];
     if (r.value && !hasFatal(problems)) {
       const preview = previewImport(ctx.db, r.value, { fileName: file.name });
       diff = preview.plans.map(toDiff);
+      older = preview.older.length > 0;
       problems.push(...preview.problems);
     }
     ctx.progress(steps, steps, '解析完成');
-    return { document: r.value, problems, diff };
+    return { document: r.value, problems, diff, older };
   },
 
-  async 'plan.import'({ file, document, operator }, ctx): Promise<ImportOutput> {
+  async 'plan.import'({ file, document, edited, operator }, ctx): Promise<ImportOutput> {
     // the core's one import (core/ledger/import-file.ts), as the CLI's `plan import`: the file
     // read once, the parse the clerk saw reused, an automatic backup before anything changes
     ctx.progress(0, 2, document ? `正在读取“${file.name}”…` : `正在解析“${file.name}”…`);
@@ -94,6 +105,7 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
       operator: operator ?? String(getSetting(ctx.db, 'operator') ?? ''),
       fileName: file.name,
       document: document ? (document as CoreDocument) : undefined,
+      edited: edited ? (edited as CoreDocument) : undefined,
       // the clerk saw the diff and pressed 导入: that is the confirmation
       confirm: true,
       // an edited parse of a file imported before must still be compared and applied

@@ -1,7 +1,7 @@
 // `plan import FILE...`: parse and store plan documents. The same file or the same document
 // in another format changes nothing; a revised edition shows its diff and is applied with --yes.
 import path from 'node:path';
-import { importPlanFile, type ImportFileResult, type PlanDiff } from '../../core/ledger/index';
+import { importPlanFile, renumberRuns, type ImportFileResult, type PlanDiff } from '../../core/ledger/index';
 import { describePlace, hasFatal } from '../../core/common/problems';
 import { CliError, flagBool, type CliContext, type CommandImpl } from '../registry';
 import { operatorName, withLedger } from './ledger-shared';
@@ -81,13 +81,14 @@ export function describePlan(p: PlanDiff): string {
   }
   if (p.status === 'unchanged') return `《${p.title}》无变化`;
   lines.push(
-    `新版《${p.title}》：新增 ${p.added.length} 项，删除 ${p.removed.length} 项，变化 ${p.changed.length} 项${p.revived.length ? `，恢复 ${p.revived.length} 项` : ''}，未变 ${p.unchanged} 项`,
+    `新版《${p.title}》：新增 ${p.added.length} 项，删除 ${p.removed.length} 项，变化 ${p.changed.length} 项${p.revived.length ? `，恢复 ${p.revived.length} 项` : ''}${p.renumbered.length ? `，仅编号变化 ${p.renumbered.length} 项` : ''}，未变 ${p.unchanged} 项`,
   );
+  for (const run of renumberRuns(p.renumbered)) lines.push(`  # ${run}`);
   for (const c of p.planChanges)
     lines.push(`  方案${c.field === 'metrics' ? '目标指标' : ''}：${c.before} → ${c.after}`);
   for (const t of p.added) lines.push(`  + ${t.code} ${t.title}`);
   for (const t of p.revived) lines.push(`  ↺ ${t.code} ${t.title}（恢复）`);
-  for (const t of p.removed) lines.push(`  - ${t.code} ${t.title}（保留已登记的进展）`);
+  for (const t of p.removed) lines.push(`  - 原 ${t.code} ${t.title}（保留已登记的进展）`);
   const label: Record<string, string> = {
     no: '序号',
     title: '标题',

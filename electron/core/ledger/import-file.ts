@@ -23,8 +23,10 @@ export interface ImportFileOptions {
   noBackup?: boolean;
   /** the parser (default: parseBytes of electron/core/parse, on the bytes already read) */
   parse?: (bytes: Uint8Array, file: string) => Promise<Result<ParsedDocument>>;
-  /** the parse the clerk already saw (and may have corrected): stored as is, not parsed again */
+  /** the parse the clerk already saw: stored as is, not parsed again */
   document?: ParsedDocument;
+  /** that parse with the clerk's corrections (recorded as corrections over `document`) */
+  edited?: ParsedDocument;
   /** the name to record and to show (an upload's real name; default: the path's base name) */
   fileName?: string;
   /** skip a file imported before without looking at it (default true; false when the clerk
@@ -76,14 +78,22 @@ export async function importPlanFile(
       res.problems.push(fatal('LEDGER_PARSE_FAILED', `文件“${file}”无法解析，台账未做修改。`, { file }));
     return res;
   }
-  const importOpts = { operator: opts.operator, fileHash: hash, fileName: file, onTask: opts.onTask };
+  const importOpts = {
+    operator: opts.operator,
+    fileHash: hash,
+    fileName: file,
+    onTask: opts.onTask,
+    edited: opts.edited,
+  };
   const preview = previewImport(db, parsed.value, importOpts);
   res.problems.push(...preview.problems);
   if (hasFatal(preview.problems) || opts.dryRun || (preview.needsConfirmation && !opts.confirm)) {
     res.outcome = preview;
     return res;
   }
-  if (preview.status !== 'unchanged' && !opts.noBackup) res.backup = await autoBackup(db, 'import');
+  const corrects = preview.plans.some((p) => p.corrected.length > 0);
+  if ((preview.status !== 'unchanged' || corrects) && !opts.noBackup)
+    res.backup = await autoBackup(db, 'import');
   res.outcome = applyImport(db, parsed.value, importOpts);
   return res;
 }

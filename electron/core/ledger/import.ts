@@ -8,11 +8,12 @@ import { stmt, write } from './db';
 import type { Metric, ParsedDocument, ParsedPlan, ParsedTask } from '../parse/types';
 import { fatal, hasFatal, type Problem } from '../common/problems';
 import { audit } from './audit';
-import { reapplyCorrections } from './corrections';
+import { correctTask, reapplyCorrections } from './corrections';
 import { documentFingerprint } from './fingerprint';
 import {
   describeField,
   fieldKey,
+  readField,
   refreshDueDate,
   TASK_FIELDS,
   writeField,
@@ -42,9 +43,16 @@ export interface FieldChange {
 
 export interface TaskChange extends TaskSummary {
   previousNo: number;
+  /** what the document changed; a new number alone is not listed here (see PlanDiff.renumbered) */
   changes: FieldChange[];
   /** corrected fields whose source text changed: the correction is kept, the clerk should check it */
-  conflicts: TaskField[];
+  conflicts: ChangeField[];
+}
+
+/** A task the new edition only renumbered (a task before it was added or dropped). */
+export interface Renumbered extends TaskSummary {
+  previousNo: number;
+  previousCode: string;
 }
 
 export interface PlanDiff {
@@ -57,8 +65,23 @@ export interface PlanDiff {
   removed: TaskSummary[];
   revived: TaskSummary[]; // removed by an earlier edition, back in this one
   changed: TaskChange[];
+  /** same content, new number only: shown as one line, not as a change per task */
+  renumbered: Renumbered[];
   unchanged: number;
   planChanges: FieldChange[]; // plan-level: targets, short name, year
+  /** tasks whose fields the clerk corrected before saving (recorded as corrections) */
+  corrected: { code: string; fields: ChangeField[] }[];
+}
+
+/** The ledger holds a newer edition of a plan than the file brings. */
+export interface OlderEdition {
+  title: string;
+  /** the edition in the ledger */
+  current: { docNumber: string; date: string | null };
+  /** the file's edition */
+  incoming: { docNumber: string; date: string | null };
+  /** how it is known: the file's date is earlier, or its content was replaced before */
+  reason: 'date' | 'replaced';
 }
 
 export interface ImportOutcome {
@@ -73,6 +96,8 @@ export interface ImportOutcome {
   /** an earlier import with the same content fingerprint (e.g. the .docx of this .pdf) */
   sameAs: { documentId: number; importedAt: string; files: string[] } | null;
   plans: PlanDiff[];
+  /** the file is an older edition of plans the ledger holds newer: said, and asked before applying */
+  older: OlderEdition[];
   problems: Problem[];
 }
 
@@ -81,6 +106,12 @@ export interface ImportOptions {
   /** sha256 of the file bytes and its name, recorded so the same file is skipped next time */
   fileHash?: string;
   fileName?: string;
+  /**
+   * The same document as the clerk corrected it on 导入方案 before saving. `parsed` stays what
+   * the document says (so the .docx of the same .pdf is still the same document); every field
+   * the clerk changed is recorded as a correction over it, which later imports re-apply.
+   */
+  edited?: ParsedDocument;
   /** called after each task is written (the crash test uses it) */
   onTask?: (done: number, total: number) => void;
 }
@@ -110,17 +141,25 @@ function runImport(db: DB, parsed: ParsedDocument, opts: ImportOptions & { dryRu
     documentId: null,
     sameAs: sameAs(db, fingerprint),
     plans: [],
+    older: [],
     problems,
   };
   if (hasFatal(problems)) return empty;
   problems.push(...codeClashes(db, parsed, file));
   if (hasFatal(problems)) return empty;
+  const maybeOlder = olderEditions(db, parsed, fingerprint);
 
   let outcome: ImportOutcome = empty;
   try {
     write(db, () => {
       outcome = { ...empty, ...apply(db, parsed, fingerprint, opts, file) };
-      if (opts.dryRun || outcome.status === 'unchanged') throw ROLLBACK;
+      // older only where it would change something (plans it leaves as they are are not "older")
+      const revised = new Set(outcome.plans.filter((p) => p.status === 'revised').map((p) => p.title));
+      outcome.older = maybeOlder.filter((o) => revised.has(o.title));
+      if (outcome.older.length) outcome.needsConfirmation = true;
+      problems.push(...outcome.older.map((o) => olderProblem(o, file)));
+      const corrected = outcome.plans.some((p) => p.corrected.length > 0);
+      if (opts.dryRun || (outcome.status === 'unchanged' && !corrected)) throw ROLLBACK;
       outcome.applied = true;
     });
   } catch (e) {
@@ -173,6 +212,50 @@ function linkSameFile(db: DB, hash: string, file: string, parsed: ParsedDocument
       'INSERT OR IGNORE INTO source_files (document_id, file_name, format, sha256, imported_at) VALUES (?, ?, ?, ?, ?)',
     ).run(doc.id, file, parsed.source?.format ?? '', hash, nowIso());
   });
+}
+
+/**
+ * Plans of this file that the ledger already holds in a newer edition: the file's 成文日期 is
+ * earlier than the stored edition's, or its content was imported before and later replaced.
+ */
+function olderEditions(db: DB, parsed: ParsedDocument, fingerprint: string): OlderEdition[] {
+  const out: OlderEdition[] = [];
+  const incoming = { docNumber: parsed.document?.doc_number ?? '', date: parsed.document?.date || null };
+  for (const p of parsed.plans) {
+    const cur = stmt(
+      db,
+      'SELECT d.id, d.fingerprint, d.doc_number, d.doc_date FROM plans p JOIN documents d ON d.id = p.document_id WHERE p.title_key = ?',
+    ).get(textKey(p.title ?? '')) as
+      { id: number; fingerprint: string; doc_number: string; doc_date: string | null } | undefined;
+    if (!cur || cur.fingerprint === fingerprint) continue;
+    const current = { docNumber: cur.doc_number, date: cur.doc_date };
+    if (incoming.date && current.date && incoming.date < current.date)
+      out.push({ title: p.title, current, incoming, reason: 'date' });
+    else if (stmt(db, 'SELECT 1 FROM documents WHERE fingerprint = ? AND id < ?').get(fingerprint, cur.id))
+      out.push({ title: p.title, current, incoming, reason: 'replaced' });
+  }
+  return out;
+}
+
+function olderProblem(o: OlderEdition, file: string): Problem {
+  const edition = (e: { docNumber: string; date: string | null }) =>
+    [e.docNumber, e.date ? `${cnDay(e.date)}印发` : ''].filter(Boolean).join('，') || '另一版本';
+  const why =
+    o.reason === 'date'
+      ? `台账中已是较新的版本（${edition(o.current)}），此文件是较早的版本（${edition(o.incoming)}）`
+      : `此文件的内容曾经导入，后来已被新版本（${edition(o.current)}）取代`;
+  return {
+    severity: 'warning',
+    code: 'LEDGER_OLDER_EDITION',
+    message: `文件“${file}”中的《${o.title}》是旧版本：${why}。存入会把任务改回旧版的内容，请确认确实要这样做。`,
+    file,
+  };
+}
+
+/** 2025-09-30 → 2025年9月30日 (the ledger's messages; the renderer and exports have their own). */
+function cnDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
 }
 
 function validate(parsed: ParsedDocument, file: string): Problem[] {
@@ -274,7 +357,10 @@ function codeClashes(db: DB, parsed: ParsedDocument, file: string): Problem[] {
 interface OldTask {
   id: number;
   no: number;
+  /** the title in the ledger: the document's, or the clerk's correction of it */
   title: string;
+  /** the title as the document said it when last imported */
+  docTitle: string;
   text: string;
   state: string;
   group: string;
@@ -316,7 +402,12 @@ function apply(
   }
   const total = parsed.plans.reduce((n, p) => n + p.tasks.length, 0);
   const progress = { done: 0, total, onTask: opts.onTask };
-  const plans = parsed.plans.map((p) => applyPlan(db, p, documentId, city, operator, now, progress));
+  const edits = (p: ParsedPlan) =>
+    opts.edited?.plans.find((e) => textKey(e.title ?? '') === textKey(p.title)) ??
+    opts.edited?.plans[parsed.plans.indexOf(p)];
+  const plans = parsed.plans.map((p) =>
+    applyPlan(db, p, edits(p), documentId, city, operator, now, progress),
+  );
   const anyExisting = plans.some((p) => p.status === 'revised');
   const anyNew = plans.some((p) => p.status === 'new');
   const status = anyExisting ? 'revised' : anyNew ? 'new' : 'unchanged';
@@ -326,6 +417,7 @@ function apply(
 function applyPlan(
   db: DB,
   p: ParsedPlan,
+  edited: ParsedPlan | undefined,
   documentId: number,
   city: string | null,
   operator: string,
@@ -345,8 +437,10 @@ function applyPlan(
     removed: [],
     revived: [],
     changed: [],
+    renumbered: [],
     unchanged: 0,
     planChanges: [],
+    corrected: [],
   };
   let planId: number;
   if (existing) {
@@ -437,15 +531,19 @@ function applyPlan(
       parsed_json: string;
       grp: string;
     }[]
-  ).map((r): OldTask => ({
-    id: r.id,
-    no: r.no,
-    title: r.title,
-    text: r.text,
-    state: r.state,
-    group: r.grp,
-    parsed: parseJson<ParsedTask>(r.parsed_json, {} as ParsedTask),
-  }));
+  ).map((r): OldTask => {
+    const parsed = parseJson<ParsedTask>(r.parsed_json, {} as ParsedTask);
+    return {
+      id: r.id,
+      no: r.no,
+      title: r.title,
+      docTitle: parsed.title || r.title,
+      text: r.text,
+      state: r.state,
+      group: r.grp,
+      parsed,
+    };
+  });
   const pairs = matchTasks(olds, p.tasks);
 
   // free the numbers first: the partial unique index on (plan, no) must hold after each statement
@@ -453,13 +551,17 @@ function applyPlan(
   for (const o of olds) if (o.state !== 'removed') park.run(o.id);
 
   const matchedOld = new Set<number>();
-  for (const t of p.tasks) {
+  for (const [ti, t] of p.tasks.entries()) {
     const old = pairs.get(t);
     const code = taskCode(p.short_name, t.no);
-    const summary = (id: number | null): TaskSummary => ({ taskId: id, no: t.no, code, title: t.title });
+    // a title the clerk corrected stays, as the field corrections do (flagged below when the
+    // document's own title changed since)
+    const keepTitle = old && old.state !== 'removed' && old.title !== old.docTitle ? old.title : null;
+    const title = keepTitle ?? t.title;
+    const summary = (id: number | null): TaskSummary => ({ taskId: id, no: t.no, code, title });
     const row = [
       code,
-      t.title,
+      title,
       t.group ? (groupIds.get(t.group) ?? null) : null,
       t.text ?? '',
       t.span?.from ?? null,
@@ -505,10 +607,29 @@ function applyPlan(
       metrics: t.metrics ?? [],
     };
     for (const f of TASK_FIELDS) writeField(db, { id: taskId, plan_id: planId }, f, parsedNow[f], city);
-    const conflicts = reapplyCorrections(db, { id: taskId, plan_id: planId }, parsedNow, city);
+    const conflicts: ChangeField[] = reapplyCorrections(db, { id: taskId, plan_id: planId }, parsedNow, city);
+    if (
+      old &&
+      keepTitle &&
+      textKey(old.docTitle) !== textKey(t.title) &&
+      textKey(keepTitle) !== textKey(t.title)
+    )
+      conflicts.push('title');
+    const e = edited?.tasks[ti];
+    if (e && e.no === t.no) {
+      const fields = recordEdits(db, taskId, planId, code, title, e, operator);
+      if (fields.length) diff.corrected.push({ code, fields });
+    }
     if (old) {
-      const changes = compareTask(old, t);
-      if (changes.length > 0) {
+      const all = compareTask(old, t);
+      const changes = all.filter((c) => c.field !== 'no');
+      if (changes.length === 0 && all.length > 0 && old.state !== 'removed') {
+        diff.renumbered.push({
+          ...summary(taskId),
+          previousNo: old.no,
+          previousCode: taskCode(p.short_name, old.no),
+        });
+      } else if (changes.length > 0) {
         const changedFields = new Set(changes.map((c) => c.field));
         diff.changed.push({
           ...summary(taskId),
@@ -521,10 +642,19 @@ function applyPlan(
           operator,
           taskId,
           planId,
-          summary: `任务 ${code} 随新版方案变化：${changes.map((c) => CHANGE_FIELD_LABEL[c.field] ?? c.field).join('、')}`,
-          detail: changes,
+          summary: `任务 ${code} 随新版方案变化：${all.map((c) => CHANGE_FIELD_LABEL[c.field] ?? c.field).join('、')}`,
+          detail: all,
         });
       } else if (old.state !== 'removed') diff.unchanged++;
+      if (diff.renumbered.at(-1)?.taskId === taskId)
+        audit(db, {
+          action: 'task_changed',
+          operator,
+          taskId,
+          planId,
+          summary: `任务编号随新版方案由 ${taskCode(p.short_name, old.no)} 改为 ${code}`,
+          detail: all,
+        });
     }
     refreshDueDate(db, taskId);
     progress.done++;
@@ -553,6 +683,7 @@ function applyPlan(
       diff.removed.length ||
       diff.revived.length ||
       diff.changed.length ||
+      diff.renumbered.length ||
       diff.planChanges.length)
   )
     diff.status = 'revised';
@@ -572,8 +703,8 @@ function applyPlan(
 
 /**
  * Pairs this edition's tasks with the stored ones: same title first (also reviving removed
- * tasks), then the same number with similar text (a retitled task), then very similar text
- * (renumbered and retitled). Whatever is left is added or removed.
+ * tasks), then by content, most alike first (a retitled or renumbered task). Whatever is left
+ * is added or removed.
  */
 function matchTasks(olds: OldTask[], news: ParsedTask[]): Map<ParsedTask, OldTask> {
   const pairs = new Map<ParsedTask, OldTask>();
@@ -587,31 +718,69 @@ function matchTasks(olds: OldTask[], news: ParsedTask[]): Map<ParsedTask, OldTas
       if (pairs.has(n)) continue;
       const k = textKey(n.title);
       const cands = olds.filter(
-        (o) => !used.has(o.id) && (o.state === 'removed') === removedToo && textKey(o.title) === k,
+        (o) =>
+          !used.has(o.id) &&
+          (o.state === 'removed') === removedToo &&
+          (textKey(o.docTitle) === k || textKey(o.title) === k),
       );
       if (cands.length) take(n, cands.sort((a, b) => Math.abs(a.no - n.no) - Math.abs(b.no - n.no))[0]!);
     }
   }
+  // then by content, best pairs first: a task renumbered and reworded is still the same task
+  // (thresholds: Dice over bigrams; the same number needs less likeness than a moved one)
+  const cands: { n: ParsedTask; o: OldTask; s: number; d: number }[] = [];
   for (const n of news) {
     if (pairs.has(n)) continue;
-    const o = olds.find((x) => !used.has(x.id) && x.state !== 'removed' && x.no === n.no);
-    if (o && similarity(o.text, n.text) >= 0.5) take(n, o);
-  }
-  for (const n of news) {
-    if (pairs.has(n)) continue;
-    let best: OldTask | null = null;
-    let score = 0.8;
     for (const o of olds) {
       if (used.has(o.id)) continue;
-      const s = similarity(o.text, n.text);
-      if (s >= score) {
-        best = o;
-        score = s;
-      }
+      const s = similarity(`${o.docTitle}${o.text}`, `${n.title}${n.text ?? ''}`);
+      const sameNo = o.no === n.no && o.state !== 'removed';
+      if (s >= (sameNo ? 0.5 : 0.75)) cands.push({ n, o, s, d: Math.abs(o.no - n.no) });
     }
-    if (best) take(n, best);
   }
+  cands.sort((a, b) => b.s - a.s || a.d - b.d);
+  for (const c of cands) if (!pairs.has(c.n) && !used.has(c.o.id)) take(c.n, c.o);
   return pairs;
+}
+
+/**
+ * The clerk's corrections made on 导入方案 before saving: every field of `edited` that differs
+ * from what the task now holds (the document's parse with earlier corrections) becomes a
+ * correction, so the next import of the same text — any format — keeps it.
+ */
+function recordEdits(
+  db: DB,
+  taskId: number,
+  planId: number,
+  code: string,
+  title: string,
+  edited: ParsedTask,
+  operator: string,
+): ChangeField[] {
+  const out: ChangeField[] = [];
+  const value: Record<TaskField, FieldValue> = {
+    units: edited.units ?? [],
+    deadlines: edited.deadlines ?? [],
+    metrics: edited.metrics ?? [],
+  };
+  for (const f of TASK_FIELDS) {
+    if (fieldKey(f, readField(db, taskId, f)) === fieldKey(f, value[f])) continue;
+    if (correctTask(db, taskId, f, value[f], { operator, note: '导入时修正' }).changed) out.push(f);
+  }
+  const newTitle = edited.title?.trim();
+  if (newTitle && textKey(newTitle) !== textKey(title)) {
+    stmt(db, 'UPDATE tasks SET title = ? WHERE id = ?').run(newTitle, taskId);
+    audit(db, {
+      action: 'correction',
+      operator,
+      taskId,
+      planId,
+      summary: `修正 ${code} 标题：${title} → ${newTitle}`,
+      detail: { field: 'title', before: title, after: newTitle, note: '导入时修正' },
+    });
+    out.push('title');
+  }
+  return out;
 }
 
 /** What the document changed in a task, against the previous parse (corrections are not changes). */
@@ -619,8 +788,8 @@ function compareTask(old: OldTask, t: ParsedTask): FieldChange[] {
   const out: FieldChange[] = [];
   const prev = old.parsed;
   if (old.no !== t.no) out.push({ field: 'no', before: String(old.no), after: String(t.no) });
-  if (textKey(old.title) !== textKey(t.title))
-    out.push({ field: 'title', before: old.title, after: t.title });
+  if (textKey(old.docTitle) !== textKey(t.title))
+    out.push({ field: 'title', before: old.docTitle, after: t.title });
   if (textKey(old.group) !== textKey(t.group ?? ''))
     out.push({ field: 'group', before: old.group, after: t.group ?? '' });
   const fields: [TaskField, FieldValue, FieldValue][] = [

@@ -14,6 +14,7 @@ export {
 } from './units';
 export { resolveTask, requireTask } from './tasks';
 export { previewImport, applyImport, type PlanDiff } from './import';
+export { renumberRuns } from './renumber.std';
 export { importPlanFile, type ImportFileResult } from './import-file';
 export { sha256 } from './fingerprint';
 export {

@@ -123,8 +123,10 @@ describe('plan import', () => {
     expect(air.removed).toEqual([]);
     const byCode = Object.fromEntries(air.changed.map((c) => [c.code, c]));
     expect(byCode['大气-3']!.previousNo).toBe(2);
-    expect(byCode['大气-3']!.changes.map((c) => c.field)).toEqual(['no', 'deadlines']);
-    expect(byCode['大气-4']!.changes.map((c) => c.field)).toEqual(['no', 'units']);
+    // a new number is said by previousNo (and renumbered, when nothing else changed), not as a change
+    expect(byCode['大气-3']!.changes.map((c) => c.field)).toEqual(['deadlines']);
+    expect(byCode['大气-4']!.changes.map((c) => c.field)).toEqual(['units']);
+    expect(air.renumbered).toEqual([]);
     expect(prev.plans[1]!.status).toBe('unchanged');
 
     const r = applyImport(db, edited, { operator: '李四' });
