@@ -122,13 +122,19 @@ export const PlanDiff = z.object({
   revived: z.array(TaskRef),
   changed: z.array(
     TaskRef.extend({
+      /** the code before this edition, when the task was also renumbered */
+      previousCode: z.string().optional(),
       changes: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
       /** corrected fields whose source text changed: the correction is kept, check it */
       conflicts: z.array(z.string()),
     }),
   ),
+  /** tasks whose content is the same and only their number moved (shown as one line) */
+  renumbered: z.array(TaskRef.extend({ previousCode: z.string() })),
   unchanged: z.number().int(),
   planChanges: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+  /** tasks the clerk corrected before saving: recorded as corrections, kept by later imports */
+  corrected: z.array(z.object({ code: z.string(), fields: z.array(z.string()) })).default([]),
 });
 export type PlanDiff = z.infer<typeof PlanDiff>;
 
@@ -137,6 +143,8 @@ export const ParseOutput = z.object({
   problems: z.array(Problem),
   /** against what the ledger holds: one entry per plan of the document */
   diff: z.array(PlanDiff),
+  /** the ledger holds a newer edition of (some of) these plans: the problems say which */
+  older: z.boolean().default(false),
 });
 export type ParseOutput = z.infer<typeof ParseOutput>;
 
@@ -573,7 +581,10 @@ export const contract = {
   'plan.import': op({
     input: z.object({
       file: FileRef,
+      /** the parse as plan.parse returned it (what the document says) */
       document: ParsedDocument.optional(),
+      /** the same parse with the clerk's corrections: each change is recorded as a correction */
+      edited: ParsedDocument.optional(),
       operator: z.string().max(40).optional(),
     }),
     output: ImportOutput,
@@ -666,7 +677,8 @@ export const contract = {
       outDir: z.string().optional(),
       counties: z.array(z.string()).optional(),
     }),
-    output: Written.extend({ counties: z.number().int(), tasks: z.number().int() }),
+    /** tasks: distinct tasks across the workbooks; rows: task rows summed over the workbooks */
+    output: Written.extend({ counties: z.number().int(), tasks: z.number().int(), rows: z.number().int() }),
     summary: '生成各县区报送表',
     long: true,
   }),
@@ -723,6 +735,12 @@ export const contract = {
     }),
     output: SubmissionReport,
     summary: '采纳或退回县区报送',
+    writes: true,
+  }),
+  'submission.dismiss': op({
+    input: z.object({ reportId: z.string() }),
+    output: ok,
+    summary: '从收件箱移除无法读取的报送表',
     writes: true,
   }),
   'submission.board': op({

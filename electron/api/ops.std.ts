@@ -20,6 +20,7 @@ export const OP_NAMES = [
   'submission.inbox',
   'submission.resolve',
   'submission.review',
+  'submission.dismiss',
   'submission.board',
   'bulletin.preview',
   'bulletin.setRequirements',

@@ -16,6 +16,7 @@ import { returnNoteFor } from '../../core/submissions/return-note';
 import { getSetting } from '../../core/ledger/settings';
 import { recordFlagProgress } from '../../core/ledger/submission-writes';
 import {
+  dismissFailedSubmission,
   getSubmission,
   listSubmissions,
   reviewSubmission,
@@ -31,6 +32,7 @@ type Ops =
   | 'submission.inbox'
   | 'submission.resolve'
   | 'submission.review'
+  | 'submission.dismiss'
   | 'submission.board';
 
 function monthOf(period: string): string {
@@ -91,6 +93,9 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     const dir = ctx.files.outputDir(outDir);
     const { year, month: m } = periodParts(month);
     const files = [];
+    // the clerk counts tasks, not rows: a task several counties share is one task (83 in the
+    // seed) though it is a row in each of their workbooks (690)
+    const distinct = new Set<string>();
     let total = 0;
     for (const [i, c] of targets.entries()) {
       ctx.progress(i, targets.length, `正在生成 ${c} 的报送表（${i + 1}/${targets.length}）…`);
@@ -108,10 +113,11 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
         returned: returnNoteFor(ctx.db, c, month),
       });
       total += r.tasks;
+      for (const list of tasksByPlan(tasks, c).values()) for (const t of list) distinct.add(t.key);
       files.push(ctx.files.ref(file));
     }
     ctx.progress(targets.length, targets.length, '报送表已生成');
-    return { files, counties: targets.length, tasks: total };
+    return { files, counties: targets.length, tasks: distinct.size, rows: total };
   },
 
   async 'submission.import'({ period, files, forcePeriod }, ctx) {
@@ -183,6 +189,12 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
         operator: operator(ctx),
       }),
     );
+  },
+
+  'submission.dismiss'({ reportId }, ctx) {
+    const rep = findReport(ctx, reportId);
+    dismissFailedSubmission(ctx.db, rep.id, operator(ctx));
+    return { ok: true as const, message: `已从收件箱移除“${rep.file}”。` };
   },
 
   'submission.board'({ period }, ctx) {

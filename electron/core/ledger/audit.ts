@@ -24,6 +24,7 @@ export type AuditAction =
   | 'submission'
   | 'submission_review'
   | 'submission_resolve'
+  | 'submission_dismissed'
   | 'alias'
   | 'alias_removed';
 

@@ -185,6 +185,28 @@ function requireSubmission(db: DB, id: number): Submission {
   return s;
 }
 
+/**
+ * Takes a file that could not be read off the inbox (the clerk closes its card). Only a failed
+ * file: it wrote no progress, so nothing else refers to it; the audit log keeps that it came.
+ */
+export function dismissFailedSubmission(db: DB, id: number, operator = ''): void {
+  write(db, () => {
+    const s = requireSubmission(db, id);
+    if (!s.failed)
+      throw new LedgerError(
+        'SUBMISSION_NOT_FAILED',
+        `报送表“${s.file}”已导入，不能从收件箱移除；如有错误请退回县区。`,
+      );
+    stmt(db, 'DELETE FROM submissions WHERE id = ?').run(id);
+    audit(db, {
+      action: 'submission_dismissed',
+      operator,
+      summary: `从收件箱移除无法读取的报送表“${s.file}”（${s.period}）`,
+      detail: { submission: id, period: s.period, unit: s.unit, file: s.file },
+    });
+  });
+}
+
 export interface ReviewInput {
   state: 'accepted' | 'returned';
   comment?: string;

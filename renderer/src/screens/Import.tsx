@@ -1,6 +1,6 @@
 // 导入方案: drop plan files, check the parse against the source text, fix it, save it.
 import { CompactDateInput } from '../components/DateInput';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type {
   Deadline,
   FileRef,
@@ -18,6 +18,7 @@ import { useLong } from '../long';
 import { Dropzone } from '../components/Dropzone';
 import { Legend, SourceText, type Mark } from '../components/SourceText';
 import { FIELD_LABEL, OP_LABEL, ROLE_LABEL, ROLES } from '../labels';
+import { renumberRuns } from '../../../electron/core/ledger/renumber.std';
 
 interface Item {
   ref: FileRef;
@@ -29,11 +30,24 @@ interface Item {
 
 const key = (pi: number, ti: number) => `${pi}:${ti}`;
 
+// The open files outlive the screen: a clerk who corrects a parse, looks something up in
+// 任务台账 and comes back finds the corrections as left (they are lost only with the window,
+// which asks first).
+const kept: { items: Item[]; active: number } = { items: [], active: 0 };
+const unsaved = () => kept.items.some((i) => i.edited && !i.imported?.applied);
+addEventListener('beforeunload', (e) => {
+  if (unsaved()) e.preventDefault();
+});
+
 export function ImportScreen() {
   const app = useApp();
   const { busy, run } = useLong();
-  const [items, setItems] = useState<Item[]>([]);
-  const [active, setActive] = useState(0);
+  const [items, setItems] = useState<Item[]>(kept.items);
+  const [active, setActive] = useState(kept.active);
+  useEffect(() => {
+    kept.items = items;
+    kept.active = active;
+  }, [items, active]);
   const [selected, setSelected] = useState<string | null>(null);
 
   const onFiles = async (files: FileRef[]) => {
@@ -66,11 +80,26 @@ export function ImportScreen() {
     );
   };
 
+  const close = (i: number) => {
+    const it = items[i];
+    if (it?.edited && !it.imported?.applied && !confirm(`“${it.ref.name}”有尚未保存的修改，确定关闭吗？`))
+      return;
+    setItems((list) => list.filter((_, j) => j !== i));
+    setActive((a) => Math.max(0, a > i || a >= items.length - 1 ? a - 1 : a));
+    setSelected(null);
+  };
+
   const save = async () => {
     if (!item?.doc) return;
+    // the parse as read and, apart, the clerk's corrections of it: the ledger keeps the
+    // document's own text and records each correction, so other formats of it keep them
     const out = await run(
       'plan.import',
-      { file: item.ref, document: item.edited ? item.doc : undefined },
+      {
+        file: item.ref,
+        document: item.parsed?.document ?? undefined,
+        edited: item.edited ? item.doc : undefined,
+      },
       `正在把“${item.ref.name}”存入台账…`,
     );
     if (!out) return;
@@ -100,22 +129,28 @@ export function ImportScreen() {
         onFiles={onFiles}
         testId="plan-drop"
       />
-      {items.length > 1 && (
-        <div className="tabs" role="tablist">
+      {items.length > 0 && (
+        <div className="tabs" role="tablist" aria-label="已打开的方案文件">
           {items.map((it, i) => (
-            <button
-              key={it.ref.name}
-              role="tab"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onClick={() => {
-                setActive(i);
-                setSelected(null);
-              }}
-            >
-              {it.ref.name}
-              {it.imported?.applied ? ' ✓' : ''}
-            </button>
+            <span key={it.ref.name} className={`tab${i === active ? ' active' : ''}`}>
+              <button
+                role="tab"
+                aria-selected={i === active}
+                className={i === active ? 'active' : ''}
+                onClick={() => {
+                  setActive(i);
+                  setSelected(null);
+                }}
+              >
+                {it.ref.name}
+                {it.imported?.applied ? ' ✓' : ''}
+                {it.parsed?.problems.some((p) => p.severity === 'error') ? '（无法导入）' : ''}
+                {it.edited && !it.imported?.applied ? ' *' : ''}
+              </button>
+              <button className="tab-close" aria-label={`关闭${it.ref.name}`} onClick={() => close(i)}>
+                ×
+              </button>
+            </span>
           ))}
         </div>
       )}
@@ -219,7 +254,7 @@ function ParsedView({
               disabled={busy || !doc || fatal || taskCount === 0}
               data-testid="save-plan"
             >
-              {revised ? '确认修订并存入台账' : '存入台账'}
+              {item.parsed?.older ? '这是旧版本，仍要存入' : revised ? '确认修订并存入台账' : '存入台账'}
             </button>
           )}
         </div>
@@ -298,7 +333,9 @@ function DiffView({ diff }: { diff: PlanDiff[] }) {
     const same = diff.every((d) => d.status === 'unchanged');
     return (
       <div className="diff-note">
-        {same ? '台账中已有相同内容，存入不会改变任何任务。' : '这是新的方案，台账中还没有。'}
+        {same
+          ? '台账中已有相同内容（可能是同一文件的另一种格式），存入不会改变任何任务；在此所做的修正会记入台账。'
+          : '这是新的方案，台账中还没有。'}
       </div>
     );
   }
@@ -308,16 +345,22 @@ function DiffView({ diff }: { diff: PlanDiff[] }) {
       {revised.map((d) => (
         <div key={d.title} className="diff-plan">
           <strong>《{d.title}》</strong> 新增 {d.added.length} 项 · 删除 {d.removed.length} 项 · 修改{' '}
-          {d.changed.length} 项 · 未变 {d.unchanged} 项
+          {d.changed.length} 项{d.renumbered.length ? ` · 仅编号变化 ${d.renumbered.length} 项` : ''} · 未变{' '}
+          {d.unchanged} 项
           <ul>
             {d.added.map((t) => (
               <li key={`a${t.code}`} className="add">
                 ＋ {t.code} {t.title}
               </li>
             ))}
+            {renumberRuns(d.renumbered).map((line) => (
+              <li key={`n${line}`} className="renum" data-testid="renumbered">
+                ⇅ 编号变化：{line}
+              </li>
+            ))}
             {d.removed.map((t) => (
               <li key={`r${t.code}`} className="del">
-                － {t.code} {t.title}
+                － 原{t.code} {t.title}（已登记的进展保留）
               </li>
             ))}
             {d.revived.map((t) => (
@@ -328,6 +371,7 @@ function DiffView({ diff }: { diff: PlanDiff[] }) {
             {d.changed.map((t) => (
               <li key={`c${t.code}`} className="chg">
                 ✎ {t.code} {t.title}
+                {t.previousCode ? `（原${t.previousCode}）` : ''}
                 {t.changes.map((c, i) => (
                   <div key={i} className="chg-line">
                     {FIELD_LABEL[c.field] ?? c.field}：<del>{c.before}</del> → <ins>{c.after}</ins>

@@ -42,7 +42,10 @@ export function SubmissionsScreen() {
     const r = await run('submission.make', { period, outDir }, '正在生成各县区报送表…');
     if (!r) return;
     setMade(r.files);
-    app.notify('ok', `已生成 ${r.counties} 个县区的报送表（共 ${r.tasks} 项任务）。`);
+    app.notify(
+      'ok',
+      `已生成 ${r.counties} 个县区的报送表：涉及 ${r.tasks} 项任务，各县区表中合计 ${r.rows} 行（一项任务由几个县区承担，就在几个县区的表中各占一行）。`,
+    );
     platform.deliver(r.files);
   };
 
@@ -77,6 +80,16 @@ export function SubmissionsScreen() {
         `已导入 ${r.reports.length} 个文件：${rows} 条进展${flagged ? `，${flagged} 行需要人工处理` : ''}。`,
       );
     app.changed();
+  };
+
+  const dismiss = async (rep: SubmissionReport) => {
+    try {
+      const r = await api['submission.dismiss']({ reportId: rep.id });
+      app.notify('ok', r.message);
+      app.changed();
+    } catch (e) {
+      app.fail(e);
+    }
   };
 
   const review = async (rep: SubmissionReport, decision: 'accept' | 'return', comment = '') => {
@@ -170,7 +183,7 @@ export function SubmissionsScreen() {
         <div className="inbox" data-testid="inbox">
           {inbox.length === 0 && <p className="muted">本期还没有收到报送表。</p>}
           {inbox.map((rep) => (
-            <ReportCard key={rep.id} rep={rep} onReview={review} />
+            <ReportCard key={rep.id} rep={rep} onReview={review} onDismiss={dismiss} />
           ))}
         </div>
       </section>
@@ -181,9 +194,11 @@ export function SubmissionsScreen() {
 function ReportCard({
   rep,
   onReview,
+  onDismiss,
 }: {
   rep: SubmissionReport;
   onReview(r: SubmissionReport, d: 'accept' | 'return', c?: string): void;
+  onDismiss(r: SubmissionReport): void;
 }) {
   const [comment, setComment] = useState('');
   const [returning, setReturning] = useState(false);
@@ -196,6 +211,11 @@ function ReportCard({
           {rep.file} · {rep.received_at.slice(0, 16).replace('T', ' ')}
         </span>
         <span className={`sub-state s-${rep.state}`}>{STATE[rep.state]}</span>
+        {rep.state === 'failed' && (
+          <button className="report-dismiss" onClick={() => onDismiss(rep)} aria-label={`移除${rep.file}`}>
+            移除
+          </button>
+        )}
       </div>
       <div className="report-sum">
         导入 <b>{rep.imported}</b> 条 · 未变 {rep.unchanged} 条 · 未填 {rep.empty ?? 0} 项 · 需处理{' '}
