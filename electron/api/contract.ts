@@ -677,8 +677,14 @@ export const contract = {
       outDir: z.string().optional(),
       counties: z.array(z.string()).optional(),
     }),
-    /** tasks: distinct tasks across the workbooks; rows: task rows summed over the workbooks */
-    output: Written.extend({ counties: z.number().int(), tasks: z.number().int(), rows: z.number().int() }),
+    /** tasks: distinct tasks across the workbooks; rows: task rows summed over the workbooks;
+     *  ledgerTasks: the ledger's tasks (some have no county and are in no workbook) */
+    output: Written.extend({
+      counties: z.number().int(),
+      tasks: z.number().int(),
+      rows: z.number().int(),
+      ledgerTasks: z.number().int(),
+    }),
     summary: '生成各县区报送表',
     long: true,
   }),

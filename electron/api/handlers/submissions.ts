@@ -117,7 +117,7 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
       files.push(ctx.files.ref(file));
     }
     ctx.progress(targets.length, targets.length, '报送表已生成');
-    return { files, counties: targets.length, tasks: distinct.size, rows: total };
+    return { files, counties: targets.length, tasks: distinct.size, rows: total, ledgerTasks: tasks.length };
   },
 
   async 'submission.import'({ period, files, forcePeriod }, ctx) {

@@ -44,7 +44,11 @@ export function SubmissionsScreen() {
     setMade(r.files);
     app.notify(
       'ok',
-      `已生成 ${r.counties} 个县区的报送表：涉及 ${r.tasks} 项任务，各县区表中合计 ${r.rows} 行（一项任务由几个县区承担，就在几个县区的表中各占一行）。`,
+      `已生成 ${r.counties} 个县区的报送表：涉及 ${r.tasks} 项任务${
+        r.ledgerTasks > r.tasks
+          ? `（台账共 ${r.ledgerTasks} 项，其余 ${r.ledgerTasks - r.tasks} 项不由县区承担）`
+          : ''
+      }，各县区表中合计 ${r.rows} 行（一项任务由几个县区承担，就在几个县区的表中各占一行）。`,
     );
     platform.deliver(r.files);
   };
