@@ -31,6 +31,8 @@ const STATUS_ORDER: Record<TaskStatus, number> = {
 
 export class TaskIndex {
   private entries: Entry[] | null = null;
+  /** tasks a new edition dropped: not in the table, but a search finds them (marked) */
+  private removed: Entry[] = [];
   private cache = new Map<string, Entry[]>();
   private builtFor = '';
 
@@ -48,7 +50,9 @@ export class TaskIndex {
   private build(): Entry[] {
     const today = this.today();
     if (this.entries && this.builtFor === today) return this.entries;
-    this.entries = this.load(null, today);
+    const all = this.load(null, today);
+    this.entries = all.filter((e) => e.row.state !== 'removed');
+    this.removed = all.filter((e) => e.row.state === 'removed');
     this.builtFor = today;
     this.cache.clear();
     return this.entries;
@@ -57,12 +61,17 @@ export class TaskIndex {
   /** Re-reads the given tasks only (after a correction): the rest of the index stays. */
   refresh(ids: number[]): void {
     if (!this.entries || ids.length === 0) return;
-    const fresh = new Map(this.load(ids, this.builtFor).map((e) => [e.row.id, e]));
+    const loaded = this.load(ids, this.builtFor);
+    const fresh = new Map(loaded.filter((e) => e.row.state !== 'removed').map((e) => [e.row.id, e]));
     this.entries = this.entries.flatMap((e) => {
       if (!ids.includes(e.row.id)) return [e];
       const f = fresh.get(e.row.id);
       return f ? [f] : [];
     });
+    this.removed = [
+      ...this.removed.filter((e) => !ids.includes(e.row.id)),
+      ...loaded.filter((e) => e.row.state === 'removed'),
+    ];
     this.cache.clear();
   }
 
@@ -155,19 +164,26 @@ export class TaskIndex {
     return this.build().map((e) => e.row);
   }
 
+  /**
+   * `found`: the tasks the full-text search (core/ledger/search.ts) found for filter.text; the
+   * removed tasks are searched then too. Without it the text filter matches code and title.
+   */
   query(
     filter: TaskFilter,
     sort: TaskSort,
     desc: boolean,
+    found?: Set<number>,
   ): { total: number; all: number; rows: (offset: number, limit: number) => TaskListRow[] } {
     const entries = this.build();
-    const key = JSON.stringify([filter, sort, desc]);
+    // the search's answer follows from filter.text and the ledger (a write clears the cache)
+    const key = JSON.stringify([filter, sort, desc, !!found]);
     let hit = this.cache.get(key);
     if (!hit) {
-      hit = entries.filter((e) => matches(e, filter));
+      const pool = found && filter.text ? [...entries, ...this.removed] : entries;
+      hit = pool.filter((e) => matches(e, filter, found));
       if (sort !== 'code') {
         const cmp = comparator(sort);
-        const pos = new Map(entries.map((e, i) => [e, i]));
+        const pos = new Map(pool.map((e, i) => [e, i]));
         hit = [...hit].sort((a, b) => (desc ? -1 : 1) * (cmp(a, b) || pos.get(a)! - pos.get(b)!));
       } else if (desc) {
         hit = [...hit].reverse();
@@ -208,7 +224,7 @@ export class TaskIndex {
   private facetFor = new WeakMap<Entry[], { groups: string[]; units: string[]; counties: string[] }>();
 }
 
-function matches(e: Entry, f: TaskFilter): boolean {
+function matches(e: Entry, f: TaskFilter, found?: Set<number>): boolean {
   const r = e.row;
   if (f.planId != null && r.planId !== f.planId) return false;
   if (f.group && r.group !== f.group) return false;
@@ -222,7 +238,7 @@ function matches(e: Entry, f: TaskFilter): boolean {
   if (f.county && !e.units.some((u) => u.county && u.name === f.county)) return false;
   if (f.text) {
     const q = f.text.trim().toLowerCase();
-    if (q && !e.search.includes(q)) return false;
+    if (q && !e.search.includes(q) && !found?.has(e.row.id)) return false;
   }
   return true;
 }

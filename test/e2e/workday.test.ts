@@ -7,7 +7,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright';
+import ExcelJS from 'exceljs';
+import type { BrowserContext, Download, Page } from 'playwright';
 import { buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
 
 const SKIP = !HAVE_CHROMIUM;
@@ -96,6 +97,7 @@ describe.skipIf(SKIP)("a clerk's day in Chromium", () => {
   });
 
   let removedUnit = '';
+  const downloads: Download[] = [];
 
   it('a file dropped on 导入方案 is parsed; a unit fixed there survives leaving the screen and is saved', async () => {
     await drop('[data-testid=plan-drop]', SEED('txt'));
@@ -151,6 +153,7 @@ describe.skipIf(SKIP)("a clerk's day in Chromium", () => {
   it('县区报送: the workbook toast counts tasks and rows; a dropped unreadable file can be removed', async () => {
     await page.goto(`${rig.bridge.url}#/submissions`);
     await page.waitForSelector('[data-testid=make-workbooks]');
+    page.on('download', (d) => downloads.push(d));
     await page.click('[data-testid=make-workbooks]');
     await page.waitForSelector('.notice.ok:has-text("已生成")', { timeout: 60_000 });
     const toast = (await page.textContent('.notice.ok:has-text("已生成")'))!;
@@ -172,6 +175,56 @@ describe.skipIf(SKIP)("a clerk's day in Chromium", () => {
     await shot('21-无法读取的报送表');
     await card.locator('button:has-text("移除")').click();
     await expect.poll(() => card.count()).toBe(0);
+  });
+
+  it("search finds a task by a county's progress text and by unit, and marks withdrawn ones", async () => {
+    // 兰考县 reports on one task with words found nowhere in the plan
+    const name = (await page.locator('[data-testid=made-files] a').allTextContents()).find((f) =>
+      f.startsWith('兰考县'),
+    )!;
+    await expect.poll(() => downloads.some((d) => d.suggestedFilename() === name)).toBe(true);
+    const blank = path.join(rig.dir, 'blank.xlsx');
+    await downloads.find((d) => d.suggestedFilename() === name)!.saveAs(blank);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(blank);
+    const ws = wb.getWorksheet('大气')!;
+    const head = ws.getRow(3).values as string[];
+    const row = ws.getRow(4);
+    row.getCell(head.indexOf('完成状态')).value = '序时推进';
+    row.getCell(head.indexOf('进展情况')).value = '围挡喷淋设施已全部到位';
+    const code = `大气-${row.getCell(head.indexOf('序号')).value}`;
+    const returned = path.join(rig.dir, name);
+    await wb.xlsx.writeFile(returned);
+    await drop('[data-testid=inbox-drop]', returned);
+    await page.waitForSelector('.report[data-county=兰考县]');
+
+    await page.goto(`${rig.bridge.url}#/ledger`);
+    await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
+    await page.fill('input[aria-label=搜索]', '喷淋设施');
+    await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('筛选出 1 项（共 83 项）');
+    expect(await page.locator('.tr[data-code]').first().getAttribute('data-code')).toBe(code);
+    await shot('22-按进展内容搜索');
+    // by a unit (not only the lead column): every hit names it, in its units or its text
+    const byUnit = await call<{ total: number; rows: { code: string }[] }>('task.query', {
+      filter: { text: '市城管局' },
+      limit: 500,
+    });
+    expect(byUnit.total).toBeGreaterThan(1);
+    await page.fill('input[aria-label=搜索]', '市城管局');
+    await expect
+      .poll(() => page.textContent('[data-testid=task-count]'))
+      .toBe(`筛选出 ${byUnit.total} 项（共 83 项）`);
+    const hits = byUnit.rows.map((r) => r.code);
+    expect(await page.locator('.tr[data-code]').first().getAttribute('data-code')).toBe(hits[0]);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const c of hits.slice(0, 5)) expect(JSON.stringify(await task(c))).toContain('市城管局');
+    // a withdrawn task is still found, marked
+    const t = await task(hits[0]!);
+    await call('task.withdraw', { id: t.id, reason: '任务调整，并入其他任务' });
+    await page.fill('input[aria-label=搜索]', '并入其他任务');
+    await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('筛选出 1 项（共 83 项）');
+    expect(await page.textContent(`.tr[data-code="${t.code}"]`)).toContain('已撤销');
+    await page.fill('input[aria-label=搜索]', '');
   });
 
   it('raised no errors in the page', () => {

@@ -1,4 +1,5 @@
 // 任务台账: the filtered, paged table; one task's full record; inline corrections.
+import { searchTasks } from '../../core/ledger/search';
 import { resolveTask } from '../../core/ledger/tasks';
 import { readDeadlines, readMetrics, readUnits } from '../../core/ledger/task-fields';
 import { auditLog } from '../../core/ledger/audit';
@@ -181,7 +182,11 @@ export const taskHandlers: Pick<Handlers, 'task.facets' | 'task.query' | 'task.g
     };
   },
   'task.query'({ filter, sort, desc, offset, limit }, ctx) {
-    const q = ctx.index.query(filter, sort, desc);
+    // the full-text search (task text, units, deadlines, targets, progress; removed tasks too)
+    const found = filter.text?.trim()
+      ? new Set(searchTasks(ctx.db, filter.text).map((h) => h.taskId))
+      : undefined;
+    const q = ctx.index.query(filter, sort, desc, found);
     return { total: q.total, all: q.all, rows: q.rows(offset, limit) };
   },
   'task.get'({ id }, ctx) {

@@ -388,6 +388,55 @@ ALTER TABLE progress ADD COLUMN returned_by INTEGER REFERENCES submissions(id);
 CREATE INDEX progress_returned ON progress(returned_by) WHERE returned_by IS NOT NULL;
 `,
   },
+  {
+    version: 7,
+    description: '全文检索：任务内容、责任单位、时限、目标、县区进展（FTS5 trigram 分词，适用于中文）',
+    sql: `
+-- one row per task (rowid = tasks.id), removed and withdrawn ones too; search.ts rebuilds the
+-- rows of the tasks in search_stale before each search. trigram: every three characters are a
+-- token, so Chinese needs no word list, and LIKE '%…%' is served by the index (three or more)
+CREATE VIRTUAL TABLE task_search USING fts5(body, tokenize = 'trigram');
+CREATE TABLE search_stale (task_id INTEGER PRIMARY KEY);
+INSERT INTO search_stale SELECT id FROM tasks;
+
+CREATE TRIGGER search_tasks_ins AFTER INSERT ON tasks BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (NEW.id);
+END;
+CREATE TRIGGER search_tasks_upd AFTER UPDATE OF code, title, text, group_id, state, due_date, close_note, withdraw_reason, remark ON tasks BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (NEW.id);
+END;
+CREATE TRIGGER search_resp_ins AFTER INSERT ON responsibilities BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (NEW.task_id);
+END;
+CREATE TRIGGER search_resp_del AFTER DELETE ON responsibilities BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (OLD.task_id);
+END;
+CREATE TRIGGER search_deadlines_ins AFTER INSERT ON deadlines BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (NEW.task_id);
+END;
+CREATE TRIGGER search_deadlines_del AFTER DELETE ON deadlines BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (OLD.task_id);
+END;
+CREATE TRIGGER search_targets_ins AFTER INSERT ON targets WHEN NEW.task_id IS NOT NULL BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (NEW.task_id);
+END;
+CREATE TRIGGER search_targets_del AFTER DELETE ON targets WHEN OLD.task_id IS NOT NULL BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (OLD.task_id);
+END;
+CREATE TRIGGER search_progress_ins AFTER INSERT ON progress BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (NEW.task_id);
+END;
+CREATE TRIGGER search_progress_upd AFTER UPDATE ON progress BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (NEW.task_id);
+END;
+CREATE TRIGGER search_extensions_ins AFTER INSERT ON extensions BEGIN
+  INSERT OR IGNORE INTO search_stale VALUES (NEW.task_id);
+END;
+CREATE TRIGGER search_units_upd AFTER UPDATE OF name ON units BEGIN
+  INSERT OR IGNORE INTO search_stale SELECT task_id FROM responsibilities WHERE unit_id = NEW.id;
+END;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,5 @@
-// The flat scans the task table (electron/api/task-index.ts) is built from: every live task,
-// plan, group and unit, every responsibility and every current progress record, each in one
+// The flat scans the task table (electron/api/task-index.ts) is built from: every task (the
+// removed ones too: a search finds them, marked), plan, group and unit, every responsibility and every current progress record, each in one
 // query (no per-row subqueries: ~1 s per 100,000 tasks). `ids` narrows the task-bound scans
 // to the tasks a correction touched.
 import type { DB } from './db';
@@ -17,7 +17,7 @@ export interface TaskTableTask {
   due_date: string | null;
   original_due_date: string | null;
   first_deadline: string | null;
-  state: Exclude<TaskState, 'removed'>;
+  state: TaskState;
 }
 
 export interface TaskTableScan {
@@ -39,7 +39,7 @@ export function scanTaskTable(db: DB, ids: number[] | null): TaskTableScan {
     tasks: db
       .prepare(
         `SELECT t.id, t.code, t.title, t.plan_id, t.no, t.group_id, t.due_date, t.original_due_date, t.first_deadline, t.state
-         FROM tasks t WHERE t.state <> 'removed' ${ids ? `AND t.id IN (${list})` : ''}`,
+         FROM tasks t ${ids ? `WHERE t.id IN (${list})` : ''}`,
       )
       .all() as TaskTableTask[],
     plans: db

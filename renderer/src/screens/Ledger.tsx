@@ -136,7 +136,7 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
       <div className="filters" role="search">
         <input
           className="search"
-          placeholder="搜索编号或任务名称"
+          placeholder="搜索：编号、任务内容、单位、时限、目标、县区进展"
           value={text}
           onChange={(e) => setText(e.target.value)}
           aria-label="搜索"
