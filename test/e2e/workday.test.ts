@@ -127,7 +127,7 @@ describe.skipIf(SKIP)("a clerk's day in Chromium", () => {
 
   it('the .docx of the same document, dropped next, is a no-op that keeps the correction', async () => {
     await drop('[data-testid=plan-drop]', SEED('docx'));
-    await page.waitForSelector('.tab button:has-text("kaifeng-2025-15.docx")[aria-selected=true]');
+    await page.waitForSelector('.tab button:has-text("kaifeng-2025-15.docx")[aria-current=true]');
     await page.waitForSelector('.diff-note', { timeout: 60_000 });
     expect(await page.textContent('.diff-note')).toContain('台账中已有相同内容');
     expect(await page.locator('[data-testid=diff]').count()).toBe(0);
@@ -147,7 +147,7 @@ describe.skipIf(SKIP)("a clerk's day in Chromium", () => {
     await page.click('.notice.error .close');
     await page.click('button[aria-label="关闭损坏的方案.pdf"]');
     await expect.poll(() => page.locator('.tab button:has-text("损坏的方案.pdf")').count()).toBe(0);
-    expect(await page.locator('.tabs [role=tab]').count()).toBe(2);
+    expect(await page.locator('.tabs .tab').count()).toBe(2);
   });
 
   it('县区报送: the workbook toast counts tasks and rows; a dropped unreadable file can be removed', async () => {

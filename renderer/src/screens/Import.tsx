@@ -130,12 +130,11 @@ export function ImportScreen() {
         testId="plan-drop"
       />
       {items.length > 0 && (
-        <div className="tabs" role="tablist" aria-label="已打开的方案文件">
+        <div className="tabs" role="group" aria-label="已打开的方案文件">
           {items.map((it, i) => (
             <span key={it.ref.name} className={`tab${i === active ? ' active' : ''}`}>
               <button
-                role="tab"
-                aria-selected={i === active}
+                aria-current={i === active ? 'true' : undefined}
                 className={i === active ? 'active' : ''}
                 onClick={() => {
                   setActive(i);
@@ -309,7 +308,7 @@ function ParsedView({
               </div>
             ))}
           </div>
-          <div className="source-pane">
+          <div className="source-pane" tabIndex={0} role="region" aria-label="原文">
             <div className="pane-head">
               原文 <Legend />
             </div>
