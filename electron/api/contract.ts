@@ -519,6 +519,18 @@ export type Overview = z.infer<typeof Overview>;
 
 // ---------------------------------------------------------------- settings (设置)
 
+/** The office's ranking rule (core/ledger/scoring.ts ScoringRule). */
+const ScoringRule = z.object({
+  kind: z.enum(['rate', 'points']),
+  done: z.number().min(-100).max(100),
+  overdue: z.number().min(-100).max(100),
+  returned: z.number().min(-100).max(100),
+  leadWeight: z.number().min(0).max(10),
+  assistWeight: z.number().min(0).max(10),
+  separate: z.boolean(),
+  unreportedLast: z.boolean(),
+});
+
 export const SettingsView = z.object({
   dbPath: z.string(),
   city: z.string(),
@@ -529,6 +541,23 @@ export const SettingsView = z.object({
   issuer: z.string(),
   operator: z.string(),
   cc: z.array(z.string()),
+  // what the bulletin, the 催办单 and the 督办单 read, under the ledger keys the CLI uses
+  'warning.yellow_points': z.number(),
+  'warning.red_points': z.number(),
+  'ranking.rule': ScoringRule,
+  'bulletin.doc_prefix': z.string(),
+  'bulletin.body_font': z.string(),
+  'bulletin.title_font': z.string(),
+  'reminder.contact': z.string(),
+  'reminder.phone': z.string(),
+  /** the current period's 发文序号, 期号 and 签发日期 (saved, else what the next bulletin takes) */
+  bulletin_issue: z.object({
+    period: z.string(),
+    number: z.number().int().nullable(),
+    issue: z.number().int().nullable(),
+    date: z.string(),
+    saved: z.boolean(),
+  }),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
@@ -539,6 +568,23 @@ export const SettingsPatch = z.object({
   operator: z.string().max(40).optional(),
   cc: z.array(z.string().max(60)).max(50).optional(),
   city: z.string().max(40).optional(),
+  'warning.yellow_points': z.number().min(0).max(100).optional(),
+  'warning.red_points': z.number().min(0).max(100).optional(),
+  'ranking.rule': ScoringRule.optional(),
+  'bulletin.doc_prefix': z.string().max(30).optional(),
+  'bulletin.body_font': z.string().max(40).optional(),
+  'bulletin.title_font': z.string().max(40).optional(),
+  'reminder.contact': z.string().max(40).optional(),
+  'reminder.phone': z.string().max(40).optional(),
+  /** one period's 发文序号, 期号, 签发日期 (kept per period: bulletin.number.2025-09 …) */
+  bulletin_issue: z
+    .object({
+      period: periodKey,
+      number: z.number().int().min(1).max(9999).optional(),
+      issue: z.number().int().min(1).max(9999).optional(),
+      date: isoDate.optional(),
+    })
+    .optional(),
 });
 
 export const AppInfo = z.object({

@@ -206,6 +206,40 @@ describe('operations over the seed', () => {
     expect(!dup.ok && dup.error.message).toContain('已经是');
   });
 
+  it('bulletin settings: saved under the keys the CLI and the core read; the preview follows', async () => {
+    const period = (await t.call('app.info', {})).period;
+    const s = await t.call('settings.set', {
+      'warning.yellow_points': 12,
+      'warning.red_points': 25,
+      'ranking.rule': {
+        kind: 'points',
+        done: 1,
+        overdue: -1,
+        returned: -2,
+        leadWeight: 1,
+        assistWeight: 0.5,
+        separate: true,
+        unreportedLast: false,
+      },
+      'bulletin.doc_prefix': '汴环攻坚办',
+      'bulletin.body_font': '仿宋',
+      'reminder.contact': '王敏',
+      'reminder.phone': '0371-23389156',
+      bulletin_issue: { period, number: 27, issue: 9, date: '2025-09-25' },
+    });
+    expect(s).toMatchObject({
+      'warning.yellow_points': 12,
+      'warning.red_points': 25,
+      'bulletin.body_font': '仿宋',
+      bulletin_issue: { period, number: 27, issue: 9, date: '2025-09-25', saved: true },
+    });
+    expect(s['ranking.rule']).toMatchObject({ kind: 'points', separate: true });
+    const p = await t.call('bulletin.preview', { period });
+    expect(p).toMatchObject({ docNumber: '汴环攻坚办〔2025〕27号', issueNo: 9, date: '2025-09-25' });
+    expect(JSON.stringify(p)).toContain('排名按积分由高到低排列');
+    expect(JSON.stringify(p)).toContain('县、区另分别排名');
+  });
+
   it('backup and restore', async () => {
     const b = await t.call('backup.create', {});
     expect(existsSync(b.files[0]!.path)).toBe(true);

@@ -214,8 +214,12 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
 
     await page.goto(`${rig.bridge.url}#/ledger`);
     await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
-    const statusOf = (code: string) => page.locator(`.tr[data-code="${code}"] .c-status`).textContent();
+    const statusOf = (code: string) => page.locator(`.tr[data-code="${code}"] .c-status .st`).textContent();
     await expect.poll(() => statusOf(codes[2]!)).toBe('滞后');
+    // 滞后 is at least 黄 by the core's rule: the table shows the colour beside the status
+    expect(await page.locator(`.tr[data-code="${codes[2]}"] [data-testid=warning]`).textContent()).toMatch(
+      /^[黄红]$/,
+    );
     expect(await statusOf(codes[1]!)).toBe('序时推进');
     await page.click(`.tr[data-code="${codes[0]}"]`);
     await expect
@@ -266,6 +270,41 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
     await page.waitForSelector('[data-testid=db-path]');
     expect(await page.textContent('[data-testid=db-path]')).toBe(rig.dbPath);
     await shot('07-设置');
+  });
+
+  it('a setting saved in 设置 changes the bulletin preview', async () => {
+    await page.goto(`${rig.bridge.url}#/settings`);
+    await page.waitForSelector('[data-testid=doc-prefix]');
+    const saved = (testId: string, value: string) =>
+      page
+        .locator(`[data-testid=${testId}]`)
+        .fill(value)
+        .then(() => page.locator(`[data-testid=${testId}]`).blur());
+    await saved('doc-prefix', '汴环攻坚办');
+    await expect.poll(() => page.textContent('[data-testid=doc-number-preview]')).toContain('汴环攻坚办〔');
+    await saved('doc-number', '27');
+    await saved('issue-number', '9');
+    await page.getByLabel(/签发日期/).fill('2025年9月25日');
+    await page.getByLabel(/签发日期/).blur();
+    await saved('contact', '王敏');
+    await expect
+      .poll(() => page.textContent('[data-testid=doc-number-preview]'))
+      .toContain('汴环攻坚办〔2025〕27号，第9期');
+    await page.locator('[data-testid=ranking-kind]').selectOption('points');
+    await expect.poll(() => page.locator('[data-testid=points-done]').count()).toBe(1);
+    await shot('08-设置-通报');
+    await page.goto(`${rig.bridge.url}#/bulletin`);
+    await page.waitForSelector('[data-testid=bulletin-preview]');
+    await expect
+      .poll(() => page.locator('[data-testid=bulletin-preview] .paper-docno').allTextContents())
+      .toEqual(['第9期', '汴环攻坚办〔2025〕27号']);
+    // the ranking note under the table states the points rule now
+    await expect
+      .poll(() => page.locator('[data-testid=bulletin-preview]').textContent())
+      .toContain('排名按积分由高到低排列');
+    await expect
+      .poll(() => page.locator('[data-testid=bulletin-preview]').textContent())
+      .toContain('2025年9月25日');
   });
 
   it('raised no errors in the page', () => {

@@ -3,6 +3,11 @@ import { allSettings, setSetting } from '../../core/ledger/settings';
 import { addUnitAlias, listCounties, listUnitAliases } from '../../core/ledger/units';
 import { defaultPeriod, listPeriods } from '../../core/ledger/periods';
 import { ledgerCounts, storedCityName } from '../../core/ledger/app-reads';
+import { warningRule } from '../../core/ledger/derive';
+import { scoringRule } from '../../core/ledger/period-figures';
+import { toPeriod } from '../../core/ledger/periods';
+import { collectMeta } from '../../core/export/collect-bulletin';
+import { fonts, KEYS, str } from '../../core/export/settings-keys';
 import type { SettingsView } from '../contract';
 import type { HandlerContext, Handlers } from '../handler-types';
 
@@ -20,12 +25,40 @@ export function settingsView(ctx: HandlerContext): SettingsView {
     issuer: String(s.issuer ?? ''),
     operator: String(s.operator ?? ''),
     cc: Array.isArray(s.cc) ? s.cc.map(String) : [],
+    ...bulletinSettings(ctx),
+  };
+}
+
+/** The settings the bulletin, the 催办单 and the 督办单 read, as the core reads them. */
+function bulletinSettings(ctx: HandlerContext) {
+  const db = ctx.db;
+  const rule = warningRule(db);
+  const f = fonts(db);
+  const period = toPeriod(currentPeriod(ctx));
+  const meta = collectMeta(db, period);
+  return {
+    'warning.yellow_points': rule.yellowPoints,
+    'warning.red_points': rule.redPoints,
+    'ranking.rule': scoringRule(db),
+    'bulletin.doc_prefix': str(db, KEYS.docPrefix),
+    'bulletin.body_font': f.body,
+    'bulletin.title_font': f.title,
+    'reminder.contact': str(db, KEYS.contact),
+    'reminder.phone': str(db, KEYS.phone),
+    bulletin_issue: {
+      period: period.key,
+      number: meta.number,
+      issue: meta.issueNo,
+      date: meta.date,
+      saved: str(db, KEYS.number(period.key)) !== '',
+    },
   };
 }
 
 /** The current reporting period: the core's one rule (core/ledger/periods.ts defaultPeriod). */
 export function currentPeriod(ctx: HandlerContext): string {
-  return defaultPeriod(ctx.today(), settingsView(ctx).period_type).key;
+  const type = allSettings(ctx.db).period_type === 'quarter' ? 'quarter' : 'month';
+  return defaultPeriod(ctx.today(), type).key;
 }
 
 export const settingsHandlers: Pick<
@@ -54,7 +87,14 @@ export const settingsHandlers: Pick<
   },
   'settings.set'(patch, ctx) {
     const operator = String(allSettings(ctx.db).operator ?? '');
-    for (const [k, v] of Object.entries(patch)) if (v !== undefined) setSetting(ctx.db, k, v, operator);
+    const { bulletin_issue: issue, ...rest } = patch;
+    for (const [k, v] of Object.entries(rest)) if (v !== undefined) setSetting(ctx.db, k, v, operator);
+    if (issue) {
+      // per period, as the CLI's --number / --issue / --date keep them
+      if (issue.number != null) setSetting(ctx.db, KEYS.number(issue.period), String(issue.number), operator);
+      if (issue.issue != null) setSetting(ctx.db, KEYS.issue(issue.period), issue.issue, operator);
+      if (issue.date) setSetting(ctx.db, KEYS.date(issue.period), issue.date, operator);
+    }
     return settingsView(ctx);
   },
   'settings.addAlias'({ alias, unit }, ctx) {

@@ -7,6 +7,7 @@ import { useLong } from '../long';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { periodLabel } from '../labels';
 import { DocBlocks, DocTable } from '../components/DocBlocks';
+import { cnDate } from '../../../electron/core/common/dates.std';
 
 export function BulletinScreen() {
   const app = useApp();
@@ -153,7 +154,7 @@ export function BulletinScreen() {
               </section>
             ))}
             <p className="paper-sign">{preview.issuer}</p>
-            <p className="paper-sign">{preview.date}</p>
+            <p className="paper-sign">{cnDate(preview.date)}</p>
             {preview.attachments.map((a) => (
               <section key={a.no} className="paper-attachment">
                 <p className="doc-h1">附件{a.no}</p>
