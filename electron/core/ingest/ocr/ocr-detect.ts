@@ -3,7 +3,7 @@
 // grown back by the DB unclip distance (area × 1.5 / perimeter) into a line box. Pages are
 // deskewed first, so boxes are upright rectangles.
 import type { Grey } from './ocr-image';
-import { shrink } from './ocr-image';
+import { shrinkTo } from './ocr-image';
 import type { OcrModels } from './ocr-models';
 
 export interface Box {
@@ -18,11 +18,11 @@ const BIN_THRESHOLD = 0.3; // PaddleOCR det_db_thresh
 const BOX_THRESHOLD = 0.5; // PaddleOCR det_db_box_thresh is 0.6; 0.5 keeps light strokes (8 月, 1.5%)
 const UNCLIP = 1.5; // PaddleOCR det_db_unclip_ratio
 /** Detection runs on the page shrunk to about this many pixels on the long side (body text ≈ 20 px tall). */
-const DET_LONG_SIDE = 1280;
+const DET_LONG_SIDE = 960;
 
 export async function detect(models: OcrModels, page: Grey): Promise<Box[]> {
-  const factor = Math.max(1, Math.round(Math.max(page.width, page.height) / DET_LONG_SIDE));
-  const img = shrink(page, factor);
+  const factor = Math.max(1, Math.max(page.width, page.height) / DET_LONG_SIDE);
+  const img = shrinkTo(page, Math.round(page.width / factor), Math.round(page.height / factor));
   const W = Math.ceil(img.width / 32) * 32,
     H = Math.ceil(img.height / 32) * 32;
   const plane = W * H;

@@ -53,6 +53,47 @@ export function shrink(img: Grey, factor: number): Grey {
   return { width: w, height: h, data: out };
 }
 
+/**
+ * Area-averaged downscale to an exact size (any factor ≥ 1): each output pixel is the mean of
+ * the source pixels it covers, fractions at its edges weighted. Separable: rows first, then
+ * columns, so the cost is one pass over the source.
+ */
+export function shrinkTo(img: Grey, outW: number, outH: number): Grey {
+  if (outW >= img.width && outH >= img.height) return img;
+  const { width: w, height: h, data } = img;
+  const fx = w / outW,
+    fy = h / outH;
+  // horizontal pass: every source row reduced to outW sums
+  const rows = new Float32Array(outW * h);
+  for (let y = 0; y < h; y++) {
+    const src = y * w,
+      dst = y * outW;
+    for (let x = 0; x < outW; x++) {
+      const a = x * fx,
+        b = a + fx;
+      let i = Math.floor(a);
+      let s = 0;
+      for (; i < b && i < w; i++) s += data[src + i]! * (Math.min(b, i + 1) - Math.max(a, i));
+      rows[dst + x] = s;
+    }
+  }
+  const out = new Uint8Array(outW * outH);
+  const acc = new Float32Array(outW);
+  const area = fx * fy;
+  for (let y = 0; y < outH; y++) {
+    const a = y * fy,
+      b = a + fy;
+    acc.fill(0);
+    for (let j = Math.floor(a); j < b && j < h; j++) {
+      const weight = (Math.min(b, j + 1) - Math.max(a, j)) / area;
+      const src = j * outW;
+      for (let x = 0; x < outW; x++) acc[x] = acc[x]! + rows[src + x]! * weight;
+    }
+    out.set(acc, y * outW); // Uint8Array.set from floats truncates; +0.5 rounding is below the noise
+  }
+  return { width: outW, height: outH, data: out };
+}
+
 /** Bilinear resize to an exact size (for the recogniser's 48-pixel line height). */
 export function resize(
   img: Grey,
