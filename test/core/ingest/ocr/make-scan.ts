@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 export interface ScanOptions {
@@ -13,7 +14,19 @@ export interface ScanOptions {
   rotate?: Record<number, number>; // page → degrees (counter-clockwise)
   sealOnPage?: number; // default 1
   pages?: [number, number]; // first and last page (default all)
+  /**
+   * Each page stored as this many horizontal image strips (grey, FlateDecode), one XObject
+   * each painted at its band of the page, as many scanners and their drivers write a page.
+   */
+  strips?: number;
 }
+
+type ScanPage = {
+  jpeg: Buffer;
+  w: number;
+  h: number;
+  strips?: { grey: Buffer; top: number; rows: number }[];
+};
 
 export async function makeScan(pdf: string, opts: ScanOptions = {}): Promise<Uint8Array> {
   const dpi = opts.dpi ?? 200;
@@ -34,7 +47,7 @@ export async function makeScan(pdf: string, opts: ScanOptions = {}): Promise<Uin
     .filter((f) => f.endsWith('.jpg'))
     .sort();
   const first = opts.pages?.[0] ?? 1;
-  const pages: { jpeg: Buffer; w: number; h: number }[] = [];
+  const pages: ScanPage[] = [];
   for (const [i, f] of files.entries()) {
     const n = first + i;
     const jpeg = readFileSync(path.join(dir, f));
@@ -42,7 +55,7 @@ export async function makeScan(pdf: string, opts: ScanOptions = {}): Promise<Uin
     const sealed = n === (opts.sealOnPage ?? 1);
     const img = await loadImage(jpeg);
     if (!deg && !sealed) {
-      pages.push({ jpeg, w: img.width, h: img.height });
+      pages.push(await stripped({ jpeg, w: img.width, h: img.height }, opts.strips));
       continue;
     }
     const canvas = createCanvas(img.width, img.height);
@@ -55,9 +68,30 @@ export async function makeScan(pdf: string, opts: ScanOptions = {}): Promise<Uin
     ctx.drawImage(img, -img.width / 2, -img.height / 2);
     ctx.restore();
     if (sealed) seal(ctx, img.width * 0.66, img.height * 0.72, (42 / 25.4) * dpi);
-    pages.push({ jpeg: canvas.toBuffer('image/jpeg', 85), w: img.width, h: img.height });
+    pages.push(
+      await stripped({ jpeg: canvas.toBuffer('image/jpeg', 85), w: img.width, h: img.height }, opts.strips),
+    );
   }
   return imagePdf(pages, dpi);
+}
+
+/** The page's pixels cut into `n` bands of rows (the last one takes the remainder). */
+async function stripped(page: ScanPage, n: number | undefined): Promise<ScanPage> {
+  if (!n || n < 2) return page;
+  const img = await loadImage(page.jpeg);
+  const canvas = createCanvas(page.w, page.h);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const rgba = ctx.getImageData(0, 0, page.w, page.h).data;
+  const grey = Buffer.alloc(page.w * page.h);
+  for (let i = 0; i < grey.length; i++) grey[i] = rgba[i * 4]!;
+  const rows = Math.ceil(page.h / n);
+  const strips = [];
+  for (let top = 0; top < page.h; top += rows) {
+    const r = Math.min(rows, page.h - top);
+    strips.push({ grey: deflateSync(grey.subarray(top * page.w, (top + r) * page.w)), top, rows: r });
+  }
+  return { ...page, strips };
 }
 
 /** A 42 mm 公章: a red ring, a star, the issuer's name round the top, over the text. */
@@ -99,8 +133,8 @@ function seal(
   ctx.restore();
 }
 
-/** One DCTDecode image per page filling it: the page size follows from pixels and dpi. */
-function imagePdf(pages: { jpeg: Buffer; w: number; h: number }[], dpi: number): Uint8Array {
+/** One DCTDecode image per page filling it (or its Flate strips): the page size follows from pixels and dpi. */
+function imagePdf(pages: ScanPage[], dpi: number): Uint8Array {
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const offsets: number[] = [];
   let at = parts[0]!.length;
@@ -110,43 +144,69 @@ function imagePdf(pages: { jpeg: Buffer; w: number; h: number }[], dpi: number):
     parts.push(b);
     at += b.length;
   };
-  const kids = pages.map((_, i) => `${3 + i * 3} 0 R`).join(' ');
+  const stream = (dict: string, data: Buffer) =>
+    Buffer.concat([
+      Buffer.from(`<< ${dict} /Length ${data.length} >>\nstream\n`),
+      data,
+      Buffer.from('\nendstream'),
+    ]);
+  // object numbers: 1 catalog, 2 pages, then per page: page, contents, its images
+  const first: number[] = [];
+  let next = 3;
+  for (const p of pages) {
+    first.push(next);
+    next += 2 + (p.strips?.length ?? 1);
+  }
   obj(1, Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'));
-  obj(2, Buffer.from(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`));
+  obj(
+    2,
+    Buffer.from(
+      `<< /Type /Pages /Kids [${first.map((n) => `${n} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    ),
+  );
   pages.forEach((p, i) => {
-    const n = 3 + i * 3;
+    const n = first[i]!;
     const W = (p.w * 72) / dpi,
       H = (p.h * 72) / dpi;
-    const content = Buffer.from(`q ${W.toFixed(2)} 0 0 ${H.toFixed(2)} 0 0 cm /Im0 Do Q`);
+    const images = p.strips ?? [{ top: 0, rows: p.h }];
+    // each image painted over its band: PDF's y runs up from the bottom of the page
+    const content = images
+      .map((s, k) => {
+        const h = (s.rows * 72) / dpi,
+          y = H - ((s.top + s.rows) * 72) / dpi;
+        return `q ${W.toFixed(4)} 0 0 ${h.toFixed(4)} 0 ${y.toFixed(4)} cm /Im${k} Do Q`;
+      })
+      .join('\n');
+    const xobjects = images.map((_, k) => `/Im${k} ${n + 2 + k} 0 R`).join(' ');
     obj(
       n,
       Buffer.from(
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${W.toFixed(2)} ${H.toFixed(2)}] /Resources << /XObject << /Im0 ${n + 2} 0 R >> >> /Contents ${n + 1} 0 R >>`,
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${W.toFixed(2)} ${H.toFixed(2)}] /Resources << /XObject << ${xobjects} >> >> /Contents ${n + 1} 0 R >>`,
       ),
     );
-    obj(
-      n + 1,
-      Buffer.concat([
-        Buffer.from(`<< /Length ${content.length} >>\nstream\n`),
-        content,
-        Buffer.from('\nendstream'),
-      ]),
-    );
-    obj(
-      n + 2,
-      Buffer.concat([
-        Buffer.from(
-          `<< /Type /XObject /Subtype /Image /Width ${p.w} /Height ${p.h} /ColorSpace /${components(p.jpeg) === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`,
+    obj(n + 1, stream('', Buffer.from(content)));
+    if (p.strips)
+      p.strips.forEach((s, k) =>
+        obj(
+          n + 2 + k,
+          stream(
+            `/Type /XObject /Subtype /Image /Width ${p.w} /Height ${s.rows} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`,
+            s.grey,
+          ),
         ),
-        p.jpeg,
-        Buffer.from('\nendstream'),
-      ]),
-    );
+      );
+    else
+      obj(
+        n + 2,
+        stream(
+          `/Type /XObject /Subtype /Image /Width ${p.w} /Height ${p.h} /ColorSpace /${components(p.jpeg) === 1 ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 /Filter /DCTDecode`,
+          p.jpeg,
+        ),
+      );
   });
-  const size = 3 + pages.length * 3;
-  let xref = `xref\n0 ${size}\n0000000000 65535 f \n`;
-  for (let n = 1; n < size; n++) xref += `${String(offsets[n]).padStart(10, '0')} 00000 n \n`;
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${size} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
+  let xref = `xref\n0 ${next}\n0000000000 65535 f \n`;
+  for (let n = 1; n < next; n++) xref += `${String(offsets[n]).padStart(10, '0')} 00000 n \n`;
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${next} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
   return new Uint8Array(Buffer.concat(parts));
 }
 
