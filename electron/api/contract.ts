@@ -864,6 +864,11 @@ export const contract = {
     long: true,
     writes: true,
   }),
+  'job.cancel': op({
+    input: z.object({ job: z.string().min(1).max(64) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+    summary: '取消正在进行的长时间操作（如扫描件的文字识别）',
+  }),
 } as const;
 
 export type Contract = typeof contract;

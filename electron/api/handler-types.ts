@@ -25,6 +25,10 @@ export interface HandlerContext {
   readonly files: FilePolicy;
   readonly index: TaskIndex;
   progress: Progress;
+  /** aborted when the clerk cancels this call's job (job.cancel); never aborted for a call without a job id */
+  readonly signal: AbortSignal;
+  /** cancels the running call with this job id; false when none runs */
+  cancel(job: string): boolean;
   /** a writing operation that changed only these tasks: the index refreshes just them */
   touched(taskIds: number[]): void;
   today(): string;

@@ -22,14 +22,14 @@ export interface HostOptions {
 }
 
 export interface ServiceClient {
-  call(op: string, input: unknown, onProgress?: Progress): Promise<Envelope<unknown>>;
+  call(op: string, input: unknown, onProgress?: Progress, job?: string): Promise<Envelope<unknown>>;
   /** allow the service to read or write this path (picked by the clerk in a native dialog) */
   grant(p: string): void;
   close(): Promise<void>;
 }
 
 export type ToWorker =
-  { type: 'call'; id: number; op: string; input: unknown } | { type: 'grant'; path: string };
+  { type: 'call'; id: number; op: string; input: unknown; job?: string } | { type: 'grant'; path: string };
 export type FromWorker =
   | { type: 'result'; id: number; envelope: Envelope<unknown> }
   | { type: 'progress'; id: number; done: number; total: number; message: string }
@@ -69,7 +69,7 @@ export function startServiceWorker(opts: HostOptions): Promise<ServiceClient> {
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'ready') {
         resolve({
-          call(op, input, onProgress) {
+          call(op, input, onProgress, job) {
             if (closed)
               return Promise.resolve({
                 ok: false,
@@ -78,7 +78,7 @@ export function startServiceWorker(opts: HostOptions): Promise<ServiceClient> {
             const id = next++;
             return new Promise((res) => {
               pending.set(id, { resolve: res, progress: onProgress });
-              worker.postMessage({ type: 'call', id, op, input } satisfies ToWorker);
+              worker.postMessage({ type: 'call', id, op, input, job } satisfies ToWorker);
             });
           },
           grant(p) {

@@ -34,6 +34,7 @@ export const OP_NAMES = [
   'settings.addAlias',
   'backup.create',
   'backup.restore',
+  'job.cancel',
 ] as const;
 export type OpNameList = (typeof OP_NAMES)[number];
 

@@ -11,7 +11,8 @@ import { handlers } from './handlers/index';
 import type { Handler, HandlerContext, Progress, ServiceOptions } from './handler-types';
 
 export interface Service {
-  call(op: string, input: unknown, onProgress?: Progress): Promise<Envelope<unknown>>;
+  /** `job`: the caller's id of this call, by which job.cancel can stop it */
+  call(op: string, input: unknown, onProgress?: Progress, job?: string): Promise<Envelope<unknown>>;
   close(): void;
   readonly dbPath: string;
 }
@@ -24,8 +25,23 @@ export function createService(opts: ServiceOptions): Service {
   );
   // writing operations one at a time: the ledger is one SQLite connection, imports are transactions
   let queue: Promise<unknown> = Promise.resolve();
+  // running calls by job id: job.cancel aborts the signal their handler passed to the core
+  const jobs = new Map<string, AbortController>();
+  const cancel = (job: string) => {
+    const c = jobs.get(job);
+    if (!c || c.signal.aborted) return false;
+    c.abort();
+    return true;
+  };
 
-  const run = async (op: OpName, raw: unknown, onProgress?: Progress): Promise<Envelope<unknown>> => {
+  const run = async (
+    op: OpName,
+    raw: unknown,
+    onProgress?: Progress,
+    job?: string,
+  ): Promise<Envelope<unknown>> => {
+    const controller = new AbortController();
+    if (job) jobs.set(job, controller);
     try {
       const spec = contract[op];
       const input = spec.input.parse(raw ?? {});
@@ -38,6 +54,8 @@ export function createService(opts: ServiceOptions): Service {
         files: opts.files,
         index,
         progress: onProgress ?? (() => {}),
+        signal: controller.signal,
+        cancel,
         touched: (ids) => {
           touched = [...(touched ?? []), ...ids];
         },
@@ -76,6 +94,8 @@ export function createService(opts: ServiceOptions): Service {
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toApiError(e) };
+    } finally {
+      if (job && jobs.get(job) === controller) jobs.delete(job);
     }
   };
 
@@ -83,14 +103,14 @@ export function createService(opts: ServiceOptions): Service {
     get dbPath() {
       return opts.dbPath;
     },
-    call(op, input, onProgress) {
+    call(op, input, onProgress, job) {
       if (!(OP_NAMES as readonly string[]).includes(op)) {
         return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_OP', message: `未知的操作“${op}”。` } });
       }
       const spec = contract[op as OpName];
       // writes run one after another; reads (and parsing) need not wait for them
-      if (!('writes' in spec && spec.writes)) return run(op as OpName, input, onProgress);
-      const next = queue.then(() => run(op as OpName, input, onProgress));
+      if (!('writes' in spec && spec.writes)) return run(op as OpName, input, onProgress, job);
+      const next = queue.then(() => run(op as OpName, input, onProgress, job));
       queue = next.catch(() => {});
       return next;
     },

@@ -46,8 +46,11 @@ try {
     if (m.type === 'call') {
       running++;
       service
-        .call(m.op, m.input, (done, total, message) =>
-          send({ type: 'progress', id: m.id, done, total, message }),
+        .call(
+          m.op,
+          m.input,
+          (done, total, message) => send({ type: 'progress', id: m.id, done, total, message }),
+          m.job,
         )
         .then((envelope) => {
           running--;

@@ -143,7 +143,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       checkOutputs: opts.checkOutputs,
       version: opts.version,
     });
-    service = { call: (op, input, p) => s.call(op, input, p), grant: () => {}, close: async () => s.close() };
+    service = {
+      call: (op, input, p, job) => s.call(op, input, p, job),
+      grant: () => {},
+      close: async () => s.close(),
+    };
   } else {
     service = await startServiceWorker({
       dbPath: opts.dbPath,
@@ -343,6 +347,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         op,
         body.input ?? {},
         job ? (done, total, message) => broadcast({ job, op, done, total, message }) : undefined,
+        job,
       );
       log(`${op} ${envelope.ok ? 'ok' : envelope.error.code} ${Date.now() - started}ms`);
       return send(res, 200, JSON.stringify(envelope));

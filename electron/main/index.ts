@@ -158,6 +158,7 @@ function registerIpc(workDir: string): void {
               if (!sender.isDestroyed()) sender.send(IPC_PROGRESS, { job, op, done, total, message });
             }
           : undefined,
+        job,
       );
     });
   }

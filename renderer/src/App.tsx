@@ -24,6 +24,9 @@ const SCREENS: { route: string; label: string; icon: string; render: (q: URLSear
   { route: 'settings', label: '设置', icon: '⚙', render: () => <SettingsScreen /> },
 ];
 
+/** Long work the clerk may stop (reading a scan page by page): the service cancels by job id. */
+const CANCELLABLE = new Set<string>(['plan.parse']);
+
 function readHash(): { route: string; query: URLSearchParams } {
   const h = location.hash.replace(/^#\/?/, '');
   const [route, qs] = h.split('?');
@@ -63,7 +66,9 @@ export function App() {
 
   const fail = useCallback(
     (e: unknown) => {
-      if (e instanceof ApiFailure) notify('error', e.error.message, e.error.problems);
+      // the clerk's own 取消 is no failure
+      if (e instanceof ApiFailure && e.error.code === 'CANCELLED') notify('info', e.error.message);
+      else if (e instanceof ApiFailure) notify('error', e.error.message, e.error.problems);
       else notify('error', `出错了：${e instanceof Error ? e.message : String(e)}`);
     },
     [notify],
@@ -150,6 +155,15 @@ export function App() {
             <div className="bar">
               <i style={{ width: `${Math.round((progress.done / Math.max(progress.total, 1)) * 100)}%` }} />
             </div>
+            {progress.job && CANCELLABLE.has(progress.op) && (
+              <button
+                className="cancel"
+                data-testid="cancel-job"
+                onClick={() => void api['job.cancel']({ job: progress.job }).catch(fail)}
+              >
+                取消
+              </button>
+            )}
           </div>
         )}
         <div className="notices" aria-live="assertive">

@@ -8,6 +8,7 @@ import { settingsHandlers } from './settings';
 import { overviewHandlers } from './overview';
 import { submissionHandlers } from './submissions';
 import { exportHandlers } from './exports';
+import { jobHandlers } from './jobs';
 
 export const handlers: Handlers = {
   ...planHandlers,
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   ...overviewHandlers,
   ...submissionHandlers,
   ...exportHandlers,
+  ...jobHandlers,
 };

@@ -7,6 +7,7 @@ import { importPlanFile } from '../../core/ledger/import-file';
 import { getSetting } from '../../core/ledger/settings';
 import { hasFatal } from '../../core/common/problems';
 import { ApiError } from '../errors';
+import { IngestErrorCode } from '../../core/ingest/types';
 import type { ImportOutput, PlanDiff, PlanSummary } from '../contract';
 import type { HandlerContext, Handlers } from '../handler-types';
 
@@ -66,10 +67,14 @@ async function parseRef(
   const file = ctx.files.input(ref);
   const r = await parseFile(file, {
     onPage,
+    signal: ctx.signal,
     // a scan is read by OCR page by page: the clerk sees each page as it is recognised
     onProgress: (p) =>
       ctx.progress(p.page, p.pages + 1, `正在识别扫描件“${ref.name}”第 ${p.page}/${p.pages} 页…`),
   });
+  // the clerk pressed 取消: not a failure of the file, the call ends with its own code
+  const cancelled = r.problems.find((p) => p.code === IngestErrorCode.Cancelled);
+  if (cancelled) throw new ApiError('CANCELLED', cancelled.message);
   // messages name the upload's real name, not the bridge's storage path
   if (r.value && ref.name) r.value.source.file = ref.name;
   return r;

@@ -22,6 +22,8 @@ export const parseCommand: CommandImpl = {
       ctx.err(
         `${p.severity === 'error' ? '错误' : '提示'}：${p.message}${p.page || p.line ? `（${describePlace({ page: p.page, line: p.line })}）` : ''}`,
       );
+    // stopped by Ctrl-C: the shell's code for an interrupted command (128 + SIGINT)
+    if (stop.signal.aborted && !r.value) return 130;
     // an error printed is a refusal: never exit 0 after 错误：
     if (!r.value || r.problems.some((p) => p.severity === 'error')) return 1;
     if (flagBool(args, 'json')) ctx.out(JSON.stringify(r.value, null, 1));
