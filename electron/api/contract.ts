@@ -92,7 +92,24 @@ export const ParsedPlan = z.object({
 export const ParsedDocument = z.object({
   document: z.object({ doc_number: z.string(), issuer: z.string(), date: z.string(), city: z.string() }),
   plans: z.array(ParsedPlan),
-  source: z.object({ file: z.string(), format: z.string(), paragraphs: z.array(z.string()) }),
+  source: z.object({
+    file: z.string(),
+    format: z.string(),
+    paragraphs: z.array(z.string()),
+    /** OCR of a scan: source lines recognised with low confidence (marked in 导入方案) */
+    uncertain: z
+      .array(
+        z.object({
+          paragraph: z.number().int(),
+          start: z.number().int(),
+          end: z.number().int(),
+          page: z.number().int(),
+          line: z.number().int(),
+          confidence: z.number(),
+        }),
+      )
+      .optional(),
+  }),
 });
 export type ParsedDocument = z.infer<typeof ParsedDocument>;
 export type ParsedTask = z.infer<typeof ParsedTask>;

@@ -31,6 +31,15 @@ export interface IngestedDocument {
   pages?: number; // PDF, OFD page count
   encoding?: string; // TXT: detected encoding
   ocr?: boolean; // the text was recognised from page images (a scan)
+  /** OCR: lines recognised with low confidence, for the clerk to check against the paper */
+  uncertain?: UncertainLine[];
+}
+
+export interface UncertainLine {
+  page: number; // 1-based
+  line: number; // line on the page, as in problems
+  text: string; // the line as recognised
+  confidence: number; // mean character probability, 0…1
 }
 
 export type IngestResult = Result<IngestedDocument>;

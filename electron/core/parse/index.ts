@@ -1,6 +1,7 @@
 // Parse: ingested paragraphs → document, plans, tasks with responsibilities, deadlines and
 // targets, each value with the span it was read from. The rules follow the conventions of
 // shared/gold/README.md; nothing here knows one particular document.
+import { locateUncertain } from './uncertain';
 import { ingestBytes, ingestFile } from '../ingest/index';
 import type { IngestedDocument, IngestOptions } from '../ingest/types';
 import type { Result } from '../common/problems';
@@ -152,7 +153,14 @@ export function parseIngested(doc: IngestedDocument, opts: ParseOptions = {}): R
     value: {
       document: { doc_number: cover.doc_number, issuer: cover.issuer, date: cover.date, city },
       plans,
-      source: { file: doc.file, format: doc.format, paragraphs },
+      source: {
+        file: doc.file,
+        format: doc.format,
+        paragraphs,
+        ...(doc.uncertain?.length
+          ? { uncertain: locateUncertain(paragraphs, doc.uncertain, normaliseText) }
+          : {}),
+      },
     },
     problems,
   };

@@ -1,6 +1,7 @@
 // The parse of a plan document. Field names in snake_case follow the JSON contract of
 // `parse --json` (shared/gold/README.md); the extra fields (spans, kinds, clauses) are
 // what the ledger and the UI need on top of it.
+import type { UncertainSpan } from './uncertain';
 
 /** 牵头 lead · 负责 responsible · 参与 participate · 配合 cooperate · 落实 implement */
 export type Role = 'lead' | 'responsible' | 'participate' | 'cooperate' | 'implement';
@@ -111,5 +112,11 @@ export interface DocumentInfo {
 export interface ParsedDocument {
   document: DocumentInfo;
   plans: ParsedPlan[];
-  source: { file: string; format: string; paragraphs: string[] };
+  source: {
+    file: string;
+    format: string;
+    paragraphs: string[];
+    /** OCR: where the lines recognised with low confidence lie in the paragraphs */
+    uncertain?: UncertainSpan[];
+  };
 }

@@ -18,13 +18,55 @@ interface Props {
   onPick?: (owner: string) => void;
   /** index → owner for paragraphs that belong to a task (click selects it) */
   paragraphOwner?: Map<number, string>;
+  /** OCR of a scan: source lines recognised with low confidence, shown for checking */
+  uncertain?: Uncertain[];
 }
+
+export interface Uncertain {
+  paragraph: number;
+  start: number;
+  end: number;
+  page: number;
+  line: number;
+  confidence: number;
+}
+
+const uncertainLabel = (u: Uncertain) =>
+  `识别存疑（第${u.page}页第${u.line}行，置信度 ${Math.round(u.confidence * 100)}%），请对照原件核对`;
 
 const KIND_LABEL = { unit: '责任单位', deadline: '完成时限', metric: '目标指标' };
 
-function split(text: string, marks: Mark[]): { text: string; mark?: Mark }[] {
+type Part = { text: string; mark?: Mark; doubt?: Uncertain; doubtEnds?: boolean };
+
+/** Parts cut further where an uncertain line begins and ends; each part inside one knows it. */
+function withDoubts(parts: Part[], doubts: Uncertain[]): Part[] {
+  if (!doubts.length) return parts;
+  const out: Part[] = [];
+  let at = 0;
+  for (const part of parts) {
+    const end = at + part.text.length;
+    const cuts = new Set([at, end]);
+    for (const d of doubts) for (const c of [d.start, d.end]) if (c > at && c < end) cuts.add(c);
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let k = 1; k < points.length; k++) {
+      const s = points[k - 1]!,
+        e = points[k]!;
+      const doubt = doubts.find((d) => d.start <= s && e <= d.end);
+      out.push({
+        ...part,
+        text: part.text.slice(s - at, e - at),
+        doubt,
+        doubtEnds: doubt && doubt.end === e,
+      });
+    }
+    at = end;
+  }
+  return out;
+}
+
+function split(text: string, marks: Mark[]): Part[] {
   const sorted = [...marks].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: { text: string; mark?: Mark }[] = [];
+  const out: Part[] = [];
   let at = 0;
   for (const m of sorted) {
     const s = Math.max(m.start, at),
@@ -45,8 +87,11 @@ export const SourceText = memo(function SourceText({
   focus,
   onPick,
   paragraphOwner,
+  uncertain = [],
 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const doubtsOf = new Map<number, Uncertain[]>();
+  for (const u of uncertain) doubtsOf.set(u.paragraph, [...(doubtsOf.get(u.paragraph) ?? []), u]);
   const byPara = new Map<number, Mark[]>();
   for (const m of marks) {
     const l = byPara.get(m.paragraph) ?? [];
@@ -71,18 +116,27 @@ export const SourceText = memo(function SourceText({
             onClick={owner && onPick ? () => onPick(owner) : undefined}
           >
             <span className="pno">{p.index + 1}</span>
-            {split(p.text, byPara.get(p.index) ?? []).map((part, i) =>
-              part.mark ? (
-                <mark
-                  key={i}
-                  className={`hl-${part.mark.kind}`}
-                  title={part.mark.title ?? KIND_LABEL[part.mark.kind]}
-                >
-                  {part.text}
-                </mark>
-              ) : (
-                <Fragment key={i}>{part.text}</Fragment>
-              ),
+            {withDoubts(split(p.text, byPara.get(p.index) ?? []), doubtsOf.get(p.index) ?? []).map(
+              (part, i) => {
+                const body = part.mark ? (
+                  <mark
+                    className={`hl-${part.mark.kind}`}
+                    title={part.mark.title ?? KIND_LABEL[part.mark.kind]}
+                  >
+                    {part.text}
+                  </mark>
+                ) : (
+                  part.text
+                );
+                if (!part.doubt) return <Fragment key={i}>{body}</Fragment>;
+                // shown by a wavy underline; read out after the line by screen readers
+                return (
+                  <span key={i} className="ocr-uncertain" title={uncertainLabel(part.doubt)}>
+                    {body}
+                    {part.doubtEnds && <span className="sr-only">（{uncertainLabel(part.doubt)}）</span>}
+                  </span>
+                );
+              },
             )}
           </p>
         );
@@ -91,12 +145,13 @@ export const SourceText = memo(function SourceText({
   );
 });
 
-export function Legend() {
+export function Legend({ uncertain = false }: { uncertain?: boolean }) {
   return (
     <div className="legend">
       <mark className="hl-unit">责任单位</mark>
       <mark className="hl-deadline">完成时限</mark>
       <mark className="hl-metric">目标指标</mark>
+      {uncertain && <span className="ocr-uncertain">识别存疑</span>}
     </div>
   );
 }

@@ -310,7 +310,7 @@ function ParsedView({
           </div>
           <div className="source-pane" tabIndex={0} role="region" aria-label="原文">
             <div className="pane-head">
-              原文 <Legend />
+              原文 <Legend uncertain={!!doc?.source.uncertain?.length} />
             </div>
             <SourceText
               paragraphs={paragraphs}
@@ -318,6 +318,7 @@ function ParsedView({
               focus={selTask ? selTask.span : null}
               onPick={onSelect}
               paragraphOwner={owners}
+              uncertain={doc?.source.uncertain}
             />
           </div>
         </div>

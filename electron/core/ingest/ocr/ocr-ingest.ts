@@ -18,7 +18,7 @@ export async function ingestScanned(
   try {
     r = await ocrPages(count, getPage, opts);
   } catch (e) {
-    if (e instanceof OcrCancelled)
+    if (e instanceof OcrCancelled || opts.signal?.aborted)
       return {
         value: null,
         problems: [fatal(IngestErrorCode.Cancelled, `已取消文件“${file}”的文字识别。`, { file })],
@@ -65,7 +65,8 @@ export async function ingestScanned(
   // page numbers and running heads are dropped anyway: their doubts are nobody's concern
   const body = dropFurniture(r.pages);
   const kept = new Set(body.flatMap((lines) => lines.map((l) => `${l.page}:${l.index}`)));
-  for (const u of r.uncertain.filter((x) => kept.has(`${x.page}:${x.line}`)))
+  const uncertain = r.uncertain.filter((x) => kept.has(`${x.page}:${x.line}`));
+  for (const u of uncertain)
     problems.push({
       severity: 'warning',
       code: 'INGEST_OCR_UNCERTAIN',
@@ -86,5 +87,5 @@ export async function ingestScanned(
         ),
       ],
     };
-  return { value: { file, format, paragraphs, pages: count, ocr: true }, problems };
+  return { value: { file, format, paragraphs, pages: count, ocr: true, uncertain }, problems };
 }

@@ -71,7 +71,7 @@ export async function ocrPages(
     const place = pi.place ?? { x: 0, y: 0, w: pi.widthPt, h: pi.heightPt };
     const theta = measureSkew(pi.image);
     const img = deskew(pi.image, theta);
-    const lines = await recognise(models, img, await detect(models, img));
+    const lines = await recognise(models, img, await detect(models, img), opts.signal);
     const scale = place.w / img.width;
     for (const line of lines) {
       if (!line.text.trim()) continue;

@@ -1,6 +1,7 @@
 // OCR of scanned plans: the seed scanned (make-scan.ts: pdftoppm 200 dpi grey, a red seal on
 // the cover's date, pages 3, 8 and 21 fed 1.5° crooked, wrapped as an image-only PDF) parses
-// against the answer key; skew and seal handling on their own; a scanned OFD; cancelling.
+// against the answer key; skew and seal handling on their own; a scanned OFD; cancelling;
+// a page stored as image strips.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { ingestBytes, ingestFile } from '../../../../electron/core/ingest/index'
 import { parseFile } from '../../../../electron/core/parse/index';
 import { deskew, measureSkew, toGrey } from '../../../../electron/core/ingest/ocr/ocr-image';
 import { makeScan } from './make-scan';
+import { pdfPageImage } from '../../../../electron/core/ingest/ocr/ocr-pdf';
+import { documentOptions, loadPdfJs } from '../../../../electron/core/ingest/pdfjs-loader';
 import { makeOfd } from '../ofd/make-ofd';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -68,9 +71,17 @@ describe('a scan of the seed', () => {
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
       expect(pages).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
       expect(r.problems.some((p) => p.code === 'INGEST_OCR')).toBe(true);
-      for (const p of r.problems.filter((q) => q.code === 'INGEST_OCR_UNCERTAIN')) {
+      const doubts = r.problems.filter((q) => q.code === 'INGEST_OCR_UNCERTAIN');
+      for (const p of doubts) {
         expect(p.page).toBeGreaterThan(0);
         expect(p.line).toBeGreaterThan(0);
+      }
+      // the same lines, placed in the source paragraphs for 导入方案 to mark
+      const spans = r.value!.source.uncertain ?? [];
+      expect(spans.length).toBeLessThanOrEqual(doubts.length);
+      for (const s of spans) {
+        expect(doubts.some((p) => p.page === s.page && p.line === s.line)).toBe(true);
+        expect(r.value!.source.paragraphs[s.paragraph]!.slice(s.start, s.end).length).toBeGreaterThan(1);
       }
       const overall = score(r.value);
       console.log(`seed scan: overall ${overall}`);
@@ -132,6 +143,26 @@ describe('a scan of the seed', () => {
       writeFileSync(file, await makeScan(seedPdf, { pages: [2, 2], sealOnPage: 0 }));
       const r = await ingestFile(file);
       expect(r.value!.paragraphs.map((p) => p.text)).toContain('二、工作目标');
+    },
+    5 * MINUTES,
+  );
+
+  it(
+    'a page stored as image strips (as many scanners write it) is put together and read whole',
+    async () => {
+      const file = path.join(tmp, 'strips.pdf');
+      writeFileSync(file, await makeScan(seedPdf, { pages: [2, 2], sealOnPage: 0, strips: 7 }));
+      const pdfjs = await loadPdfJs();
+      const doc = await pdfjs.getDocument(documentOptions(new Uint8Array(readFileSync(file)))).promise;
+      const pi = (await pdfPageImage(pdfjs, doc, 1))!;
+      await doc.destroy();
+      expect([pi.image.width, pi.image.height]).toEqual([1654, 2339]); // 7 strips of 335 rows, one page
+      expect(pi.place!.h).toBeCloseTo(pi.heightPt, 1);
+      const texts = (await ingestFile(file)).value!.paragraphs.map((p) => p.text);
+      // the first strip holds the title, the last the section heading at the page's foot
+      expect(texts.some((t) => t.includes('十大行动方案'))).toBe(true);
+      expect(texts).toContain('二、工作目标');
+      expect(texts).toContain('（一）产业结构优化升级行动');
     },
     5 * MINUTES,
   );
