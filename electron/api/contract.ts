@@ -791,8 +791,21 @@ export const contract = {
       status: ProgressStatus,
       percent: z.number().min(0).max(100).nullable(),
       text: z.string().max(4000),
+      /** the clerk confirmed replacing what the county already reported for that task */
+      overwrite: z.boolean().optional(),
     }),
-    output: SubmissionReport,
+    output: SubmissionReport.extend({
+      /** the task already has this county's progress for the period: nothing written, ask first */
+      overwrite: z
+        .object({
+          code: z.string(),
+          status: ProgressStatus,
+          percent: z.number().nullable(),
+          text: z.string(),
+          source: z.string(),
+        })
+        .optional(),
+    }),
     summary: '手工处理标记的行',
     writes: true,
   }),

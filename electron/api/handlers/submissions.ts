@@ -148,7 +148,7 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     return readInbox(ctx, monthOf(period));
   },
 
-  'submission.resolve'({ reportId, flagId, taskId, status, percent, text }, ctx) {
+  'submission.resolve'({ reportId, flagId, taskId, status, percent, text, overwrite }, ctx) {
     const rep = findReport(ctx, reportId);
     const flag = rep.flagged.find((f) => f.id === flagId);
     if (!flag) throw new ApiError('FLAG_NOT_FOUND', `报送表“${rep.file}”中没有 ${flagId} 这一行的标记。`);
@@ -170,7 +170,15 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
         cell: flag.cell,
       },
       { kind: 'manual', operator: op, ref: reportId },
+      { overwrite },
     );
+    if ('conflict' in done) {
+      const c = done.conflict;
+      return {
+        ...toContract(rep),
+        overwrite: { code: c.code, status: c.status, percent: c.percent, text: c.text, source: c.source },
+      };
+    }
     if ('problems' in done)
       throw new ApiError(
         'PROGRESS_REJECTED',

@@ -340,3 +340,38 @@ export function restoreSubmissionProgress(db: DB, submissionId: number, at = now
   }
   return restored;
 }
+
+/** The record in force for a task × unit × period, with where it came from (null when none). */
+export function progressInForce(
+  db: DB,
+  task: string | number,
+  unit: string,
+  period: string,
+): { id: number; code: string; status: Status; percent: number | null; text: string; source: string } | null {
+  const t = resolveTask(db, task);
+  const u = findUnit(db, unit);
+  const p = parsePeriod(period);
+  if (!t || !u || !p) return null;
+  const r = stmt(
+    db,
+    `SELECT id, status, percent, text, source_kind, source_file, source_cell, operator FROM progress
+      WHERE task_id = ? AND unit_id = ? AND period = ? AND superseded_at IS NULL`,
+  ).get(t.id, u.id, p.key) as
+    | {
+        id: number;
+        status: Status;
+        percent: number | null;
+        text: string;
+        source_kind: string;
+        source_file: string | null;
+        source_cell: string | null;
+        operator: string;
+      }
+    | undefined;
+  if (!r) return null;
+  const source =
+    r.source_kind === 'file'
+      ? `“${r.source_file ?? ''}”${r.source_cell ? ` ${r.source_cell}` : ''}`
+      : `${r.operator || '经办人'}手工录入`;
+  return { id: r.id, code: t.code, status: r.status, percent: r.percent, text: r.text, source };
+}

@@ -6,8 +6,21 @@ import path from 'node:path';
 import { fatal, hasFatal, type Problem } from '../common/problems';
 import type { DB } from './db';
 import { translate, write } from './db';
-import { recordProgress, type ProgressInput, type ProgressSource } from './progress';
+import { progressInForce, recordProgress, type ProgressInput, type ProgressSource } from './progress';
+import type { Status } from './derive';
 import { resolveSubmissionFlag, type Submission } from './submissions';
+
+/** A flagged row resolved onto a task the county already reported: what is there now. */
+export interface FlagConflict {
+  code: string;
+  unit: string;
+  period: string;
+  status: Status;
+  percent: number | null;
+  text: string;
+  /** where the record in force came from: “file.xlsx” F7, or 某某手工录入 */
+  source: string;
+}
 
 /** The progress read from one file of a batch, and where it came from. */
 export interface BatchFile {
@@ -62,7 +75,9 @@ export function writeSubmissionBatch<T>(db: DB, files: BatchFile[], alongside: (
 
 /**
  * A flagged row the clerk entered by hand: its progress and the flag's mark (with the file's
- * count) in one transaction. `problems` when the ledger refuses the progress; nothing written.
+ * count) in one transaction. `problems` when the ledger refuses the progress; `conflict` when
+ * the county already has a record in force for that task and period and `overwrite` was not
+ * given (the shells ask the clerk first) — nothing written in either case.
  */
 export function recordFlagProgress(
   db: DB,
@@ -70,9 +85,14 @@ export function recordFlagProgress(
   flagId: string,
   input: ProgressInput,
   source: ProgressSource,
-): { submission: Submission } | { problems: Problem[] } {
+  opts: { overwrite?: boolean } = {},
+): { submission: Submission } | { problems: Problem[] } | { conflict: FlagConflict } {
   try {
     return write(db, () => {
+      // the county already reported this task for the period: the clerk must say to overwrite
+      const current = progressInForce(db, input.task, input.unit, input.period);
+      if (current && !opts.overwrite)
+        return { conflict: { ...current, unit: input.unit, period: input.period } };
       const r = recordProgress(db, [input], source);
       if (!r.written || hasFatal(r.problems)) throw new Rejected(r.problems);
       return {

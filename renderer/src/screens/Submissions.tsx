@@ -304,14 +304,27 @@ function FlagRow({ rep, flag }: { rep: SubmissionReport; flag: RowFlag }) {
       const task =
         found.rows.find((r) => r.code === taskRef.trim()) ?? (found.total === 1 ? found.rows[0] : undefined);
       if (!task) return app.notify('error', `找不到任务“${taskRef}”，请填写任务编号，如 大气-12。`);
-      await api['submission.resolve']({
+      const input = {
         reportId: rep.id,
         flagId: flag.id,
         taskId: task.id,
         status,
         percent: percent === '' ? null : Number(percent),
         text,
-      });
+      };
+      const r = await api['submission.resolve'](input);
+      if (r.overwrite) {
+        // the county already reported that task: overwrite only when the clerk says so
+        const o = r.overwrite;
+        const was = `${STATUS_LABEL[o.status]}${o.percent != null ? `，${o.percent}%` : ''}`;
+        if (
+          !confirm(
+            `${rep.county}已报送任务 ${o.code} 的本期进展（${was}，来自${o.source}）。\n确认用手工录入的内容覆盖吗？原记录会保留在历史中。`,
+          )
+        )
+          return;
+        await api['submission.resolve']({ ...input, overwrite: true });
+      }
       app.notify('ok', `已处理${flag.sheet} ${flag.cell}。`);
       app.changed();
     } catch (e) {

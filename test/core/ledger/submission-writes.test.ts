@@ -156,4 +156,35 @@ describe('recordFlagProgress', () => {
     expect(getSubmission(db, s.id)!.flagged[0]!.resolved).toBe(false);
     expect(progressRows(db)).toBe(0);
   });
+
+  it('onto a task the county already reported: a conflict naming what is there; overwrite when told', () => {
+    const db = memoryLedger();
+    const s = flagged(db);
+    const before = writeSubmissionBatch(
+      db,
+      [file('兰考县.xlsx', [row('大气-1', { status: '滞后', percent: 40, sheet: '大气', cell: 'F5' })])],
+      () => null,
+    );
+    expect(before.written).toBe(true);
+    const input = row('大气-1', { status: '已完成', percent: 100, sheet: '大气', cell: 'F7' });
+    const src = { kind: 'manual' as const, operator: '李四', ref: String(s.id) };
+    const r = recordFlagProgress(db, s.id, '大气!F7', input, src);
+    expect(r).toEqual({
+      conflict: {
+        id: expect.any(Number),
+        code: '大气-1',
+        unit: '兰考县',
+        period: '2025-09',
+        status: 'lagging',
+        percent: 40,
+        text: expect.any(String),
+        source: '“兰考县.xlsx” F5',
+      },
+    });
+    expect(getSubmission(db, s.id)!.flagged[0]!.resolved).toBe(false);
+    expect(progressRows(db)).toBe(1);
+    const ok = recordFlagProgress(db, s.id, '大气!F7', input, src, { overwrite: true });
+    expect('submission' in ok && ok.submission.flagged[0]!.resolved).toBe(true);
+    expect(progressRows(db)).toBe(2); // the county's record kept as history
+  });
 });
