@@ -4,6 +4,7 @@ import { parseArgs } from './args';
 import { CliError, type CliContext, type Command } from './registry';
 import { commands } from './commands/index';
 import { defaultDbPath } from './paths';
+import { readTypedDate, todayLocal } from '../core/common/dates.std';
 
 function findCommand(words: string[]): { cmd: Command; rest: string[] } | null {
   let best: { cmd: Command; rest: string[] } | null = null;
@@ -18,7 +19,7 @@ function findCommand(words: string[]): { cmd: Command; rest: string[] } | null {
 
 function help(ctx: CliContext): void {
   ctx.out(
-    '台账工作台 命令行\n\n用法: taizhang [--db 台账文件] <命令> [选项]（在源码目录中：npm run cli -- …）\n',
+    '台账工作台 命令行\n\n用法: taizhang [--db 台账文件] [--today 2025-10-05] <命令> [选项]（在源码目录中：npm run cli -- …）\n',
   );
   for (const c of commands) ctx.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
 }
@@ -26,21 +27,31 @@ function help(ctx: CliContext): void {
 export async function runCli(argv: string[], ctx?: Partial<CliContext>): Promise<number> {
   const out = ctx?.out ?? ((t: string) => process.stdout.write(t + '\n'));
   const err = ctx?.err ?? ((t: string) => process.stderr.write(t + '\n'));
-  // global --db may appear anywhere
+  // the global --db and --today may appear anywhere
   let db = ctx?.db ?? process.env.TAIZHANG_DB ?? defaultDbPath();
+  let todayFlag: string | undefined;
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--db' && i + 1 < argv.length) {
-      db = argv[++i]!;
+    const a = argv[i]!;
+    const global = /^--(db|today)(?:=(.*))?$/.exec(a);
+    if (!global || (global[2] === undefined && i + 1 >= argv.length)) {
+      words.push(a);
       continue;
     }
-    if (argv[i]!.startsWith('--db=')) {
-      db = argv[i]!.slice(5);
-      continue;
-    }
-    words.push(argv[i]!);
+    const value = global[2] ?? argv[++i]!;
+    if (global[1] === 'db') db = value;
+    else todayFlag = value;
   }
-  const context: CliContext = { db, out, err };
+  let today = ctx?.today ?? todayLocal();
+  if (todayFlag !== undefined) {
+    const d = readTypedDate(todayFlag);
+    if (!d) {
+      err(`--today 的日期“${todayFlag}”无法识别，请写成 2025-10-05。`);
+      return 2;
+    }
+    today = d;
+  }
+  const context: CliContext = { db, out, err, today };
   const lead = words.filter((w) => !w.startsWith('-'));
   if (lead.length === 0 || lead[0] === 'help' || words.includes('--help')) {
     help(context);

@@ -8,6 +8,11 @@ export interface CliContext {
   out: (text: string) => void;
   /** print to stderr (messages, progress, warnings) */
   err: (text: string) => void;
+  /**
+   * the clerk's today (global --today 2025-10-05, as the web bridge takes it; else the local
+   * clock): the default period and the default 成文日期 follow it
+   */
+  today: string;
 }
 
 export interface ParsedArgs {

@@ -11,6 +11,7 @@ import { setRequirements } from '../../core/export/settings-keys';
 import { getSetting } from '../../core/ledger/settings';
 import { periodLabel, toPeriod } from '../../core/ledger/periods';
 import type { Handlers } from '../handler-types';
+import { currentPeriod } from './settings';
 
 type Ops =
   | 'bulletin.preview'
@@ -26,7 +27,7 @@ const stamp = (today: string) => today.replace(/-/g, '');
 
 export const exportHandlers: Pick<Handlers, Ops> = {
   'bulletin.preview'({ period }, ctx) {
-    return bulletinPreview(ctx.db, period);
+    return bulletinPreview(ctx.db, period, { today: ctx.today() });
   },
   'bulletin.setRequirements'({ period, text }, ctx) {
     setRequirements(ctx.db, period, text, String(getSetting(ctx.db, 'operator') ?? ''));
@@ -35,14 +36,14 @@ export const exportHandlers: Pick<Handlers, Ops> = {
   async 'bulletin.export'({ period, outFile }, ctx) {
     const out = ctx.files.output(`${periodLabel(toPeriod(period))}攻坚任务进展通报.docx`, outFile);
     ctx.progress(0, 1, '正在生成进展通报…');
-    const r = await exportBulletin(ctx.db, { period, out });
+    const r = await exportBulletin(ctx.db, { period, out, today: ctx.today() });
     ctx.progress(1, 1, '进展通报已生成');
     return { files: [ctx.files.ref(r.file)] };
   },
   async 'reminders.export'({ period, outDir }, ctx) {
     const dir = ctx.files.outputDir(outDir);
     ctx.progress(0, 1, '正在生成催办单…');
-    const r = await exportReminders(ctx.db, { period, outDir: dir });
+    const r = await exportReminders(ctx.db, { period, outDir: dir, today: ctx.today() });
     if (r.files.length === 0 && r.notices.length === 0)
       throw new ApiError(
         'NOTHING_TO_REMIND',
@@ -53,7 +54,7 @@ export const exportHandlers: Pick<Handlers, Ops> = {
   async 'supervision.export'({ period, outDir }, ctx) {
     const dir = ctx.files.outputDir(outDir);
     ctx.progress(0, 1, '正在生成三色督办单…');
-    const r = await exportSupervision(ctx.db, { period, outDir: dir });
+    const r = await exportSupervision(ctx.db, { period, outDir: dir, today: ctx.today() });
     if (r.files.length === 0)
       throw new ApiError(
         'NOTHING_TO_SUPERVISE',
@@ -62,7 +63,8 @@ export const exportHandlers: Pick<Handlers, Ops> = {
     return { files: r.files.map((f) => ctx.files.ref(f.file)) };
   },
   async 'ledger.export'({ outFile, period }, ctx) {
-    const key = period ?? toPeriod(ctx.today().slice(0, 7)).key;
+    // the core's one default period, as the CLI's `ledger export -o` takes it
+    const key = period ?? currentPeriod(ctx);
     const out = ctx.files.output(`任务台账（${periodLabel(toPeriod(key))}）.xlsx`, outFile);
     ctx.progress(0, 1, '正在导出台账…');
     const r = await exportLedgerWorkbook(ctx.db, { period: key, out });

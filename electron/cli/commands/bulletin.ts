@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPeriod, getSetting, setSetting, toPeriod } from '../../core/ledger/index';
-import { readTypedDate, todayLocal } from '../../core/common/dates.std';
+import { readTypedDate } from '../../core/common/dates.std';
 import { exportBulletin } from '../../core/export/bulletin';
 import { KEYS, setRequirements } from '../../core/export/settings-keys';
 import { decodeLeniently } from '../../core/common/text-decoding.std';
@@ -15,11 +15,12 @@ import { operatorName, userError, withLedger } from './ledger-shared';
 export function periodArgs(
   args: ParsedArgs,
   periodType: 'month' | 'quarter',
-): { period: string; asOf?: string; date?: string } {
+  today: string,
+): { period: string; asOf?: string; date?: string; today: string } {
   const p = flagString(args, 'period');
   let period: string;
   try {
-    period = p ? toPeriod(p).key : defaultPeriod(todayLocal(), periodType).key;
+    period = p ? toPeriod(p).key : defaultPeriod(today, periodType).key;
   } catch (e) {
     throw new CliError((e as Error).message);
   }
@@ -30,7 +31,7 @@ export function periodArgs(
     if (!d) throw new CliError(`--${name} 的日期“${v}”无法识别，请写成 2025-09-30。`);
     return d;
   };
-  return { period, asOf: date('as-of'), date: date('date') };
+  return { period, asOf: date('as-of'), date: date('date'), today };
 }
 
 export const bulletinCommand: CommandImpl = {
@@ -54,7 +55,7 @@ export const bulletinCommand: CommandImpl = {
       ctx,
       async (db) => {
         try {
-          const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
+          const { period, asOf, date, today } = periodArgs(args, getSetting(db, 'period_type'), ctx.today);
           if (prefix !== undefined) setSetting(db, KEYS.docPrefix, prefix.trim(), operatorName(args, db));
           if (reqFile) {
             setRequirements(db, period, decodeLeniently(readFileSync(reqFile)), operatorName(args, db));
@@ -65,6 +66,7 @@ export const bulletinCommand: CommandImpl = {
             out: path.resolve(out),
             asOf,
             date,
+            today,
             number,
             issue: issue !== undefined ? Number(issue) : undefined,
             template,

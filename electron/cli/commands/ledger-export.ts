@@ -3,7 +3,6 @@
 // workbook, built by electron/core/export/ledger-workbook.ts).
 import { writeFileAtomic } from '../../core/common/atomic-write';
 import path from 'node:path';
-import { todayLocal } from '../../core/common/dates.std';
 import { exportLedger, defaultPeriod, toPeriod, getSetting } from '../../core/ledger/index';
 import { exportLedgerWorkbook } from '../../core/export/ledger-workbook';
 import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
@@ -20,7 +19,7 @@ export const ledgerExportCommand: CommandImpl = {
         const period = periodArg ? toPeriod(periodArg).key : undefined;
         const opts = { period, asOf: flagString(args, 'as-of') };
         if (out && /\.xlsx$/i.test(out)) {
-          const p = period ?? defaultPeriod(todayLocal(), getSetting(db, 'period_type')).key;
+          const p = period ?? defaultPeriod(ctx.today, getSetting(db, 'period_type')).key;
           await exportLedgerWorkbook(db, { period: p, out: path.resolve(out), asOf: opts.asOf });
           ctx.err(`已导出台账表格：${out}`);
           if (json) ctx.out(JSON.stringify(exportLedger(db, opts), null, 1));

@@ -23,8 +23,15 @@ export const remindCommand: CommandImpl = {
       ctx,
       async (db) => {
         try {
-          const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
-          const r = await exportReminders(db, { period, outDir: path.resolve(out), asOf, date, template });
+          const { period, asOf, date, today } = periodArgs(args, getSetting(db, 'period_type'), ctx.today);
+          const r = await exportReminders(db, {
+            period,
+            outDir: path.resolve(out),
+            asOf,
+            date,
+            today,
+            template,
+          });
           if (r.files.length === 0) ctx.err(`${period}：没有滞后或超期的责任单位，未生成催办单。`);
           else ctx.err(`已生成催办单 ${r.files.length} 份，保存在 ${out}：`);
           for (const f of r.files) ctx.err(`  ${path.basename(f.file)}（${f.tasks} 项任务）`);

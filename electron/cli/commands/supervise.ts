@@ -22,8 +22,15 @@ export const superviseCommand: CommandImpl = {
       ctx,
       async (db) => {
         try {
-          const { period, asOf, date } = periodArgs(args, getSetting(db, 'period_type'));
-          const r = await exportSupervision(db, { period, outDir: path.resolve(out), asOf, date, template });
+          const { period, asOf, date, today } = periodArgs(args, getSetting(db, 'period_type'), ctx.today);
+          const r = await exportSupervision(db, {
+            period,
+            outDir: path.resolve(out),
+            asOf,
+            date,
+            today,
+            template,
+          });
           if (r.files.length === 0) ctx.err(`${period}：没有列入蓝、黄、红预警的任务，未生成督办单。`);
           else {
             const n = (c: string) => r.files.filter((f) => f.colour === c).length;

@@ -40,6 +40,8 @@ export interface CollectOptions {
   number?: string | number;
   /** 第N期 (default: the period's saved issue, else the last + 1) */
   issue?: number;
+  /** the clerk's today, for the default 成文日期: the shells pass the clock they were given */
+  today?: string;
 }
 
 /** The period before: 2025-09 → 2025-08, 2025-Q1 → 2024-Q4. */
@@ -168,11 +170,11 @@ export function collectFrom(db: DB, figures: PeriodFigures, opts: CollectOptions
 export function collectMeta(
   db: DB,
   period: Period,
-  opts: { date?: string; number?: string | number; issue?: number } = {},
+  opts: { date?: string; number?: string | number; issue?: number; today?: string } = {},
   figures?: PeriodFigures,
 ): BulletinMeta {
   const issuer = issuerName(db);
-  const date = opts.date ?? (str(db, KEYS.date(period.key)) || todayLocal());
+  const date = opts.date ?? (str(db, KEYS.date(period.key)) || opts.today || todayLocal());
   const saved = getRequirements(db, period.key);
   const zones = zoneNames(db);
   const recipients =

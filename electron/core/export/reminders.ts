@@ -63,11 +63,11 @@ export interface RemindersData {
 export function collectReminders(
   db: DB,
   periodKey: string,
-  opts: { asOf?: string; date?: string } = {},
+  opts: { asOf?: string; date?: string; today?: string } = {},
 ): RemindersData {
   const period = toPeriod(periodKey);
   const asOf = opts.asOf ?? period.end;
-  const meta = collectMeta(db, period, { date: opts.date });
+  const meta = collectMeta(db, period, { date: opts.date, today: opts.today });
   // the bulletin's own lists: a unit is reminded of what the bulletin lists it behind on
   const f = periodFigures(db, period, { asOf });
   const items = f.tasks.filter((t) => t.list === 'overdue' || t.list === 'lagging');
@@ -205,7 +205,14 @@ export interface RemindersResult {
 /** Writes one 催办单 per unit behind schedule into `outDir`, and the 退回通知 beside them. */
 export async function exportReminders(
   db: DB,
-  o: { period: string; outDir: string; asOf?: string; date?: string; template?: string | Uint8Array },
+  o: {
+    period: string;
+    outDir: string;
+    asOf?: string;
+    date?: string;
+    today?: string;
+    template?: string | Uint8Array;
+  },
 ): Promise<RemindersResult> {
   const template = loadTemplate('reminder', o.template, db);
   const data = collectReminders(db, o.period, o);

@@ -136,11 +136,11 @@ function slowest(t: TaskFigure): number | null {
 export function collectSupervision(
   db: DB,
   periodKey: string,
-  opts: { asOf?: string; date?: string } = {},
+  opts: { asOf?: string; date?: string; today?: string } = {},
 ): SupervisionData {
   const period = toPeriod(periodKey);
   const f = periodFigures(db, period, { asOf: opts.asOf });
-  const meta = collectMeta(db, period, { date: opts.date });
+  const meta = collectMeta(db, period, { date: opts.date, today: opts.today });
   const kinds = unitOrder(db);
   const local = (u: string) => ['county', 'zone'].includes(kinds.get(u)?.k ?? '');
   const live = f.tasks.filter((t) => t.state === 'active' && t.warning);
@@ -297,7 +297,14 @@ export interface SupervisionResult {
 /** Writes one 督办单 per unit and colour into `outDir` (红 first). */
 export async function exportSupervision(
   db: DB,
-  o: { period: string; outDir: string; asOf?: string; date?: string; template?: string | Uint8Array },
+  o: {
+    period: string;
+    outDir: string;
+    asOf?: string;
+    date?: string;
+    today?: string;
+    template?: string | Uint8Array;
+  },
 ): Promise<SupervisionResult> {
   const template = loadTemplate('supervision', o.template, db);
   const data = collectSupervision(db, o.period, o);

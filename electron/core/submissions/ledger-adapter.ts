@@ -4,6 +4,8 @@
 import type { DB } from '../ledger/db';
 import { taskProgress, type ProgressInput } from '../ledger/index';
 import { scanSubmissionTasks } from '../ledger/submission-reads';
+import { leadUnits } from '../ledger/task-units';
+import type { Role } from '../parse/types';
 import { cnDate } from '../common/dates.std';
 import type { SubmissionRecord, SubmissionTask } from './types';
 
@@ -20,9 +22,14 @@ export function loadSubmissionTasks(db: DB): { tasks: SubmissionTask[]; counties
     tgBy = group(targets);
   const tasks = rows.map((t): SubmissionTask => {
     const units = respBy.get(t.id) ?? [];
-    const depts = units.filter((u) => u.kind !== 'county' && u.kind !== 'zone');
-    const lead = depts.filter((u) => u.role === 'lead');
-    const shown = lead.length ? lead : depts.filter((u) => u.role === 'responsible');
+    // the core's one 牵头单位 rule, as the task table and the bulletin name them
+    const lead = leadUnits(
+      units.map((u) => ({
+        name: u.name,
+        role: u.role as Role,
+        local: u.kind === 'county' || u.kind === 'zone',
+      })),
+    );
     let dates = [...new Set((dlBy.get(t.id) ?? []).map((d) => d.date))];
     // 延期: the extended due date replaces the original one in what the county sees
     if (t.due_date && t.original_due_date && t.due_date !== t.original_due_date)
@@ -37,7 +44,7 @@ export function loadSubmissionTasks(db: DB): { tasks: SubmissionTask[]; counties
       planTitle: t.plan_title,
       no: t.no,
       title: t.title,
-      leadUnits: [...new Set(shown.map((u) => u.name))],
+      leadUnits: lead,
       deadlines: dates,
       impliedDeadline: t.implied_due_date ?? undefined,
       target: [...new Set((tgBy.get(t.id) ?? []).map((x) => x.text).filter(Boolean))].join('；'),
