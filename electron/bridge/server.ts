@@ -36,6 +36,8 @@ export interface BridgeOptions {
   log?: (line: string) => void;
   /** largest upload in bytes (default 200 MB; tests set it small) */
   maxUpload?: number;
+  /** a built service worker script (benchmarks: the bundled code the app runs) */
+  workerScript?: string;
 }
 
 export interface Bridge {
@@ -150,6 +152,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     };
   } else {
     service = await startServiceWorker({
+      workerScript: opts.workerScript,
       dbPath: opts.dbPath,
       shell: 'browser',
       workDir,

@@ -6,12 +6,10 @@
 // second, and the peak RSS of the parse.
 // Targets (issue 15): help < 0.3 s; parse ≤ 2× pdftotext; first PDF < 1.5 s; RSS < 300 MB.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { buildCli, CLI_OUT } from '../../electron/cli/build';
-import { alternate, median, mid, runNode, runProcess, type ProcessRun } from './process';
+import { alternate, bundleBenchScript, median, mid, runNode, runProcess, type ProcessRun } from './process';
 import { addRow } from './table';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -83,20 +81,7 @@ export default async function bench(): Promise<void> {
   );
 
   // the first PDF of a fresh process, bundled the way the CLI is (no TypeScript loader)
-  const outDir = path.join(root, 'test/output/bench');
-  mkdirSync(outDir, { recursive: true });
-  const entry = path.join(outDir, 'first-pdf.mjs');
-  await build({
-    absWorkingDir: root,
-    entryPoints: [path.join(root, 'test/bench/first-pdf.ts')],
-    outfile: entry,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const entry = await bundleBenchScript('first-pdf');
   const firsts = Array.from(
     { length: PAIRS },
     () =>

@@ -2,9 +2,10 @@
 // the children this process has waited for (/proc/self/stat, fields cutime and cstime; Linux
 // only, else null); and for Node children their peak RSS, written at exit by a preload.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 
 export interface ProcessRun {
   wallMs: number;
@@ -83,4 +84,25 @@ export function median(xs: number[]): number {
 export function mid(runs: ProcessRun[], key: 'wallMs' | 'cpuMs' | 'maxRssMB'): number | null {
   const xs = runs.map((r) => r[key]).filter((x): x is number => x !== null);
   return xs.length === runs.length ? median(xs) : null;
+}
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+/** Bundles test/bench/<name>.ts (a path relative to it) the way the CLI is built: no TypeScript loader at run time. */
+export async function bundleBenchScript(name: string): Promise<string> {
+  const outDir = path.join(root, 'test/output/bench');
+  mkdirSync(outDir, { recursive: true });
+  const outfile = path.join(outDir, `${path.basename(name)}.mjs`);
+  await build({
+    absWorkingDir: root,
+    entryPoints: [path.join(root, `test/bench/${name}.ts`)],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return outfile;
 }

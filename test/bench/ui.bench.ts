@@ -3,7 +3,10 @@
 // fresh load of 任务台账: first contentful paint, first meaningful paint (the screen's heading
 // and the nav drawn), and an interactive task table (rows with data on screen and the count
 // shown); then a jump to row 50,000, a search, and frame times while scrolling.
-// Targets: meaningful paint and interactive table under 1.5 s; JavaScript under 800 KB gzip.
+// First, the clerk's first PDF in a fresh app: the seed PDF dropped on 导入方案 → its outline
+// (task count) shown, with the progress the screen showed on the way (dropToOutline).
+// Targets: meaningful paint and interactive table under 1.5 s; JavaScript under 800 KB gzip;
+// drop → outline under 2 s (issue 15).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +14,10 @@ import { gzipSync } from 'node:zlib';
 import { buildSyntheticLedger } from '../helpers/synthetic-ledger';
 import { buildRenderer, HAVE_CHROMIUM, launchChromium } from '../e2e/harness';
 import { startBridge } from '../../electron/bridge/server';
+import { bundleBenchScript } from './process';
 import { addRow } from './table';
+
+const SEED = path.join(path.dirname(new URL(import.meta.url).pathname), '../../seeds/kaifeng-2025-15.pdf');
 
 const TASKS = 100_000;
 const RUNS = 5;
@@ -43,6 +49,8 @@ export default async function bench(): Promise<void> {
     console.log('跳过浏览器部分：/usr/bin/chromium 不存在。');
     return;
   }
+
+  await dropToOutline(out);
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ui-bench-'));
   try {
@@ -205,4 +213,100 @@ async function measureInteraction(page: import('playwright').Page) {
   const found = Number(/筛选出 (\d+)/.exec(countText)?.[1] ?? NaN);
   if (Number.isNaN(found)) console.log('count shows', countText);
   return { jump, search, found, ...scroll };
+}
+
+// The progress bar's widths as the page showed them, kept by the page itself.
+const PROGRESS_SCRIPT = `
+  window.__progress = [];
+  new MutationObserver(function () {
+    var bar = document.querySelector('.progress-float i');
+    var w = bar && bar.style.width;
+    var seen = window.__progress;
+    if (w && seen[seen.length - 1] !== w) seen.push(w);
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+`;
+
+/**
+ * The seed PDF dropped on 导入方案 of a fresh app (its own service worker and empty ledger, as
+ * when the window opens) → the outline with its task count on screen: once dropped as soon as
+ * the screen shows, once after the screen has been open 3 s (the parser warmed meanwhile, as
+ * the app does). Wall time in Chromium, and the CPU the service (bridge and its worker, this
+ * process) spent; the progress the screen showed on the way.
+ */
+async function dropToOutline(staticDir: string): Promise<void> {
+  // the service worker bundled as the app runs it (under tsx it would transpile each module
+  // the first PDF loads, inside the measured time)
+  const workerScript = await bundleBenchScript('../../electron/api/worker');
+  const browser = await launchChromium();
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const runs: Record<'at once' | 'after 3 s', { ms: number; cpuMs: number; progress: string[] }[]> = {
+    'at once': [],
+    'after 3 s': [],
+  };
+  try {
+    for (let i = 0; i < 3; i++) {
+      for (const when of ['at once', 'after 3 s'] as const) {
+        const dir = mkdtempSync(path.join(os.tmpdir(), 'ui-bench-drop-'));
+        const bridge = await startBridge({
+          dbPath: path.join(dir, 'ledger.sqlite'),
+          staticDir,
+          workDir: path.join(dir, 'work'),
+          today: '2025-09-20',
+          workerScript,
+        });
+        const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+        try {
+          const page = await context.newPage();
+          await page.addInitScript(PROGRESS_SCRIPT);
+          await page.goto(bridge.loginUrl);
+          await page.waitForSelector('[data-testid=plan-drop]');
+          if (when === 'after 3 s') await new Promise((r) => setTimeout(r, 3000));
+          const [chooser] = await Promise.all([
+            page.waitForEvent('filechooser'),
+            page.click('[data-testid=plan-drop] button'),
+          ]);
+          const c = cpu();
+          const t = performance.now();
+          await chooser.setFiles(SEED);
+          await page.waitForSelector('[data-testid=parsed-count], .notice.error', { timeout: 120_000 });
+          const error = await page.locator('.notice.error').allTextContents();
+          if (error.length) throw new Error(`导入失败：${error.join('；')}`);
+          const ms = performance.now() - t;
+          const cpuMs = cpu() - c;
+          const count = await page.textContent('[data-testid=parsed-count]');
+          if (count !== '83') throw new Error(`大纲显示 ${count} 项任务，应为 83 项`);
+          runs[when].push({ ms, cpuMs, progress: (await page.evaluate('window.__progress')) as string[] });
+        } finally {
+          await context.close();
+          await bridge.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const fig = (when: keyof typeof runs) => {
+    const r = runs[when];
+    return `${s(median(r.map((x) => x.ms)))} (service CPU ${s(median(r.map((x) => x.cpuMs)))})`;
+  };
+  const steps = runs['at once'].at(-1)!.progress;
+  console.log(
+    `drop seed PDF → outline (median of 3, fresh app each): dropped at once ${fig('at once')}; after 3 s on screen ${fig('after 3 s')}; progress shown: ${steps.join(' ') || 'none'}`,
+  );
+  // judged on the warmed app (the screen is open before a file can be dropped); on a machine
+  // busier than its cores on the service's CPU time, as the other process figures
+  const warm = runs['after 3 s'];
+  const busy = os.loadavg()[0]! > os.cpus().length;
+  const judged = median(warm.map((x) => (busy ? x.cpuMs : x.ms)));
+  addRow(
+    'the app: seed PDF dropped → outline (Chromium)',
+    `${fig('after 3 s')} after 3 s on screen, ${fig('at once')} at once; progress ${steps.length} steps`,
+    '< 2 s, real progress',
+    judged < 2000 && steps.length > 2,
+  );
 }
