@@ -227,6 +227,57 @@ describe.skipIf(SKIP)("a clerk's day in Chromium", () => {
     await page.fill('input[aria-label=搜索]', '');
   });
 
+  it('at 1280×720 the table shows 逾期 and 未报送 whole; 总览 keeps every date on its timeline', async () => {
+    await page.goto(`${rig.bridge.url}#/ledger`);
+    await expect.poll(() => page.textContent('[data-testid=task-count]')).toBe('共 83 项任务');
+    await page.waitForSelector('.tr[data-code] .c-due');
+    const clipped = await page.$$eval('.tr[data-code] .c-due, .tr[data-code] .c-status', (els) =>
+      els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent),
+    );
+    expect(clipped).toEqual([]);
+    expect(await page.locator('.tr[data-code] .c-due:has-text("逾期")').count()).toBeGreaterThan(0);
+    // one line each: no wrapping inside the 34px rows
+    const tall = await page.$$eval('.tr[data-code] .st', (els) =>
+      els.filter((e) => e.getBoundingClientRect().height > 24).map((e) => e.textContent),
+    );
+    expect(tall).toEqual([]);
+    await shot('23-任务台账-1280x720');
+
+    await page.goto(`${rig.bridge.url}#/overview`);
+    await page.waitForSelector('svg.timeline');
+    const upcoming = Number(/(\d+) 项/.exec((await page.textContent('h2:has-text("今后 90 天")'))!)![1]);
+    expect(await page.locator('svg.timeline circle').count()).toBe(upcoming);
+    const labels = await page.locator('svg.timeline .tl-label').count();
+    if (labels < upcoming)
+      expect(await page.textContent('[data-testid=timeline-hidden]')).toContain(
+        `另有 ${upcoming - labels} 项`,
+      );
+    await shot('24-总览-1280x720');
+  });
+
+  it('总览: the overdue list by keyboard only — Tab to a row, Enter opens the task, Esc closes it', async () => {
+    await page.goto(`${rig.bridge.url}#/overview`);
+    await page.waitForSelector('tr.clickable[data-code]');
+    await page.focus('select[aria-label=报送期]');
+    let code: string | undefined;
+    for (let i = 0; i < 80 && !code; i++) {
+      await page.keyboard.press('Tab');
+      code = await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement | null;
+        return a?.matches('tr.clickable') ? a.dataset.code : undefined;
+      });
+    }
+    expect(code).toBeTruthy();
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe(
+      'none',
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`[data-testid=task-drawer] h2:has-text("${code}")`);
+    await shot('25-从逾期列表键盘打开');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid=task-drawer]').count()).toBe(0);
+  });
+
   it('raised no errors in the page', () => {
     expect(errors).toEqual([]);
   });

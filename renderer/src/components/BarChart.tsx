@@ -75,43 +75,55 @@ export function Timeline({
     lanes[lane] = x;
     return { ...it, x, lane };
   });
-  const height = 40 + Math.min(lanes.length, 8) * 18;
+  // labels in at most LANES rows under the axis; every date keeps its dot, and the labels
+  // left out are counted under the chart (the list below and 任务台账 have them all)
+  const LANES = 8;
+  const hidden = placed.filter((p) => p.lane >= LANES).length;
+  const height = 40 + Math.min(lanes.length, LANES) * 18;
   return (
-    <svg
-      className="timeline"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label="今后的完成时限"
-      width="100%"
-    >
-      <line x1={left} x2={width - right} y1={20} y2={20} className="axis-line" />
-      {[0, 30, 60, 90]
-        .filter((d) => d <= days)
-        .map((d) => (
-          <g key={d}>
-            <line
-              x1={left + (d / days) * w}
-              x2={left + (d / days) * w}
-              y1={14}
-              y2={26}
-              className="axis-line"
-            />
-            <text x={left + (d / days) * w} y={10} textAnchor="middle" className="axis">
-              {d === 0 ? '今天' : `${d}天`}
-            </text>
-          </g>
-        ))}
-      {placed
-        .filter((p) => p.lane < 8)
-        .map((p) => (
+    <>
+      <svg
+        className="timeline"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label="今后的完成时限"
+        width="100%"
+      >
+        <line x1={left} x2={width - right} y1={20} y2={20} className="axis-line" />
+        {[0, 30, 60, 90]
+          .filter((d) => d <= days)
+          .map((d) => (
+            <g key={d}>
+              <line
+                x1={left + (d / days) * w}
+                x2={left + (d / days) * w}
+                y1={14}
+                y2={26}
+                className="axis-line"
+              />
+              <text x={left + (d / days) * w} y={10} textAnchor="middle" className="axis">
+                {d === 0 ? '今天' : `${d}天`}
+              </text>
+            </g>
+          ))}
+        {placed.map((p) => (
           <g key={p.id} className="tl-item" onClick={() => onPick(p.id)}>
+            <title>{`${p.code} ${p.title}（${p.days}天后）`}</title>
             <circle cx={p.x} cy={20} r={4} className={p.days <= 15 ? 'soon' : ''} />
-            <text x={p.x + 5} y={40 + p.lane * 18} className="tl-label">
-              <title>{`${p.code} ${p.title}（${p.days}天后）`}</title>
-              {p.code}
-            </text>
+            {p.lane < LANES && (
+              <text x={p.x + 5} y={40 + p.lane * 18} className="tl-label">
+                {p.code}
+              </text>
+            )}
           </g>
         ))}
-    </svg>
+      </svg>
+      {hidden > 0 && (
+        <p className="muted small" data-testid="timeline-hidden">
+          图中另有 {hidden} 项的编号未标出（同一时段任务较多），将鼠标移到圆点上可看编号，全部 {items.length}{' '}
+          项见任务台账。
+        </p>
+      )}
+    </>
   );
 }

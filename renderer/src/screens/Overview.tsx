@@ -106,6 +106,11 @@ export function OverviewScreen() {
                 </span>
               </li>
             ))}
+            {data.upcoming.length > 8 && (
+              <li className="muted">
+                另有 {data.upcoming.length - 8} 项，<a href="#/ledger">在任务台账中按完成时限排序查看</a>
+              </li>
+            )}
           </ul>
         </section>
         <section className="card">
@@ -127,11 +132,25 @@ export function OverviewScreen() {
               </thead>
               <tbody>
                 {data.overdue.slice(0, 30).map((o) => (
-                  <tr key={o.id} onClick={() => open(o.id)} className="clickable">
-                    <td>{o.code}</td>
+                  <tr
+                    key={o.id}
+                    onClick={() => open(o.id)}
+                    // a row is reached with Tab and opened with Enter (or Space), as in 任务台账
+                    tabIndex={0}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        open(o.id);
+                      }
+                    }}
+                    aria-label={`${o.code} ${o.title}，逾期 ${o.days} 天，按回车打开`}
+                    className="clickable"
+                    data-code={o.code}
+                  >
+                    <td className="nowrap">{o.code}</td>
                     <td>{o.title}</td>
-                    <td>{cnDate(o.due, '—')}</td>
-                    <td className="red">{o.days} 天</td>
+                    <td className="nowrap">{cnDate(o.due, '—')}</td>
+                    <td className="red nowrap">{o.days} 天</td>
                     <td>{o.lead}</td>
                   </tr>
                 ))}
