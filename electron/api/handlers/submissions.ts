@@ -4,15 +4,10 @@
 import path from 'node:path';
 import { reportedByUnit } from '../../core/ledger/app-reads';
 import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
-import {
-  DEFAULT_TEMPLATE_PATH,
-  fillPattern,
-  loadSubmissionTemplate,
-} from '../../core/submissions/template-spec';
-import { tasksByPlan, writeSubmissionWorkbook } from '../../core/submissions/generate';
-import { normalisePeriod, periodParts } from '../../core/submissions/period';
+import { DEFAULT_TEMPLATE_PATH, loadSubmissionTemplate } from '../../core/submissions/template-spec';
+import { CountyWorkbooksCode, writeCountyWorkbooks } from '../../core/submissions/county-workbooks';
+import { normalisePeriod } from '../../core/submissions/period';
 import { importSubmissions } from '../../core/submissions/import';
-import { returnNoteFor } from '../../core/submissions/return-note';
 import { getSetting } from '../../core/ledger/settings';
 import { recordFlagProgress } from '../../core/ledger/submission-writes';
 import {
@@ -85,39 +80,29 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     );
     if (!tpl.value)
       throw new ApiError('TEMPLATE_INVALID', tpl.problems.map((p) => p.message).join('；'), tpl.problems);
-    const template = tpl.value;
-    const { tasks, counties } = loadSubmissionTasks(ctx.db);
-    if (tasks.length === 0)
-      throw new ApiError('NO_TASKS', '台账中还没有任务，请先在“导入方案”中导入方案文件。');
-    const targets = counties.filter((c) => (!only || only.includes(c)) && tasksByPlan(tasks, c).size > 0);
     const dir = ctx.files.outputDir(outDir);
-    const { year, month: m } = periodParts(month);
-    const files = [];
-    // the clerk counts tasks, not rows: a task several counties share is one task (83 in the
-    // seed) though it is a row in each of their workbooks (690)
-    const distinct = new Set<string>();
-    let total = 0;
-    for (const [i, c] of targets.entries()) {
-      ctx.progress(i, targets.length, `正在生成 ${c} 的报送表（${i + 1}/${targets.length}）…`);
-      const name = fillPattern(template.fileName, {
-        county: c,
-        year: String(year),
-        month: String(m),
-      }).replace(/[\\/:*?"<>|]/g, '_');
-      const file = path.join(dir, name);
-      const r = await writeSubmissionWorkbook(file, {
-        county: c,
-        period: month,
-        tasks,
-        template,
-        returned: returnNoteFor(ctx.db, c, month),
-      });
-      total += r.tasks;
-      for (const list of tasksByPlan(tasks, c).values()) for (const t of list) distinct.add(t.key);
-      files.push(ctx.files.ref(file));
+    const made = await writeCountyWorkbooks(ctx.db, {
+      period: month,
+      template: tpl.value,
+      dir,
+      counties: only,
+      onWorkbook: (i, n, c) => ctx.progress(i, n, `正在生成 ${c} 的报送表（${i + 1}/${n}）…`),
+    });
+    if (!made.value) {
+      const p = made.problems[0]!;
+      if (p.code === CountyWorkbooksCode.NoTasks)
+        throw new ApiError('NO_TASKS', '台账中还没有任务，请先在“导入方案”中导入方案文件。');
+      throw new ApiError('UNKNOWN_COUNTY', p.message, made.problems);
     }
-    ctx.progress(targets.length, targets.length, '报送表已生成');
-    return { files, counties: targets.length, tasks: distinct.size, rows: total, ledgerTasks: tasks.length };
+    const written = made.value.workbooks;
+    ctx.progress(written.length, written.length, '报送表已生成');
+    return {
+      files: written.map((w) => ctx.files.ref(w.file)),
+      counties: written.length,
+      tasks: made.value.distinctTasks,
+      rows: written.reduce((n, w) => n + w.tasks, 0),
+      ledgerTasks: made.value.ledgerTasks,
+    };
   },
 
   async 'submission.import'({ period, files, forcePeriod }, ctx) {

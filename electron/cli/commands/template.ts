@@ -1,12 +1,14 @@
 // `template`: the submission workbooks (报送表) for one county or for all of them, for a
 // period, from the clerk-editable template in templates/submission/template.json.
-import { mkdirSync, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
-import { loadSubmissionTemplate, fillPattern } from '../../core/submissions/template-spec';
-import { writeSubmissionWorkbook, tasksByPlan } from '../../core/submissions/generate';
-import { returnNoteFor } from '../../core/submissions/return-note';
-import { normalisePeriod, periodParts } from '../../core/submissions/period';
+import {
+  countyWorkbookName,
+  CountyWorkbooksCode,
+  writeCountyWorkbooks,
+} from '../../core/submissions/county-workbooks';
+import { loadSubmissionTemplate } from '../../core/submissions/template-spec';
+import { normalisePeriod } from '../../core/submissions/period';
 import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
 import { withLedger } from './ledger-shared';
 
@@ -29,47 +31,53 @@ export const templateCommand: CommandImpl = {
     const out = flagString(args, 'o') ?? flagString(args, 'out');
 
     return withLedger(ctx, async (db) => {
-      const { tasks, counties } = loadSubmissionTasks(db);
-      if (tasks.length === 0) throw new CliError('台账中还没有任务，请先导入方案文件（plan import）。');
-      let targets: string[];
-      if (all) targets = counties.filter((c) => tasksByPlan(tasks, c).size > 0);
-      else {
-        if (!counties.includes(county!))
-          throw new CliError(`台账中没有县区“${county}”。可选：${counties.join('、')}`);
-        targets = [county!];
-      }
-      const { year, month } = periodParts(period);
-      const fileFor = (c: string) =>
-        fillPattern(template.fileName, { county: c, year: String(year), month: String(month) }).replace(
-          /[\\/:*?"<>|]/g,
-          '_',
-        );
       let dir: string;
-      let single: string | null = null;
+      let single: string | undefined;
       if (all) {
         dir = path.resolve(out ?? '.');
         if (existsSync(dir) && !statSync(dir).isDirectory())
           throw new CliError(`--all 时 -o 应是文件夹，“${out}”是一个文件。`);
-        mkdirSync(dir, { recursive: true });
       } else {
-        single = path.resolve(out ?? fileFor(county!));
+        single = path.resolve(out ?? countyWorkbookName(template, county!, period));
         if (!single.toLowerCase().endsWith('.xlsx')) throw new CliError(`输出文件“${out}”应以 .xlsx 结尾。`);
         dir = path.dirname(single);
-        mkdirSync(dir, { recursive: true });
       }
-      const written: { county: string; file: string; sheets: number; tasks: number }[] = [];
-      for (const c of targets) {
-        const file = single ?? path.join(dir, fileFor(c));
-        const returned = returnNoteFor(db, c, period);
-        const r = await writeSubmissionWorkbook(file, { county: c, period, tasks, template, due, returned });
-        written.push({ county: c, file, ...r });
-        ctx.err(`${c}：${r.tasks} 项任务，${r.sheets} 张表 → ${file}`);
-        if (returned) ctx.err(`  封面写明了上次报送表“${returned.file}”的退回意见：${returned.comment}`);
-        if (r.tasks === 0) ctx.err(`提示：${c} 本期没有需要填报的任务，报送表只有填报说明。`);
+      const made = await writeCountyWorkbooks(db, {
+        period,
+        template,
+        dir,
+        counties: all ? undefined : [county!],
+        file: single,
+        due,
+      });
+      if (!made.value) {
+        const p = made.problems[0]!;
+        throw new CliError(
+          p.code === CountyWorkbooksCode.NoTasks
+            ? '台账中还没有任务，请先导入方案文件（plan import）。'
+            : p.message,
+        );
+      }
+      const written = made.value.workbooks;
+      for (const r of written) {
+        ctx.err(`${r.county}：${r.tasks} 项任务，${r.sheets} 张表 → ${r.file}`);
+        if (r.returned)
+          ctx.err(`  封面写明了上次报送表“${r.returned.file}”的退回意见：${r.returned.comment}`);
+        if (r.tasks === 0) ctx.err(`提示：${r.county} 本期没有需要填报的任务，报送表只有填报说明。`);
       }
       for (const p of tpl.problems) ctx.err(`提示：${p.message}`);
       if (flagBool(args, 'json'))
-        ctx.out(JSON.stringify({ period, templateVersion: template.version, files: written }, null, 1));
+        ctx.out(
+          JSON.stringify(
+            {
+              period,
+              templateVersion: template.version,
+              files: written.map(({ returned: _note, ...w }) => w),
+            },
+            null,
+            1,
+          ),
+        );
       return 0;
     });
   },
