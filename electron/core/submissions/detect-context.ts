@@ -1,5 +1,24 @@
 // Which county (县区) and which period (期次) a returned workbook is about, when it is not one
 // of ours: from the sheet name, the title rows, a 填报单位 line, a date line, the file name.
+// The reader (read-submission.ts) asks decideCounty and decidePeriod; the rest is theirs.
+import { cnMonth } from '../common/dates.std';
+import { fatal, type Problem } from '../common/problems';
+import { isPeriod } from './period';
+import { SubmissionReadCode, type PeriodMismatch } from './read-codes';
+import type { SheetGrid } from './sheet-grid';
+import { SIGNATURE_RE, type SheetContext } from './sheet-lines';
+import type { WorkbookIdentity } from './types';
+
+/** What the clerk said on the command line or in the app, over what the workbook says. */
+export interface ContextOptions {
+  /** the ledger's counties and zones */
+  counties: string[];
+  /** --county / --period: override what the workbook says */
+  county?: string;
+  period?: string;
+  /** the clerk confirmed importing `period` although the workbook names another month */
+  forcePeriod?: boolean;
+}
 
 /** Short forms a clerk writes: 兰考 for 兰考县, 顺河区 for 顺河回族区. One-character stems (杞)
  *  are too ambiguous and are not used on their own. */
@@ -56,4 +75,221 @@ export function periodIn(text: string, year?: number): string | null {
     while ((m = reMonth.exec(t))) add(year, Number(m[1]));
   }
   return found.size === 1 ? [...found][0]! : null;
+}
+
+interface Candidate {
+  county: string;
+  source: string;
+  rank: number; // lower wins
+}
+
+/** Texts above the header (title rows) and below the data (signature rows) of every sheet. */
+export function contextTexts(
+  grids: SheetGrid[],
+  sheets: SheetContext[],
+): { title: string[]; unit: string[]; dateLines: string[] } {
+  const title: string[] = [],
+    unit: string[] = [],
+    dateLines: string[] = [];
+  for (const g of grids) {
+    const s = sheets.find((x) => x.grid === g);
+    for (const r of g.rows) {
+      const texts = g.rowTexts(r).map((t) => t.text);
+      const aboveHeader = s ? r < s.header.top : r <= 6;
+      for (const t of texts) {
+        const u = unitLineValue(t);
+        if (u) unit.push(u);
+        if (/(填报|报送)(日期|时间)|截至|截止/.test(t)) dateLines.push(t);
+      }
+      if (aboveHeader) title.push(...texts.filter((t) => !unitLineValue(t)));
+      else if (s && texts.length <= 3 && texts.some((t) => SIGNATURE_RE.test(t))) {
+        // a signature line may carry 填报单位 further along: 填报人：… 填报单位：兰考县
+        for (const t of texts) {
+          const u = unitLineValue(t);
+          if (u) unit.push(u);
+        }
+      }
+    }
+  }
+  return { title, unit, dateLines };
+}
+
+export type ContextTexts = () => ReturnType<typeof contextTexts>;
+
+export function decideCounty(
+  file: string,
+  identity: WorkbookIdentity | null,
+  texts: ContextTexts,
+  sheets: SheetContext[],
+  opts: ContextOptions,
+  problems: Problem[],
+): string | null {
+  if (opts.county) {
+    if (!opts.counties.includes(opts.county)) {
+      problems.push(
+        fatal(
+          SubmissionReadCode.UnknownCounty,
+          `--county 指定的“${opts.county}”不是台账中的县区（可选：${opts.counties.join('、')}）。`,
+          { file },
+        ),
+      );
+      return null;
+    }
+    return opts.county;
+  }
+  const cands: Candidate[] = [];
+  if (identity && opts.counties.includes(identity.county)) return identity.county;
+  const ctx = texts();
+  for (const u of ctx.unit)
+    for (const c of countiesIn(u, opts.counties))
+      cands.push({ county: c, source: `填报单位“${u}”`, rank: 1 });
+  for (const t of ctx.title)
+    for (const c of countiesIn(t, opts.counties)) cands.push({ county: c, source: `标题“${t}”`, rank: 2 });
+  for (const s of sheets)
+    for (const c of countiesIn(s.grid.name, opts.counties))
+      cands.push({ county: c, source: `工作表名“${s.grid.name}”`, rank: 3 });
+  for (const c of countiesIn(file.replace(/\.[^.]+$/, ''), opts.counties))
+    cands.push({ county: c, source: `文件名“${file}”`, rank: 4 });
+  if (cands.length === 0) {
+    problems.push(
+      fatal(
+        SubmissionReadCode.NoCounty,
+        `文件“${file}”中看不出是哪个县区报送的（表内、标题、填报单位和文件名中都没有县区名称）。请用 --county 指定，例如 --county 兰考县。`,
+        { file },
+      ),
+    );
+    return null;
+  }
+  const bestRank = Math.min(...cands.map((c) => c.rank));
+  const top = [...new Set(cands.filter((c) => c.rank === bestRank).map((c) => c.county))];
+  if (top.length > 1) {
+    problems.push(
+      fatal(
+        SubmissionReadCode.AmbiguousCounty,
+        `文件“${file}”中出现了多个县区（${top.join('、')}），无法确定是哪个县区报送的。请用 --county 指定。`,
+        { file },
+      ),
+    );
+    return null;
+  }
+  const county = top[0]!;
+  const others = [
+    ...new Set(cands.filter((c) => c.county !== county).map((c) => `${c.source}写的是${c.county}`)),
+  ];
+  if (others.length) {
+    const chosen = cands.find((c) => c.rank === bestRank)!;
+    problems.push({
+      severity: 'warning',
+      code: SubmissionReadCode.ContextConflict,
+      message: `文件“${file}”按${chosen.source}认定为${county}，但${others.slice(0, 3).join('；')}。如有误请用 --county 指定。`,
+      file,
+    });
+  }
+  return county;
+}
+
+export function decidePeriod(
+  file: string,
+  identity: WorkbookIdentity | null,
+  texts: ContextTexts,
+  sheets: SheetContext[],
+  opts: ContextOptions,
+  year: number,
+  problems: Problem[],
+): string | null {
+  if (opts.period) {
+    if (!isPeriod(opts.period)) {
+      problems.push(
+        fatal(SubmissionReadCode.NoPeriod, `--period 的格式应为“2025-09”，收到“${opts.period}”。`, { file }),
+      );
+      return null;
+    }
+    // a September file imported as August is not taken silently
+    const own = ownPeriod(file, identity, texts, sheets, year);
+    if (own && own.period !== opts.period) {
+      const msg = `文件“${file}”的${own.source}写的是 ${cnMonth(own.period)}，而本次导入的填报期次是 ${cnMonth(opts.period)}。`;
+      const both = { filePeriod: own.period, period: opts.period, source: own.source };
+      if (!opts.forcePeriod) {
+        const p: PeriodMismatch = {
+          ...fatal(
+            SubmissionReadCode.WrongPeriod,
+            `${msg}请确认文件是否报错了月份；确属 ${cnMonth(opts.period)} 的报送时，请加 --force-period（界面中点“确认按${cnMonth(opts.period)}导入”）。`,
+            { file },
+          ),
+          code: SubmissionReadCode.WrongPeriod,
+          ...both,
+        };
+        problems.push(p);
+        return null;
+      }
+      const p: PeriodMismatch = {
+        severity: 'warning',
+        code: SubmissionReadCode.WrongPeriod,
+        message: `${msg}已按确认的 ${cnMonth(opts.period)} 导入。`,
+        file,
+        ...both,
+      };
+      problems.push(p);
+    }
+    return opts.period;
+  }
+  const own = ownPeriod(file, identity, texts, sheets, year);
+  if (own) {
+    if (own.inferred)
+      problems.push({
+        severity: 'warning',
+        code: SubmissionReadCode.ContextConflict,
+        message: `文件“${file}”没有写明填报期次，按“${own.source}”推定为 ${own.period}。如有误请用 --period 指定。`,
+        file,
+      });
+    return own.period;
+  }
+  problems.push(
+    fatal(
+      SubmissionReadCode.NoPeriod,
+      `文件“${file}”中看不出是哪个月的报送（标题、工作表名和文件名中都没有年月）。请用 --period 指定，例如 --period 2025-09。`,
+      { file },
+    ),
+  );
+  return null;
+}
+
+/** The month the workbook itself names: our identity, a title, a sheet name, the file name,
+ *  else a date line (a report filed early in a month is the previous month's: inferred). */
+function ownPeriod(
+  file: string,
+  identity: WorkbookIdentity | null,
+  texts: ContextTexts,
+  sheets: SheetContext[],
+  year: number,
+): { period: string; source: string; inferred: boolean } | null {
+  if (identity && isPeriod(identity.period))
+    return { period: identity.period, source: '报送表标识', inferred: false };
+  const ctx = texts();
+  const sources: [string, string[]][] = [
+    ['标题', ctx.title.filter((t) => !/(填报|报送)(日期|时间)/.test(t))],
+    ['工作表名', sheets.map((s) => s.grid.name)],
+    ['文件名', [file.replace(/\.[^.]+$/, '')]],
+  ];
+  for (const [source, texts] of sources) {
+    const found = new Set(texts.map((t) => periodIn(t, year)).filter((p): p is string => !!p));
+    if (found.size === 1) return { period: [...found][0]!, source, inferred: false };
+  }
+  // 截至2025年9月30日 / 填报日期：2025年10月5日 — a report filed early in a month is the
+  // previous month's; said as an inference
+  for (const line of ctx.dateLines) {
+    const m = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})/.exec(line);
+    if (!m) continue;
+    let y = Number(m[1]),
+      mo = Number(m[2]);
+    if (/(填报|报送)(日期|时间)/.test(line) && Number(m[3]) <= 20) {
+      mo -= 1;
+      if (mo === 0) {
+        mo = 12;
+        y -= 1;
+      }
+    }
+    return { period: `${y}-${String(mo).padStart(2, '0')}`, source: line, inferred: true };
+  }
+  return null;
 }
