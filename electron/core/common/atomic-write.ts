@@ -2,8 +2,19 @@
 // the destination's own folder, flushed to disk, then renamed over the final name. A kill or
 // power cut at any moment leaves either the old complete file or the new complete file under
 // that name — never a 0-byte or half-written one. Same folder, because rename is only atomic
-// within one file system.
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+// within one file system. The temporary files a kill leaves behind (hidden, our own naming)
+// are swept at the next write into that folder.
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** The temporary name next to `file`: hidden, and recognisable so a later run can sweep it. */
@@ -14,9 +25,63 @@ export function tempNameFor(file: string): string {
   return path.join(dir, `.${base}.${process.pid}-${rand}.part`);
 }
 
+/** Exactly the names tempNameFor makes: `.<name>.<pid>-<1–6 base-36 chars>.part`. */
+const OUR_TEMP = /^\.(.+)\.(\d+)-([0-9a-z]{1,6})\.part$/;
+/** When this process started: a temporary file from before then cannot be one we are writing. */
+const RUN_STARTED_MS = Date.now() - process.uptime() * 1000;
+/**
+ * A temporary file whose writer is still running (the app open while the CLI writes into the
+ * same folder) is left alone unless untouched this long: a writer keeps its file's mtime fresh.
+ */
+const LIVE_WRITER_GRACE_MS = 60 * 60 * 1000;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files a killed writer left in `dir` (a SIGKILL or power cut between
+ * open and rename): only names of our own pattern, only from before this run, only when
+ * their writer is gone (or silent for an hour). Returns the names removed. Called at every
+ * write into the folder, so exports and backups/ never accumulate them.
+ */
+export function sweepStaleTemps(dir: string, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = OUR_TEMP.exec(name);
+    if (!m) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid) continue;
+    const f = path.join(dir, name);
+    try {
+      const st = statSync(f);
+      if (!st.isFile() || st.mtimeMs >= RUN_STARTED_MS) continue;
+      if (alive(pid) && now - st.mtimeMs < LIVE_WRITER_GRACE_MS) continue;
+      rmSync(f, { force: true });
+      removed.push(name);
+    } catch {
+      /* gone meanwhile, or not ours to remove: leave it */
+    }
+  }
+  return removed;
+}
+
 export function writeFileAtomic(file: string, data: Uint8Array | string): void {
   const target = path.resolve(file);
   mkdirSync(path.dirname(target), { recursive: true });
+  sweepStaleTemps(path.dirname(target));
   const tmp = tempNameFor(target);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
@@ -43,6 +108,7 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
 export async function withAtomicFile<T>(file: string, produce: (tmp: string) => Promise<T>): Promise<T> {
   const target = path.resolve(file);
   mkdirSync(path.dirname(target), { recursive: true });
+  sweepStaleTemps(path.dirname(target));
   const tmp = tempNameFor(target);
   try {
     const result = await produce(tmp);
