@@ -166,3 +166,30 @@ export function dagPdf(o: { fanout?: number; depth?: number; claimed?: number } 
   out += `trailer\n<< /Size ${objs.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+const OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+
+/**
+ * The parts of a minimal OFD (GB/T 33190): OFD.xml → Doc_0/Document.xml → `pages` page
+ * references, all to Doc_0/Pages/Page_0/Content.xml, which is the entry given.
+ */
+export function ofdParts(content: RawEntry, pages = 1): RawEntry[] {
+  const refs = Array.from(
+    { length: pages },
+    (_, i) => `<ofd:Page ID="${i + 10}" BaseLoc="Pages/Page_0/Content.xml"/>`,
+  ).join('');
+  return [
+    entry(
+      'OFD.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><ofd:OFD ${OFD_NS} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+    ),
+    entry(
+      'Doc_0/Document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><ofd:Document ${OFD_NS}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>${refs}</ofd:Pages></ofd:Document>`,
+    ),
+    content,
+  ];
+}
+
+/** A page's Content.xml of one text object (the OFD's text layer). */
+export const OFD_PAGE = `<?xml version="1.0" encoding="UTF-8"?><ofd:Page ${OFD_NS}><ofd:Content><ofd:Layer ID="2"><ofd:TextObject ID="3" Boundary="20 20 170 10" Font="1" Size="5"><ofd:TextCode X="0" Y="5">一、加强大气污染防治工作，市生态环境局牵头</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>`;

@@ -1,13 +1,14 @@
 // `bulletin --period 2025-09 -o 通报.docx`: the monthly 工作进展通报 from the ledger, filled
 // into the clerk-editable template (templates/bulletin/bulletin.docx, or --template).
 // --requirements 文件.txt saves that period's 下步工作要求 first (kept in the ledger settings).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPeriod, getSetting, setSetting, toPeriod } from '../../core/ledger/index';
 import { readTypedDate } from '../../core/common/dates.std';
 import { exportBulletin } from '../../core/export/bulletin';
 import { KEYS, setRequirements } from '../../core/export/settings-keys';
 import { decodeLeniently } from '../../core/common/text-decoding.std';
+import { INPUT_LIMITS, readInputFile } from '../../core/ingest/input-guard';
 import { CliError, flagBool, flagString, type CommandImpl, type ParsedArgs } from '../registry';
 import { operatorName, userError, withLedger } from './ledger-shared';
 
@@ -43,6 +44,9 @@ export const bulletinCommand: CommandImpl = {
     if (template && !existsSync(template)) throw new CliError(`找不到模板文件“${template}”。`);
     const reqFile = flagString(args, 'requirements');
     if (reqFile && !existsSync(reqFile)) throw new CliError(`找不到下步工作要求文件“${reqFile}”。`);
+    // the common guard: a regular file of at most INPUT_LIMITS.text, read with the limit held
+    const req = reqFile ? readInputFile(reqFile, INPUT_LIMITS.text) : null;
+    if (req && !req.bytes) throw new CliError(req.problem.message);
     if (!existsSync(ctx.db)) throw new CliError(`找不到台账文件“${ctx.db}”。请先用 plan import 导入方案。`);
     const number = flagString(args, 'number');
     if (number !== undefined && !/^\d{1,4}$/.test(number.trim()))
@@ -57,8 +61,8 @@ export const bulletinCommand: CommandImpl = {
         try {
           const { period, asOf, date, today } = periodArgs(args, getSetting(db, 'period_type'), ctx.today);
           if (prefix !== undefined) setSetting(db, KEYS.docPrefix, prefix.trim(), operatorName(args, db));
-          if (reqFile) {
-            setRequirements(db, period, decodeLeniently(readFileSync(reqFile)), operatorName(args, db));
+          if (req?.bytes) {
+            setRequirements(db, period, decodeLeniently(req.bytes), operatorName(args, db));
             ctx.err(`已保存 ${period} 的下步工作要求。`);
           }
           const r = await exportBulletin(db, {

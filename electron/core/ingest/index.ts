@@ -2,7 +2,7 @@
 // Dispatches on what the bytes are (magic numbers), not only on the extension, so a
 // .pdf that is really a Word file gets a clear message instead of a crash.
 import path from 'node:path';
-import { fatal } from '../common/problems';
+import { fatal, type Problem } from '../common/problems';
 import { IngestErrorCode, type IngestOptions, type IngestResult } from './types';
 import { ingestTxt } from './txt';
 import { ingestPdf } from './pdf';
@@ -17,6 +17,7 @@ import { INPUT_LIMITS, InputErrorCode, mb, readInputFile } from './input-guard';
 function limitFor(file: string): number {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.pdf') return INPUT_LIMITS.pdf;
+  if (ext === '.ofd') return INPUT_LIMITS.ofd;
   if (ext === '.docx') return INPUT_LIMITS.docx;
   if (ext === '.doc' || ext === '.wps') return INPUT_LIMITS.doc;
   if (ext === '.txt') return INPUT_LIMITS.txt;
@@ -31,10 +32,16 @@ export async function preloadReaders(): Promise<void> {
   await loadPdfJs();
 }
 
-export async function ingestFile(filePath: string, opts: IngestOptions = {}): Promise<IngestResult> {
-  const file = path.basename(filePath);
-  // regular files only, size checked before and while reading (a folder, /dev/zero, a FIFO)
-  const read = readInputFile(filePath, limitFor(file));
+/**
+ * Reads a plan document (any format) through the common guard: a regular file only, its
+ * size checked before and while reading (a folder, /dev/zero, a FIFO named .pdf are refused
+ * up front). Every path that reads a plan file — parse, plan import, the app — calls this.
+ */
+export function readPlanFile(
+  filePath: string,
+  name = path.basename(filePath),
+): { bytes: Uint8Array; problem: null } | { bytes: null; problem: Problem } {
+  const read = readInputFile(filePath, limitFor(name));
   if (!read.bytes) {
     const p = read.problem;
     const code =
@@ -43,10 +50,22 @@ export async function ingestFile(filePath: string, opts: IngestOptions = {}): Pr
         : p.code === InputErrorCode.TooLarge
           ? IngestErrorCode.TooLarge
           : p.code;
-    return { value: null, problems: [{ ...p, code }] };
+    // the name the clerk knows (an upload is stored under another)
+    return {
+      bytes: null,
+      problem: { ...p, code, file: name, message: p.message.replaceAll(path.basename(filePath), name) },
+    };
   }
-  const bytes = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
-  return ingestBytes(bytes, file, opts);
+  return {
+    bytes: new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength),
+    problem: null,
+  };
+}
+
+export async function ingestFile(filePath: string, opts: IngestOptions = {}): Promise<IngestResult> {
+  const read = readPlanFile(filePath);
+  if (!read.bytes) return { value: null, problems: [read.problem] };
+  return ingestBytes(read.bytes, path.basename(filePath), opts);
 }
 
 export async function ingestBytes(

@@ -19,6 +19,7 @@ const MB = 1024 * 1024;
  */
 export const INPUT_LIMITS = {
   pdf: 100 * MB,
+  ofd: 100 * MB, // like a PDF: text pages are small, a scanned OFD holds its page images
   docx: 50 * MB,
   doc: 50 * MB,
   txt: 4 * MB,

@@ -11,6 +11,7 @@ import { buildParagraphs, type PageBox } from './pdf-paragraphs';
 import { TimeLimitExceeded, timeBudget, timeLimitProblem, type TimeBudget } from './input-guard';
 import { ingestScanned } from './ocr/ocr-ingest';
 import { pdfPageImage } from './ocr/ocr-pdf';
+import { largestPageTreeCount } from './pdf-page-tree';
 
 /** Fewer readable characters than this per page on average: a scan without a text layer. */
 export const MIN_CHARS_PER_PAGE = 20;
@@ -33,17 +34,33 @@ export async function ingestPdf(
   file: string,
   opts: IngestOptions = {},
 ): Promise<IngestResult> {
+  // a page tree claiming more pages than a plan has is refused before pdf.js walks it
+  const declared = largestPageTreeCount(bytes);
+  if (declared > MAX_PDF_PAGES) return { value: null, problems: [tooManyPages(file, declared)] };
+  const budget = timeBudget(file);
   const pdfjs = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
   const task = pdfjs.getDocument(documentOptions(new Uint8Array(bytes)));
   let doc: PdfDocument;
+  let openTimer: NodeJS.Timeout | undefined;
   try {
-    doc = await task.promise;
+    // opening walks the page tree (pdf.js checks the last page): bounded like the reading
+    doc = await Promise.race([
+      task.promise,
+      new Promise<never>((_, reject) => {
+        openTimer = setTimeout(
+          () => reject(new TimeLimitExceeded(file, budget.limitMs, '打开 PDF 时')),
+          budget.limitMs,
+        );
+      }),
+    ]);
   } catch (e) {
     await task.destroy().catch(() => undefined);
+    if (e instanceof TimeLimitExceeded) return { value: null, problems: [timeLimitProblem(e)] };
     return { value: null, problems: [openError(e, file, bytes)] };
+  } finally {
+    clearTimeout(openTimer);
   }
-  const budget = timeBudget(file);
   let timer: NodeJS.Timeout | undefined;
   // a check between pages stops a slow document; the timer also stops one stuck inside pdf.js
   const timeout = new Promise<never>((_, reject) => {
@@ -68,6 +85,14 @@ export async function ingestPdf(
   }
 }
 
+function tooManyPages(file: string, pages: number): Problem {
+  return fatal(
+    IngestErrorCode.TooLarge,
+    `文件“${file}”声明有 ${pages} 页，超过 ${MAX_PDF_PAGES} 页的上限，不像一份方案文件（也可能是损坏或构造异常的 PDF），已拒绝读取。`,
+    { file },
+  );
+}
+
 async function readDocument(
   pdfjs: PdfJs,
   doc: PdfDocument,
@@ -77,18 +102,7 @@ async function readDocument(
   opts: IngestOptions,
 ): Promise<IngestResult | typeof SCANNED> {
   const problems: Problem[] = [];
-  if (!(doc.numPages <= MAX_PDF_PAGES)) {
-    return {
-      value: null,
-      problems: [
-        fatal(
-          IngestErrorCode.TooLarge,
-          `文件“${file}”声明有 ${doc.numPages} 页，超过 ${MAX_PDF_PAGES} 页的上限，不像一份方案文件（也可能是损坏或构造异常的 PDF），已拒绝读取。`,
-          { file },
-        ),
-      ],
-    };
-  }
+  if (!(doc.numPages <= MAX_PDF_PAGES)) return { value: null, problems: [tooManyPages(file, doc.numPages)] };
   if (doc.numPages === 0) {
     return {
       value: null,

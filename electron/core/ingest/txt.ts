@@ -3,7 +3,7 @@
 // in mid-sentence. We decode (UTF-8/UTF-16/GB18030), drop the page furniture and rejoin
 // wrapped lines into paragraphs by line width: 公文 paragraphs have a two-character
 // first-line indent, so a line narrower than a full line ends its paragraph.
-import { fatal } from '../common/problems';
+import { fatal, type Problem } from '../common/problems';
 import { IngestErrorCode, type IngestResult, type Paragraph } from './types';
 import { detectAndDecode } from '../common/text-decoding.std';
 import { visualWidth, isPageNumberLine, startsWithOutlineMarker, joinWrapped } from './text-lines';
@@ -29,7 +29,17 @@ export async function ingestTxt(bytes: Uint8Array, file: string): Promise<Ingest
       problems: [fatal(IngestErrorCode.Empty, `文件“${file}”没有可读的文字内容。`, { file })],
     };
   }
-  return { value: { file, format: 'txt', paragraphs, encoding: decoded.encoding }, problems: [] };
+  const problems: Problem[] = decoded.oddByte
+    ? [
+        {
+          severity: 'warning',
+          code: IngestErrorCode.Corrupt,
+          file,
+          message: `文件“${file}”按 UTF-16 保存，但字节数为奇数：最后一个字节不是完整的字（文件可能被截断），已忽略该字节，请核对文末内容。`,
+        },
+      ]
+    : [];
+  return { value: { file, format: 'txt', paragraphs, encoding: decoded.encoding }, problems };
 }
 
 interface SourceLine {

@@ -3,12 +3,12 @@
 // this exact file is known) → parse those bytes, or take the parse the clerk already saw and
 // edited → preview → (confirm when existing plans change) → automatic backup → apply. A file
 // that fails to parse leaves the ledger untouched and says why in Chinese, naming the file.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DB } from './db';
 import { fatal, hasFatal, type Problem, type Result } from '../common/problems';
 import type { ParsedDocument } from '../parse/types';
 import { parseBytes } from '../parse/index';
+import { readPlanFile } from '../ingest/index';
 import { autoBackup } from './backup';
 import { sha256 } from './fingerprint';
 import { applyImport, knownFile, previewImport, type ImportOutcome } from './import';
@@ -53,20 +53,20 @@ export async function importPlanFile(
 ): Promise<ImportFileResult> {
   const file = opts.fileName || path.basename(filePath);
   const res: ImportFileResult = { file, outcome: null, skipped: null, backup: null, problems: [] };
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(filePath);
-  } catch {
-    res.problems.push(fatal('INGEST_NOT_FOUND', `找不到文件“${file}”，请检查路径。台账未做修改。`, { file }));
+  // the common guard of every reader: a folder, a device or a FIFO is refused up front, the
+  // size limit holds while reading (input-guard.ts)
+  const read = readPlanFile(filePath, file);
+  if (!read.bytes) {
+    res.problems.push({ ...read.problem, message: `${read.problem.message}台账未做修改。` });
     return res;
   }
-  const hash = sha256(bytes);
+  const data = read.bytes;
+  const hash = sha256(data);
   const known = opts.skipKnownFile === false ? null : knownFile(db, hash);
   if (known) {
     res.skipped = { importedAt: known.importedAt, fileName: known.fileName };
     return res;
   }
-  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parsed: Result<ParsedDocument> = opts.document
     ? { value: opts.document, problems: [] }
     : opts.parse

@@ -11,7 +11,7 @@ import { attr, child, childrenNamed, textOf, type XmlElement } from '../xml';
 import { buildLines, type PdfLine } from '../pdf-lines';
 import { dropFurniture } from '../pdf-furniture';
 import { buildParagraphs, type PageBox } from '../pdf-paragraphs';
-import { OfdError, OfdPackage, resolveLoc, normalise } from './ofd-zip';
+import { OFD_LIMITS, OfdError, OfdPackage, resolveLoc, normalise } from './ofd-zip';
 import { readContent, type PageContent } from './ofd-page';
 import { numbers, PT_PER_MM } from './ofd-text';
 
@@ -112,13 +112,13 @@ export async function readOfd(
   try {
     pkg = await OfdPackage.open(bytes);
   } catch (e) {
-    if (e instanceof OfdError)
+    if (e instanceof OfdError && e.kind === 'bomb')
       return bad(
-        `文件“${file}”压缩包内文件过多（${e.message}），不是正常的 OFD 文件。`,
+        `文件“${file}”压缩包内文件过多（${e.message}），不是正常的 OFD 文件，已拒绝读取。`,
         IngestErrorCode.TooLarge,
       );
     return bad(
-      `文件“${file}”已损坏或不完整，无法作为 OFD 文件打开（${reason(e)}）。请重新获取原文件，或在 OFD 阅读器（数科、福昕、WPS）中打开后另存为 OFD 或 PDF 再导入。`,
+      `文件“${file}”已损坏或不完整，无法作为 OFD 文件打开（${e instanceof OfdError ? e.message : reason(e)}）。请重新获取原文件，或在 OFD 阅读器（数科、福昕、WPS）中打开后另存为 OFD 或 PDF 再导入。`,
     );
   }
   try {
@@ -139,6 +139,12 @@ export async function readOfd(
     const media = await readMedia(pkg, common, docPath);
     const pageRefs = childrenNamed(child(document, 'Pages'), 'Page');
     if (pageRefs.length === 0) throw new OfdError('missing', docPath, `${docPath} 中没有页面`);
+    if (pageRefs.length > OFD_LIMITS.maxPages)
+      throw new OfdError(
+        'bomb',
+        docPath,
+        `共 ${pageRefs.length} 页，超过 ${OFD_LIMITS.maxPages} 页的上限，不像一份方案文件`,
+      );
     const pages: OfdPage[] = [];
     const templateCache = new Map<string, XmlElement>();
     for (const [i, ref] of pageRefs.entries()) {
@@ -164,7 +170,7 @@ export async function readOfd(
     switch (e.kind) {
       case 'bomb':
         return bad(
-          `文件“${file}”中的“${e.part}”解压后过大（${e.message}），可能是恶意构造的压缩包，已拒绝读取。`,
+          `文件“${file}”中的“${e.part}”过大（${e.message}），可能是损坏或恶意构造的文件，已拒绝读取。`,
           IngestErrorCode.TooLarge,
         );
       case 'dtd':
