@@ -617,6 +617,13 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * How many times the ledger was changed by another program (the CLI, a second window) since
+ * this service opened it: the app polls it and reloads its screens when it moves.
+ */
+export const LedgerChanges = z.object({ external: z.number().int() });
+export type LedgerChanges = z.infer<typeof LedgerChanges>;
+
 // ---------------------------------------------------------------- the operations
 
 export interface OpSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -634,6 +641,11 @@ const ok = z.object({ ok: z.literal(true), message: z.string() });
 
 export const contract = {
   'app.info': op({ input: none, output: AppInfo, summary: '程序与台账的基本信息' }),
+  'app.changes': op({
+    input: none,
+    output: LedgerChanges,
+    summary: '台账被其他窗口或程序修改的次数（界面轮询，变化时刷新）',
+  }),
 
   'plan.parse': op({
     input: z.object({ file: FileRef }),

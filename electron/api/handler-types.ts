@@ -34,6 +34,8 @@ export interface HandlerContext {
   today(): string;
   /** closes the ledger, runs fn (a restore), opens it again */
   withLedgerClosed<T>(fn: () => Promise<T>): Promise<T>;
+  /** external changes to the ledger file noticed so far (see `app.changes`) */
+  externalChanges(): number;
 }
 
 export type Handler<K extends OpName> = (

@@ -2,6 +2,7 @@
 // one function per operation. contract.ts checks at compile time that the two lists agree.
 export const OP_NAMES = [
   'app.info',
+  'app.changes',
   'plan.parse',
   'plan.import',
   'plan.list',

@@ -4,6 +4,7 @@
 // answers with an envelope (value, or a Chinese error) — it never throws across the boundary.
 import { todayLocal } from '../core/common/dates.std';
 import { openLedger } from '../core/ledger/db';
+import { ledgerDataVersion } from '../core/ledger/app-reads';
 import { contract, OP_NAMES, type Envelope, type OpName } from './contract';
 import { ApiError, toApiError } from './errors';
 import { TaskIndex } from './task-index';
@@ -23,6 +24,17 @@ export function createService(opts: ServiceOptions): Service {
     () => db,
     () => opts.today ?? todayLocal(),
   );
+  // another program's commits (the CLI importing while the app is open) move SQLite's
+  // data_version; checked before every call, so no call answers from a stale task index
+  let seenVersion = ledgerDataVersion(db);
+  let external = 0;
+  const noticeExternalChanges = () => {
+    const v = ledgerDataVersion(db);
+    if (v === seenVersion) return;
+    seenVersion = v;
+    external++;
+    index.invalidate();
+  };
   // writing operations one at a time: the ledger is one SQLite connection, imports are transactions
   let queue: Promise<unknown> = Promise.resolve();
   // running calls by job id: job.cancel aborts the signal their handler passed to the core
@@ -43,6 +55,7 @@ export function createService(opts: ServiceOptions): Service {
     const controller = new AbortController();
     if (job) jobs.set(job, controller);
     try {
+      noticeExternalChanges();
       const spec = contract[op];
       const input = spec.input.parse(raw ?? {});
       let touched: number[] | null = null;
@@ -67,8 +80,11 @@ export function createService(opts: ServiceOptions): Service {
           } finally {
             db = openLedger(opts.dbPath);
             index.invalidate();
+            // a new connection counts data_version afresh
+            seenVersion = ledgerDataVersion(db);
           }
         },
+        externalChanges: () => external,
       };
       const handler = handlers[op] as Handler<OpName>;
       let value: unknown;

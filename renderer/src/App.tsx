@@ -27,6 +27,9 @@ const SCREENS: { route: string; label: string; icon: string; render: (q: URLSear
 /** Long work the clerk may stop (reading a scan page by page): the service cancels by job id. */
 const CANCELLABLE = new Set<string>(['plan.parse']);
 
+/** How often the app asks whether another program changed the ledger (a CLI import shows within this). */
+const EXTERNAL_CHANGE_POLL_MS = 2000;
+
 function readHash(): { route: string; query: URLSearchParams } {
   const h = location.hash.replace(/^#\/?/, '');
   const [route, qs] = h.split('?');
@@ -87,6 +90,33 @@ export function App() {
       offProgress();
     };
   }, [refreshInfo]);
+
+  // another program (the CLI, a second window) writing the ledger: reload the screens. The
+  // check is one PRAGMA in the service; while the window is hidden it waits for the next tick.
+  useEffect(() => {
+    let last: number | null = null;
+    let busy = false;
+    const tick = async () => {
+      if (busy || document.visibilityState === 'hidden') return;
+      busy = true;
+      try {
+        const { external } = await api['app.changes']({});
+        if (last !== null && external !== last) {
+          setVersion((v) => v + 1);
+          void refreshInfo();
+          notify('info', '台账已被其他窗口或程序更新，页面已刷新。');
+        }
+        last = external;
+      } catch {
+        /* the service is restarting (a restore): the next tick asks again */
+      } finally {
+        busy = false;
+      }
+    };
+    void tick();
+    const timer = setInterval(() => void tick(), EXTERNAL_CHANGE_POLL_MS);
+    return () => clearInterval(timer);
+  }, [refreshInfo, notify]);
 
   const ctx: AppCtx = useMemo(
     () => ({

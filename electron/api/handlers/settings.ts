@@ -63,8 +63,11 @@ export function currentPeriod(ctx: HandlerContext): string {
 
 export const settingsHandlers: Pick<
   Handlers,
-  'app.info' | 'settings.get' | 'settings.set' | 'settings.addAlias'
+  'app.info' | 'app.changes' | 'settings.get' | 'settings.set' | 'settings.addAlias'
 > = {
+  'app.changes'(_i, ctx) {
+    return { external: ctx.externalChanges() };
+  },
   'app.info'(_i, ctx) {
     const counts = ledgerCounts(ctx.db);
     const view = settingsView(ctx);

@@ -87,3 +87,12 @@ export function reportedByUnit(db: DB, month: string): { name: string; n: number
      WHERE p.period = ? AND p.superseded_at IS NULL GROUP BY u.name`,
   ).all(month) as { name: string; n: number; last: string }[];
 }
+
+/**
+ * SQLite's `data_version` of this connection: it changes when ANOTHER connection (the CLI, a
+ * second window, a restore by another program) commits to the ledger file, never for this
+ * connection's own writes. The open app compares it between calls to notice external changes.
+ */
+export function ledgerDataVersion(db: DB): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
