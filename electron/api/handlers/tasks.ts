@@ -51,7 +51,13 @@ export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
   const counties = listCounties(db);
   const countyIds = new Map(counties.map((c) => [c.id, c.name]));
   const b = basis(db, { asOf: ctx.today() });
-  const statuses = unitStatuses(db, b, 't.id = ?', [t.id]);
+  // whatever its state (closed, withdrawn, removed by a revised edition): its history shows
+  const statuses = unitStatuses(db, b, 't.id = ?', [t.id], false, [
+    'active',
+    'closed',
+    'withdrawn',
+    'removed',
+  ]);
   const unitNames = taskUnitNames(db, t.id);
   const progress = statuses.map((s) => {
     const p = s.progress_id != null ? progressRecord(db, s.progress_id) : null;

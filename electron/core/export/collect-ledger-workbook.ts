@@ -8,6 +8,7 @@ import {
   getSetting,
   ledgerCity,
   periodFigures,
+  removedTaskFigures,
   recordsInForce,
   taskExtras,
   toPeriod,
@@ -18,6 +19,7 @@ import {
   type Warning,
 } from '../ledger/index';
 import { cnDate } from '../common/dates.std';
+import { removedMark } from '../common/removed-mark.std';
 import { dueWords } from './due-words';
 import { targetText } from './targets';
 import { readTaskUnits, unitsOf } from './task-units';
@@ -62,6 +64,8 @@ export interface WorkbookTask {
   overdueDays: number;
   /** 备注: state, 延期, overdue, and the clerk's remark */
   note: string;
+  /** dropped by a revised edition (kept for what counties reported): that edition, null if unknown */
+  removed?: { edition: number | null };
   /** reporting units (counties, zones, or departments when no county is named) */
   units: Map<string, UnitCell>;
 }
@@ -115,7 +119,9 @@ export function collectLedgerWorkbook(
   const taskUnits = readTaskUnits(db);
   const kinds = unitOrder(db);
   const isLocal = (u: string) => ['county', 'zone'].includes(kinds.get(u)?.k ?? '');
-  const records = recordsInForce(db, f.tasks);
+  // tasks a revised edition dropped stay, with what the counties reported (in no total)
+  const removed = removedTaskFigures(db, period, { asOf: opts.asOf });
+  const records = recordsInForce(db, [...f.tasks, ...removed]);
   const deadlines = allDeadlines(db);
   const targets = new Map(
     [...allTargets(db)].map(([id, l]) => [
@@ -127,7 +133,9 @@ export function collectLedgerWorkbook(
   const planFigures = new Map(f.plans.map((p) => [p.planId, p]));
 
   const plans = new Map<number, WorkbookPlan>();
-  for (const i of f.tasks) {
+  const removedIn = new Map(removed.map((r) => [r.taskId, r.removedIn]));
+  for (const i of [...f.tasks, ...removed]) {
+    const gone = removedIn.has(i.taskId);
     const x = extra.get(i.taskId)!;
     let plan = plans.get(i.planId);
     if (!plan) {
@@ -153,6 +161,7 @@ export function collectLedgerWorkbook(
     let due = dueParts.join('；') || (i.dueDate ? `未明确（按${cnDate(i.dueDate)}计）` : '未明确');
     if (i.extended && i.dueDate) due += `\n${dueWords(i)}`;
     const note = [
+      gone ? `${removedMark(removedIn.get(i.taskId) ?? null)}：新版方案中已无此任务，保留各单位已报进展` : '',
       i.state === 'closed' ? `已销号${x.closed ? `（${cnDate(x.closed)}）` : ''}` : '',
       i.extended && i.extension
         ? `${i.extension.count > 1 ? `延期${i.extension.count}次` : '已延期'}，批准：${i.extension.approvedBy}`
@@ -203,10 +212,13 @@ export function collectLedgerWorkbook(
       overdueDays: i.overdueDays,
       note,
       units,
+      ...(gone ? { removed: { edition: removedIn.get(i.taskId) ?? null } } : {}),
     });
   }
   const order = (n: string) => kinds.get(n)?.o ?? 0;
   for (const p of plans.values()) {
+    // a removed task after the plan's own, by its old number
+    p.tasks.sort((a, b) => Number(!!a.removed) - Number(!!b.removed));
     const cs = new Set<string>();
     for (const t of p.tasks) for (const n of t.units.keys()) if (isLocal(n)) cs.add(n);
     p.counties = [...cs].sort((a, b) => order(a) - order(b));

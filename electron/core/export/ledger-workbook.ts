@@ -13,6 +13,7 @@ import {
 } from '../ledger/index';
 import { FILL } from './blocks';
 import { cnDate } from '../common/dates.std';
+import { removedMark } from '../common/removed-mark.std';
 import { num } from './cn-format';
 import {
   collectLedgerWorkbook,
@@ -259,8 +260,10 @@ function planSheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData, p: Workboo
     put(t.due, st.text());
     put(t.targets, st.text());
     put(
-      `${STATUS_LABEL[t.status]}${t.overdue ? `\n超期${t.overdueDays}天` : ''}`,
-      st.text('center', statusFill(t.status, t.warning)),
+      t.removed
+        ? removedMark(t.removed.edition)
+        : `${STATUS_LABEL[t.status]}${t.overdue ? `\n超期${t.overdueDays}天` : ''}`,
+      st.text('center', t.removed ? undefined : statusFill(t.status, t.warning)),
     );
     for (const county of p.counties) {
       const u = t.units.get(county);

@@ -12,6 +12,7 @@
 //   task passed while not done (behind schedule; not after a 延期). 蓝: due within the due-soon window.
 //   None when done, on track and not near its date, or withdrawn/removed.
 import type { DB } from './db';
+import type { TaskState } from './tasks';
 import { stmt } from './db';
 import { getSetting } from './settings';
 import { toPeriod, type Period } from './periods';
@@ -152,12 +153,17 @@ const CLOSED_PAIR = `EXISTS (SELECT 1 FROM unit_closures uc WHERE uc.task_id = r
  * index progress_period), then, for units that did not report that period, their latest
  * earlier record (one covering-index seek on progress_lookup each).
  */
+const TASK_STATES: readonly TaskState[] = ['active', 'closed', 'withdrawn', 'removed'];
+const IN_FORCE: readonly TaskState[] = ['active', 'closed'];
+
 export function unitStatuses(
   db: DB,
   b: Basis,
   where: string,
   args: unknown[],
   byUnit = /r\.unit_id (=|IN)/.test(where),
+  /** the task states looked at: the figures count tasks in force; a drawer or a removed task's row asks for more */
+  states: readonly TaskState[] = IN_FORCE,
 ): UnitStatusRow[] {
   const cols = b.period
     ? 'p.id AS progress_id, p.status, p.percent, p.period AS reported_period'
@@ -167,7 +173,7 @@ export function unitStatuses(
     `SELECT r.task_id, r.unit_id, ${cols}, ${CLOSED_PAIR} AS unit_closed,
             t.plan_id, t.no, t.code, t.title, t.state, t.due_date, t.original_due_date, t.first_deadline
      FROM ${pairsFrom(b, byUnit)}
-     WHERE r.reports = 1 AND t.state IN ('active', 'closed') AND (${where || '1'})`,
+     WHERE r.reports = 1 AND t.state IN (${states.map((x) => `'${TASK_STATES.includes(x) ? x : 'active'}'`).join(', ')}) AND (${where || '1'})`,
   ).all(...(b.period ? [b.period.key] : []), ...args) as UnitStatusRow[];
 
   const carry = stmt(

@@ -79,6 +79,7 @@ export { exportLedger } from './export-json';
 
 export {
   periodFigures,
+  removedTaskFigures,
   checkFigures,
   assertFigures,
   emptyCounts,

@@ -17,6 +17,7 @@ import { expectedFor, warningRule } from './derive';
 import { pointsBehind, type WarningRule } from './schedule';
 import { countyGroup, rankByScore, score, toScoringRule, type ScoringRule } from './scoring';
 import { getSetting } from './settings';
+import { removedTasksWithProgress } from './removed-tasks';
 import { readTaskUnits, taskLeads as leadUnits, unitKinds, unitsOf, type TaskUnits } from './task-units';
 
 export type FigureStatus = Status | 'unreported';
@@ -258,6 +259,36 @@ export function periodFigures(db: DB, periodKey: string | Period, opts: FigureOp
   );
   const tasks = items.map((i) => taskFigure(i, period, asOf, taskUnits, kinds, years.get(i.planId)));
   return assemble(db, period, asOf, rule, scoring, tasks, plans);
+}
+
+/**
+ * The tasks a revised edition dropped that counties reported on, figured like the others for
+ * the period (their units' records in force) but counted in no total: what a county reported
+ * stays visible in the ledger workbook, on the task marked with the edition that dropped it.
+ */
+export function removedTaskFigures(
+  db: DB,
+  periodKey: string | Period,
+  opts: FigureOptions = {},
+): (TaskFigure & { removedIn: number | null })[] {
+  const removed = removedTasksWithProgress(db);
+  if (removed.size === 0) return [];
+  const period = toPeriod(periodKey);
+  const asOf = opts.asOf ?? period.end;
+  const items = listTasks(db, { period, asOf, states: ['removed'] }).filter((i) => removed.has(i.taskId));
+  const taskUnits = readTaskUnits(db);
+  const kinds = unitKinds(db);
+  const years = new Map(
+    (
+      stmt(db, 'SELECT p.id, p.year, d.doc_date FROM plans p LEFT JOIN documents d ON d.id = p.document_id')
+        .raw()
+        .all() as [number, number, string | null][]
+    ).map(([id, y, d]) => [id, { year: y, docDate: d }]),
+  );
+  return items.map((i) => ({
+    ...taskFigure(i, period, asOf, taskUnits, kinds, years.get(i.planId)),
+    removedIn: removed.get(i.taskId) ?? null,
+  }));
 }
 
 function taskFigure(

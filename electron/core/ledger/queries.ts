@@ -160,7 +160,7 @@ export function listTasks(db: DB, filter: TaskFilter = {}): TaskStatusItem[] {
        ORDER BY t0.plan_id, t0.no`,
     )
     .all(...args) as TaskRow[];
-  let items = decorate(db, b, tasks, countyId);
+  let items = decorate(db, b, tasks, countyId, states);
   if (filter.status) {
     const want = Array.isArray(filter.status) ? filter.status : [filter.status];
     items = items.filter((i) => want.includes(i.status));
@@ -174,18 +174,24 @@ export function listTasks(db: DB, filter: TaskFilter = {}): TaskStatusItem[] {
 }
 
 /** Adds statuses and warnings to task rows (one pass over their reporting units). */
-function decorate(db: DB, b: Basis, tasks: TaskRow[], countyId: number | null): TaskStatusItem[] {
+function decorate(
+  db: DB,
+  b: Basis,
+  tasks: TaskRow[],
+  countyId: number | null,
+  states: readonly TaskState[],
+): TaskStatusItem[] {
   if (tasks.length === 0) return [];
   const wanted = new Set(tasks.map((t) => t.id));
   let rows: UnitStatusRow[];
-  if (countyId != null) rows = unitStatuses(db, b, 'r.unit_id = ?', [countyId]);
-  else if (tasks.length > 400) rows = unitStatuses(db, b, '', []);
+  if (countyId != null) rows = unitStatuses(db, b, 'r.unit_id = ?', [countyId], true, states);
+  else if (tasks.length > 400) rows = unitStatuses(db, b, '', [], false, states);
   else {
     rows = [];
     const ids = [...wanted];
     // chunk the id list: SQLite caps bound parameters
     for (let i = 0; i < ids.length; i += 400)
-      rows.push(...unitStatuses(db, b, `t.id IN (${ids.slice(i, i + 400).join(',')})`, []));
+      rows.push(...unitStatuses(db, b, `t.id IN (${ids.slice(i, i + 400).join(',')})`, [], false, states));
   }
   const byTask = new Map<number, UnitStatusRow[]>();
   for (const r of rows) {
