@@ -222,6 +222,8 @@ export const TaskListRow = z.object({
   /** the document's date when a 延期 moved it (null when not extended) */
   originalDue: z.string().nullable().default(null),
   state: TaskState,
+  /** the edition that dropped a removed task (已删除（第N版）); null otherwise or unknown */
+  removedEdition: z.number().int().nullable().default(null),
   status: TaskStatus,
   percent: z.number().nullable(),
   overdue: z.boolean(),

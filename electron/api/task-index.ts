@@ -11,6 +11,7 @@ import {
   type Status,
 } from '../core/ledger/derive';
 import { scanTaskTable } from '../core/ledger/task-table';
+import { removedEditions } from '../core/ledger/removed-tasks';
 import { leadUnits } from '../core/ledger/task-units';
 import type { Role, TaskFilter, TaskListRow, TaskSort, TaskStatus } from './contract';
 
@@ -103,6 +104,8 @@ export class TaskIndex {
     const latest = statusesInForce(scan.progress, scan.unitClosures);
     const b = basis(db, { asOf: today });
     const years = new Set([...plans.values()].map((p) => p.year));
+    // searched removed tasks are marked with the edition that dropped them (已删除（第N版）)
+    const editions = tasks.some((t) => t.state === 'removed') ? removedEditions(db) : null;
     const entries = tasks.map((t) => {
       const plan = plans.get(t.plan_id)!;
       const list = byTask.get(t.id) ?? [];
@@ -140,6 +143,7 @@ export class TaskIndex {
         due: t.due_date,
         originalDue: t.due_date !== t.original_due_date ? t.original_due_date : null,
         state: t.state,
+        removedEdition: editions?.get(t.id) ?? null,
         status,
         percent: pct.length ? Math.round(pct.reduce((a, c) => a + c, 0) / pct.length) : null,
         overdue: t.state === 'active' && rolled !== 'done' && !!t.due_date && t.due_date < today,

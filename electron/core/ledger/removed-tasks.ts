@@ -8,6 +8,11 @@ import { stmt } from './db';
 
 /** Removed tasks with at least one progress row → the edition that removed them (null: unknown). */
 export function removedTasksWithProgress(db: DB): Map<number, number | null> {
+  return removedEditions(db, true);
+}
+
+/** Every removed task (or only those counties reported on) → the edition that removed them. */
+export function removedEditions(db: DB, withProgressOnly = false): Map<number, number | null> {
   const rows = stmt(
     db,
     `SELECT t.id,
@@ -17,7 +22,7 @@ export function removedTasksWithProgress(db: DB): Map<number, number | null> {
        FROM tasks t
        LEFT JOIN (SELECT task_id, max(id) AS last FROM audit_log WHERE action = 'task_removed' GROUP BY task_id) r
          ON r.task_id = t.id
-      WHERE t.state = 'removed' AND EXISTS (SELECT 1 FROM progress p WHERE p.task_id = t.id)`,
+      WHERE t.state = 'removed'${withProgressOnly ? ' AND EXISTS (SELECT 1 FROM progress p WHERE p.task_id = t.id)' : ''}`,
   )
     .raw()
     .all() as [number, number, number | null][];

@@ -12,6 +12,7 @@ import type {
 } from '../../../electron/api/contract';
 import { api } from '../platform';
 import { useApp } from '../app-context';
+import { removedMark } from '../../../electron/core/common/removed-mark.std';
 import { ROLE_LABEL, ROLES, STATE_LABEL, STATUS_LABEL, STATUSES, WARNING_LABEL, shortDate } from '../labels';
 import { TaskDrawer } from './TaskDrawer';
 
@@ -297,7 +298,11 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
                       </div>
                       <div role="cell" className="td c-title" title={r.title}>
                         {r.title}
-                        {r.state !== 'active' && <span className="tag">{STATE_LABEL[r.state]}</span>}
+                        {r.state !== 'active' && (
+                          <span className="tag">
+                            {r.state === 'removed' ? removedMark(r.removedEdition) : STATE_LABEL[r.state]}
+                          </span>
+                        )}
                       </div>
                       <div role="cell" className="td c-plan">
                         {r.plan}
