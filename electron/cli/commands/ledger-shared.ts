@@ -1,5 +1,6 @@
 // Shared by the ledger commands: opening the ledger with a Chinese message on failure,
 // the operator's name, and small formatting helpers.
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { openLedger, LedgerError, getSetting, type DB, type OpenOptions } from '../../core/ledger/index';
 import { STATUS_LABEL, type Status, type Warning } from '../../core/ledger/derive';
@@ -79,4 +80,22 @@ export function padWidth(s: string, width: number): string {
   let w = 0;
   for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
   return s + ' '.repeat(Math.max(0, width - w));
+}
+
+/**
+ * The arguments the per-unit document commands (remind, supervise) share: `-o` a folder
+ * (`example` shows one), an optional `--template` that exists, and a ledger already made.
+ */
+export function documentFolderArgs(
+  args: ParsedArgs,
+  ctx: CliContext,
+  example: string,
+): { out: string; template: string | undefined } {
+  const out = flagString(args, 'o') ?? flagString(args, 'out');
+  if (!out) throw new CliError(`请用 -o 指定输出目录，例如 -o ${example}。`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new CliError(`“${out}”是一个文件，请指定目录。`);
+  const template = flagString(args, 'template');
+  if (template && !existsSync(template)) throw new CliError(`找不到模板文件“${template}”。`);
+  if (!existsSync(ctx.db)) throw new CliError(`找不到台账文件“${ctx.db}”。请先用 plan import 导入方案。`);
+  return { out, template };
 }

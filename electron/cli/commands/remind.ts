@@ -2,23 +2,16 @@
 // whose own report is 滞后 or whose task is past its date, and the 牵头单位 of those tasks —
 // from the clerk-editable template templates/reminder/reminder.docx (or --template); beside
 // them one 退回通知 per county whose latest submission of the period was returned.
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getSetting } from '../../core/ledger/index';
 import { exportReminders } from '../../core/export/reminders';
-import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
+import { flagBool, type CommandImpl } from '../registry';
 import { periodArgs } from './bulletin';
-import { userError, withLedger } from './ledger-shared';
+import { documentFolderArgs, userError, withLedger } from './ledger-shared';
 
 export const remindCommand: CommandImpl = {
   async run(args, ctx) {
-    const out = flagString(args, 'o') ?? flagString(args, 'out');
-    if (!out) throw new CliError('请用 -o 指定输出目录，例如 -o 催办单/2025-09。');
-    if (existsSync(out) && !statSync(out).isDirectory())
-      throw new CliError(`“${out}”是一个文件，请指定目录。`);
-    const template = flagString(args, 'template');
-    if (template && !existsSync(template)) throw new CliError(`找不到模板文件“${template}”。`);
-    if (!existsSync(ctx.db)) throw new CliError(`找不到台账文件“${ctx.db}”。请先用 plan import 导入方案。`);
+    const { out, template } = documentFolderArgs(args, ctx, '催办单/2025-09');
     return withLedger(
       ctx,
       async (db) => {

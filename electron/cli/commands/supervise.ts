@@ -1,23 +1,16 @@
 // `supervise --period 2025-09 -o 目录`: the 三色督办单 — one .docx per responsible unit and
 // colour (红/黄/蓝 by the office's rule, the colours of the bulletin), from the clerk-editable
 // template templates/supervision/supervision.docx (or --template).
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getSetting } from '../../core/ledger/index';
 import { COLOUR_WORD, exportSupervision } from '../../core/export/supervision';
-import { CliError, flagBool, flagString, type CommandImpl } from '../registry';
+import { flagBool, type CommandImpl } from '../registry';
 import { periodArgs } from './bulletin';
-import { userError, withLedger } from './ledger-shared';
+import { documentFolderArgs, userError, withLedger } from './ledger-shared';
 
 export const superviseCommand: CommandImpl = {
   async run(args, ctx) {
-    const out = flagString(args, 'o') ?? flagString(args, 'out');
-    if (!out) throw new CliError('请用 -o 指定输出目录，例如 -o 督办单/2025-09。');
-    if (existsSync(out) && !statSync(out).isDirectory())
-      throw new CliError(`“${out}”是一个文件，请指定目录。`);
-    const template = flagString(args, 'template');
-    if (template && !existsSync(template)) throw new CliError(`找不到模板文件“${template}”。`);
-    if (!existsSync(ctx.db)) throw new CliError(`找不到台账文件“${ctx.db}”。请先用 plan import 导入方案。`);
+    const { out, template } = documentFolderArgs(args, ctx, '督办单/2025-09');
     return withLedger(
       ctx,
       async (db) => {
