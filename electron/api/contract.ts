@@ -890,7 +890,12 @@ export const contract = {
   'settings.get': op({ input: none, output: SettingsView, summary: '设置' }),
   'settings.set': op({ input: SettingsPatch, output: SettingsView, summary: '修改设置', writes: true }),
   'settings.addAlias': op({
-    input: z.object({ alias: z.string().min(1).max(60), unit: z.string().min(1).max(60) }),
+    input: z.object({
+      alias: z.string().min(1).max(60),
+      unit: z.string().min(1).max(60),
+      /** the clerk confirmed the unit is new (else an unknown unit is refused with suggestions) */
+      create: z.boolean().optional(),
+    }),
     output: SettingsView,
     summary: '添加单位别名',
     writes: true,
@@ -934,6 +939,8 @@ export interface ApiErrorShape {
   code: string;
   message: string;
   problems?: Problem[];
+  /** what the clerk may have meant (the closest existing units for an unknown one) */
+  suggestions?: string[];
 }
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
 

@@ -45,9 +45,14 @@ export function describeZod(e: ZodError): string {
 export function toApiError(e: unknown): ApiErrorShape {
   if (e instanceof ApiError) return { code: e.code, message: e.message, problems: e.problems };
   if (e instanceof ZodError) return { code: 'INVALID_INPUT', message: describeZod(e) };
-  const err = e as { code?: unknown; message?: unknown; problems?: Problem[] };
+  const err = e as { code?: unknown; message?: unknown; problems?: Problem[]; suggestions?: unknown };
   const code = typeof err?.code === 'string' ? err.code : 'INTERNAL';
   let message = typeof err?.message === 'string' ? err.message : String(e);
   if (!/[\u4e00-\u9fff]/.test(message)) message = `出错了：${message}`;
-  return { code, message, problems: Array.isArray(err?.problems) ? err.problems : undefined };
+  return {
+    code,
+    message,
+    problems: Array.isArray(err?.problems) ? err.problems : undefined,
+    suggestions: Array.isArray(err?.suggestions) ? err.suggestions.map(String) : undefined,
+  };
 }

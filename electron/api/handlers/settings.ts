@@ -100,8 +100,8 @@ export const settingsHandlers: Pick<
     }
     return settingsView(ctx);
   },
-  'settings.addAlias'({ alias, unit }, ctx) {
-    addUnitAlias(ctx.db, alias, unit, String(allSettings(ctx.db).operator ?? ''));
+  'settings.addAlias'({ alias, unit, create }, ctx) {
+    addUnitAlias(ctx.db, alias, unit, String(allSettings(ctx.db).operator ?? ''), { createUnit: create });
     return settingsView(ctx);
   },
 };

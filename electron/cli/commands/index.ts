@@ -134,6 +134,16 @@ export const commands: Command[] = [
     load: async () => (await import('./task-reopen')).taskReopenCommand,
   },
   {
+    name: ['unit', 'alias'],
+    boolFlags: ['new', 'list', 'json'],
+    summary:
+      '单位别名：添加（单位须已在台账中，否则列出最接近的单位；--new 确认新建）、--list 列出、--remove 删除',
+    usage:
+      'unit alias 别名 规范名称 [--new] [--operator 姓名] | unit alias --list [--json] | unit alias --remove 别名',
+    valueFlags: ['remove', 'operator'],
+    load: async () => (await import('./unit-alias')).unitAliasCommand,
+  },
+  {
     name: ['ledger', 'export'],
     boolFlags: ['json'],
     summary: '导出台账：--json 输出到屏幕，-o 文件.xlsx 生成台账表格，-o 文件.json 写入文件',

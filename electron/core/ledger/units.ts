@@ -4,6 +4,7 @@
 import type { DB } from './db';
 import { LedgerError, stmt, write } from './db';
 import { audit } from './audit';
+import { closestUnits } from './unit-suggest';
 import type { UnitKind } from '../parse/types';
 import { loadProfiles, nationalProfile, type CityProfile } from '../parse/city-profile';
 
@@ -84,16 +85,40 @@ export function listCounties(db: DB): UnitRow[] {
   return stmt(db, 'SELECT * FROM counties ORDER BY sort_order, name').all() as UnitRow[];
 }
 
+/** The alias names a unit the ledger does not have: the nearest units are offered instead. */
+export class UnknownUnitError extends LedgerError {
+  constructor(
+    readonly unit: string,
+    readonly suggestions: string[],
+  ) {
+    super(
+      'ALIAS_UNIT_UNKNOWN',
+      `台账中没有“${unit}”这个单位。` +
+        (suggestions.length ? `您要找的是不是：${suggestions.join('、')}？` : '也没有名称相近的单位。') +
+        '如确需新建这个单位，请确认新建。',
+    );
+  }
+}
+
 /**
- * Adds a clerk's alias (交运局 → 市交通运输局); the unit is created as a department when new.
+ * Adds a clerk's alias (交运局 → 市交通运输局). A unit the ledger does not know is refused with
+ * the closest existing units (a typo would otherwise become a new unit silently), unless the
+ * clerk confirms it is new (`createUnit`): then it is created as a department.
  * Refuses an alias that already names a unit or is an alias. Audited.
  */
-export function addUnitAlias(db: DB, alias: string, unit: string, operator = ''): UnitRow {
+export function addUnitAlias(
+  db: DB,
+  alias: string,
+  unit: string,
+  operator = '',
+  opts: { createUnit?: boolean } = {},
+): UnitRow {
   const a = alias.trim();
   const name = unit.trim();
   if (!a || !name) throw new LedgerError('ALIAS_EMPTY', '别名和单位名称都不能为空。');
   return write(db, () => {
     if (findUnit(db, a)) throw new LedgerError('ALIAS_EXISTS', `“${a}”已经是一个单位名称或别名。`);
+    if (!opts.createUnit && !findUnit(db, name)) throw new UnknownUnitError(name, closestUnits(db, name));
     const u = ensureUnit(db, name);
     stmt(db, 'INSERT INTO unit_aliases (alias, unit_id) VALUES (?, ?)').run(a, u.id);
     audit(db, {

@@ -5,6 +5,7 @@ import { api, platform } from '../platform';
 import { useApp } from '../app-context';
 import { useLong } from '../long';
 import { DateInput } from '../components/DateInput';
+import { UnitAliases } from '../components/UnitAliases';
 import { readTypedDate } from '../../../electron/core/common/dates.std';
 import { periodLabel } from '../labels';
 
@@ -60,8 +61,6 @@ export function SettingsScreen() {
   const app = useApp();
   const { busy, run } = useLong();
   const [s, setS] = useState<SettingsView | null>(null);
-  const [alias, setAlias] = useState('');
-  const [unit, setUnit] = useState('');
   const [cc, setCc] = useState('');
   const [signDate, setSignDate] = useState('');
   // bumped on every load: the uncontrolled fields remount with the ledger's values (after a
@@ -89,17 +88,6 @@ export function SettingsScreen() {
       setS(v);
       app.notify('ok', '设置已保存。');
       app.changed();
-    } catch (e) {
-      app.fail(e);
-    }
-  };
-
-  const addAlias = async () => {
-    try {
-      setS(await api['settings.addAlias']({ alias: alias.trim(), unit: unit.trim() }));
-      setAlias('');
-      setUnit('');
-      app.notify('ok', '别名已添加。');
     } catch (e) {
       app.fail(e);
     }
@@ -404,41 +392,7 @@ export function SettingsScreen() {
             onSave={(v) => void save({ 'reminder.phone': v })}
           />
         </section>
-        <section className="card">
-          <h2>单位别名</h2>
-          <p className="muted">方案或报送表里写法不同的同一单位，如“市工信局”→“市工业和信息化局”。</p>
-          <div className="add-row">
-            <input
-              placeholder="别名"
-              value={alias}
-              onChange={(e) => setAlias(e.target.value)}
-              aria-label="别名"
-            />
-            →
-            <input
-              placeholder="规范名称"
-              value={unit}
-              onChange={(e) => setUnit(e.target.value)}
-              aria-label="规范名称"
-            />
-            <button onClick={addAlias} disabled={!alias.trim() || !unit.trim()}>
-              添加
-            </button>
-          </div>
-          {/* focusable: a scrolled list must be reachable by keyboard */}
-          <div className="alias-list" tabIndex={0} role="region" aria-label="单位别名列表">
-            <table className="mini">
-              <tbody>
-                {s.aliases.map((a) => (
-                  <tr key={a.alias}>
-                    <td>{a.alias}</td>
-                    <td>→ {a.unit}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <UnitAliases aliases={s.aliases} onSaved={setS} />
         <section className="card">
           <h2>台账文件</h2>
           <div className="kv">

@@ -157,6 +157,27 @@ describe('ledger CLI', () => {
     expect(none.err).toContain('找不到任务“大气-99”');
   });
 
+  it('unit alias: an unknown unit is refused with the closest units, --new creates it', async () => {
+    const before = snapshot();
+    const typo = await cli('unit', 'alias', '交运', '市交通运局');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain('台账中没有“市交通运局”这个单位');
+    expect(typo.err).toContain('市交通运输局');
+    expect(snapshot()).toBe(before);
+    const ok = await cli('unit', 'alias', '交运', '市交通运输局', '--operator', '张三');
+    expect(ok.code).toBe(0);
+    const created = await cli('unit', 'alias', '河长办', '市河长制办公室', '--new');
+    expect(created.code).toBe(0);
+    const list = await cli('unit', 'alias', '--list', '--json');
+    expect(JSON.parse(list.out)).toEqual(
+      expect.arrayContaining([
+        { alias: '交运', unit: '市交通运输局' },
+        { alias: '河长办', unit: '市河长制办公室' },
+      ]),
+    );
+    expect((await cli('unit', 'alias', '--remove', '河长办')).code).toBe(0);
+  });
+
   it('ledger export --json has the documented shape', async () => {
     const r = await cli('ledger', 'export', '--json', '--period', '2025-09');
     expect(r.code).toBe(0);

@@ -1,0 +1,83 @@
+// 总览 and 设置 end to end in Chromium, from an empty ledger: the empty 总览 reads as a line of
+// text; an alias to a unit that does not exist is refused with the closest units offered as
+// buttons. Screenshots go to test/output/screens/.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright';
+import { buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
+
+const SKIP = !HAVE_CHROMIUM;
+const SEED_TXT = path.join(ROOT, 'seeds/kaifeng-2025-15.txt');
+
+describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
+  let rig: Rig;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  const shot = async (name: string) => {
+    for (const b of await page.locator('.notice .close').all())
+      await b.click({ timeout: 500 }).catch(() => {});
+    await page.screenshot({ path: path.join(screensDir(), `${name}.png`) });
+  };
+
+  beforeAll(async () => {
+    rig = await startRig(await buildRenderer('renderer-e2e-board'));
+    context = await rig.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(rig.bridge.loginUrl);
+    await page.waitForSelector('[data-testid=plan-drop]');
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail' || !page) return;
+    await page
+      .screenshot({ path: path.join(screensDir(), `FAILED-总览设置-${ctx.task.name.slice(0, 30)}.png`) })
+      .catch(() => {});
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await rig?.close();
+  });
+
+  it('imports the seed plan', async () => {
+    await page.goto(`${rig.bridge.url}#/import`);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.click('[data-testid=plan-drop] button'),
+    ]);
+    await chooser.setFiles(SEED_TXT);
+    await page.waitForSelector('[data-testid=parsed-count]', { timeout: 60_000 });
+    await page.click('[data-testid=save-plan]');
+    await page.waitForSelector('.notice.ok');
+  });
+
+  it('an alias to a unit that does not exist: warned, the closest units offered, one click adds', async () => {
+    await page.goto(`${rig.bridge.url}#/settings`);
+    await page.waitForSelector('[aria-label=别名]');
+    await page.fill('[aria-label=别名]', '交运');
+    await page.fill('[aria-label=规范名称]', '市交通运局');
+    await page.click('.add-row button:has-text("添加")');
+    const warn = page.locator('[data-testid=alias-unknown]');
+    await expect.poll(() => warn.textContent()).toContain('台账中没有“市交通运局”这个单位');
+    expect(await warn.locator('button.suggestion').first().textContent()).toBe('改为“市交通运输局”');
+    expect(await page.locator('.alias-list').textContent()).not.toContain('交运');
+    await shot('15-别名-相近单位');
+    await warn.locator('button.suggestion').first().click();
+    await expect.poll(() => page.locator('.alias-list').textContent()).toContain('交运→ 市交通运输局');
+    expect(await warn.count()).toBe(0);
+  });
+
+  it('raised no errors in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
