@@ -392,6 +392,10 @@ export const BoardRow = z.object({
   reported: z.number().int(),
   state: z.enum(['none', 'pending', 'accepted', 'returned']),
   last: z.string().nullable(),
+  /** 报送截止 of the period (ISO), from 设置 */
+  due: z.string(),
+  /** nothing received and today is past 报送截止 */
+  late: z.boolean(),
 });
 
 // ---------------------------------------------------------------- bulletin (进展通报), overview (总览)
@@ -481,6 +485,8 @@ const Counts = z.object({
 export const Overview = z.object({
   asOf: z.string(),
   period: z.string(),
+  /** the period's 报送截止 (ISO), from 设置 */
+  submission_due: z.string(),
   totals: Counts,
   byCounty: z.array(
     z.object({
@@ -569,6 +575,10 @@ export const SettingsView = z.object({
   'bulletin.title_font': z.string(),
   'reminder.contact': z.string(),
   'reminder.phone': z.string(),
+  /** 报送截止: this day of the month after the period (1–28) */
+  'submission.due_day': z.number().int(),
+  /** the current period's 报送截止, ISO */
+  submission_due: z.string(),
   /** the current period's 发文序号, 期号 and 签发日期 (saved, else what the next bulletin takes) */
   bulletin_issue: z.object({
     period: z.string(),
@@ -595,6 +605,8 @@ export const SettingsPatch = z.object({
   'bulletin.title_font': z.string().max(40).optional(),
   'reminder.contact': z.string().max(40).optional(),
   'reminder.phone': z.string().max(40).optional(),
+  // 28: every month has the day (core/submissions/due.ts MAX_DUE_DAY)
+  'submission.due_day': z.number().int().min(1).max(28).optional(),
   /** one period's 发文序号, 期号, 签发日期 (kept per period: bulletin.number.2025-09 …) */
   bulletin_issue: z
     .object({

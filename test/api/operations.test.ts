@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { SEED_TXT, testService } from './helpers';
 
 describe('operations over the seed', () => {
@@ -248,5 +249,31 @@ describe('operations over the seed', () => {
     expect(r.message).toContain('已从');
     expect((await t.call('settings.get', {})).operator).toBe('张三');
     expect((await t.call('app.info', {})).tasks).toBe(83);
+  });
+
+  it('报送截止 from 设置: the workbook cover, the board, 总览 and the 催办单 give the same date', async () => {
+    const v = await t.call('settings.set', { 'submission.due_day': 15 });
+    expect(v).toMatchObject({ 'submission.due_day': 15, submission_due: '2025-09-15' });
+    expect((await t.call('overview.get', { period: '2025-08' })).submission_due).toBe('2025-09-15');
+    const board = await t.call('submission.board', { period: '2025-08' });
+    expect(board.every((b) => b.due === '2025-09-15')).toBe(true);
+    // today is 2025-09-20: a county that sent nothing is past it, 兰考县 sent its workbook
+    expect(board.find((b) => b.county === '兰考县')!.late).toBe(false);
+    expect(board.some((b) => b.late)).toBe(true);
+    const made = await t.call('submission.make', { period: '2025-08', counties: ['杞县'] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(made.files[0]!.path);
+    const cover: string[] = [];
+    wb.worksheets[0]!.eachRow((r) => r.eachCell((c) => cover.push(String(c.value))));
+    expect(cover).toContain('2025年9月15日');
+    const rem = await t.call('reminders.export', { period: '2025-08' });
+    const texts = await Promise.all(
+      rem.files.map(async (f) =>
+        (
+          await (await JSZip.loadAsync(readFileSync(f.path))).file('word/document.xml')!.async('string')
+        ).replace(/<[^>]+>/g, ''),
+      ),
+    );
+    expect(texts.some((x) => x.includes('本期未报送（报送截止2025年9月15日）'))).toBe(true);
   });
 });

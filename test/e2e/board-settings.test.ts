@@ -1,6 +1,6 @@
 // 总览 and 设置 end to end in Chromium, from an empty ledger: the empty 总览 reads as a line of
 // text; an alias to a unit that does not exist is refused with the closest units offered as
-// buttons. Screenshots go to test/output/screens/.
+// buttons; 报送截止 set in 设置 shows in 县区报送 and 总览. Screenshots go to test/output/screens/.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
@@ -75,6 +75,21 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
     await warn.locator('button.suggestion').first().click();
     await expect.poll(() => page.locator('.alias-list').textContent()).toContain('交运→ 市交通运输局');
     expect(await warn.count()).toBe(0);
+  });
+
+  it('报送截止 is a setting: saved in 设置, shown in 县区报送 and 总览', async () => {
+    await page.goto(`${rig.bridge.url}#/settings`);
+    await page.waitForSelector('[data-testid=due-day]');
+    expect(await page.textContent('[data-testid=due-preview]')).toContain('报送截止 2025年9月25日');
+    await page.fill('[data-testid=due-day]', '28');
+    await page.locator('[data-testid=due-day]').blur();
+    await expect
+      .poll(() => page.textContent('[data-testid=due-preview]'))
+      .toContain('报送截止 2025年9月28日');
+    await page.goto(`${rig.bridge.url}#/submissions`);
+    await expect.poll(() => page.textContent('[data-testid=board-due]')).toBe('报送截止 2025年9月28日');
+    await page.goto(`${rig.bridge.url}#/overview`);
+    await expect.poll(() => page.textContent('[data-testid=overview-due]')).toBe('报送截止 2025年9月28日');
   });
 
   it('raised no errors in the page', () => {

@@ -3,6 +3,7 @@
 // workbook print, so 总览 and the bulletin of one month never disagree.
 import { periodFigures } from '../../core/ledger/index';
 import { planHeadings } from '../../core/ledger/app-reads';
+import { submissionDue } from '../../core/submissions/due';
 import type { Overview } from '../contract';
 import type { Handlers } from '../handler-types';
 import { currentPeriod } from './settings';
@@ -73,6 +74,7 @@ export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
     return {
       asOf: f.asOf,
       period: key,
+      submission_due: submissionDue(ctx.db, key),
       totals: f.totals,
       byCounty,
       plans,

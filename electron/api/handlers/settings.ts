@@ -8,6 +8,7 @@ import { scoringRule } from '../../core/ledger/period-figures';
 import { toPeriod } from '../../core/ledger/periods';
 import { collectMeta } from '../../core/export/collect-bulletin';
 import { fonts, KEYS, str } from '../../core/export/settings-keys';
+import { submissionDue, submissionDueDay } from '../../core/submissions/due';
 import type { SettingsView } from '../contract';
 import type { HandlerContext, Handlers } from '../handler-types';
 
@@ -45,6 +46,8 @@ function bulletinSettings(ctx: HandlerContext) {
     'bulletin.title_font': f.title,
     'reminder.contact': str(db, KEYS.contact),
     'reminder.phone': str(db, KEYS.phone),
+    'submission.due_day': submissionDueDay(db),
+    submission_due: submissionDue(db, period.key),
     bulletin_issue: {
       period: period.key,
       number: meta.number,

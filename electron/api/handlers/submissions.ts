@@ -7,6 +7,7 @@ import { loadSubmissionTasks } from '../../core/submissions/ledger-adapter';
 import { DEFAULT_TEMPLATE_PATH, loadSubmissionTemplate } from '../../core/submissions/template-spec';
 import { CountyWorkbooksCode, writeCountyWorkbooks } from '../../core/submissions/county-workbooks';
 import { normalisePeriod } from '../../core/submissions/period';
+import { submissionDue } from '../../core/submissions/due';
 import { importSubmissions } from '../../core/submissions/import';
 import { getSetting } from '../../core/ledger/settings';
 import { recordFlagProgress } from '../../core/ledger/submission-writes';
@@ -196,6 +197,7 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
     const inbox = readInbox(ctx, month);
     const reported = reportedByUnit(ctx.db, month);
     const byName = new Map(reported.map((r) => [r.name, r]));
+    const due = submissionDue(ctx.db, month);
     return counties
       .map((c) => {
         const latest = inbox.find((r) => r.county === c && r.state !== 'failed');
@@ -206,6 +208,8 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
           reported: byName.get(c)?.n ?? 0,
           state: latest ? (latest.state as 'pending' | 'accepted' | 'returned') : ('none' as const),
           last: latest?.received_at ?? byName.get(c)?.last ?? null,
+          due,
+          late: !latest && !byName.get(c)?.n && ctx.today() > due,
         };
       })
       .filter((b) => b.tasks > 0);

@@ -23,6 +23,7 @@ import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
 import { KEYS, str } from './settings-keys';
 import { loadTemplate } from './template-path';
+import { submissionDue } from '../submissions/due';
 
 export interface ReminderItem {
   code: string;
@@ -80,6 +81,8 @@ export function collectReminders(
     byUnit.set(unit, m);
   };
   const planTitles = new Map(f.plans.map((p) => [p.planId, p.title]));
+  // a unit that sent nothing is told by when it was due (设置's 报送截止)
+  const silent = `本期未报送（报送截止${cnDate(submissionDue(db, period.key))}）`;
   for (const i of items) {
     const overdue = i.list === 'overdue';
     const base = {
@@ -97,7 +100,7 @@ export function collectReminders(
       // what the unit said; or that it sent nothing this period (never "未报送存在问题")
       const note =
         u.status === 'unreported'
-          ? '本期未报送'
+          ? silent
           : !u.fresh && u.reportedPeriod
             ? `本期未报送（按${Number(u.reportedPeriod.slice(5, 7)) || u.reportedPeriod}月报送的进展）`
             : r?.problems.trim()

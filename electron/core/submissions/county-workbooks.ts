@@ -9,6 +9,7 @@ import { tasksByPlan, writeSubmissionWorkbook, type ReturnNote } from './generat
 import { loadSubmissionTasks } from './ledger-adapter';
 import { returnNoteFor } from './return-note';
 import { periodParts } from './period';
+import { submissionDue } from './due';
 import { fillPattern, type SubmissionTemplate } from './template-spec';
 
 export const CountyWorkbooksCode = {
@@ -27,7 +28,7 @@ export interface CountyWorkbooksOptions {
   counties?: string[];
   /** one county: write to this file instead of the template's file name in `dir` */
   file?: string;
-  /** the return deadline, ISO date; default the template's 次月N日 rule */
+  /** the return deadline, ISO date; default 设置's 报送截止 (else the template's 次月N日) */
   due?: string;
   /** called before each workbook, for a progress bar */
   onWorkbook?: (index: number, total: number, county: string) => void;
@@ -85,6 +86,7 @@ export async function writeCountyWorkbooks(
     };
   const targets = o.counties ?? counties.filter((c) => tasksByPlan(tasks, c).size > 0);
   mkdirSync(o.file ? path.dirname(o.file) : o.dir, { recursive: true });
+  const due = o.due ?? submissionDue(db, o.period, o.template.returnDay);
   const written: WrittenWorkbook[] = [];
   const distinct = new Set<string>();
   for (const [i, county] of targets.entries()) {
@@ -99,7 +101,7 @@ export async function writeCountyWorkbooks(
       period: o.period,
       tasks,
       template: o.template,
-      due: o.due,
+      due,
       returned,
     });
     written.push({ county, file, ...r, ...(returned ? { returned } : {}) });

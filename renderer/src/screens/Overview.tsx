@@ -42,6 +42,9 @@ export function OverviewScreen() {
           </select>
         </label>
         <span className="muted">统计截至 {cnDate(data.asOf, '—')}</span>
+        <span className="muted" data-testid="overview-due">
+          报送截止 {cnDate(data.submission_due, '—')}
+        </span>
       </header>
       <div className="grid2">
         <section className="card">

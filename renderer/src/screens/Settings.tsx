@@ -6,7 +6,7 @@ import { useApp } from '../app-context';
 import { useLong } from '../long';
 import { DateInput } from '../components/DateInput';
 import { UnitAliases } from '../components/UnitAliases';
-import { readTypedDate } from '../../../electron/core/common/dates.std';
+import { cnDate, readTypedDate } from '../../../electron/core/common/dates.std';
 import { periodLabel } from '../labels';
 
 type Patch = Parameters<(typeof api)['settings.set']>[0];
@@ -157,6 +157,18 @@ export function SettingsScreen() {
               <option value="quarter">按季度</option>
             </select>
           </label>
+          <NumberField
+            label="报送截止：报送期次月几日（1–28）"
+            testId="due-day"
+            min={1}
+            max={28}
+            value={s['submission.due_day']}
+            onSave={(n) => void save({ 'submission.due_day': n })}
+          />
+          <p className="muted" data-testid="due-preview">
+            本期（{periodLabel(s.bulletin_issue.period)}）报送截止 {cnDate(s.submission_due)}
+            ：县区报送表封面、报送情况、总览和催办单按此日期。
+          </p>
           <label className="field">
             蓝色预警：临期提醒（到期前天数）
             <input

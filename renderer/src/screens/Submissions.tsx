@@ -1,6 +1,6 @@
 // 县区报送: make every county's workbook for the period, take in returned files, resolve
 // flagged rows, accept or return (退回) each county's submission, see who has reported.
-import { cnMonth } from '../../../electron/core/common/dates.std';
+import { cnDate, cnMonth } from '../../../electron/core/common/dates.std';
 import { useEffect, useState } from 'react';
 import type { FileRef, ProgressStatus, RowFlag, SubmissionReport } from '../../../electron/api/contract';
 import { api, platform } from '../platform';
@@ -142,6 +142,11 @@ export function SubmissionsScreen() {
         </section>
         <section className="card">
           <h2>② 报送情况</h2>
+          {board[0] && (
+            <p className="muted" data-testid="board-due">
+              报送截止 {cnDate(board[0].due)}
+            </p>
+          )}
           <table className="mini board" data-testid="board">
             <thead>
               <tr>
@@ -159,6 +164,7 @@ export function SubmissionsScreen() {
                   <td>{b.reported}</td>
                   <td>
                     <span className={`sub-state s-${b.state}`}>{STATE[b.state]}</span>
+                    {b.late && <span className="sub-state s-late">已过截止</span>}
                   </td>
                 </tr>
               ))}

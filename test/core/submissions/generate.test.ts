@@ -40,7 +40,8 @@ describe('generated workbook', () => {
     const cover = wb.getWorksheet('填报说明')!;
     const texts: string[] = [];
     cover.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
-    expect(texts).toContain('2025年10月5日');
+    // 次月25日: the built-in template follows the offices' 每月25日前 (shared notes, bulletins.md)
+    expect(texts).toContain('2025年10月25日');
     expect(texts.join('\n')).toContain('撤销工作表保护');
     const id = readIdentity(wb)!;
     expect(id).toMatchObject({ county: '兰考县', period: '2025-09', templateVersion: template.version });
