@@ -7,6 +7,7 @@ import { importSubmissions, type FileReport, type ImportReport } from '../../cor
 import { CHANGE_FIELD_LABEL } from '../../core/submissions/ledger-adapter';
 import { cnMonth } from '../../core/common/dates.std';
 import { normalisePeriod } from '../../core/submissions/period';
+import { SubmissionReadCode } from '../../core/submissions/read-codes';
 import { STATUS_LABEL, type ProgressStatus, type RowOutcomeKind } from '../../core/submissions/types';
 import { CliError, flagBool, flagString, type CliContext, type CommandImpl } from '../registry';
 import { operatorName, withLedger } from './ledger-shared';
@@ -80,8 +81,9 @@ function show(v: string | number | null, field: string): string {
   return s.length > 30 ? `${s.slice(0, 30)}…` : s;
 }
 
-function printFile(f: FileReport, dryRun: boolean, ctx: CliContext): void {
-  for (const p of f.problems) {
+function printFile(f: FileReport, dryRun: boolean, split: boolean, ctx: CliContext): void {
+  // which county each sheet was read as is printed with the file below
+  for (const p of f.problems.filter((x) => x.code !== SubmissionReadCode.SheetCounty)) {
     const place = describePlace({ sheet: p.sheet, cell: p.cell });
     ctx.err(
       `${p.severity === 'error' ? '错误' : '提示'}：${p.message}${place && !p.message.includes(place) ? `（${place}）` : ''}`,
@@ -91,6 +93,13 @@ function printFile(f: FileReport, dryRun: boolean, ctx: CliContext): void {
   ctx.err(
     `文件“${f.file}”：${f.county} ${f.period}${f.ours ? `（本系统生成的报送表，模板版本 ${f.templateVersion}）` : '（县区自制表格）'}`,
   );
+  // a workbook of several counties' sheets: which sheet went where, and which went nowhere
+  for (const s of split ? (f.sheets ?? []) : [])
+    if (s.county) ctx.err(`  工作表“${s.sheet}”：${s.county}（按${s.source}）`);
+    else
+      ctx.err(
+        `  工作表“${s.sheet}”：未导入（${s.unknown ? `“${s.unknown.name}”不是台账中的县区${s.unknown.closest ? `，最接近的是${s.unknown.closest}` : ''}` : s.source || '看不出县区'}）`,
+      );
   const counts = Object.entries(f.counts)
     .map(([k, n]) => `${KIND_LABEL[k as RowOutcomeKind] ?? k} ${n}`)
     .join('，');
@@ -118,7 +127,10 @@ function printFile(f: FileReport, dryRun: boolean, ctx: CliContext): void {
 }
 
 function printReport(r: ImportReport, ctx: CliContext): void {
-  for (const f of r.files) printFile(f, r.dryRun, ctx);
+  for (const f of r.files) {
+    const split = r.files.filter((x) => x.file === f.file).length > 1 || !!f.sheets?.some((s) => !s.county);
+    printFile(f, r.dryRun, split, ctx);
+  }
   for (const p of r.problems.filter(
     (p) => !p.file || !r.files.some((f) => f.file === p.file && f.problems.includes(p)),
   )) {

@@ -131,6 +131,12 @@ function countiesOfTheCountry(): Map<string, string[]> {
   return countyIndex;
 }
 
+/** A county-level division of that name exists somewhere in the country (names of three
+ *  characters or more: 古县, 吉县 are too common inside words). */
+export function isCountyOfTheCountry(name: string): boolean {
+  return countiesOfTheCountry().has(name);
+}
+
 /**
  * The cities whose county-level divisions the text names, best first, for a plan that names
  * its city only through them (no issuer line, no city in the title). Names that several

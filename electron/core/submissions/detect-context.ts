@@ -43,6 +43,9 @@ export function countiesIn(text: string, counties: string[]): string[] {
 
 /** 填报单位：兰考县人民政府 → the text after the label. */
 export function unitLineValue(text: string): string | null {
+  // 县区：兰考县 only at the start of a cell: 各县区：… in a progress text is no unit line
+  const lead = /^\s*(县区|县（区）|县\(区\))\s*[:：]\s*(.+)/.exec(text.replace(/\n/g, ' '));
+  if (lead) return lead[2]!.trim();
   const m = /(填报单位|报送单位|填报县区|县区名称|单位名称|单位)\s*[:：]\s*(.+)/.exec(
     text.replace(/\n/g, ' '),
   );
@@ -77,44 +80,88 @@ export function periodIn(text: string, year?: number): string | null {
   return found.size === 1 ? [...found][0]! : null;
 }
 
-interface Candidate {
+export interface CountyCandidate {
   county: string;
+  /** where it was read: 填报单位“…”, 标题“…”, 工作表名“…”, 文件名“…” */
   source: string;
   rank: number; // lower wins
 }
 
+/** Every county named in the unit lines (rank 1), titles (2), sheet names (3) and the file
+ *  name (4, when given). */
+export function countyCandidates(
+  ctx: SheetTexts,
+  sheetNames: string[],
+  file: string | null,
+  counties: string[],
+): CountyCandidate[] {
+  const cands: CountyCandidate[] = [];
+  for (const u of ctx.unit)
+    for (const c of countiesIn(u, counties)) cands.push({ county: c, source: `填报单位“${u}”`, rank: 1 });
+  for (const t of ctx.title)
+    for (const c of countiesIn(t, counties)) cands.push({ county: c, source: `标题“${t}”`, rank: 2 });
+  for (const n of sheetNames)
+    for (const c of countiesIn(n, counties)) cands.push({ county: c, source: `工作表名“${n}”`, rank: 3 });
+  if (file)
+    for (const c of countiesIn(file.replace(/\.[^.]+$/, ''), counties))
+      cands.push({ county: c, source: `文件名“${file}”`, rank: 4 });
+  return cands;
+}
+
 /** Texts above the header (title rows) and below the data (signature rows) of every sheet. */
-export function contextTexts(
-  grids: SheetGrid[],
-  sheets: SheetContext[],
-): { title: string[]; unit: string[]; dateLines: string[] } {
+export function contextTexts(grids: SheetGrid[], sheets: SheetContext[]): SheetTexts {
+  const all: SheetTexts = { title: [], unit: [], dateLines: [] };
+  for (const g of grids) {
+    const t = sheetTexts(
+      g,
+      sheets.find((x) => x.grid === g),
+    );
+    all.title.push(...t.title);
+    all.unit.push(...t.unit);
+    all.dateLines.push(...t.dateLines);
+  }
+  return all;
+}
+
+export interface SheetTexts {
+  title: string[];
+  unit: string[];
+  dateLines: string[];
+}
+
+// a label alone in its cell, its value in the next one: | 填报单位： | 兰考县人民政府 |
+const UNIT_LABEL_ALONE = /^(填报单位|报送单位|填报县区|县区名称|县（区）|县\(区\)|县区|单位名称)\s*[:：]?$/;
+
+/** One sheet's title rows, 填报单位 (or 县区) lines and date lines; `s` absent for a sheet
+ *  without a task header (a cover sheet): its first rows count as title rows. */
+export function sheetTexts(g: SheetGrid, s: SheetContext | undefined): SheetTexts {
   const title: string[] = [],
     unit: string[] = [],
     dateLines: string[] = [];
-  for (const g of grids) {
-    const s = sheets.find((x) => x.grid === g);
-    for (const r of g.rows) {
-      const texts = g.rowTexts(r).map((t) => t.text);
-      const aboveHeader = s ? r < s.header.top : r <= 6;
+  for (const r of g.rows) {
+    const texts = g.rowTexts(r).map((t) => t.text);
+    const aboveHeader = s ? r < s.header.top : r <= 6;
+    for (const t of texts) {
+      const u = unitLineValue(t);
+      if (u) unit.push(u);
+      if (/(填报|报送)(日期|时间)|截至|截止/.test(t)) dateLines.push(t);
+    }
+    if (aboveHeader) {
+      title.push(...texts.filter((t) => !unitLineValue(t) && !UNIT_LABEL_ALONE.test(t)));
+      for (let i = 0; i + 1 < texts.length; i++)
+        if (UNIT_LABEL_ALONE.test(texts[i]!) && !unitLineValue(texts[i + 1]!)) unit.push(texts[i + 1]!);
+    } else if (s && texts.length <= 3 && texts.some((t) => SIGNATURE_RE.test(t))) {
+      // a signature line may carry 填报单位 further along: 填报人：… 填报单位：兰考县
       for (const t of texts) {
         const u = unitLineValue(t);
         if (u) unit.push(u);
-        if (/(填报|报送)(日期|时间)|截至|截止/.test(t)) dateLines.push(t);
-      }
-      if (aboveHeader) title.push(...texts.filter((t) => !unitLineValue(t)));
-      else if (s && texts.length <= 3 && texts.some((t) => SIGNATURE_RE.test(t))) {
-        // a signature line may carry 填报单位 further along: 填报人：… 填报单位：兰考县
-        for (const t of texts) {
-          const u = unitLineValue(t);
-          if (u) unit.push(u);
-        }
       }
     }
   }
   return { title, unit, dateLines };
 }
 
-export type ContextTexts = () => ReturnType<typeof contextTexts>;
+export type ContextTexts = () => SheetTexts;
 
 export function decideCounty(
   file: string,
@@ -123,7 +170,7 @@ export function decideCounty(
   sheets: SheetContext[],
   opts: ContextOptions,
   problems: Problem[],
-): string | null {
+): { county: string; source: string } | null {
   if (opts.county) {
     if (!opts.counties.includes(opts.county)) {
       problems.push(
@@ -135,21 +182,19 @@ export function decideCounty(
       );
       return null;
     }
-    return opts.county;
+    return { county: opts.county, source: `--county ${opts.county}` };
   }
-  const cands: Candidate[] = [];
-  if (identity && opts.counties.includes(identity.county)) return identity.county;
-  const ctx = texts();
-  for (const u of ctx.unit)
-    for (const c of countiesIn(u, opts.counties))
-      cands.push({ county: c, source: `填报单位“${u}”`, rank: 1 });
-  for (const t of ctx.title)
-    for (const c of countiesIn(t, opts.counties)) cands.push({ county: c, source: `标题“${t}”`, rank: 2 });
-  for (const s of sheets)
-    for (const c of countiesIn(s.grid.name, opts.counties))
-      cands.push({ county: c, source: `工作表名“${s.grid.name}”`, rank: 3 });
-  for (const c of countiesIn(file.replace(/\.[^.]+$/, ''), opts.counties))
-    cands.push({ county: c, source: `文件名“${file}”`, rank: 4 });
+  const cands: CountyCandidate[] = [];
+  if (identity && opts.counties.includes(identity.county))
+    return { county: identity.county, source: '报送表标识' };
+  cands.push(
+    ...countyCandidates(
+      texts(),
+      sheets.map((s) => s.grid.name),
+      file,
+      opts.counties,
+    ),
+  );
   if (cands.length === 0) {
     problems.push(
       fatal(
@@ -173,11 +218,11 @@ export function decideCounty(
     return null;
   }
   const county = top[0]!;
+  const chosen = cands.find((c) => c.rank === bestRank)!;
   const others = [
     ...new Set(cands.filter((c) => c.county !== county).map((c) => `${c.source}写的是${c.county}`)),
   ];
   if (others.length) {
-    const chosen = cands.find((c) => c.rank === bestRank)!;
     problems.push({
       severity: 'warning',
       code: SubmissionReadCode.ContextConflict,
@@ -185,7 +230,7 @@ export function decideCounty(
       file,
     });
   }
-  return county;
+  return { county, source: chosen.source };
 }
 
 export function decidePeriod(

@@ -7,7 +7,8 @@ import { writeSubmissionBatch } from '../ledger/submission-writes';
 import { autoBackup, sha256 } from '../ledger/index';
 import { fatal, hasFatal, type Problem } from '../common/problems';
 import { openWorkbookFile } from './open-workbook';
-import { readSubmission, type SubmissionRead } from './read-submission';
+import { readSubmissions, type SubmissionRead } from './read-submission';
+import type { SheetCounty } from './sheet-county';
 import { isPeriodMismatch } from './read-codes';
 import { TaskIndex } from './task-match';
 import { diffWithLedger, loadSubmissionTasks, toProgressInput, type ProgressChange } from './ledger-adapter';
@@ -45,6 +46,10 @@ export interface FileReport {
   /** sha256 of the file's bytes (absent when the file could not be opened) */
   hash?: string;
   counts: Record<string, number>;
+  /** the sheets read for this county, each with how its county was told (a workbook of
+   *  several counties' sheets gives one report per county; the sheets no county was found
+   *  for are listed on the first) */
+  sheets?: SheetCounty[];
   /** how each column was read: by its heading or by what its cells hold */
   columns?: ColumnReading[];
   /** 未报: the county's tasks no row of the file is about */
@@ -129,7 +134,7 @@ export async function importSubmissions(
     if (!opened.value) continue;
     const { workbook, bytes, format } = opened.value;
     fr.format = format;
-    const read = readSubmission(workbook, name, {
+    const read = readSubmissions(workbook, name, {
       tasks: index,
       counties,
       county: opts.county,
@@ -137,34 +142,43 @@ export async function importSubmissions(
       forcePeriod: opts.forcePeriod,
       statusWords: opts.statusWords,
     });
-    fr.problems.push(...read.problems);
-    if (!read.value) continue;
-    const v = read.value;
-    Object.assign(fr, {
-      county: v.county,
-      period: v.period,
-      ours: v.ours,
-      templateVersion: v.templateVersion,
-      rows: v.outcomes,
-      columns: v.columns,
-      missing: v.missing,
-    });
-    fr.hash = sha256(bytes);
-    // the very file that was 退回 sent again: not a new submission, so it does not count again
-    const returned = findSubmissionByHash(db, v.period, v.county, fr.hash);
-    if (returned?.review_state === 'returned') {
-      fr.problems.push({
-        severity: 'warning',
-        code: 'SUBMISSION_RETURNED_AGAIN',
-        message: `“${name}”与已退回的报送表“${returned.file}”内容完全相同（退回意见：${returned.review_comment}），未导入。请${v.county}按退回意见修改后重新报送。`,
-        file: name,
-      });
-      for (const o of fr.rows) if (o.kind === 'imported') o.kind = 'unchanged';
-      fr.counts = countKinds(fr.rows);
+    if (!read.value) {
+      fr.problems.push(...read.problems);
       continue;
     }
-    fr.changes = diffWithLedger(db, v.county, v.period, v.records, codes);
-    reads.push({ read: v, hash: fr.hash, fr });
+    const hash = sha256(bytes);
+    // several counties' sheets in one workbook: one report (and inbox card) per county
+    read.value.forEach((v, i) => {
+      const part: FileReport = i === 0 ? fr : { ...fr, problems: [], counts: {}, changes: [], rows: [] };
+      if (i > 0) report.files.push(part);
+      part.problems.push(...v.problems);
+      Object.assign(part, {
+        county: v.county,
+        period: v.period,
+        ours: v.ours,
+        templateVersion: v.templateVersion,
+        rows: v.outcomes,
+        sheets: v.sheets,
+        columns: v.columns,
+        missing: v.missing,
+        hash,
+      });
+      // the very file that was 退回 sent again: not a new submission, so it does not count again
+      const returned = findSubmissionByHash(db, v.period, v.county, hash);
+      if (returned?.review_state === 'returned') {
+        part.problems.push({
+          severity: 'warning',
+          code: 'SUBMISSION_RETURNED_AGAIN',
+          message: `“${name}”与已退回的报送表“${returned.file}”内容完全相同（退回意见：${returned.review_comment}），未导入。请${v.county}按退回意见修改后重新报送。`,
+          file: name,
+        });
+        for (const o of part.rows) if (o.kind === 'imported') o.kind = 'unchanged';
+        part.counts = countKinds(part.rows);
+        return;
+      }
+      part.changes = diffWithLedger(db, v.county, v.period, v.records, codes);
+      reads.push({ read: v, hash, fr: part });
+    });
   }
   report.problems = report.files.flatMap((f) => f.problems);
 

@@ -11,6 +11,10 @@ export const SubmissionReadCode = {
   SheetSkipped: 'SUBMISSION_SHEET_SKIPPED',
   MissingTask: 'SUBMISSION_TASK_MISSING',
   ContextConflict: 'SUBMISSION_CONTEXT_CONFLICT',
+  /** a sheet of a several-county workbook, and the county it was read as */
+  SheetCounty: 'SUBMISSION_SHEET_COUNTY',
+  /** a sheet of a several-county workbook whose county cannot be told: not imported */
+  SheetNoCounty: 'SUBMISSION_SHEET_NO_COUNTY',
   NoStatusColumn: 'SUBMISSION_NO_STATUS_COLUMN',
   WrongPeriod: 'SUBMISSION_WRONG_PERIOD',
 } as const;

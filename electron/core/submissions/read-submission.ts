@@ -10,7 +10,8 @@ import { fatal, type Problem, type Result } from '../common/problems';
 import { buildGrid, type SheetGrid } from './sheet-grid';
 import { findHeader, type Field, type HeaderMap } from './headers';
 import { KEY_HEADING, META_SHEET, readIdentity } from './identity';
-import { contextTexts, decideCounty, decidePeriod, type ContextOptions } from './detect-context';
+import { contextTexts, decidePeriod, type ContextOptions } from './detect-context';
+import { assignSheetCounties, type SheetCounty } from './sheet-county';
 import { decideColumns, type ColumnReading } from './column-content';
 import type { TaskIndex } from './task-match';
 import { SubmissionReadCode } from './read-codes';
@@ -37,13 +38,20 @@ export interface SubmissionRead {
   columns: ColumnReading[];
   /** 未报: the county's tasks no row of the file is about */
   missing: { taskKey: string; code: string; title: string }[];
+  /** this county's sheets (and, on the first county, the sheets no county was found for) */
+  sheets: SheetCounty[];
+  /** the problems about this county's sheets (file-wide ones with the first county); all of
+   *  them are also in the result's `problems` */
+  problems: Problem[];
 }
 
-export function readSubmission(
+/** Every county's submission in the workbook: one, or one per county when its sheets belong
+ *  to several (see sheet-county.ts). */
+export function readSubmissions(
   wb: ExcelJS.Workbook,
   file: string,
   opts: ReadOptions,
-): Result<SubmissionRead> {
+): Result<SubmissionRead[]> {
   const problems: Problem[] = [];
   const identity = readIdentity(wb);
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
@@ -119,15 +127,72 @@ export function readSubmission(
     });
   }
 
-  // --- county and period ------------------------------------------------------------------
+  // --- county (per sheet) and period ------------------------------------------------------
   // title rows, 填报单位 and date lines: only needed when the workbook is not ours
   let ctxMemo: ReturnType<typeof contextTexts> | null = null;
   const ctx = () => (ctxMemo ??= contextTexts(grids, sheets));
-  const county = decideCounty(file, identity, ctx, sheets, opts, problems);
-  if (!county) return { value: null, problems };
+  const assigned = assignSheetCounties(file, identity, ctx, sheets, opts, problems);
+  if (!assigned) return { value: null, problems };
   const period = decidePeriod(file, identity, ctx, sheets, opts, year, problems);
   if (!period) return { value: null, problems };
 
+  // one submission per county, in the order its first sheet comes
+  const counties = [...new Set(assigned.map((a) => a.county).filter((c): c is string => !!c))];
+  if (counties.length === 0)
+    return {
+      value: null,
+      problems: [
+        ...problems,
+        fatal(SubmissionReadCode.NoCounty, `文件“${file}”中没有一个工作表能确定所属县区，未导入。`, { file }),
+      ],
+    };
+  const unassigned = assigned.filter((a) => !a.county);
+  const before = problems.length;
+  const own = new Map<Problem, number>();
+  const parts = counties.map((county, i) => {
+    const from = problems.length;
+    const part = readCounty(
+      wb,
+      file,
+      identity,
+      sheets.filter((_, k) => assigned[k]!.county === county),
+      // the sheets no county could be told for are reported with the first county's part
+      [...assigned.filter((a) => a.county === county), ...(i === 0 ? unassigned : [])],
+      county,
+      period,
+      date1904,
+      year,
+      opts,
+      columnReadings,
+      problems,
+    );
+    for (const p of problems.slice(from)) own.set(p, i);
+    return part;
+  });
+  // the rest goes where its sheet went, else with the first county
+  for (const p of problems.slice(0, before)) {
+    const i = p.sheet ? parts.findIndex((x) => x.sheets.some((s) => s.sheet === p.sheet)) : -1;
+    own.set(p, Math.max(i, 0));
+  }
+  for (const p of problems) parts[own.get(p)!]!.problems.push(p);
+  return { value: parts, problems };
+}
+
+/** The rows of one county's sheets: records, outcomes, 未报. */
+function readCounty(
+  wb: ExcelJS.Workbook,
+  file: string,
+  identity: WorkbookIdentity | null,
+  sheets: SheetContext[],
+  sheetCounties: SheetCounty[],
+  county: string,
+  period: string,
+  date1904: boolean,
+  year: number,
+  opts: ReadOptions,
+  columnReadings: ColumnReading[],
+  problems: Problem[],
+): SubmissionRead {
   // --- rows ---------------------------------------------------------------------------------
   const outcomes: RowOutcome[] = [];
   const rows: ParsedRow[] = [];
@@ -135,7 +200,6 @@ export function readSubmission(
 
   // --- one record per task: duplicates and conflicts ---------------------------------------
   const records = recordsOf(rows, { file, county, period }, outcomes);
-
   // our own workbook: tasks we sent that did not come back
   if (identity && identity.county === county) {
     const seen = new Set(rows.map((r) => r.match.task.key));
@@ -177,18 +241,17 @@ export function readSubmission(
     a.sheet === b.sheet ? a.row - b.row : sheetOrder(wb, a.sheet) - sheetOrder(wb, b.sheet),
   );
   return {
-    value: {
-      file,
-      county,
-      period,
-      ours: !!identity,
-      templateVersion: identity?.templateVersion,
-      records,
-      outcomes,
-      columns: columnReadings,
-      missing,
-    },
-    problems,
+    file,
+    county,
+    period,
+    ours: !!identity,
+    templateVersion: identity?.templateVersion,
+    records,
+    outcomes,
+    columns: columnReadings.filter((c) => sheets.some((s) => s.grid.name === c.sheet)),
+    missing,
+    sheets: sheetCounties,
+    problems: [],
   };
 }
 

@@ -81,7 +81,8 @@ export function SubmissionsScreen() {
     else
       app.notify(
         flagged ? 'info' : 'ok',
-        `已导入 ${r.reports.length} 个文件：${rows} 条进展${flagged ? `，${flagged} 行需要人工处理` : ''}。`,
+        // a workbook of several counties' sheets comes back as one report per county
+        `已导入 ${files.length} 个文件${r.reports.length > files.length ? `（${r.reports.length} 个县区的报送）` : ''}：${rows} 条进展${flagged ? `，${flagged} 行需要人工处理` : ''}。`,
       );
     app.changed();
   };

@@ -7,6 +7,7 @@ import { openLedger, applyImport, exportLedger, listSubmissions } from '../../..
 import { sampleDocument } from '../../helpers/ledger';
 import { fillLikeACounty } from '../../fill-like-a-county';
 import { tmpDir } from '../../core/submissions/support';
+import { writeMultiCounty } from '../../core/submissions/multi-county-book';
 
 const dir = tmpDir('taizhang-cli-sub-');
 const db = path.join(dir, 'ledger.sqlite');
@@ -113,6 +114,27 @@ describe('template and submission import', () => {
     const ok = await cli('submission', 'import', f, '--period', '2025-08', '--force-period', '--dry-run');
     expect(ok.code).toBe(0);
     expect(ok.err).toContain('已按确认的 2025年8月 导入');
+    expect(snapshot()).toBe(before);
+  });
+
+  it('a workbook of several counties: each sheet’s county and how it was told, the sheets left out named', async () => {
+    const f = await writeMultiCounty(tmpDir());
+    const before = snapshot();
+    const r = await cli('submission', 'import', f, '--dry-run');
+    expect(r.code).toBe(0);
+    const lines = r.err.split('\n');
+    const at = (county: string) =>
+      lines.findIndex((l) => l.startsWith(`文件“${path.basename(f)}”：${county} 2025-09`));
+    expect([at('兰考县'), at('杞县'), at('通许县')].every((i) => i >= 0)).toBe(true);
+    expect(lines.slice(at('兰考县') + 1, at('兰考县') + 4)).toEqual([
+      '  工作表“兰考县”：兰考县（按工作表名“兰考县”）',
+      '  工作表“兰烤县”：未导入（“兰烤县”不是台账中的县区，最接近的是兰考县）',
+      '  工作表“汇总”：未导入（看不出县区）',
+    ]);
+    expect(lines[at('杞县') + 1]).toBe('  工作表“Sheet2”：杞县（按标题“杞县2025年9月攻坚任务进展情况”）');
+    expect(lines[at('通许县') + 1]).toBe('  工作表“第三张”：通许县（按填报单位“通许县人民政府”）');
+    // 兰考县 sent its own workbook in an earlier test: its two rows update
+    expect(r.err).toContain('试运行：新增 3 条，更新 2 条，无变化 0 条，未导入 0 行');
     expect(snapshot()).toBe(before);
   });
 });

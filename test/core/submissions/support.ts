@@ -7,7 +7,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { TaskIndex } from '../../../electron/core/submissions/task-match';
 import { openWorkbookFile } from '../../../electron/core/submissions/open-workbook';
-import { readSubmission, type ReadOptions } from '../../../electron/core/submissions/read-submission';
+import { readSubmissions, type ReadOptions } from '../../../electron/core/submissions/read-submission';
 import type { SubmissionTask } from '../../../electron/core/submissions/types';
 
 export const COUNTIES = [
@@ -44,15 +44,17 @@ export async function writeBook(
   return file;
 }
 
-/** Opens and reads a file against the seed tasks (no ledger). */
+/** Opens and reads a file against the seed tasks (no ledger): `value` is the first (for a
+ *  one-county file the only) county's submission, `parts` all of them. */
 export async function readFileAgainstSeed(file: string, opts: Partial<ReadOptions> = {}) {
   const opened = await openWorkbookFile(file);
-  if (!opened.value) return { value: null, problems: opened.problems };
-  return readSubmission(opened.value.workbook, path.basename(file), {
+  if (!opened.value) return { value: null, parts: [], problems: opened.problems };
+  const r = readSubmissions(opened.value.workbook, path.basename(file), {
     tasks: new TaskIndex(seedTasks()),
     counties: COUNTIES,
     ...opts,
   });
+  return { value: r.value?.[0] ?? null, parts: r.value ?? [], problems: r.problems };
 }
 
 export function task(code: string): SubmissionTask {
