@@ -3,7 +3,7 @@
 // as the time of a target (2025年，新增…). Not deadlines: baselines (较2022年), years in
 // titles (《…》, （2024年本）), data years (2025年度). Recurring duties get a rhythm instead.
 import { addDays, monthEnd, pad2 as pad } from '../common/dates.std';
-import type { Deadline, Recurrence, Rhythm, Span } from './types';
+import type { Deadline, DeadlineKind, Recurrence, Rhythm, Span } from './types';
 
 const validMonth = (m: number) => m >= 1 && m <= 12;
 
@@ -220,4 +220,42 @@ export function findRecurrences(text: string, paragraph: number): Recurrence[] {
 /** The explicit due dates of a task, as the JSON contract lists them: sorted, unique. */
 export function dueDates(deadlines: Deadline[]): string[] {
   return [...new Set(deadlines.map((d) => d.date))].sort();
+}
+
+// how precisely a kind pins its date: 9月15日前 says more than 9月底前, which says more than 2025年
+const PRECISION: Record<DeadlineKind, number> = {
+  by_date: 0,
+  month_end: 1,
+  period: 2,
+  year_end: 3,
+  year_target: 4,
+};
+
+/** a before b when a says the date more precisely: unambiguous, a finer kind, naming its year, longer */
+function moreSpecific(a: Deadline, b: Deadline): boolean {
+  const key = (d: Deadline) => [
+    d.ambiguous ? 1 : 0,
+    PRECISION[d.kind],
+    /\d{4}\s*年/.test(d.text) ? 0 : 1,
+    -[...d.text].length,
+  ];
+  const ka = key(a),
+    kb = key(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]!;
+  return false;
+}
+
+/**
+ * One deadline per date, in the order the task first names each: a task that says 2025年 in two
+ * sentences, or 9月底前 and later 2025年9月底前, has one deadline for that date, read from its most
+ * specific wording (2025年9月底前; 2025年底前 over the year of a target 2025年).
+ */
+export function distinctDeadlines(deadlines: Deadline[]): Deadline[] {
+  const best = new Map<string, Deadline>();
+  for (const d of deadlines) {
+    const held = best.get(d.date);
+    if (!held || moreSpecific(d, held)) best.set(d.date, d);
+  }
+  const order = [...new Set(deadlines.map((d) => d.date))];
+  return order.map((date) => best.get(date)!);
 }

@@ -25,7 +25,7 @@ import {
 import { findPlans } from './plan-outline';
 import { splitRunTogether } from './run-together';
 import { readResponsibilities, uniqueResponsibilities, type Convention } from './responsibilities';
-import { dueDates, findDeadlines, findRecurrences } from './deadlines';
+import { distinctDeadlines, dueDates, findDeadlines, findRecurrences } from './deadlines';
 import { findMetrics } from './metrics';
 import { shortNames } from './short-name';
 import type { ParsedDocument, ParsedPlan, ParsedTask, Responsibility } from './types';
@@ -242,6 +242,7 @@ function readPlan(
     if (!task) return;
     task.units = uniqueResponsibilities([...task.units, ...taskStanding]);
     taskStanding = [];
+    task.deadlines = distinctDeadlines(task.deadlines);
     task.due_dates = dueDates(task.deadlines);
     plan.tasks.push(task);
     task = null;

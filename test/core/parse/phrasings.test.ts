@@ -2,10 +2,16 @@
 // each on a small text of its own.
 import { describe, expect, it } from 'vitest';
 import { readClause, readResponsibilities } from '../../../electron/core/parse/responsibilities';
-import { findDeadlines, findRecurrences, dueDates } from '../../../electron/core/parse/deadlines';
+import {
+  distinctDeadlines,
+  findDeadlines,
+  findRecurrences,
+  dueDates,
+} from '../../../electron/core/parse/deadlines';
+import type { Deadline } from '../../../electron/core/parse/types';
 import { findMetrics } from '../../../electron/core/parse/metrics';
 import { loadProfiles } from '../../../electron/core/parse/city-profile';
-import { parseIngested } from '../../../electron/core/parse/index';
+import { parseFile, parseIngested } from '../../../electron/core/parse/index';
 import { rejoinLines } from '../../../electron/core/ingest/txt';
 
 const kaifeng = loadProfiles().find((p) => p.city === '开封市')!;
@@ -509,5 +515,41 @@ describe('发文字号 forms', () => {
     expect(readDocNumber('许政办 [2023] 20号')).toBe('许政办〔2023〕20号');
     expect(readDocNumber('豫环文〔2025〕008号')).toBe('豫环文〔2025〕8号');
     expect(readDocNumber('根据《通知》（豫政〔2024〕12号）')).toBe('');
+  });
+});
+
+describe('one deadline per date', () => {
+  const d = (date: string, kind: Deadline['kind'], text: string, ambiguous = false): Deadline => ({
+    date,
+    kind,
+    text,
+    ...(ambiguous ? { ambiguous } : {}),
+  });
+  it('keeps the most specific wording of each date, in the order the task names them', () => {
+    expect(
+      distinctDeadlines([
+        d('2025-12-31', 'year_target', '2025年'),
+        d('2025-12-31', 'year_target', '2025年'),
+        d('2025-09-30', 'month_end', '9月底前'),
+        d('2025-09-30', 'month_end', '2025年9月底前'),
+        d('2025-12-31', 'year_end', '年底前'),
+      ]).map((x) => x.text),
+    ).toEqual(['年底前', '2025年9月底前']);
+    expect(
+      distinctDeadlines([
+        d('2025-08-31', 'month_end', '8月份前', true),
+        d('2025-08-31', 'month_end', '8月底前'),
+      ]),
+    ).toEqual([d('2025-08-31', 'month_end', '8月底前')]);
+  });
+
+  it('the seed: no task has two deadlines on one date (大气-1 says 2025年 twice, 9月底前 and 2025年9月底前)', async () => {
+    const doc = (await parseFile('seeds/kaifeng-2025-15.txt')).value!;
+    for (const t of doc.plans.flatMap((p) => p.tasks)) {
+      const dates = t.deadlines.map((x) => x.date);
+      expect(new Set(dates).size, `${t.no} ${dates.join(' ')}`).toBe(dates.length);
+    }
+    const first = doc.plans[0]!.tasks[0]!;
+    expect(first.deadlines.map((x) => x.text)).toEqual(['2025年', '2025年9月底前']);
   });
 });
