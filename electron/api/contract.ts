@@ -579,6 +579,8 @@ export const SettingsView = z.object({
   'submission.due_day': z.number().int(),
   /** the current period's 报送截止, ISO */
   submission_due: z.string(),
+  /** the ledger workbook also gets each plan's task × county 横表 (default off) */
+  'ledger.workbook_matrix': z.boolean(),
   /** the current period's 发文序号, 期号 and 签发日期 (saved, else what the next bulletin takes) */
   bulletin_issue: z.object({
     period: z.string(),
@@ -607,6 +609,7 @@ export const SettingsPatch = z.object({
   'reminder.phone': z.string().max(40).optional(),
   // 28: every month has the day (core/submissions/due.ts MAX_DUE_DAY)
   'submission.due_day': z.number().int().min(1).max(28).optional(),
+  'ledger.workbook_matrix': z.boolean().optional(),
   /** one period's 发文序号, 期号, 签发日期 (kept per period: bulletin.number.2025-09 …) */
   bulletin_issue: z
     .object({

@@ -1,5 +1,5 @@
 // 设置 and app.info: city profile and counties, unit aliases, period type, due-soon window.
-import { allSettings, setSetting } from '../../core/ledger/settings';
+import { allSettings, getSetting, setSetting } from '../../core/ledger/settings';
 import { addUnitAlias, listCounties, listUnitAliases } from '../../core/ledger/units';
 import { defaultPeriod, listPeriods } from '../../core/ledger/periods';
 import { ledgerCounts, storedCityName } from '../../core/ledger/app-reads';
@@ -48,6 +48,7 @@ function bulletinSettings(ctx: HandlerContext) {
     'reminder.phone': str(db, KEYS.phone),
     'submission.due_day': submissionDueDay(db),
     submission_due: submissionDue(db, period.key),
+    'ledger.workbook_matrix': getSetting<unknown>(db, KEYS.workbookMatrix, false) === true,
     bulletin_issue: {
       period: period.key,
       number: meta.number,

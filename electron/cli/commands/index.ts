@@ -145,9 +145,10 @@ export const commands: Command[] = [
   },
   {
     name: ['ledger', 'export'],
-    boolFlags: ['json'],
-    summary: '导出台账：--json 输出到屏幕，-o 文件.xlsx 生成台账表格，-o 文件.json 写入文件',
-    usage: 'ledger export (--json | -o 文件.xlsx|文件.json) [--period 2025-09] [--as-of 日期]',
+    boolFlags: ['json', 'matrix'],
+    summary:
+      '导出台账：--json 输出到屏幕，-o 文件.xlsx 生成台账表格（--matrix 另加各方案的任务×县区横表），-o 文件.json 写入文件',
+    usage: 'ledger export (--json | -o 文件.xlsx|文件.json) [--period 2025-09] [--as-of 日期] [--matrix]',
     valueFlags: ['o', 'out', 'period', 'as-of'],
     load: async () => (await import('./ledger-export')).ledgerExportCommand,
   },

@@ -1,6 +1,6 @@
 // `ledger export --json` (plans → tasks → units, deadlines, targets, progress; shape in
 // electron/core/ledger/README.md) or `ledger export -o FILE.xlsx` (the formatted ledger
-// workbook, built by electron/core/export/ledger-workbook.ts).
+// workbook, built by electron/core/export/ledger-workbook.ts; --matrix adds the 横表 sheets).
 import { writeFileAtomic } from '../../core/common/atomic-write';
 import path from 'node:path';
 import { exportLedger, defaultPeriod, toPeriod, getSetting } from '../../core/ledger/index';
@@ -20,7 +20,13 @@ export const ledgerExportCommand: CommandImpl = {
         const opts = { period, asOf: flagString(args, 'as-of') };
         if (out && /\.xlsx$/i.test(out)) {
           const p = period ?? defaultPeriod(ctx.today, getSetting(db, 'period_type')).key;
-          await exportLedgerWorkbook(db, { period: p, out: path.resolve(out), asOf: opts.asOf });
+          // --matrix adds the task × county 横表; without it the ledger's setting decides (default off)
+          await exportLedgerWorkbook(db, {
+            period: p,
+            out: path.resolve(out),
+            asOf: opts.asOf,
+            ...(flagBool(args, 'matrix') ? { matrix: true } : {}),
+          });
           ctx.err(`已导出台账表格：${out}`);
           if (json) ctx.out(JSON.stringify(exportLedger(db, opts), null, 1));
           return 0;

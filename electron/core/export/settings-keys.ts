@@ -21,6 +21,9 @@ export const KEYS = {
   replyDays: 'reminder.reply_days', // 催办单: days the unit has to answer
   contact: 'reminder.contact', // 联系人
   phone: 'reminder.phone', // 联系电话
+  // the ledger workbook also gets each plan's task × county 横表 (default off: it prints at
+  // about 40% on A3, and the long plan sheets hold the same figures)
+  workbookMatrix: 'ledger.workbook_matrix',
 } as const;
 
 export function str(db: DB, key: string, fallback = ''): string {

@@ -154,6 +154,20 @@ export interface PageSetup {
   landscape: boolean;
   /** rows repeated at the top of every printed page (1-based, inclusive) */
   titleRows?: [number, number];
+  /** the page header's left and right text (the sheet's title, the period) */
+  header?: { left?: string; right?: string };
+}
+
+/** Header/footer text: & doubled (Excel's code character), at most 100 characters a part (the whole is capped at 255). */
+function hfText(s: string): string {
+  return escapeXml(
+    stripInvalidXmlChars(
+      s
+        .replace(/[\r\n]+/g, ' ')
+        .slice(0, 100)
+        .replace(/&/g, '&&'),
+    ),
+  );
 }
 
 /** One worksheet, written row by row straight into XML. */
@@ -197,21 +211,29 @@ export class SheetWriter {
   private col = 0;
   private lines = 1;
 
+  // the row number as text and each column's '<c r="AB' (written for every cell)
+  private rowText = '';
+  private static prefixes: string[] = [];
+  private static prefix(col: number): string {
+    return (SheetWriter.prefixes[col] ??= '<c r="' + colName(col));
+  }
+
   begin(): void {
     this.rowCount++;
+    this.rowText = String(this.rowCount);
     this.cur = '';
     this.col = 0;
     this.lines = 1;
   }
 
   put(v: CellValue, s: number, wrapWidth?: number): void {
-    const ref = colName(this.col++) + this.rowCount;
+    const ref = SheetWriter.prefix(this.col++) + this.rowText;
     if (v === null || v === undefined || v === '') {
-      this.cur += '<c r="' + ref + '" s="' + s + '"/>';
+      this.cur += ref + '" s="' + s + '"/>';
     } else if (typeof v === 'number') {
       this.cur += Number.isFinite(v)
-        ? '<c r="' + ref + '" s="' + s + '"><v>' + v + '</v></c>'
-        : '<c r="' + ref + '" s="' + s + '"/>';
+        ? ref + '" s="' + s + '"><v>' + v + '</v></c>'
+        : ref + '" s="' + s + '"/>';
     } else {
       v = capCellText(v);
       const c0 = v.charCodeAt(0);
@@ -219,7 +241,7 @@ export class SheetWriter {
         c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13
           ? this.styles.quotedOf(s)
           : s;
-      this.cur += '<c r="' + ref + '" s="' + style + '" t="s"><v>' + this.strings.index(v) + '</v></c>';
+      this.cur += ref + '" s="' + style + '" t="s"><v>' + this.strings.index(v) + '</v></c>';
       if (wrapWidth) {
         const n = wrappedLines(v, wrapWidth);
         if (n > this.lines) this.lines = n;
@@ -227,14 +249,14 @@ export class SheetWriter {
     }
   }
 
-  /** Ends the row; 'auto' sizes it to the tallest wrapped cell put with a width. */
-  end(height?: number | 'auto'): number {
+  /**
+   * Ends the row; 'auto' sizes it to the tallest wrapped cell put with a width, and to at
+   * least `minLines` (a merged cell spanning this row needs its share of the height).
+   */
+  end(height?: number | 'auto', minLines = 1): number {
+    const lines = Math.max(this.lines, minLines);
     const h =
-      height === 'auto'
-        ? this.lines > 1
-          ? Math.min(409, Math.ceil(this.lines * LINE_PT + 4))
-          : undefined
-        : height;
+      height === 'auto' ? (lines > 1 ? Math.min(409, Math.ceil(lines * LINE_PT + 4)) : undefined) : height;
     if (this.col > this.maxCol) this.maxCol = this.col;
     this.rows.push(
       '<row r="' +
@@ -302,9 +324,14 @@ export class SheetWriter {
         ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
         : '') +
       '<printOptions horizontalCentered="1"/>' +
+      // inches: 1 cm at the sides, 1.4 cm top and bottom with the header and footer inside
       '<pageMargins left="0.4" right="0.4" top="0.55" bottom="0.55" header="0.3" footer="0.3"/>' +
       `<pageSetup paperSize="${this.page.paper === 'A3' ? 8 : 9}" orientation="${this.page.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
-      '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
+      '<headerFooter>' +
+      (this.page.header
+        ? `<oddHeader>${this.page.header.left ? '&amp;L' + hfText(this.page.header.left) : ''}${this.page.header.right ? '&amp;R' + hfText(this.page.header.right) : ''}</oddHeader>`
+        : '') +
+      '<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
       '</worksheet>';
     const out = Buffer.concat([Buffer.from(head, 'utf8'), ...this.chunks, Buffer.from(tail, 'utf8')]);
     this.chunks = [];

@@ -403,6 +403,15 @@ export function SettingsScreen() {
             value={s['reminder.phone']}
             onSave={(v) => void save({ 'reminder.phone': v })}
           />
+          <label className="check">
+            <input
+              type="checkbox"
+              data-testid="workbook-matrix"
+              checked={s['ledger.workbook_matrix']}
+              onChange={(e) => void save({ 'ledger.workbook_matrix': e.target.checked })}
+            />
+            台账表格另附各方案的任务×县区横表（列数多，打印时字小，默认不附）
+          </label>
         </section>
         <UnitAliases aliases={s.aliases} onSaved={setS} />
         <section className="card">

@@ -1,5 +1,7 @@
 // The ledger workbook read back with exceljs: sheets, figures against the ledger, frozen
 // panes, filters, fills, print setup, and county text that looks like a formula kept as text.
+// Exported here with the optional task × county 横表 (--matrix) so both plan layouts are read;
+// ledger-workbook-print.test.ts reads the default workbook (long plan sheets only).
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -23,17 +25,24 @@ const rowValues = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as 
 beforeAll(async () => {
   db = exportLedger();
   file = path.join(mkdtempSync(path.join(os.tmpdir(), 'taizhang-xlsx-')), '台账.xlsx');
-  await exportLedgerWorkbook(db, { period: PERIOD, out: file });
+  await exportLedgerWorkbook(db, { period: PERIOD, out: file, matrix: true });
   wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
 });
 
 describe('ledger workbook', () => {
-  it('has a summary, one sheet per plan and one per county with tasks', () => {
+  it('has a summary, one sheet per plan, one per county with tasks, and the 横表 when asked', () => {
     const counties = periodSummary(db, PERIOD)
       .filter((s) => s.assigned > 0)
       .map((s) => s.county);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '大气', '碧水', ...counties]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '汇总',
+      '大气',
+      '碧水',
+      ...counties,
+      '大气横表',
+      '碧水横表',
+    ]);
   });
 
   it('summary figures are the ledger’s, per plan and per county (rates as numbers formatted 0.0%)', () => {
@@ -77,8 +86,8 @@ describe('ledger workbook', () => {
     }
   });
 
-  it('plan sheet: title, two header rows, each county’s status and progress, fills for done, lagging and overdue', () => {
-    const ws = wb.getWorksheet('大气')!;
+  it('plan 横表: title, two header rows, each county’s status and progress, fills for done, lagging and overdue', () => {
+    const ws = wb.getWorksheet('大气横表')!;
     expect(ws.getCell('A1').value).toBe('开封市2025年大气污染防治攻坚十大行动方案任务台账');
     expect(rowValues(ws, 3).slice(0, 10)).toEqual([
       '序号',
@@ -124,19 +133,21 @@ describe('ledger workbook', () => {
   });
 
   it('frozen header and task columns, auto-filter, A3 landscape fitted to width, header rows repeated', () => {
-    for (const name of ['大气', '杞县']) {
+    for (const name of ['大气横表', '杞县']) {
       const ws = wb.getWorksheet(name)!;
       const v = ws.views[0] as ExcelJS.WorksheetViewFrozen;
       expect(v.state).toBe('frozen');
-      expect([v.ySplit, v.xSplit]).toEqual(name === '大气' ? [4, 3] : [3, 4]);
+      expect([v.ySplit, v.xSplit]).toEqual(name === '大气横表' ? [4, 3] : [3, 4]);
       expect(ws.autoFilter).toBe(
-        name === '大气' ? `A4:${ws.getColumn(ws.columnCount).letter}${ws.rowCount}` : `A3:N${ws.rowCount}`,
+        name === '大气横表'
+          ? `A4:${ws.getColumn(ws.columnCount).letter}${ws.rowCount}`
+          : `A3:N${ws.rowCount}`,
       );
       expect(ws.pageSetup.paperSize).toBe(8);
       expect(ws.pageSetup.orientation).toBe('landscape');
       expect(ws.pageSetup.fitToWidth).toBe(1);
       expect(ws.pageSetup.fitToHeight).toBe(0);
-      expect(ws.pageSetup.printTitlesRow).toBe(name === '大气' ? '3:4' : '3:3');
+      expect(ws.pageSetup.printTitlesRow).toBe(name === '大气横表' ? '3:4' : '3:3');
     }
   });
 
@@ -164,7 +175,7 @@ describe('ledger workbook', () => {
       expect(c.numFmt).toBe('@');
     }
     // a department reporting on its own task: in the 责任单位进展 column
-    expect(wb.getWorksheet('碧水')!.getCell(6, 15).value).toBe('市水利局：滞后；存在问题：+招标延迟');
+    expect(wb.getWorksheet('碧水横表')!.getCell(6, 15).value).toBe('市水利局：滞后；存在问题：+招标延迟');
     const zip = await JSZip.loadAsync(readFileSync(file));
     for (const name of Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/'))) {
       expect(await zip.file(name)!.async('string')).not.toContain('<f>');
