@@ -1,5 +1,5 @@
 // 总览 and 设置 end to end in Chromium, from an empty ledger: the empty 总览 reads as a line of
-// text; an alias to a unit that does not exist is refused with the closest units offered as
+// text; the county bar chart shows every label whole; an alias to a unit that does not exist is refused with the closest units offered as
 // buttons; 报送截止 set in 设置 shows in 县区报送 and 总览. Screenshots go to test/output/screens/.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
@@ -49,6 +49,23 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
     await rig?.close();
   });
 
+  it('总览 of an empty ledger: each empty-state text on one or two lines', async () => {
+    await page.goto(`${rig.bridge.url}#/overview`);
+    await page.waitForSelector('[data-testid=plans-empty]');
+    const lines = await page.$$eval('.overview .card .muted', (els) =>
+      els
+        .filter((e) => (e.textContent ?? '').trim())
+        .map((e) => {
+          const lh =
+            parseFloat(getComputedStyle(e).lineHeight) || 1.5 * parseFloat(getComputedStyle(e).fontSize);
+          return { text: e.textContent!.trim(), lines: Math.round(e.getBoundingClientRect().height / lh) };
+        }),
+    );
+    expect(lines.map((l) => l.text)).toContain('台账中还没有方案。去导入方案');
+    for (const l of lines) expect(l.lines, l.text).toBeLessThanOrEqual(2);
+    await shot('16-总览-空台账');
+  });
+
   it('imports the seed plan', async () => {
     await page.goto(`${rig.bridge.url}#/import`);
     const [chooser] = await Promise.all([
@@ -90,6 +107,24 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
     await expect.poll(() => page.textContent('[data-testid=board-due]')).toBe('报送截止 2025年9月28日');
     await page.goto(`${rig.bridge.url}#/overview`);
     await expect.poll(() => page.textContent('[data-testid=overview-due]')).toBe('报送截止 2025年9月28日');
+  });
+
+  it('总览 bar chart: every county name and value label fully inside the chart', async () => {
+    await page.goto(`${rig.bridge.url}#/overview`);
+    await page.waitForSelector('svg.bars rect.track');
+    const boxes = await page.$$eval('svg.bars', ([svg]) => {
+      const frame = svg!.getBoundingClientRect();
+      return [...svg!.querySelectorAll('text.name, text.val')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return {
+          text: t.textContent,
+          inside: r.left >= frame.left - 0.5 && r.right <= frame.right + 0.5 && r.width > 0,
+        };
+      });
+    });
+    expect(boxes.length).toBeGreaterThanOrEqual(20);
+    expect(boxes.filter((b) => !b.inside)).toEqual([]);
+    await shot('17-总览-县区完成率');
   });
 
   it('raised no errors in the page', () => {

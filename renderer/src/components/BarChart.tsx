@@ -1,4 +1,17 @@
 // A tiny horizontal bar chart in plain SVG: one bar per county, the rate as a percentage.
+
+/** Width of a label in px at `size`: a CJK character is 1em, others ~0.62em (digits, Latin,
+ *  '%', '·' in the UI's sans-serif fonts run 0.5–0.6em), rounded up so nothing is cut off. */
+function textWidth(s: string, size: number): number {
+  let em = 0;
+  for (const ch of s) em += /[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 1 : 0.62;
+  return Math.ceil(em * size);
+}
+
+// the font sizes of svg.bars .name and .val in styles.css
+const NAME_PX = 13;
+const VAL_PX = 12;
+
 export function BarChart({
   rows,
   label,
@@ -8,11 +21,13 @@ export function BarChart({
 }) {
   const barH = 22,
     gap = 8,
-    left = 128,
-    right = 120,
-    width = 640;
+    w = 300;
+  // the margins hold the longest county name and the longest value + note, so the viewBox
+  // never cuts a label (城乡一体化示范区 on the left, 100% 12/18 · 并列第10名 on the right)
+  const left = Math.max(...rows.map((r) => textWidth(r.name, NAME_PX)), 40) + 16;
+  const right = Math.max(...rows.map((r) => textWidth(`100% ${r.note}`, VAL_PX)), 40) + 16;
+  const width = left + w + right;
   const height = rows.length * (barH + gap) + 24;
-  const w = width - left - right;
   return (
     <svg className="bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} width="100%">
       {[0, 0.25, 0.5, 0.75, 1].map((t) => (

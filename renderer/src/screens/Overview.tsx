@@ -85,7 +85,7 @@ export function OverviewScreen() {
               </li>
             ))}
             {data.plans.length === 0 && (
-              <li className="muted">
+              <li className="muted empty" data-testid="plans-empty">
                 台账中还没有方案。<a href="#/import">去导入方案</a>
               </li>
             )}
