@@ -10,7 +10,7 @@ import { normalisePeriod } from '../../core/submissions/period';
 import { submissionDue } from '../../core/submissions/due';
 import { importSubmissions } from '../../core/submissions/import';
 import { getSetting } from '../../core/ledger/settings';
-import { recordFlagProgress } from '../../core/ledger/submission-writes';
+import { resolveFlaggedRow } from '../../core/submissions/resolve';
 import {
   dismissFailedSubmission,
   getSubmission,
@@ -136,32 +136,21 @@ export const submissionHandlers: Pick<Handlers, Ops> = {
 
   'submission.resolve'({ reportId, flagId, taskId, status, percent, text, overwrite }, ctx) {
     const rep = findReport(ctx, reportId);
-    const flag = rep.flagged.find((f) => f.id === flagId);
-    if (!flag) throw new ApiError('FLAG_NOT_FOUND', `报送表“${rep.file}”中没有 ${flagId} 这一行的标记。`);
-    if (!rep.unit) throw new ApiError('NO_COUNTY', `无法确定报送表“${rep.file}”属于哪个县区，不能录入。`);
-    const op = operator(ctx);
-    // the progress and the flag's mark in one transaction
-    const done = recordFlagProgress(
-      ctx.db,
-      rep.id,
+    // the same core operation as the CLI's `submission resolve`
+    const done = resolveFlaggedRow(ctx.db, {
+      submission: rep.id,
       flagId,
-      {
-        task: taskId,
-        unit: rep.unit,
-        period: rep.period,
-        status,
-        percent,
-        text,
-        sheet: flag.sheet,
-        cell: flag.cell,
-      },
-      { kind: 'manual', operator: op, ref: reportId },
-      { overwrite },
-    );
+      task: taskId,
+      status,
+      percent,
+      text,
+      overwrite,
+      operator: operator(ctx),
+    });
     if ('conflict' in done) {
       const c = done.conflict;
       return {
-        ...toContract(rep),
+        ...toContract(done.submission),
         overwrite: { code: c.code, status: c.status, percent: c.percent, text: c.text, source: c.source },
       };
     }

@@ -32,6 +32,16 @@ export const commands: Command[] = [
     load: async () => (await import('./submission')).submissionImportCommand,
   },
   {
+    name: ['submission', 'resolve'],
+    boolFlags: ['yes', 'json'],
+    summary:
+      '手工处理导入时标记的行（找不到任务、重复、冲突等）：指定任务和进展；不带参数列出待处理的行；已有本期进展时须加 --yes 覆盖',
+    usage:
+      'submission resolve [编号 行 --task 大气-3 --status 序时推进 [--percent 50] [--text 进展情况] [--yes]] [--period 2025-09] [--json] [--operator 姓名]',
+    valueFlags: ['task', 'status', 'percent', 'text', 'period', 'operator'],
+    load: async () => (await import('./submission-resolve')).submissionResolveCommand,
+  },
+  {
     name: ['plan', 'import'],
     boolFlags: ['yes', 'dry-run', 'json'],
     summary:
