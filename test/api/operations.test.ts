@@ -32,6 +32,12 @@ describe('operations over the seed', () => {
     expect(pages.map((e) => e.done)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     expect(pages.every((e) => e.total === 41 && e.message.includes('开封方案.pdf'))).toBe(true);
     expect(seen.at(-1)).toMatchObject({ done: 41, total: 41 });
+    // pages read, then the parse steps, then the ledger comparison; the bar never goes back
+    const at = (re: RegExp) => seen.findIndex((e) => re.test(e.message));
+    expect(at(/第 40\/40 页/)).toBeLessThan(at(/正在识别“开封方案.pdf”中的任务/));
+    expect(at(/正在识别“开封方案.pdf”中的任务/)).toBeLessThan(at(/正在与台账比对/));
+    const share = seen.map((e) => e.done / e.total);
+    expect(share.every((x, i) => i === 0 || x >= share[i - 1]!)).toBe(true);
   });
 
   it('app.info, plan.list, facets', async () => {

@@ -1,4 +1,5 @@
-// 总览 and 设置 end to end in Chromium, from an empty ledger: the empty 总览 reads as a line of
+// 总览 and 设置 end to end in Chromium, from an empty ledger: the seed PDF imported with its
+// progress reported page by page; the empty 总览 reads as a line of
 // text; the county bar chart shows every label whole; an alias to a unit that does not exist is refused with the closest units offered as
 // buttons; 报送截止 set in 设置 shows in 县区报送 and 总览. Screenshots go to test/output/screens/.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright';
 import { buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
 
 const SKIP = !HAVE_CHROMIUM;
-const SEED_TXT = path.join(ROOT, 'seeds/kaifeng-2025-15.txt');
+const SEED_PDF = path.join(ROOT, 'seeds/kaifeng-2025-15.pdf');
 
 describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
   let rig: Rig;
@@ -66,14 +67,39 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
     await shot('16-总览-空台账');
   });
 
-  it('imports the seed plan', async () => {
+  it('imports the seed PDF with real progress: page by page, then the parse steps, never back', async () => {
     await page.goto(`${rig.bridge.url}#/import`);
+    await page.waitForSelector('[data-testid=plan-drop]');
+    // the same stream the progress bar reads (/api/events), listened to beside it
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: { op: string; done: number; total: number; message: string }[] };
+      w.seen = [];
+      const es = new EventSource('/api/events');
+      es.onmessage = (m) => w.seen.push(JSON.parse(m.data));
+      return new Promise<void>((ok) => (es.onopen = () => ok()));
+    });
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
       page.click('[data-testid=plan-drop] button'),
     ]);
-    await chooser.setFiles(SEED_TXT);
-    await page.waitForSelector('[data-testid=parsed-count]', { timeout: 60_000 });
+    await chooser.setFiles(SEED_PDF);
+    await page.waitForSelector('[data-testid=parsed-count]', { timeout: 120_000 });
+    const seen = (
+      await page.evaluate(
+        () =>
+          (window as unknown as { seen: { op: string; done: number; total: number; message: string }[] })
+            .seen,
+      )
+    ).filter((e) => e.op === 'plan.parse');
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.filter((e) => /第 \d+\/40 页/.test(e.message)).length).toBe(40);
+    expect(seen.some((e) => e.message.includes('中的任务、责任单位和时限'))).toBe(true);
+    const share = seen.map((e) => e.done / e.total);
+    expect(
+      share.every((x, i) => i === 0 || x >= share[i - 1]!),
+      share.join(' '),
+    ).toBe(true);
+    expect(share.at(-1)).toBe(1);
     await page.click('[data-testid=save-plan]');
     await page.waitForSelector('.notice.ok');
   });

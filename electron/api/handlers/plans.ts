@@ -63,10 +63,12 @@ async function parseRef(
   ctx: HandlerContext,
   ref: { path: string; name: string },
   onPage?: (done: number, total: number) => void,
+  onParsing?: () => void,
 ) {
   const file = ctx.files.input(ref);
   const r = await parseFile(file, {
     onPage,
+    onParsing,
     signal: ctx.signal,
     // a scan is read by OCR page by page: the clerk sees each page as it is recognised
     onProgress: (p) =>
@@ -84,10 +86,16 @@ export const planHandlers: Pick<Handlers, 'plan.parse' | 'plan.import' | 'plan.l
   async 'plan.parse'({ file }, ctx) {
     let steps = 2; // reading, comparing with the ledger; a PDF reads in one step per page
     ctx.progress(0, steps, `正在读取“${file.name}”…`);
-    const r = await parseRef(ctx, file, (done, pages) => {
-      steps = pages + 1;
-      ctx.progress(done, steps, `正在读取“${file.name}”第 ${done}/${pages} 页…`);
-    });
+    const r = await parseRef(
+      ctx,
+      file,
+      (done, pages) => {
+        steps = pages + 1;
+        ctx.progress(done, steps, `正在读取“${file.name}”第 ${done}/${pages} 页…`);
+      },
+      // pages read: the parse steps follow (quick next to reading, so they share the last step)
+      () => ctx.progress(steps - 1, steps, `正在识别“${file.name}”中的任务、责任单位和时限…`),
+    );
     ctx.progress(steps - 1, steps, '正在与台账比对…');
     let diff: PlanDiff[] = [];
     let older = false;

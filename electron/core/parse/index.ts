@@ -36,6 +36,8 @@ export interface ParseOptions extends IngestOptions {
   profile?: CityProfile;
   /** pages read so far and pages in the file (PDF), as reading goes: for a progress bar */
   onPage?: (done: number, total: number) => void;
+  /** the file is read and the plan is being found in it (tasks, units, deadlines) */
+  onParsing?: () => void;
 }
 
 /** The same parse from bytes already read (the import reads a file once: hash and parse). */
@@ -50,6 +52,7 @@ export async function parseBytes(
     signal: opts.signal,
   });
   if (!ingested.value) return { value: null, problems: ingested.problems };
+  opts.onParsing?.();
   const parsed = parseIngested(ingested.value, opts);
   return { value: parsed.value, problems: [...ingested.problems, ...parsed.problems] };
 }
@@ -61,6 +64,7 @@ export async function parseFile(filePath: string, opts: ParseOptions = {}): Prom
     signal: opts.signal,
   });
   if (!ingested.value) return { value: null, problems: ingested.problems };
+  opts.onParsing?.();
   const parsed = parseIngested(ingested.value, opts);
   return { value: parsed.value, problems: [...ingested.problems, ...parsed.problems] };
 }
