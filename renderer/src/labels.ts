@@ -1,35 +1,11 @@
-// The clerk's words for the core's codes.
-import type { Role, TaskStatus } from '../../electron/api/contract';
+// The clerk's words for the core's codes. Status, role, colour and task-state words are the
+// core's one vocabulary (vocabulary.std.ts), imported, never copied.
+import type { TaskStatus } from '../../electron/api/contract';
 import { cnMonth } from '../../electron/core/common/dates.std';
+import { STATUS_WORD } from '../../electron/core/common/vocabulary.std';
 
-export const ROLE_LABEL: Record<Role, string> = {
-  lead: '牵头',
-  responsible: '负责',
-  participate: '参与',
-  cooperate: '配合',
-  implement: '落实',
-};
-export const ROLES = Object.keys(ROLE_LABEL) as Role[];
-export const STATUS_LABEL: Record<TaskStatus, string> = {
-  done: '已完成',
-  on_track: '序时推进',
-  lagging: '滞后',
-  not_started: '未开始',
-  unreported: '未报送',
-};
-export const STATUSES = Object.keys(STATUS_LABEL) as TaskStatus[];
-/** 三色预警: the words 督办单 and 通报 use */
-export const WARNING_LABEL: Record<'red' | 'yellow' | 'blue', string> = {
-  red: '红',
-  yellow: '黄',
-  blue: '蓝',
-};
-export const STATE_LABEL: Record<string, string> = {
-  active: '进行中',
-  closed: '已销号',
-  withdrawn: '已撤销',
-  removed: '已删除',
-};
+/** Every status the task table can filter by, 未报送 included. */
+export const STATUSES = Object.keys(STATUS_WORD) as TaskStatus[];
 export const OP_LABEL: Record<string, string> = {
   '<': '低于',
   '<=': '不高于',

@@ -3,8 +3,8 @@
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { openLedger, LedgerError, getSetting, type DB, type OpenOptions } from '../../core/ledger/index';
-import { STATUS_LABEL, type Status, type Warning } from '../../core/ledger/derive';
-import { ROLE_LABEL, type Role } from '../../core/parse/types';
+import type { Status } from '../../core/ledger/derive';
+import { ROLE_WORD, ROLES, STATUS_WORD, type Role } from '../../core/common/vocabulary.std';
 import { CliError, flagString, type CliContext, type ParsedArgs } from '../registry';
 
 /** Opens ctx.db; an unusable ledger (newer, read-only, locked, foreign) ends the command with exit 2. */
@@ -48,29 +48,24 @@ export function userError(e: unknown): never {
   throw e;
 }
 
-export const WARNING_MARK: Record<Warning, string> = { red: '红', yellow: '黄', blue: '蓝' };
-
 export function statusText(s: Status): string {
-  return STATUS_LABEL[s];
+  return STATUS_WORD[s];
 }
 
+/** The role words a clerk may type: the vocabulary's, and 具体落实 as plans write it. */
 const ROLE_WORDS: Record<string, Role> = {
-  牵头: 'lead',
-  负责: 'responsible',
-  参与: 'participate',
-  配合: 'cooperate',
-  落实: 'implement',
+  ...Object.fromEntries(ROLES.map((r) => [ROLE_WORD[r], r])),
   具体落实: 'implement',
 };
 
 /** lead / 牵头 … → Role, or a CliError listing the choices. */
 export function parseRole(s: string): Role {
   const t = s.trim();
-  if ((Object.keys(ROLE_LABEL) as string[]).includes(t)) return t as Role;
+  if ((ROLES as string[]).includes(t)) return t as Role;
   const r = ROLE_WORDS[t];
   if (!r)
     throw new CliError(
-      `无法识别的职责“${s}”，可选：牵头、负责、参与、配合、落实（或 lead/responsible/participate/cooperate/implement）。`,
+      `无法识别的职责“${s}”，可选：${ROLES.map((r) => ROLE_WORD[r]).join('、')}（或 ${ROLES.join('/')}）。`,
     );
   return r;
 }

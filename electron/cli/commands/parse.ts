@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { parseFile } from '../../core/parse/index';
 import { describePlace } from '../../core/common/problems';
-import { ROLE_LABEL, type ParsedDocument } from '../../core/parse/types';
+import type { ParsedDocument } from '../../core/parse/types';
+import { ROLE_WORD } from '../../core/common/vocabulary.std';
 import { CliError, flagBool, type CommandImpl } from '../registry';
 
 export const parseCommand: CommandImpl = {
@@ -50,7 +51,7 @@ export function outline(d: ParsedDocument): string {
       }
       const lead = t.units
         .filter((u) => u.role === 'lead' || u.role === 'responsible')
-        .map((u) => `${u.unit}${ROLE_LABEL[u.role]}`)
+        .map((u) => `${u.unit}${ROLE_WORD[u.role]}`)
         .slice(0, 3)
         .join('、');
       lines.push(

@@ -3,7 +3,8 @@
 // operation (resolveFlaggedRow). Without a row it lists the period's open flags with the card
 // number and the row to give; onto a task the county already reported it refuses unless --yes.
 import { defaultPeriod, getSetting, listSubmissions } from '../../core/ledger/index';
-import { parseStatus, STATUS_LABEL } from '../../core/ledger/derive';
+import { parseStatus } from '../../core/common/status-words.std';
+import { STATUS_WORD } from '../../core/common/vocabulary.std';
 import { normalisePeriod } from '../../core/submissions/period';
 import { resolveFlaggedRow } from '../../core/submissions/resolve';
 import { CliError, flagBool, flagString, type CliContext, type CommandImpl } from '../registry';
@@ -54,7 +55,7 @@ export const submissionResolveCommand: CommandImpl = {
       const rep = done.submission;
       if ('conflict' in done) {
         const c = done.conflict;
-        const was = `${STATUS_LABEL[c.status]}${c.percent != null ? `，${c.percent}%` : ''}`;
+        const was = `${STATUS_WORD[c.status]}${c.percent != null ? `，${c.percent}%` : ''}`;
         ctx.err(
           `${rep.unit}已报送任务 ${c.code} 的本期进展（${was}，来自${c.source}）。确认用手工录入的内容覆盖时请加 --yes（原记录会保留在历史中）。台账未做修改。`,
         );
@@ -67,7 +68,7 @@ export const submissionResolveCommand: CommandImpl = {
       }
       const flag = rep.flagged.find((f) => f.id === flagId)!;
       ctx.err(
-        `已处理${rep.unit}报送表“${rep.file}”工作表“${flag.sheet}”${flag.cell}：任务 ${task} ${STATUS_LABEL[status]}${percent != null ? ` ${percent}%` : ''}。还有 ${rep.flagged.filter((f) => !f.resolved).length} 行待处理。`,
+        `已处理${rep.unit}报送表“${rep.file}”工作表“${flag.sheet}”${flag.cell}：任务 ${task} ${STATUS_WORD[status]}${percent != null ? ` ${percent}%` : ''}。还有 ${rep.flagged.filter((f) => !f.resolved).length} 行待处理。`,
       );
       if (flagBool(args, 'json')) ctx.out(JSON.stringify(rep, null, 1));
       return 0;

@@ -8,7 +8,8 @@ import { CHANGE_FIELD_LABEL } from '../../core/submissions/ledger-adapter';
 import { cnMonth } from '../../core/common/dates.std';
 import { normalisePeriod } from '../../core/submissions/period';
 import { SubmissionReadCode } from '../../core/submissions/read-codes';
-import { STATUS_LABEL, type ProgressStatus, type RowOutcomeKind } from '../../core/submissions/types';
+import type { ProgressStatus, RowOutcomeKind } from '../../core/submissions/types';
+import { STATUS_WORD } from '../../core/common/vocabulary.std';
 import { CliError, flagBool, flagString, type CliContext, type CommandImpl } from '../registry';
 import { operatorName, withLedger } from './ledger-shared';
 
@@ -75,7 +76,7 @@ export const submissionImportCommand: CommandImpl = {
 
 function show(v: string | number | null, field: string): string {
   if (v == null || v === '') return '（空）';
-  if (field === 'status') return STATUS_LABEL[v as ProgressStatus] ?? String(v);
+  if (field === 'status') return STATUS_WORD[v as ProgressStatus] ?? String(v);
   if (field === 'percent') return `${v}%`;
   const s = String(v).replace(/\n/g, ' ');
   return s.length > 30 ? `${s.slice(0, 30)}…` : s;

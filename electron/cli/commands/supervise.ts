@@ -3,7 +3,8 @@
 // template templates/supervision/supervision.docx (or --template).
 import path from 'node:path';
 import { getSetting } from '../../core/ledger/index';
-import { COLOUR_WORD, exportSupervision } from '../../core/export/supervision';
+import { exportSupervision } from '../../core/export/supervision';
+import { WARNING_WORD } from '../../core/common/vocabulary.std';
 import { flagBool, type CommandImpl } from '../registry';
 import { periodArgs } from './bulletin';
 import { documentFolderArgs, userError, withLedger } from './ledger-shared';
@@ -32,7 +33,7 @@ export const superviseCommand: CommandImpl = {
             );
           }
           for (const f of r.files)
-            ctx.err(`  ${path.basename(f.file)}（${COLOUR_WORD[f.colour]}，${f.tasks} 项任务）`);
+            ctx.err(`  ${path.basename(f.file)}（${WARNING_WORD[f.colour]}，${f.tasks} 项任务）`);
           if (r.report?.unknown.length)
             ctx.err(
               `  注意：模板中有无法识别的占位符：${r.report.unknown.map((k) => `{{${k}}}`).join('、')}（已原样保留）。`,

@@ -1,17 +1,23 @@
 // `task list`: tasks with filters and their derived status and warning.
-import { listTasks, parseStatus, type Status, type TaskFilter, type Warning } from '../../core/ledger/index';
+import { listTasks, type Status, type TaskFilter, type Warning } from '../../core/ledger/index';
 import { readTypedDate } from '../../core/common/dates.std';
+import { parseStatus } from '../../core/common/status-words.std';
+import {
+  PROGRESS_STATUS_WORDS,
+  PROGRESS_STATUSES,
+  TASK_STATE_WORD,
+  WARNING_CHAR,
+} from '../../core/common/vocabulary.std';
 import { CliError, flagBool, flagString, type CommandImpl, type ParsedArgs } from '../registry';
-import { padWidth, parseRole, statusText, WARNING_MARK, withLedger } from './ledger-shared';
+import { padWidth, parseRole, statusText, withLedger } from './ledger-shared';
 
-const WARNING_WORDS: Record<string, Warning> = {
-  red: 'red',
-  红: 'red',
-  yellow: 'yellow',
-  黄: 'yellow',
-  blue: 'blue',
-  蓝: 'blue',
-};
+/** red / 红 … → the colour: the codes and the vocabulary's one-character words. */
+const WARNING_WORDS: Record<string, Warning> = Object.fromEntries(
+  (Object.keys(WARNING_CHAR) as Warning[]).flatMap((w) => [
+    [w, w],
+    [WARNING_CHAR[w], w],
+  ]),
+);
 
 export function taskFilterFromArgs(args: ParsedArgs): TaskFilter {
   const f: TaskFilter = {};
@@ -28,7 +34,7 @@ export function taskFilterFromArgs(args: ParsedArgs): TaskFilter {
         const st = parseStatus(x);
         if (!st)
           throw new CliError(
-            `无法识别的状态“${x}”，可选：已完成、序时推进、滞后、未开始（或 done/on_track/lagging/not_started）。`,
+            `无法识别的状态“${x}”，可选：${PROGRESS_STATUS_WORDS.join('、')}（或 ${PROGRESS_STATUSES.join('/')}）。`,
           );
         return st;
       }) as Status[];
@@ -76,12 +82,9 @@ export const taskListCommand: CommandImpl = {
       }
       for (const t of items) {
         const due = t.dueDate ? `${t.dueDate}${t.extended ? '(延)' : ''}` : '';
-        const flag = t.warning ? WARNING_MARK[t.warning] : '  ';
+        const flag = t.warning ? WARNING_CHAR[t.warning] : '  ';
         const late = t.overdue ? ` 逾期${t.overdueDays}天` : '';
-        const state =
-          t.state === 'active'
-            ? ''
-            : ` [${t.state === 'closed' ? '已销号' : t.state === 'withdrawn' ? '已撤销' : '新版删除'}]`;
+        const state = t.state === 'active' ? '' : ` [${TASK_STATE_WORD[t.state]}]`;
         ctx.out(
           `${padWidth(t.code, 9)} ${flag} ${padWidth(statusText(t.status), 8)} ${padWidth(due, 14)} ${t.title}${state}${late}`,
         );

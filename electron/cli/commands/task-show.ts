@@ -1,8 +1,7 @@
 // `task show CODE`: one task with units, deadlines, targets, 延期, corrections, every
 // progress record (superseded ones marked) and the audit trail.
-import { describeField, STATUS_LABEL, taskHistory } from '../../core/ledger/index';
-import { stateWord } from '../../core/ledger/lifecycle';
-import { ROLE_LABEL } from '../../core/parse/types';
+import { describeField, taskHistory } from '../../core/ledger/index';
+import { ROLE_WORD, STATUS_WORD, TASK_STATE_WORD } from '../../core/common/vocabulary.std';
 import { CliError, flagBool, type CommandImpl } from '../registry';
 import { userError, withLedger } from './ledger-shared';
 
@@ -26,12 +25,12 @@ export const taskShowCommand: CommandImpl = {
       o.push(`${t.code} ${t.title}（任务 ID ${t.id}）`);
       o.push(`方案：《${t.plan_title}》${t.group_title ? ` ${t.group_title}` : ''}`);
       o.push(
-        `状态：${stateWord(t.state)}${t.closed_at ? `，${t.closed_at} 销号：${t.close_note}` : ''}${t.withdrawn_at ? `，${t.withdrawn_at} 依据 ${t.withdrawn_by} 撤销${t.withdraw_reason ? `：${t.withdraw_reason}` : ''}` : ''}`,
+        `状态：${TASK_STATE_WORD[t.state]}${t.closed_at ? `，${t.closed_at} 销号：${t.close_note}` : ''}${t.withdrawn_at ? `，${t.withdrawn_at} 依据 ${t.withdrawn_by} 撤销${t.withdraw_reason ? `：${t.withdraw_reason}` : ''}` : ''}`,
       );
       o.push(
         `完成时限：${t.due_date ?? '（无）'}${t.due_date !== t.original_due_date ? `（原定 ${t.original_due_date}）` : ''}`,
       );
-      o.push(`责任单位：${h.units.map((u) => `${u.unit}（${ROLE_LABEL[u.role]}）`).join('、') || '（无）'}`);
+      o.push(`责任单位：${h.units.map((u) => `${u.unit}（${ROLE_WORD[u.role]}）`).join('、') || '（无）'}`);
       o.push(`时限原文：${describeField('deadlines', h.deadlines)}`);
       if (h.targets.length) o.push(`目标指标：${describeField('metrics', h.targets)}`);
       for (const e of h.extensions)
@@ -50,7 +49,7 @@ export const taskShowCommand: CommandImpl = {
               ? `${p.source_file ?? ''}${p.source_sheet ? ` ${p.source_sheet}` : ''}${p.source_cell ? ` ${p.source_cell}` : ''}`
               : `手工录入 ${p.operator}`;
           o.push(
-            `  ${p.period} ${p.unit} ${STATUS_LABEL[p.status]}${p.percent != null ? ` ${p.percent}%` : ''}${p.text ? ` ${p.text}` : ''}  〔${src}〕${p.superseded_at ? ' （已被更新）' : ''}`,
+            `  ${p.period} ${p.unit} ${STATUS_WORD[p.status]}${p.percent != null ? ` ${p.percent}%` : ''}${p.text ? ` ${p.text}` : ''}  〔${src}〕${p.superseded_at ? ' （已被更新）' : ''}`,
           );
         }
       }

@@ -1,11 +1,11 @@
 // The monthly bulletin (工作进展通报) as plain data. Every count is the ledger's period
 // figures (ledger/period-figures.ts) — the same object 总览, the workbook and the CLI read —
 // plus the words the text quotes (the units' 存在问题) and the document's own settings.
-import type { Counts, PeriodFigures, TaskFigure } from '../ledger/index';
+import type { Counts, FigureStatus, PeriodFigures, TaskFigure } from '../ledger/index';
 
 export interface ItemUnit {
   unit: string;
-  status: string;
+  status: FigureStatus;
   percent: number | null;
   /** the unit's own words (存在问题) from the record in force */
   problems: string;

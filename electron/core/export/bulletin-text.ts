@@ -3,13 +3,13 @@
 // numbers, the counties that did not report, 下步要求 一是/二是, the escalation sentence,
 // 特此通报) and the 附件 tables (landscape, full width). Every figure is read from the period
 // figures, never recounted, so the body, the tables and 总览 agree.
+import { ruleText, scoringText, type CountyFigure, type TaskFigure } from '../ledger/index';
 import {
-  FIGURE_STATUS_LABEL,
-  ruleText,
-  scoringText,
-  type CountyFigure,
-  type TaskFigure,
-} from '../ledger/index';
+  PROGRESS_STATUS_WORDS,
+  STATUS_WORD,
+  TASK_STATE_WORD,
+  WARNING_WORD as COLOUR_WORD,
+} from '../common/vocabulary.std';
 import type { BulletinData, ListItem } from './bulletin-data';
 import { FILL, type Attachment, type Block, type TableData } from './blocks';
 import { cnDate } from '../common/dates.std';
@@ -18,7 +18,6 @@ import { countChange, joinCn, num, pct, ppChange } from './cn-format';
 import { dueWords } from './due-words';
 import type { Cell } from './ooxml';
 
-const COLOUR_WORD = { red: '红色', yellow: '黄色', blue: '蓝色' } as const;
 export const COLOUR_FILL = { red: FILL.overdue, yellow: FILL.lagging, blue: FILL.blue } as const;
 
 /** Share of a count in the total, as 通报 print it: 占比27.0%. */
@@ -130,8 +129,8 @@ function countyBlocks(d: BulletinData): Block[] {
   if (silent.length) {
     line += d.figures.scoring.unreportedLast ? '未报送的县区排在末位' : '未报送的县区不参与排名';
     if (carried.length)
-      line += `，${carried.map((c) => `${c.county}按${monthOf(c.carriedFrom!)}报送的进展统计`).join('，')}，其余无报送记录的任务计为“未报送”（不计入“未开始”）。`;
-    else line += '，其任务计为“未报送”（不计入“未开始”）。';
+      line += `，${carried.map((c) => `${c.county}按${monthOf(c.carriedFrom!)}报送的进展统计`).join('，')}，其余无报送记录的任务计为“${STATUS_WORD.unreported}”（不计入“${STATUS_WORD.not_started}”）。`;
+    else line += `，其任务计为“${STATUS_WORD.unreported}”（不计入“${STATUS_WORD.not_started}”）。`;
   }
   out.push({ kind: 'p', text: line });
   const ruleWord = d.figures.scoring.kind === 'rate' ? '完成率' : '积分';
@@ -167,7 +166,7 @@ function behindBlocks(d: BulletinData): Block[] {
   const out: Block[] = [
     {
       kind: 'p',
-      text: `截至${cnDate(d.asOf)}，超过完成时限仍未完成的任务${n.o}项，进展落后于序时进度或报“滞后”的任务${n.l}项，${f.rule.blueDays}日内到期尚未完成的任务${n.s}项，红色、黄色、蓝色预警分别为${f.totals.red}项、${f.totals.yellow}项、${f.totals.blue}项（详见附件${attNo(d, 'lists')}）。`,
+      text: `截至${cnDate(d.asOf)}，超过完成时限仍未完成的任务${n.o}项，进展落后于序时进度或报“${STATUS_WORD.lagging}”的任务${n.l}项，${f.rule.blueDays}日内到期尚未完成的任务${n.s}项，红色、黄色、蓝色预警分别为${f.totals.red}项、${f.totals.yellow}项、${f.totals.blue}项（详见附件${attNo(d, 'lists')}）。`,
     },
   ];
   // by county: counties with the same figures are named together (未报送 counties often share them)
@@ -332,19 +331,19 @@ export function fewUnits(list: string[], max = 3): string {
 
 const pctText = (v: number | null) => (v == null ? '—' : `${num(v)}%`);
 
-/** Units grouped by state: 未报送：龙亭区、鼓楼区；滞后：兰考县39%（资金落实困难）. */
+/** Units grouped by state: 未报送：龙亭区、鼓楼区；进度滞后：兰考县39%（资金落实困难）. */
 function unitsLine(units: ListItem['units']): string {
   if (units.length === 0) return '—';
   const groups = new Map<string, string[]>();
   for (const u of units) {
     const words = u.problems.trim().replace(/[。；;，,]+$/, '');
-    const label = u.status === 'unreported' ? '未报送' : FIGURE_STATUS_LABEL[u.status as 'done'];
+    const label = STATUS_WORD[u.status];
     const item = `${u.unit}${u.percent != null ? `${num(u.percent)}%` : ''}${words ? `（${words}）` : ''}`;
     groups.set(label, [...(groups.get(label) ?? []), item]);
   }
   return [...groups]
     .map(([label, list]) =>
-      label === '未报送' && list.length > 4
+      label === STATUS_WORD.unreported && list.length > 4
         ? `${label}：${list.slice(0, 2).join('、')}等${list.length}个`
         : `${label}：${list.join('、')}`,
     )
@@ -433,18 +432,16 @@ export function rankingTable(d: BulletinData): TableData {
     '县区',
     '本期报送',
     '承担任务',
-    '已完成',
-    '序时推进',
-    '滞后',
-    '未开始',
-    '未报送',
+    ...PROGRESS_STATUS_WORDS,
+    STATUS_WORD.unreported,
     '超期',
     '完成率',
     d.figures.scoring.kind === 'rate' ? '得分（完成率）' : '积分',
     '上期排名',
   ];
   return {
-    weights: [6, ...(separate ? [7] : []), 16, 10, 8, 7, 8, 6, 7, 7, 6, 8, 10, 8],
+    // 进度滞后 is as wide as 序时推进: two points from 县区 keep the table's width
+    weights: [6, ...(separate ? [7] : []), 14, 10, 8, 7, 8, 8, 7, 7, 6, 8, 10, 8],
     header: [header],
     rows,
   };
@@ -481,13 +478,13 @@ function detailTable(d: BulletinData): TableData {
         // a long list of the same state says more as a count
         const who =
           names.length > 4 ? `${names.slice(0, 2).join('、')}等${names.length}个` : names.join('、');
-        return `${FIGURE_STATUS_LABEL[s]}：${who}`;
+        return `${STATUS_WORD[s]}：${who}`;
       })
       .join('；');
     const state =
       t.state === 'closed'
-        ? '已销号'
-        : `${FIGURE_STATUS_LABEL[t.status]}${t.overdueDays > 0 ? `\n超期${t.overdueDays}天` : ''}`;
+        ? TASK_STATE_WORD.closed
+        : `${STATUS_WORD[t.status]}${t.overdueDays > 0 ? `\n超期${t.overdueDays}天` : ''}`;
     rows.push([
       String(++seq),
       t.code,
@@ -542,7 +539,7 @@ export function bulletinAttachments(d: BulletinData): Attachment[] {
         ...base,
         subtitle: `（${d.period.label}，截至${cnDate(d.asOf)}）`,
         table: rankingTable(d),
-        note: `注：${scoringText(d.figures.scoring)}“未报送”为尚无报送记录的任务数，不计入“未开始”。`,
+        note: `注：${scoringText(d.figures.scoring)}“${STATUS_WORD.unreported}”为尚无报送记录的任务数，不计入“${STATUS_WORD.not_started}”。`,
       };
     if (a.key === 'detail')
       return {

@@ -2,7 +2,7 @@
 // 进展情况). With ten counties it is 32 columns, which A3 fitted to width prints at about 40%:
 // kept for offices that read it on screen (setting ledger.workbook_matrix, CLI --matrix),
 // off by default; the printable layout is the long plan sheet (ledger-plan-sheet.ts).
-import { FIGURE_STATUS_LABEL as STATUS_LABEL } from '../ledger/index';
+import { STATUS_WORD } from '../common/vocabulary.std';
 import { cnDate } from '../common/dates.std';
 import { removedMark } from '../common/removed-mark.std';
 import type { LedgerWorkbookData, WorkbookPlan } from './collect-ledger-workbook';
@@ -77,7 +77,7 @@ export function matrixSheet(
     put(
       t.removed
         ? removedMark(t.removed.edition)
-        : `${STATUS_LABEL[t.status]}${t.overdue ? `\n超期${t.overdueDays}天` : ''}`,
+        : `${STATUS_WORD[t.status]}${t.overdue ? `\n超期${t.overdueDays}天` : ''}`,
       st.text('center', t.removed ? undefined : statusFill(t.status, t.warning)),
     );
     for (const county of p.counties) {

@@ -4,7 +4,8 @@
 // columns for ten counties) shrinks to about 40%. The task's own cells (任务, 牵头单位, 完成时限,
 // 目标指标, 序时进度, 总体状态, 备注) are merged down its unit rows, as a printed 台账 writes them;
 // 编号 is repeated on every row so a filtered or cut page still says which task a row is.
-import { FIGURE_STATUS_LABEL as STATUS_LABEL, type Warning } from '../ledger/index';
+import type { Warning } from '../ledger/index';
+import { STATUS_WORD } from '../common/vocabulary.std';
 import { cnDate } from '../common/dates.std';
 import { removedMark } from '../common/removed-mark.std';
 import type { LedgerWorkbookData, WorkbookPlan } from './collect-ledger-workbook';
@@ -71,7 +72,7 @@ export function planLongSheet(
     const n = Math.max(1, units.length);
     const status = t.removed
       ? removedMark(t.removed.edition)
-      : `${STATUS_LABEL[t.status]}${t.overdue ? `\n超期${t.overdueDays}天` : ''}`;
+      : `${STATUS_WORD[t.status]}${t.overdue ? `\n超期${t.overdueDays}天` : ''}`;
     const lead = t.lead.join('、');
     // the merged cells' text must fit the rows they span: each row takes its share
     const merged = Math.max(
@@ -105,7 +106,7 @@ export function planLongSheet(
           st.text('center', u.warning ? WARNING_FILL[u.warning] : undefined),
         );
         sh.put(unitProgress(u, d.period.key), st.text(), W['进展情况']);
-        sh.put(u.reportedPeriod ?? '未报送', st.text('center'));
+        sh.put(u.reportedPeriod ?? STATUS_WORD.unreported, st.text('center'));
       } else for (let i = 0; i < 6; i++) sh.put('', st.text());
       sh.put(top ? t.note : '', st.text());
       sh.end('auto', share);

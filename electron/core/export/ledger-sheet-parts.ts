@@ -1,10 +1,7 @@
 // What every sheet of the ledger workbook shares: its few cell styles, the title rows, row
 // heights for wrapped text, the status fills and how a unit's status and progress read.
-import {
-  FIGURE_STATUS_LABEL as STATUS_LABEL,
-  type FigureStatus as Status,
-  type Warning,
-} from '../ledger/index';
+import type { FigureStatus as Status, Warning } from '../ledger/index';
+import { STATUS_WORD } from '../common/vocabulary.std';
 import { FILL } from './blocks';
 import { num } from './cn-format';
 import type { UnitCell } from './collect-ledger-workbook';
@@ -34,7 +31,7 @@ export function unitProgress(u: UnitCell, period: string): string {
 }
 
 export function unitStatusText(u: UnitCell, overdue = false): string {
-  return overdue && u.status !== 'done' ? `${STATUS_LABEL[u.status]}（超期）` : STATUS_LABEL[u.status];
+  return overdue && u.status !== 'done' ? `${STATUS_WORD[u.status]}（超期）` : STATUS_WORD[u.status];
 }
 
 /** The workbook's few cell styles, each resolved once (called for every cell: no allocation per call). */

@@ -9,6 +9,7 @@
 // CLI: `ledger export -o FILE.xlsx [--matrix]` (the ledger command calls exportLedgerWorkbook).
 import { writeFileAtomic } from '../common/atomic-write';
 import { getSetting, type DB } from '../ledger/index';
+import { PROGRESS_STATUS_WORDS, STATUS_WORD } from '../common/vocabulary.std';
 import { FILL } from './blocks';
 import { cnDate } from '../common/dates.std';
 import { num } from './cn-format';
@@ -35,9 +36,7 @@ function summarySheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData): void {
   sh.addRow([c('一、按方案统计', st.section())], 22);
   sh.merge(3, 0, 3, last);
   sh.addRow(
-    ['序号', '方案', '任务数', '已完成', '序时推进', '滞后', '未开始', '超期', '完成率'].map((h) =>
-      c(h, st.header()),
-    ),
+    ['序号', '方案', '任务数', ...PROGRESS_STATUS_WORDS, '超期', '完成率'].map((h) => c(h, st.header())),
     20,
   );
   d.plans.forEach((p, i) => {
@@ -72,7 +71,7 @@ function summarySheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData): void {
   const r = sh.addRow([c('二、按县区统计（本期未报送的县区不排名；得分相同的并列）', st.section())], 22);
   sh.merge(r, 0, r, last);
   sh.addRow(
-    ['排名', '县区', '承担任务', '已完成', '序时推进', '滞后', '未开始', '超期', '完成率', '未报送'].map(
+    ['排名', '县区', '承担任务', ...PROGRESS_STATUS_WORDS, '超期', '完成率', STATUS_WORD.unreported].map(
       (h) => c(h, st.header()),
     ),
     20,
@@ -164,7 +163,7 @@ function countySheet(
     put(u.text, st.text());
     put(u.problems, st.text());
     put(u.next_steps, st.text());
-    put(u.reportedPeriod ?? '未报送', st.text('center'));
+    put(u.reportedPeriod ?? STATUS_WORD.unreported, st.text('center'));
     put(t.note, st.text());
     sh.end('auto');
   });

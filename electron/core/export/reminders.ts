@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { writeFileAtomic } from '../common/atomic-write';
 import path from 'node:path';
+import { STATUS_WORD } from '../common/vocabulary.std';
 import {
-  FIGURE_STATUS_LABEL as STATUS_LABEL,
   periodFigures,
   recordsInForce,
   toPeriod,
@@ -108,7 +108,7 @@ export function collectReminders(
               : '未说明存在问题';
       add(u.unit, { ...base, status: u.status, percent: u.percent, note });
     }
-    const who = behind.map((u) => `${u.unit}（${STATUS_LABEL[u.status]}）`).join('、');
+    const who = behind.map((u) => `${u.unit}（${STATUS_WORD[u.status]}）`).join('、');
     for (const lead of i.leads) {
       const k = kinds.get(lead)?.k;
       if (k === 'county' || k === 'zone') continue;
@@ -165,7 +165,7 @@ export function reminderTable(r: Reminder): TableData {
       it.overdue
         ? { text: `超期${it.overdueDays}天`, fill: FILL.overdue }
         : {
-            text: `${STATUS_LABEL[it.status]}${it.percent != null ? `\n完成${it.percent}%` : ''}`,
+            text: `${STATUS_WORD[it.status]}${it.percent != null ? `\n完成${it.percent}%` : ''}`,
             fill: it.status === 'lagging' ? FILL.lagging : undefined,
           },
       { text: it.note || '—', align: 'left' },

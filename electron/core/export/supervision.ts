@@ -9,7 +9,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write';
 import {
-  FIGURE_STATUS_LABEL,
   percentOf,
   periodFigures,
   pointsBehind,
@@ -23,6 +22,12 @@ import {
   type WarningRule,
 } from '../ledger/index';
 import { FILL, type TableData } from './blocks';
+import {
+  STATUS_WORD,
+  WARNING_CHAR as COLOUR_CHAR,
+  WARNING_WORD as COLOUR_WORD,
+  type FigureStatus,
+} from '../common/vocabulary.std';
 import { addDays, cnDate } from '../common/dates.std';
 import { contactLine, num, safeFileName } from './cn-format';
 import { collectMeta, periodLabelLong } from './collect-bulletin';
@@ -33,8 +38,6 @@ import { KEYS, str } from './settings-keys';
 import { loadTemplate } from './template-path';
 
 export const COLOURS: Warning[] = ['red', 'yellow', 'blue'];
-export const COLOUR_WORD: Record<Warning, string> = { red: '红色', yellow: '黄色', blue: '蓝色' };
-const COLOUR_CHAR: Record<Warning, string> = { red: '红', yellow: '黄', blue: '蓝' };
 const COLOUR_FILL: Record<Warning, string> = { red: FILL.overdue, yellow: FILL.lagging, blue: FILL.blue };
 
 /** Days to answer by colour: red is urgent (the office's 反馈时限 setting is the yellow one). */
@@ -104,7 +107,7 @@ export function warningReason(
   }
   if (colour === 'yellow') {
     if (behind != null && behind >= rule.yellowPoints) return behindText;
-    if (u.status === 'lagging') return `报“滞后”${behindText ? `，${behindText}` : ''}`;
+    if (u.status === 'lagging') return `报“${STATUS_WORD.lagging}”${behindText ? `，${behindText}` : ''}`;
     return '阶段性时限已过，未完成';
   }
   return t.daysLeft != null ? `距完成时限${t.daysLeft}天` : '临近完成时限';
@@ -117,7 +120,7 @@ function progressText(
 ): string {
   if (u.status === 'unreported') return '本期未报送';
   const parts = [
-    FIGURE_STATUS_LABEL[u.status as keyof typeof FIGURE_STATUS_LABEL] ?? u.status,
+    STATUS_WORD[u.status as FigureStatus] ?? u.status,
     u.percent != null ? `完成${num(u.percent)}%` : '',
     expected != null ? `序时进度${num(expected)}%` : '',
   ].filter(Boolean);
@@ -177,10 +180,10 @@ export function collectSupervision(
     }
     for (const lead of t.leads) {
       if (local(lead) || open.some((u) => u.unit === lead)) continue;
-      const who = open.map((u) => `${u.unit}（${FIGURE_STATUS_LABEL[u.status]}）`).join('、');
+      const who = open.map((u) => `${u.unit}（${STATUS_WORD[u.status]}）`).join('、');
       add(lead, t.warning!, {
         ...base,
-        progress: `${FIGURE_STATUS_LABEL[t.status]}${t.percent != null ? `，平均完成${num(t.percent)}%` : ''}${t.expected != null ? `，序时进度${num(t.expected)}%` : ''}${who ? `；未完成的县区（单位）：${who}` : ''}`,
+        progress: `${STATUS_WORD[t.status]}${t.percent != null ? `，平均完成${num(t.percent)}%` : ''}${t.expected != null ? `，序时进度${num(t.expected)}%` : ''}${who ? `；未完成的县区（单位）：${who}` : ''}`,
         // the task as far as its slowest unit (TaskFigure.behind)
         reason: warningReason(t.warning!, t, { status: t.status, percent: slowest(t) }, f.asOf, f.rule),
       });

@@ -17,6 +17,7 @@ import { stmt } from './db';
 import { getSetting } from './settings';
 import { toPeriod, type Period } from './periods';
 import { daysBetween, todayLocal } from '../common/dates.std';
+import type { ProgressStatus, WarningColour } from '../common/vocabulary.std';
 import {
   DEFAULT_WARNING_RULE,
   expectedProgress,
@@ -25,27 +26,10 @@ import {
   type WarningRule,
 } from './schedule';
 
-export type Status = 'done' | 'on_track' | 'lagging' | 'not_started';
-export const STATUSES: Status[] = ['done', 'on_track', 'lagging', 'not_started'];
-export const STATUS_LABEL: Record<Status, string> = {
-  done: '已完成',
-  on_track: '序时推进',
-  lagging: '滞后',
-  not_started: '未开始',
-};
+/** A unit's 完成状态 (its words: STATUS_WORD in common/vocabulary.std.ts). */
+export type Status = ProgressStatus;
 
-export type Warning = 'red' | 'yellow' | 'blue';
-
-/** Chinese or English status words → Status (for submissions and the CLI); null if unknown. */
-export function parseStatus(s: string): Status | null {
-  const t = s.trim().replace(/\s+/g, '');
-  if ((STATUSES as string[]).includes(t)) return t as Status;
-  if (/^(已完成|完成|已办结|办结|已销号)$/.test(t)) return 'done';
-  if (/^(序时推进|正常推进|按序时推进|按时序推进|推进中|进行中|正在推进|序时)$/.test(t)) return 'on_track';
-  if (/^(滞后|进度滞后|滞后于序时|未按序时推进|落后)$/.test(t)) return 'lagging';
-  if (/^(未开始|未启动|尚未开始|尚未启动)$/.test(t)) return 'not_started';
-  return null;
-}
+export type Warning = WarningColour;
 
 export function rollupStatus(statuses: Status[]): Status {
   if (statuses.length === 0) return 'not_started';

@@ -44,7 +44,7 @@ export {
 } from './lifecycle';
 export { listEvidence, evidenceFile, evidenceDir } from './evidence';
 export { recordProgress, type ProgressInput } from './progress';
-export { STATUS_LABEL, parseStatus, rollupStatus, warningFor, type Status, type Warning } from './derive';
+export { rollupStatus, warningFor, type Status, type Warning } from './derive';
 export {
   listTasks,
   countyTasks,
@@ -83,7 +83,6 @@ export {
   checkFigures,
   assertFigures,
   emptyCounts,
-  FIGURE_STATUS_LABEL,
   type PeriodFigures,
   type TaskFigure,
   type CountyFigure,

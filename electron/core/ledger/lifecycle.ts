@@ -10,6 +10,7 @@ import { refreshDueDate } from './task-fields';
 import { requireTask, type TaskRow } from './tasks';
 import { readTypedDate, todayLocal } from '../common/dates.std';
 import { nowIso } from './util';
+import { TASK_STATE_WORD } from '../common/vocabulary.std';
 
 function need(value: string | undefined, what: string): string {
   const v = (value ?? '').trim();
@@ -31,7 +32,7 @@ export function extendTask(
   if (!requestedAt) throw new Error(`无法识别的申请日期“${e.requestedAt}”，请写成 2025-09-15。`);
   return write(db, () => {
     const t = requireTask(db, ref);
-    if (t.state !== 'active') throw new Error(`任务 ${t.code} 已${stateWord(t.state)}，不能延期。`);
+    if (t.state !== 'active') throw new Error(`任务 ${t.code} ${TASK_STATE_WORD[t.state]}，不能延期。`);
     if (t.due_date && newDue <= t.due_date)
       throw new Error(`新的完成时限 ${newDue} 不晚于现有时限 ${t.due_date}，不是延期。`);
     db.prepare(
@@ -116,7 +117,7 @@ export function closeTask(db: DB, ref: string | number, c: CloseInput): TaskRow 
   const read = files.length ? prepareEvidence(db, files) : [];
   return write(db, () => {
     const t = requireTask(db, ref);
-    if (t.state !== 'active') throw new Error(`任务 ${t.code} 已${stateWord(t.state)}，不能销号。`);
+    if (t.state !== 'active') throw new Error(`任务 ${t.code} ${TASK_STATE_WORD[t.state]}，不能销号。`);
     const by = confirmedBy ? `，确认：${confirmedBy}` : '';
     const what = [evidence, ...read.map((r) => `“${r.name}”`)].filter(Boolean).join('，');
     if (c.unit) {
@@ -207,7 +208,7 @@ export function withdrawTask(
   return write(db, () => {
     const t = requireTask(db, ref);
     if (t.state === 'withdrawn' || t.state === 'removed')
-      throw new Error(`任务 ${t.code} 已${stateWord(t.state)}。`);
+      throw new Error(`任务 ${t.code} ${TASK_STATE_WORD[t.state]}。`);
     db.prepare(
       "UPDATE tasks SET state = 'withdrawn', withdrawn_at = ?, withdrawn_by = ?, withdraw_reason = ?, updated_at = ? WHERE id = ?",
     ).run(date, document, reason, nowIso(), t.id);
@@ -262,15 +263,11 @@ export function reopenTask(
       operator: r.operator,
       taskId: t.id,
       planId: t.plan_id,
-      summary: `${t.code} 重新打开（原为${stateWord(t.state)}）：${reason}`,
+      summary: `${t.code} 重新打开（原为${TASK_STATE_WORD[t.state]}）：${reason}`,
       detail: { previous: t },
     });
     return requireTask(db, t.id);
   });
-}
-
-export function stateWord(s: string): string {
-  return s === 'closed' ? '销号' : s === 'withdrawn' ? '撤销' : s === 'removed' ? '从新版方案中删除' : '在办';
 }
 
 /** 备注: the clerk's free remark on a task (the ledger sheet's 备注 column). */

@@ -10,6 +10,7 @@
 //   临期 (blue); checkFigures() proves it, and that every total is the sum of its parts.
 import type { DB } from './db';
 import { stmt } from './db';
+import { STATUS_WORD } from '../common/vocabulary.std';
 import { type Status, type Warning } from './derive';
 import { toPeriod, periodLabel, type Period } from './periods';
 import { listTasks, type TaskStatusItem } from './queries';
@@ -20,14 +21,9 @@ import { getSetting } from './settings';
 import { removedTasksWithProgress } from './removed-tasks';
 import { readTaskUnits, taskLeads as leadUnits, unitKinds, unitsOf, type TaskUnits } from './task-units';
 
+/** A task's or unit's status in the figures; its words: STATUS_WORD (common/vocabulary.std.ts). */
 export type FigureStatus = Status | 'unreported';
-export const FIGURE_STATUS_LABEL: Record<FigureStatus, string> = {
-  done: '已完成',
-  on_track: '序时推进',
-  lagging: '滞后',
-  not_started: '未开始',
-  unreported: '未报送',
-};
+const FIGURE_STATUSES: FigureStatus[] = ['done', 'on_track', 'lagging', 'not_started', 'unreported'];
 
 export type TaskList = 'overdue' | 'lagging' | 'due_soon';
 
@@ -521,7 +517,7 @@ export function checkFigures(f: PeriodFigures): string[] {
   const check = (name: string, c: Counts) => {
     if (parts(c) !== c.total)
       out.push(
-        `${name}：任务总数${c.total}项，但已完成${c.done}＋序时推进${c.on_track}＋滞后${c.lagging}＋未开始${c.not_started}＋未报送${c.unreported}＝${parts(c)}项。`,
+        `${name}：任务总数${c.total}项，但${FIGURE_STATUSES.map((s) => `${STATUS_WORD[s]}${c[s]}`).join('＋')}＝${parts(c)}项。`,
       );
     if (c.red + c.yellow + c.blue > c.total)
       out.push(`${name}：红${c.red}＋黄${c.yellow}＋蓝${c.blue}项预警多于任务总数${c.total}项。`);
@@ -533,7 +529,7 @@ export function checkFigures(f: PeriodFigures): string[] {
   for (const k of ['total', 'done', 'on_track', 'lagging', 'not_started', 'unreported', 'overdue'] as const)
     if (sum(k) !== f.totals[k])
       out.push(
-        `全市合计的${k === 'total' ? '任务总数' : (FIGURE_STATUS_LABEL[k as FigureStatus] ?? '超期')}${f.totals[k]}项，但各方案之和为${sum(k)}项。`,
+        `全市合计的${k === 'total' ? '任务总数' : (STATUS_WORD[k as FigureStatus] ?? '超期')}${f.totals[k]}项，但各方案之和为${sum(k)}项。`,
       );
   if (f.tasks.length !== f.totals.total)
     out.push(`全市合计${f.totals.total}项，但任务清单有${f.tasks.length}项。`);

@@ -6,7 +6,9 @@ import type { DB } from './db';
 import { stmt, write } from './db';
 import { fatal, hasFatal, type Place, type Problem } from '../common/problems';
 import { audit } from './audit';
-import { parseStatus, type Status } from './derive';
+import type { Status } from './derive';
+import { parseStatus } from '../common/status-words.std';
+import { PROGRESS_STATUS_WORDS } from '../common/vocabulary.std';
 import { ensurePeriod, parsePeriod } from './periods';
 import { resolveTask } from './tasks';
 import { findUnit } from './units';
@@ -19,7 +21,7 @@ export interface ProgressInput {
   unit: string;
   /** 2025-09 or 2025-Q3 */
   period: string;
-  /** done | on_track | lagging | not_started, or the Chinese words (已完成, 序时推进, 滞后, 未开始) */
+  /** done | on_track | lagging | not_started, or a status word (common/status-words.std.ts) */
   status: Status | string;
   percent?: number | null;
   text?: string;
@@ -132,7 +134,7 @@ export function recordProgress(
       errs.push(
         fatal(
           'PROGRESS_BAD_STATUS',
-          `${at(r)}无法识别的进展状态“${r.status}”（应为：已完成、序时推进、滞后、未开始）。`,
+          `${at(r)}无法识别的进展状态“${r.status}”（应为：${PROGRESS_STATUS_WORDS.join('、')}）。`,
           where(r),
         ),
       );

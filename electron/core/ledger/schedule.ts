@@ -6,8 +6,9 @@
 // the deadline, yellow behind 序时进度, red overdue), 银川 thresholds (yellow 10–30 points behind
 // 序时进度, red beyond 30), 宣城 序时进度 as the elapsed share of the year by month (11/12 at the
 // end of November).
+import { STATUS_WORD, type WarningColour } from '../common/vocabulary.std';
 
-export type Colour = 'red' | 'yellow' | 'blue';
+export type Colour = WarningColour;
 
 export interface WarningRule {
   /** 蓝: due within this many days and not done (the 临期提醒 setting `due_soon_days`) */
@@ -116,5 +117,5 @@ export function warningByRule(w: RuleInput, rule: WarningRule = DEFAULT_WARNING_
 
 /** The rule in words, for notes under tables and the 设置 screen. */
 export function ruleText(rule: WarningRule): string {
-  return `蓝色：距完成时限${rule.blueDays}日以内且未完成；黄色：进度落后序时进度${rule.yellowPoints}至${rule.redPoints}个百分点，或县区（单位）报“滞后”；红色：进度落后序时进度超过${rule.redPoints}个百分点，或超过完成时限仍未完成。`;
+  return `蓝色：距完成时限${rule.blueDays}日以内且未完成；黄色：进度落后序时进度${rule.yellowPoints}至${rule.redPoints}个百分点，或县区（单位）报“${STATUS_WORD.lagging}”；红色：进度落后序时进度超过${rule.redPoints}个百分点，或超过完成时限仍未完成。`;
 }

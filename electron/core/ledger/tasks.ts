@@ -1,7 +1,9 @@
 // Finding tasks: by id or by the short code a clerk says (大气-12), everywhere.
 import type { DB } from './db';
+import type { TaskStateCode } from '../common/vocabulary.std';
 
-export type TaskState = 'active' | 'closed' | 'withdrawn' | 'removed';
+/** Its words: TASK_STATE_WORD (common/vocabulary.std.ts). */
+export type TaskState = TaskStateCode;
 
 export interface TaskRow {
   id: number;

@@ -2,17 +2,11 @@
 // `parse --json` (shared/gold/README.md); the extra fields (spans, kinds, clauses) are
 // what the ledger and the UI need on top of it.
 import type { UncertainSpan } from './uncertain';
+import type { Role } from '../common/vocabulary.std';
 
-/** 牵头 lead · 负责 responsible · 参与 participate · 配合 cooperate · 落实 implement */
-export type Role = 'lead' | 'responsible' | 'participate' | 'cooperate' | 'implement';
-
-export const ROLE_LABEL: Record<Role, string> = {
-  lead: '牵头',
-  responsible: '负责',
-  participate: '参与',
-  cooperate: '配合',
-  implement: '落实',
-};
+/** 牵头 lead · 负责 responsible · 参与 participate · 配合 cooperate · 落实 implement
+ *  (its words: ROLE_WORD in vocabulary.std.ts) */
+export type { Role };
 
 /** A place in the ingested text: paragraph index and character offsets inside it. */
 export interface Span {

@@ -7,7 +7,7 @@ import { colLetter } from './generate';
 import { fieldOfHeading, type Field, type HeaderMap } from './headers';
 import { isPlaceholder, normalisePercent } from './normalise';
 import type { SheetGrid } from './sheet-grid';
-import { readStatusWord } from './status-words';
+import { readStatusWord } from '../common/status-words.std';
 
 export type ColumnContent = 'status' | 'percent' | 'text' | 'empty' | 'other';
 

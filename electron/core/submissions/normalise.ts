@@ -2,10 +2,10 @@
 // Each returns null when it cannot read the value, so the caller can report the cell.
 import { isoDay, isoOf, monthEnd } from '../common/dates.std';
 import type { ProgressStatus } from './types';
-import { readStatusWord } from './status-words';
+import { readStatusWord } from '../common/status-words.std';
 
 /** 已完成/完成 → done; 序时推进/正在推进 → on_track; 滞后 → lagging; 未启动 → not_started;
- *  the exact list is status-words.ts. */
+ *  the exact list is common/status-words.std.ts. */
 export function normaliseStatus(
   raw: string,
   extraWords: Partial<Record<ProgressStatus, string>> = {},

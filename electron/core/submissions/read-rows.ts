@@ -5,10 +5,11 @@
 import { ref, type GridCell, type SheetGrid } from './sheet-grid';
 import type { Field, HeaderMap } from './headers';
 import { isPlaceholder, readCountyDate, normalisePercent } from './normalise';
-import { readStatusWord } from './status-words';
+import { readStatusWord } from '../common/status-words.std';
 import { FUZZY_THRESHOLD, parseCode, type TaskIndex, type TaskMatch } from './task-match';
 import { GROUP_RE, NOTE_RE, SIGNATURE_RE, type SheetContext } from './sheet-lines';
-import { STATUS_LABEL, type ProgressStatus, type RowOutcome, type SubmissionTask } from './types';
+import type { ProgressStatus, RowOutcome, SubmissionTask } from './types';
+import { PROGRESS_STATUS_WORDS, STATUS_WORD } from '../common/vocabulary.std';
 
 /** What reading rows needs: the tasks to match against, and the template's status words. */
 export interface RowOptions {
@@ -236,7 +237,7 @@ export function readRows(
         const asPct = col('percent') == null ? normalisePercent(statusCell) : null;
         if (asPct != null) percent = asPct;
         else
-          unreadable ??= `${at}单元格的完成状态“${statusCell.text}”无法识别（应为${Object.values(STATUS_LABEL).join('、')}之一，或 完成、已办结、推进中、滞后、未开展 等），该行未导入。`;
+          unreadable ??= `${at}单元格的完成状态“${statusCell.text}”无法识别（应为${PROGRESS_STATUS_WORDS.join('、')}之一，或 完成、已办结、推进中、滞后、未开展 等），该行未导入。`;
       }
     }
     if (status == null && percent === 100 && !unreadable) status = 'done';
@@ -248,7 +249,7 @@ export function readRows(
       else if (status === 'not_started' && percent > 0)
         flags.push(`${at}：完成状态为未启动，但完成进度为 ${percent}%，请核对。`);
       else if (status !== 'done' && percent === 100)
-        flags.push(`${at}：完成进度为 100%，但完成状态为${STATUS_LABEL[status]}，请核对。`);
+        flags.push(`${at}：完成进度为 100%，但完成状态为${STATUS_WORD[status]}，请核对。`);
     }
     const doneCell = get('completedOn');
     const completedOn =
@@ -268,7 +269,7 @@ export function readRows(
     // the ledger needs a status; guessing one from a percent below 100 would put words in
     // the county's mouth
     if (!empty && status == null && !unreadable) {
-      unreadable = `${col('status') ? ref(r, col('status')!) + '单元格' : '该行'}未填写完成状态（${Object.values(STATUS_LABEL).join('、')}），该行未导入。`;
+      unreadable = `${col('status') ? ref(r, col('status')!) + '单元格' : '该行'}未填写完成状态（${PROGRESS_STATUS_WORDS.join('、')}），该行未导入。`;
     }
     rows.push({ ...idPlace, match, status, percent, completedOn, fields, unreadable, empty, flags });
   }

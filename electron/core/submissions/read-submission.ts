@@ -19,6 +19,7 @@ import type { SheetContext } from './sheet-lines';
 import { readRows, type ParsedRow, type RowOptions } from './read-rows';
 import { recordsOf } from './row-records';
 import type { RowOutcome, SubmissionRecord, WorkbookIdentity } from './types';
+import { PROGRESS_STATUS_WORDS } from '../common/vocabulary.std';
 
 export interface ReadOptions extends ContextOptions, RowOptions {
   /** year for dates and periods written without one (9月份); defaults to the tasks' plan year */
@@ -122,7 +123,7 @@ export function readSubmissions(
     problems.push({
       severity: 'warning',
       code: SubmissionReadCode.NoStatusColumn,
-      message: `文件“${file}”的表格没有“完成状态”或“完成进度”列，台账无法判断各任务是否完成，各行都不会导入。请改用本系统生成的报送表，或在表中补充“完成状态”列（已完成、序时推进、进度滞后、未启动）。`,
+      message: `文件“${file}”的表格没有“完成状态”或“完成进度”列，台账无法判断各任务是否完成，各行都不会导入。请改用本系统生成的报送表，或在表中补充“完成状态”列（${PROGRESS_STATUS_WORDS.join('、')}）。`,
       file,
     });
   }

@@ -2,15 +2,10 @@
 // comes back. Kept independent of the ledger's own row types so the workbook code can be
 // tested on its own; `ledger-adapter.ts` converts between the two.
 
-/** 完成状态 as stored in the ledger. */
-export type ProgressStatus = 'done' | 'on_track' | 'lagging' | 'not_started';
+import type { ProgressStatus } from '../common/vocabulary.std';
 
-export const STATUS_LABEL: Record<ProgressStatus, string> = {
-  done: '已完成',
-  on_track: '序时推进',
-  lagging: '进度滞后',
-  not_started: '未启动',
-};
+/** 完成状态 as stored in the ledger; its words are the vocabulary's (vocabulary.std.ts). */
+export type { ProgressStatus };
 
 /** One task (任务) as a county sees it in its workbook. */
 export interface SubmissionTask {

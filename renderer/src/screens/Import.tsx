@@ -17,7 +17,8 @@ import { useApp, placeOf } from '../app-context';
 import { useLong } from '../long';
 import { Dropzone } from '../components/Dropzone';
 import { Legend, SourceText, type Mark } from '../components/SourceText';
-import { FIELD_LABEL, OP_LABEL, ROLE_LABEL, ROLES } from '../labels';
+import { FIELD_LABEL, OP_LABEL } from '../labels';
+import { ROLES, ROLE_WORD } from '../../../electron/core/common/vocabulary.std';
 import { renumberRuns } from '../../../electron/core/ledger/renumber.std';
 
 interface Item {
@@ -200,7 +201,7 @@ function ParsedView({
         for (let i = t.span.from; i <= t.span.to; i++) owners.set(i, k);
         for (const u of t.units)
           if (u.span)
-            marks.push({ ...u.span, kind: 'unit', owner: k, title: `${u.unit}（${ROLE_LABEL[u.role]}）` });
+            marks.push({ ...u.span, kind: 'unit', owner: k, title: `${u.unit}（${ROLE_WORD[u.role]}）` });
         for (const d of t.deadlines)
           if (d.span) marks.push({ ...d.span, kind: 'deadline', owner: k, title: `完成时限：${d.date}` });
         for (const m of t.metrics)
@@ -463,7 +464,7 @@ function TaskCard({
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {ROLE_LABEL[r]}
+                        {ROLE_WORD[r]}
                       </option>
                     ))}
                   </select>
@@ -493,7 +494,7 @@ function TaskCard({
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {ROLE_LABEL[r]}
+                      {ROLE_WORD[r]}
                     </option>
                   ))}
                 </select>

@@ -13,7 +13,14 @@ import type {
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { removedMark } from '../../../electron/core/common/removed-mark.std';
-import { ROLE_LABEL, ROLES, STATE_LABEL, STATUS_LABEL, STATUSES, WARNING_LABEL, shortDate } from '../labels';
+import { STATUSES, shortDate } from '../labels';
+import {
+  ROLES,
+  ROLE_WORD,
+  STATUS_WORD,
+  TASK_STATE_WORD,
+  WARNING_CHAR,
+} from '../../../electron/core/common/vocabulary.std';
 import { TaskDrawer } from './TaskDrawer';
 
 const PAGE = 200;
@@ -178,7 +185,7 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
           <option value="">全部职责</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABEL[r]}
+              {ROLE_WORD[r]}
             </option>
           ))}
         </select>
@@ -198,7 +205,7 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
           <option value="">全部状态</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
-              {STATUS_LABEL[s]}
+              {STATUS_WORD[s]}
             </option>
           ))}
         </select>
@@ -300,7 +307,7 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
                         {r.title}
                         {r.state !== 'active' && (
                           <span className="tag">
-                            {r.state === 'removed' ? removedMark(r.removedEdition) : STATE_LABEL[r.state]}
+                            {r.state === 'removed' ? removedMark(r.removedEdition) : TASK_STATE_WORD[r.state]}
                           </span>
                         )}
                       </div>
@@ -338,14 +345,14 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
                         )}
                       </div>
                       <div role="cell" className="td c-status">
-                        <span className={`st st-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+                        <span className={`st st-${r.status}`}>{STATUS_WORD[r.status]}</span>
                         {r.warning && (
                           <span
                             className={`warn warn-${r.warning}`}
-                            title={`${WARNING_LABEL[r.warning]}预警`}
+                            title={`${WARNING_CHAR[r.warning]}预警`}
                             data-testid="warning"
                           >
-                            {WARNING_LABEL[r.warning]}
+                            {WARNING_CHAR[r.warning]}
                           </span>
                         )}
                       </div>

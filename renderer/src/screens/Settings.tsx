@@ -8,6 +8,7 @@ import { DateInput } from '../components/DateInput';
 import { UnitAliases } from '../components/UnitAliases';
 import { cnDate, readTypedDate } from '../../../electron/core/common/dates.std';
 import { periodLabel } from '../labels';
+import { STATUS_WORD } from '../../../electron/core/common/vocabulary.std';
 
 type Patch = Parameters<(typeof api)['settings.set']>[0];
 type Rule = SettingsView['ranking.rule'];
@@ -220,7 +221,7 @@ export function SettingsScreen() {
         <section className="card" aria-label="预警与排名规则">
           <h2>预警与排名规则</h2>
           <p className="muted">
-            蓝色：距完成时限“临期提醒”天数以内且未完成；黄色：落后序时进度达到下列点数，或县区报“滞后”；红色：落后超过红色点数，或超过完成时限。
+            {`蓝色：距完成时限“临期提醒”天数以内且未完成；黄色：落后序时进度达到下列点数，或县区报“${STATUS_WORD.lagging}”；红色：落后超过红色点数，或超过完成时限。`}
           </p>
           <NumberField
             label="黄色预警：落后序时进度（百分点）"

@@ -8,11 +8,12 @@ import { useApp, placeOf } from '../app-context';
 import { useLong } from '../long';
 import { Dropzone } from '../components/Dropzone';
 import { PeriodPicker } from '../components/PeriodPicker';
-import { STATUS_LABEL, periodLabel } from '../labels';
+import { periodLabel } from '../labels';
+import { STATUS_WORD } from '../../../electron/core/common/vocabulary.std';
 
 type Board = Awaited<ReturnType<(typeof api)['submission.board']>>;
 const STATE = {
-  none: '未报送',
+  none: STATUS_WORD.unreported,
   pending: '待审核',
   accepted: '已采纳',
   returned: '已退回',
@@ -323,7 +324,7 @@ function FlagRow({ rep, flag }: { rep: SubmissionReport; flag: RowFlag }) {
       if (r.overwrite) {
         // the county already reported that task: overwrite only when the clerk says so
         const o = r.overwrite;
-        const was = `${STATUS_LABEL[o.status]}${o.percent != null ? `，${o.percent}%` : ''}`;
+        const was = `${STATUS_WORD[o.status]}${o.percent != null ? `，${o.percent}%` : ''}`;
         if (
           !confirm(
             `${rep.county}已报送任务 ${o.code} 的本期进展（${was}，来自${o.source}）。\n确认用手工录入的内容覆盖吗？原记录会保留在历史中。`,
@@ -371,7 +372,7 @@ function FlagRow({ rep, flag }: { rep: SubmissionReport; flag: RowFlag }) {
               >
                 {(['done', 'on_track', 'lagging', 'not_started'] as const).map((s) => (
                   <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
+                    {STATUS_WORD[s]}
                   </option>
                 ))}
               </select>

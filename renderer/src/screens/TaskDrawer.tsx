@@ -7,7 +7,8 @@ import { api } from '../platform';
 import { useApp } from '../app-context';
 import { SourceText, type Mark } from '../components/SourceText';
 import { Supervision, type SupervisionForm } from './Supervision';
-import { OP_LABEL, ROLE_LABEL, ROLES, STATE_LABEL, STATUS_LABEL, periodLabel, shortDate } from '../labels';
+import { OP_LABEL, periodLabel, shortDate } from '../labels';
+import { ROLES, ROLE_WORD, STATUS_WORD, TASK_STATE_WORD } from '../../../electron/core/common/vocabulary.std';
 
 export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const app = useApp();
@@ -61,7 +62,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
     if (!task) return [];
     const m: Mark[] = [];
     for (const u of task.units)
-      if (u.span) m.push({ ...u.span, kind: 'unit', title: `${u.unit}（${ROLE_LABEL[u.role]}）` });
+      if (u.span) m.push({ ...u.span, kind: 'unit', title: `${u.unit}（${ROLE_WORD[u.role]}）` });
     for (const d of task.deadlines) if (d.span) m.push({ ...d.span, kind: 'deadline' });
     for (const t of task.targets) if (t.span) m.push({ ...t.span, kind: 'metric' });
     return m;
@@ -94,7 +95,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
               《{task.planTitle}》{task.group && ` · ${task.group}`}
             </span>
             <span>状态</span>
-            <span>{STATE_LABEL[task.state]}</span>
+            <span>{TASK_STATE_WORD[task.state]}</span>
           </div>
 
           <Supervision task={task} onChange={setTask} form={form} setForm={setForm} />
@@ -149,7 +150,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                         >
                           {ROLES.map((r) => (
                             <option key={r} value={r}>
-                              {ROLE_LABEL[r]}
+                              {ROLE_WORD[r]}
                             </option>
                           ))}
                         </select>
@@ -193,7 +194,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {ROLE_LABEL[r]}
+                      {ROLE_WORD[r]}
                     </option>
                   ))}
                 </select>
@@ -380,7 +381,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                         {p.closed ? (
                           <span className="st st-done">已销号</span>
                         ) : (
-                          <span className={`st st-${p.status}`}>{STATUS_LABEL[p.status]}</span>
+                          <span className={`st st-${p.status}`}>{STATUS_WORD[p.status]}</span>
                         )}
                       </td>
                       <td>{p.percent == null ? '' : `${p.percent}%`}</td>

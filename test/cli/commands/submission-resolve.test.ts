@@ -86,7 +86,7 @@ describe('submission resolve (built CLI)', () => {
     );
     expect(one.code).toBe(0);
     expect(one.err.trim()).toBe(
-      `已处理兰考县报送表“${FILE}”工作表“兰考县”B4：任务 大气-2 滞后 30%。还有 2 行待处理。`,
+      `已处理兰考县报送表“${FILE}”工作表“兰考县”B4：任务 大气-2 进度滞后 30%。还有 2 行待处理。`,
     );
     expect(inForce('大气-2')).toEqual(['lagging', 30, '测试手工录入']);
 

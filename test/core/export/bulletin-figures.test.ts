@@ -185,7 +185,7 @@ describe('the bulletin prints the core’s figures', () => {
     // section 三 says the same number of overdue tasks as section 一, and the lists' lengths
     const n = (k: string) => f.tasks.filter((x) => x.list === k).length;
     expect(text).toContain(
-      `超过完成时限仍未完成的任务${t.overdue}项，进展落后于序时进度或报“滞后”的任务${n('lagging')}项，${f.rule.blueDays}日内到期尚未完成的任务${n('due_soon')}项`,
+      `超过完成时限仍未完成的任务${t.overdue}项，进展落后于序时进度或报“进度滞后”的任务${n('lagging')}项，${f.rule.blueDays}日内到期尚未完成的任务${n('due_soon')}项`,
     );
     expect(n('overdue')).toBe(t.overdue);
     // 附件1: each group lists exactly its tasks, no task twice
@@ -216,17 +216,17 @@ describe('the bulletin prints the core’s figures', () => {
       expect(row, c.county).toBeDefined();
       expect(row[col('承担任务')]).toBe(String(c.total));
       expect(row[col('已完成')]).toBe(String(c.done));
-      expect(row[col('未开始')]).toBe(String(c.not_started));
+      expect(row[col('未启动')]).toBe(String(c.not_started));
       expect(row[col('未报送')]).toBe(String(c.unreported));
       expect(row[col('超期')]).toBe(String(c.overdue));
       expect(row[col('排名')]).toBe(c.rank == null ? '—' : `${c.tied ? '并列' : ''}${c.rank}`);
       expect(row[col('本期报送')]!.startsWith(c.reported ? '已报送' : '未报送')).toBe(true);
     }
-    // counties that did not report are named as such in the body, never as 未开始
+    // counties that did not report are named as such in the body, never as 未启动 (未开始)
     const silent = f.counties.filter((c) => c.total > 0 && !c.reported);
     if (silent.length && silent.length < f.counties.length)
       expect(text).toContain(`${silent.map((c) => c.county).slice(-1)[0]}${silent.length}个县区未报送`);
-    for (const c of silent) expect(text).not.toMatch(new RegExp(`${c.county}[^；。]*[^“]未开始`));
+    for (const c of silent) expect(text).not.toMatch(new RegExp(`${c.county}[^；。]*[^“](未开始|未启动)`));
     // section 五 only when targets were reported (none here)
     expect(text).not.toContain('目标指标完成情况');
     expect(text).toContain('特此通报。');

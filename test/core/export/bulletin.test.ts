@@ -143,7 +143,7 @@ describe('bulletin content agrees with the ledger', () => {
       .filter((r) => r.length === 8)
       .map((r) => r[1]);
     expect(codes).toEqual(listTasks(db, { period: PERIOD }).map((t) => t.code));
-    expect(detail.slice(1).find((r) => r[1] === '大气-2')![6]).toBe('滞后\n超期30天');
+    expect(detail.slice(1).find((r) => r[1] === '大气-2')![6]).toBe('进度滞后\n超期30天');
     expect(doc.paragraphs).toContain('附件1');
     expect(doc.paragraphs).toContain('附件3');
     expect(doc.document).toContain('w:fill="FFC7CE"');

@@ -108,7 +108,7 @@ describe('the ledger workbook as printed', () => {
     expect(ws.getCell(rows[0]!, 6).value).toBe(t1.expected);
     const at = (county: string) => rows.find((r) => ws.getCell(r, 8).value === county)!;
     // 祥符区: 40% on the task's last day, 60 points behind 序时进度: red by the rule
-    expect(ws.getCell(at('祥符区'), 9).value).toBe('滞后');
+    expect(ws.getCell(at('祥符区'), 9).value).toBe('进度滞后');
     expect(ws.getCell(at('祥符区'), 10).value).toBe(40);
     expect(ws.getCell(at('祥符区'), 11).value).toBe('红色');
     expect(fillOf(ws.getCell(at('祥符区'), 11))).toBe('FFC7CE');

@@ -115,16 +115,16 @@ describe('ledger workbook', () => {
     expect(ws.getCell(r1, 8).value).toBe('9月底前（2025年9月30日）');
     expect(ws.getCell(r1, col('龙亭区')).value).toBe('已完成');
     expect(fillOf(ws.getCell(r1, col('龙亭区')))).toBe('C6EFCE');
-    expect(ws.getCell(r1, col('祥符区')).value).toBe('滞后');
+    expect(ws.getCell(r1, col('祥符区')).value).toBe('进度滞后');
     // 40% on the task's last day: 60 points behind 序时进度 (100%), red by the rule
     expect(fillOf(ws.getCell(r1, col('祥符区')))).toBe('FFC7CE');
     expect(ws.getCell(r1, col('祥符区') + 1).value).toBe('完成40%；存在问题：资金未到位');
     // 通许县 never reported: 未报送, not 未开始
     expect(ws.getCell(r1, col('通许县')).value).toBe('未报送');
     const r2 = row(2);
-    expect(ws.getCell(r2, 10).value).toBe('滞后\n超期30天');
+    expect(ws.getCell(r2, 10).value).toBe('进度滞后\n超期30天');
     expect(fillOf(ws.getCell(r2, 10))).toBe('FFC7CE');
-    expect(ws.getCell(r2, col('兰考县')).value).toBe('滞后（超期）');
+    expect(ws.getCell(r2, col('兰考县')).value).toBe('进度滞后（超期）');
     expect(fillOf(ws.getCell(r2, col('兰考县')))).toBe('FFC7CE');
     expect(ws.getCell(r2, col('龙亭区')).value).toBe('—');
     expect(ws.getCell(r2, ws.columnCount).value).toBe('超期30天');
@@ -158,7 +158,7 @@ describe('ledger workbook', () => {
     expect(ws.getCell('A2').value).toContain('承担任务3项');
     const codes = Array.from({ length: mine.length }, (_, i) => ws.getCell(4 + i, 3).value);
     expect(codes).toEqual(mine.map((t) => t.code));
-    expect(rowValues(ws, 4).slice(7, 9)).toEqual(['滞后', 30]);
+    expect(rowValues(ws, 4).slice(7, 9)).toEqual(['进度滞后', 30]);
     expect(fillOf(ws.getCell(4, 8))).toBe('FFC7CE'); // 30% on the last day: red by the rule
     expect(ws.getCell(5, 7).value).toBe('清洁运输比例≥80%；报送值90');
   });
@@ -175,7 +175,7 @@ describe('ledger workbook', () => {
       expect(c.numFmt).toBe('@');
     }
     // a department reporting on its own task: in the 责任单位进展 column
-    expect(wb.getWorksheet('碧水横表')!.getCell(6, 15).value).toBe('市水利局：滞后；存在问题：+招标延迟');
+    expect(wb.getWorksheet('碧水横表')!.getCell(6, 15).value).toBe('市水利局：进度滞后；存在问题：+招标延迟');
     const zip = await JSZip.loadAsync(readFileSync(file));
     for (const name of Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/'))) {
       expect(await zip.file(name)!.async('string')).not.toContain('<f>');

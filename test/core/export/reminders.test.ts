@@ -77,7 +77,7 @@ describe('reminders', () => {
     const ndrc = data.reminders.find((x) => x.unit === '市发展改革委')!;
     expect(ndrc.addressee).toBe('市发展改革委');
     expect(ndrc.items.map((i) => i.code)).toEqual(['大气-2', '大气-1']);
-    expect(ndrc.items[0]!.note).toBe('未完成的县区（单位）：尉氏县（序时推进）、兰考县（滞后）');
+    expect(ndrc.items[0]!.note).toBe('未完成的县区（单位）：尉氏县（序时推进）、兰考县（进度滞后）');
   });
 
   it('never prints an empty field: the contact line has only what is set, or is left out', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { readFileAgainstSeed, task, tmpDir, writeBook } from './support';
-import { readStatusWord } from '../../../electron/core/submissions/status-words';
+import { readStatusWord } from '../../../electron/core/common/status-words.std';
 import { isPlaceholder } from '../../../electron/core/submissions/normalise';
 
 const dir = tmpDir('taizhang-habits-');

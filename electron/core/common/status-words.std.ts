@@ -1,7 +1,9 @@
-// 完成状态 as counties type it, not only the drop-down's four words. Pure (the renderer may
-// import it). An exact list: a word not on it is reported with its cell, never guessed — a
-// loose "contains 推进" rule would read 推进缓慢 as on track.
-import type { ProgressStatus } from './types';
+// 完成状态 as people type it, not only the drop-down's four words: the one reader of status
+// words, for county workbooks, progress files and the CLI's --status alike (the words the
+// ledger itself shows are in vocabulary.std.ts). Pure (the renderer may import it). An exact
+// list: a word not on it is reported with its cell, never guessed — a loose "contains 推进"
+// rule would read 推进缓慢 as on track.
+import { PROGRESS_STATUSES, type ProgressStatus } from './vocabulary.std';
 
 /** What a status word says beyond the status itself. */
 export type StatusNote =
@@ -27,6 +29,7 @@ const WORDS: [string[], StatusWord][] = [
       '按期完成',
       '提前完成',
       '已达标',
+      '已销号',
     ],
     { status: 'done' },
   ],
@@ -47,6 +50,7 @@ const WORDS: [string[], StatusWord][] = [
       '进行中',
       '正在实施',
       '实施中',
+      '序时',
     ],
     { status: 'on_track' },
   ],
@@ -64,6 +68,9 @@ const WORDS: [string[], StatusWord][] = [
       '未按期完成',
       '未完成',
       '逾期未完成',
+      '滞后于序时',
+      '未按序时推进',
+      '落后',
     ],
     { status: 'lagging' },
   ],
@@ -96,4 +103,11 @@ export function readStatusWord(
     if (word && s === statusKey(word)) return { status };
   }
   return LOOKUP.get(s) ?? null;
+}
+
+/** A status code (done, on_track…) or a status word → the status; null if neither. */
+export function parseStatus(raw: string): ProgressStatus | null {
+  const t = raw.trim();
+  if ((PROGRESS_STATUSES as string[]).includes(t)) return t as ProgressStatus;
+  return readStatusWord(t)?.status ?? null;
 }
