@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo, ProgressEvent, Problem } from '../../electron/api/contract';
 import { api, ApiFailure, platform } from './platform';
-import { AppContext, placeOf, type AppCtx, type Notice } from './app-context';
+import { AppContext, type AppCtx, type Notice } from './app-context';
+import { placeAfter } from '../../electron/core/common/place.std';
 import { periodLabel } from './labels';
 import { ImportScreen } from './screens/Import';
 import { LedgerScreen } from './screens/Ledger';
@@ -212,7 +213,7 @@ export function App() {
                   {n.problems.slice(0, 8).map((p, i) => (
                     <li key={i}>
                       {p.message}
-                      {placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}
+                      {placeAfter(p)}
                     </li>
                   ))}
                 </ul>

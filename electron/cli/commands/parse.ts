@@ -2,7 +2,7 @@
 // contract of shared/gold/README.md (plus extra fields) on stdout and nothing else.
 import path from 'node:path';
 import { parseFile } from '../../core/parse/index';
-import { describePlace } from '../../core/common/problems';
+import { describePlace } from '../../core/common/place.std';
 import type { ParsedDocument } from '../../core/parse/types';
 import { ROLE_WORD } from '../../core/common/vocabulary.std';
 import { CliError, flagBool, type CommandImpl } from '../registry';

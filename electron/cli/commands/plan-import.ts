@@ -2,7 +2,8 @@
 // in another format changes nothing; a revised edition shows its diff and is applied with --yes.
 import path from 'node:path';
 import { importPlanFile, renumberRuns, type ImportFileResult, type PlanDiff } from '../../core/ledger/index';
-import { describePlace, hasFatal } from '../../core/common/problems';
+import { hasFatal } from '../../core/common/problems';
+import { describePlace } from '../../core/common/place.std';
 import { CliError, flagBool, type CliContext, type CommandImpl } from '../registry';
 import { operatorName, withLedger } from './ledger-shared';
 

@@ -2,7 +2,7 @@
 // accounted for: imported, unchanged, or listed with its sheet, cell and reason. --dry-run
 // shows what would change; a bad file stops the batch and leaves the ledger untouched.
 import path from 'node:path';
-import { describePlace } from '../../core/common/problems';
+import { placeAfter } from '../../core/common/place.std';
 import { importSubmissions, type FileReport, type ImportReport } from '../../core/submissions/import';
 import { CHANGE_FIELD_LABEL } from '../../core/submissions/ledger-adapter';
 import { cnMonth } from '../../core/common/dates.std';
@@ -85,9 +85,8 @@ function show(v: string | number | null, field: string): string {
 function printFile(f: FileReport, dryRun: boolean, split: boolean, ctx: CliContext): void {
   // which county each sheet was read as is printed with the file below
   for (const p of f.problems.filter((x) => x.code !== SubmissionReadCode.SheetCounty)) {
-    const place = describePlace({ sheet: p.sheet, cell: p.cell });
     ctx.err(
-      `${p.severity === 'error' ? '错误' : '提示'}：${p.message}${place && !p.message.includes(place) ? `（${place}）` : ''}`,
+      `${p.severity === 'error' ? '错误' : '提示'}：${p.message}${placeAfter({ sheet: p.sheet, cell: p.cell, message: p.message })}`,
     );
   }
   if (!f.county) return;

@@ -13,7 +13,8 @@ import type {
   Responsibility,
   Role,
 } from '../../../electron/api/contract';
-import { useApp, placeOf } from '../app-context';
+import { useApp } from '../app-context';
+import { placeAfter } from '../../../electron/core/common/place.std';
 import { useLong } from '../long';
 import { Dropzone } from '../components/Dropzone';
 import { Legend, SourceText, type Mark } from '../components/SourceText';
@@ -264,7 +265,7 @@ function ParsedView({
           {problems.map((p, i) => (
             <li key={i} className={p.severity}>
               {p.message}
-              {placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}
+              {placeAfter(p)}
             </li>
           ))}
         </ul>

@@ -4,7 +4,8 @@ import { cnDate, cnMonth } from '../../../electron/core/common/dates.std';
 import { useEffect, useState } from 'react';
 import type { FileRef, ProgressStatus, RowFlag, SubmissionReport } from '../../../electron/api/contract';
 import { api, platform } from '../platform';
-import { useApp, placeOf } from '../app-context';
+import { useApp } from '../app-context';
+import { placeAfter } from '../../../electron/core/common/place.std';
 import { useLong } from '../long';
 import { Dropzone } from '../components/Dropzone';
 import { PeriodPicker } from '../components/PeriodPicker';
@@ -238,7 +239,7 @@ function ReportCard({
           {rep.problems.map((p, i) => (
             <li key={i} className={p.severity}>
               {p.message}
-              {placeOf(p) && !p.message.includes(placeOf(p)) ? `（${placeOf(p)}）` : ''}
+              {placeAfter(p)}
             </li>
           ))}
         </ul>
