@@ -126,7 +126,11 @@ function sheetNameOf(wanted: string, used: Set<string>): string {
 }
 
 function deadlineText(t: SubmissionTask): string {
-  if (t.deadlines.length > 0) return t.deadlines.map((d) => cnDate(d)).join('\n');
+  const x = t.extension;
+  if (t.deadlines.length > 0)
+    return t.deadlines
+      .map((d) => (x && d === x.to ? `原定${cnDate(x.from)}\n延期至${cnDate(d)}` : cnDate(d)))
+      .join('\n');
   if (t.impliedDeadline) return `${cnDate(t.impliedDeadline)}前`;
   return '';
 }

@@ -31,11 +31,13 @@ export function loadSubmissionTasks(db: DB): { tasks: SubmissionTask[]; counties
       })),
     );
     let dates = [...new Set((dlBy.get(t.id) ?? []).map((d) => d.date))];
-    // 延期: the extended due date replaces the original one in what the county sees
-    if (t.due_date && t.original_due_date && t.due_date !== t.original_due_date)
+    // 延期: the extended due date replaces the original one in what the county sees, written
+    // 原定 … 延期至 … as every other document writes it
+    const extended = !!t.due_date && !!t.original_due_date && t.due_date !== t.original_due_date;
+    if (extended)
       dates = dates
         .filter((d) => d !== t.original_due_date)
-        .concat(t.due_date)
+        .concat(t.due_date!)
         .sort();
     return {
       key: String(t.id),
@@ -46,6 +48,7 @@ export function loadSubmissionTasks(db: DB): { tasks: SubmissionTask[]; counties
       title: t.title,
       leadUnits: lead,
       deadlines: dates,
+      ...(extended ? { extension: { from: t.original_due_date!, to: t.due_date! } } : {}),
       impliedDeadline: t.implied_due_date ?? undefined,
       target: [...new Set((tgBy.get(t.id) ?? []).map((x) => x.text).filter(Boolean))].join('；'),
       counties: [

@@ -24,6 +24,8 @@ export interface SubmissionTask {
   leadUnits: string[];
   /** 完成时限 as shown: ISO dates (explicit limits) */
   deadlines: string[];
+  /** 延期: the original date and the date it was extended to (one of `deadlines`) */
+  extension?: { from: string; to: string };
   /** shown when there is no explicit limit, e.g. 2025-12-31 (年底前) */
   impliedDeadline?: string;
   /** 目标 as text (metrics of the task), '' when none */
