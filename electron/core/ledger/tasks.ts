@@ -1,5 +1,5 @@
 // Finding tasks: by id or by the short code a clerk says (大气-12), everywhere.
-import type { DB } from './db';
+import { stmt, type DB } from './db';
 import type { TaskStateCode } from '../common/vocabulary.std';
 
 /** Its words: TASK_STATE_WORD (common/vocabulary.std.ts). */
@@ -67,16 +67,17 @@ export function parseTaskCode(ref: string): { year?: number; short: string; no: 
  */
 export function resolveTask(db: DB, ref: string | number): TaskRow | null {
   if (typeof ref === 'number' || /^\d+$/.test(String(ref).trim())) {
-    return (db.prepare(`${TASK_SELECT} WHERE t.id = ?`).get(Number(ref)) as TaskRow | undefined) ?? null;
+    // statements cached per connection: an import resolves thousands of tasks, and preparing
+    // this query each time cost more than running it (bench: a quarter of the import's CPU)
+    return (stmt(db, `${TASK_SELECT} WHERE t.id = ?`).get(Number(ref)) as TaskRow | undefined) ?? null;
   }
   const c = parseTaskCode(String(ref));
   if (!c) return null;
-  const row = db
-    .prepare(
-      `${TASK_SELECT} WHERE p.short_name = ? AND t.no = ? AND t.state <> 'removed' ${c.year ? 'AND p.year = ?' : ''}
+  const row = stmt(
+    db,
+    `${TASK_SELECT} WHERE p.short_name = ? AND t.no = ? AND t.state <> 'removed' ${c.year ? 'AND p.year = ?' : ''}
        ORDER BY p.year DESC, p.id DESC LIMIT 1`,
-    )
-    .get(...(c.year ? [c.short, c.no, c.year] : [c.short, c.no])) as TaskRow | undefined;
+  ).get(...(c.year ? [c.short, c.no, c.year] : [c.short, c.no])) as TaskRow | undefined;
   return row ?? null;
 }
 

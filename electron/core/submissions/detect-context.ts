@@ -135,6 +135,17 @@ const UNIT_LABEL_ALONE = /^(填报单位|报送单位|填报县区|县区名称|
 /** One sheet's title rows, 填报单位 (or 县区) lines and date lines; `s` absent for a sheet
  *  without a task header (a cover sheet): its first rows count as title rows. */
 export function sheetTexts(g: SheetGrid, s: SheetContext | undefined): SheetTexts {
+  // asked for each sheet's own county and again for the whole workbook's: scanned once
+  const memo = textsMemo.get(g);
+  if (memo) return memo;
+  const t = scanSheetTexts(g, s);
+  textsMemo.set(g, t);
+  return t;
+}
+
+const textsMemo = new WeakMap<SheetGrid, SheetTexts>();
+
+function scanSheetTexts(g: SheetGrid, s: SheetContext | undefined): SheetTexts {
   const title: string[] = [],
     unit: string[] = [],
     dateLines: string[] = [];

@@ -42,16 +42,18 @@ export function assignSheetCounties(
   opts: ContextOptions,
   problems: Problem[],
 ): SheetCounty[] | null {
-  const own = sheets.map((s) => ownCounty(s, opts.counties));
-  const named = new Set(own.map((o) => o.county).filter((c): c is string => !!c));
   const ours = identity && opts.counties.includes(identity.county);
+  // each sheet's own county: only where it can matter (not for our own workbooks, not for
+  // one sheet) — scanning every row of every sheet has a cost
+  const own = ours || sheets.length < 2 ? null : sheets.map((s) => ownCounty(s, opts.counties));
+  const named = new Set((own ?? []).map((o) => o.county).filter((c): c is string => !!c));
   // a sheet naming a real county the ledger lacks (中牟县) beside one naming a known county:
   // several counties too; a …区 that is no county (集聚区, 产业集聚区) is no such evidence
-  const several = named.size > 1 || (named.size === 1 && own.some((o) => o.unknown?.strong));
-  if (opts.county || ours || !several) {
+  const several = named.size > 1 || (named.size === 1 && !!own?.some((o) => o.unknown?.strong));
+  if (opts.county || ours || !several || !own) {
     const decided = decideCounty(file, identity, texts, sheets, opts, problems);
     if (!decided) {
-      const unknown = own.find((o) => o.unknown)?.unknown;
+      const unknown = (own ?? sheets.map((s) => ownCounty(s, opts.counties))).find((o) => o.unknown)?.unknown;
       const p = problems.find((x) => x.code === SubmissionReadCode.NoCounty);
       if (p && unknown)
         p.message += `文件中写的“${unknown.name}”不是台账中的县区${unknown.closest ? `（最接近的是${unknown.closest}）` : ''}。`;
@@ -67,7 +69,7 @@ export function assignSheetCounties(
     return sheets.map((s, i) => ({
       sheet: s.grid.name,
       county: decided.county,
-      source: !opts.county && own[i]!.county === decided.county ? own[i]!.source : decided.source,
+      source: !opts.county && own && own[i]!.county === decided.county ? own[i]!.source : decided.source,
     }));
   }
   const fromName = countiesIn(file.replace(/\.[^.]+$/, ''), opts.counties);
