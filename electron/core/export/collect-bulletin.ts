@@ -4,6 +4,7 @@
 import {
   firstTargets,
   hasProgressBy,
+  inSnapshot,
   periodFigures,
   periodLabel,
   recordsInForce,
@@ -68,8 +69,8 @@ export function unitsBehind(t: TaskFigure) {
 
 export function collectBulletin(db: DB, periodKey: string | Period, opts: CollectOptions = {}): BulletinData {
   const period = toPeriod(periodKey);
-  const figures = periodFigures(db, period, { asOf: opts.asOf });
-  return collectFrom(db, figures, opts);
+  // one read transaction for both periods' figures: what does not change with the period is read once
+  return inSnapshot(db, () => collectFrom(db, periodFigures(db, period, { asOf: opts.asOf }), opts));
 }
 
 /** BulletinData from figures already computed (the preview and the export share them). */

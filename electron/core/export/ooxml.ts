@@ -186,8 +186,14 @@ export function runProps(base: string, s: RunStyle = {}): string {
   return Object.keys(ch).length ? setProps(base, 'w:rPr', ch) : base;
 }
 
+/** Text needing no work: no tab, line break, markup character or character XML forbids. */
+// eslint-disable-next-line no-control-regex
+const PLAIN = /[\t\n&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** A run: tabs become <w:tab/>, line breaks <w:br/>. */
 export function run(text: string, rPr = ''): string {
+  // most cells of a large table are plain text: skip the split and the escaping passes
+  if (!PLAIN.test(text)) return `<w:r>${rPr}${text ? `<w:t xml:space="preserve">${text}</w:t>` : ''}</w:r>`;
   const parts = stripInvalidXmlChars(text).split(/(\t|\n)/);
   const body = parts
     .map((p) =>
@@ -207,6 +213,7 @@ export type Inline = string | { text: string; style?: RunStyle };
 
 /** A paragraph of one or more runs with the given pPr and base rPr. */
 export function para(content: Inline | Inline[], pPr = '', rPr = ''): string {
+  if (typeof content === 'string') return `<w:p>${pPr}${run(content, rPr)}</w:p>`;
   const list = Array.isArray(content) ? content : [content];
   const runs = list
     .map((c) => (typeof c === 'string' ? run(c, rPr) : run(c.text, runProps(rPr, c.style))))
@@ -249,6 +256,24 @@ export interface TableSpec {
   headerFill?: string;
 }
 
+/**
+ * The pPr of a cell paragraph: one per (style, alignment), built once — a 1M-record
+ * bulletin's 附件 has ~40,000 cells, and setProps parses and serialises each time.
+ */
+const cellPPrs = new Map<string, string>();
+function cellPPr(pStyle: string | undefined, align: string): string {
+  const key = `${pStyle ?? ''}\u0000${align}`;
+  let pPr = cellPPrs.get(key);
+  if (pPr === undefined) {
+    pPr = setProps('', 'w:pPr', {
+      pStyle: pStyle ? `<w:pStyle w:val="${pStyle}"/>` : null,
+      jc: `<w:jc w:val="${align}"/>`,
+    });
+    cellPPrs.set(key, pPr);
+  }
+  return pPr;
+}
+
 function cellXml(
   c: Cell | string,
   width: number,
@@ -258,26 +283,22 @@ function cellXml(
   fill?: string,
 ): string {
   const cell: Cell = typeof c === 'string' ? { text: c } : c;
-  const tcPr = [
-    `<w:tcW w:w="${width}" w:type="dxa"/>`,
-    cell.span && cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : '',
-    cell.vmerge === 'restart'
+  const shd = cell.fill ?? fill;
+  const tcPr =
+    `<w:tcW w:w="${width}" w:type="dxa"/>` +
+    (cell.span && cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : '') +
+    (cell.vmerge === 'restart'
       ? '<w:vMerge w:val="restart"/>'
       : cell.vmerge === 'continue'
         ? '<w:vMerge/>'
-        : '',
-    (cell.fill ?? fill) ? `<w:shd w:val="clear" w:color="auto" w:fill="${cell.fill ?? fill}"/>` : '',
-    '<w:vAlign w:val="center"/>',
-  ].join('');
-  const pPr = setProps('', 'w:pPr', {
-    pStyle: pStyle ? `<w:pStyle w:val="${pStyle}"/>` : null,
-    jc: `<w:jc w:val="${cell.align ?? align}"/>`,
-  });
-  const rp = runProps(rPr, cell.style);
-  const paras = (cell.vmerge === 'continue' ? '' : cell.text || '')
-    .split('\n')
-    .map((line) => para(line, pPr, rp))
-    .join('');
+        : '') +
+    (shd ? `<w:shd w:val="clear" w:color="auto" w:fill="${shd}"/>` : '') +
+    '<w:vAlign w:val="center"/>';
+  const pPr = cellPPr(pStyle, cell.align ?? align);
+  const rp = cell.style ? runProps(rPr, cell.style) : rPr;
+  const text = cell.vmerge === 'continue' ? '' : cell.text || '';
+  let paras = '';
+  for (const line of text.split('\n')) paras += `<w:p>${pPr}${run(line, rp)}</w:p>`;
   return `<w:tc><w:tcPr>${tcPr}</w:tcPr>${paras}</w:tc>`;
 }
 

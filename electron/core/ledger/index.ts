@@ -1,6 +1,6 @@
 // The task ledger (台账): public API. Plain functions taking a better-sqlite3 Database,
 // opened with openLedger(path | ':memory:'). See README.md for the schema and the rules.
-export { openLedger, schemaVersion, LedgerError, type DB, type OpenOptions } from './db';
+export { openLedger, schemaVersion, LedgerError, inSnapshot, type DB, type OpenOptions } from './db';
 export { LATEST_VERSION } from './migrations';
 export { getSetting, setSetting, allSettings } from './settings';
 export { parsePeriod, periodOf, periodLabel, toPeriod, defaultPeriod, type Period } from './periods';

@@ -3,7 +3,7 @@
 // confirmed it, an evidence note and 佐证材料 files), 撤销 (withdrawn, with a reason or a later
 // document), and reopening a closed or withdrawn task. Each goes to the audit log.
 import type { DB } from './db';
-import { stmt, write } from './db';
+import { snapshotRead, stmt, write } from './db';
 import { insertEvidence, prepareEvidence, requireUnitId, type EvidenceFile } from './evidence';
 import { audit } from './audit';
 import { refreshDueDate } from './task-fields';
@@ -81,6 +81,10 @@ export function extensionsOf(db: DB, taskId: number): ExtensionRow[] {
 
 /** The last 延期 of every extended task and how many it had: for reports (bulletin, workbooks). */
 export function lastExtensions(db: DB): Map<number, ExtensionRow & { count: number }> {
+  return snapshotRead(db, 'lastExtensions', () => readLastExtensions(db));
+}
+
+function readLastExtensions(db: DB): Map<number, ExtensionRow & { count: number }> {
   const rows = stmt(
     db,
     `SELECT e.id, e.task_id, e.previous_due, e.new_due, e.reason, e.approved_by, e.requested_at, e.operator, e.created_at, c.n AS count

@@ -9,12 +9,12 @@
 // - The lists are exclusive: 超期 (past the due date, not done), 滞后 (behind, not overdue),
 //   临期 (blue); checkFigures() proves it, and that every total is the sum of its parts.
 import type { DB } from './db';
-import { stmt } from './db';
+import { snapshotRead, stmt } from './db';
 import { STATUS_WORD } from '../common/vocabulary.std';
 import { type Status, type Warning } from './derive';
 import { toPeriod, periodLabel, type Period } from './periods';
 import { listTasks, type TaskStatusItem } from './queries';
-import { expectedFor, warningRule } from './derive';
+import { expectedFor, planSpans, warningRule } from './derive';
 import { pointsBehind, type WarningRule } from './schedule';
 import { countyGroup, rankByScore, score, toScoringRule, type ScoringRule } from './scoring';
 import { getSetting } from './settings';
@@ -217,6 +217,10 @@ export function scoringRule(db: DB): ScoringRule {
 }
 
 function planMeta(db: DB): Map<number, { title: string; short: string; docNumber: string }> {
+  return snapshotRead(db, 'planMeta', () => readPlanMeta(db));
+}
+
+function readPlanMeta(db: DB): Map<number, { title: string; short: string; docNumber: string }> {
   return new Map(
     (
       stmt(
@@ -246,13 +250,7 @@ export function periodFigures(db: DB, periodKey: string | Period, opts: FigureOp
   const taskUnits = readTaskUnits(db);
   const kinds = unitKinds(db);
   const plans = planMeta(db);
-  const years = new Map(
-    (
-      stmt(db, 'SELECT p.id, p.year, d.doc_date FROM plans p LEFT JOIN documents d ON d.id = p.document_id')
-        .raw()
-        .all() as [number, number, string | null][]
-    ).map(([id, y, d]) => [id, { year: y, docDate: d }]),
-  );
+  const years = planSpans(db);
   const tasks = items.map((i) => taskFigure(i, period, asOf, taskUnits, kinds, years.get(i.planId)));
   return assemble(db, period, asOf, rule, scoring, tasks, plans);
 }
@@ -274,13 +272,7 @@ export function removedTaskFigures(
   const items = listTasks(db, { period, asOf, states: ['removed'] }).filter((i) => removed.has(i.taskId));
   const taskUnits = readTaskUnits(db);
   const kinds = unitKinds(db);
-  const years = new Map(
-    (
-      stmt(db, 'SELECT p.id, p.year, d.doc_date FROM plans p LEFT JOIN documents d ON d.id = p.document_id')
-        .raw()
-        .all() as [number, number, string | null][]
-    ).map(([id, y, d]) => [id, { year: y, docDate: d }]),
-  );
+  const years = planSpans(db);
   return items.map((i) => ({
     ...taskFigure(i, period, asOf, taskUnits, kinds, years.get(i.planId)),
     removedIn: removed.get(i.taskId) ?? null,

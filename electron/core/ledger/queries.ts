@@ -3,7 +3,7 @@
 // Statuses and warnings come from derive.ts only.
 import { lastExtensions } from './lifecycle';
 import type { DB } from './db';
-import { stmt } from './db';
+import { snapshotRead, stmt } from './db';
 import type { Role } from '../parse/types';
 import { auditLog, type AuditRow } from './audit';
 import { listCorrections, type CorrectionRow } from './corrections';
@@ -17,13 +17,14 @@ import {
   statusCounts,
   statusSql,
   unitStatuses,
+  unitReadings,
   unitWarning,
   taskWarning,
   planSpans,
   expectedOf,
   type Basis,
   type Status,
-  type UnitStatusRow,
+  type UnitReadingRow,
   type Warning,
 } from './derive';
 import type { Period } from './periods';
@@ -154,12 +155,12 @@ export function listTasks(db: DB, filter: TaskFilter = {}): TaskStatusItem[] {
     where.push('t.due_date <= ?');
     args.push(filter.dueTo);
   }
-  const tasks = db
-    .prepare(
-      `SELECT * FROM (${TASK_SELECT}) t0 WHERE t0.id IN (SELECT t.id FROM tasks t LEFT JOIN task_groups g ON g.id = t.group_id WHERE ${where.join(' AND ')})
-       ORDER BY t0.plan_id, t0.no`,
-    )
-    .all(...args) as TaskRow[];
+  const sql = `SELECT * FROM (${TASK_SELECT}) t0 WHERE t0.id IN (SELECT t.id FROM tasks t LEFT JOIN task_groups g ON g.id = t.group_id WHERE ${where.join(' AND ')})
+       ORDER BY t0.plan_id, t0.no`;
+  // the same tasks for every period a report figures (inSnapshot)
+  const tasks = snapshotRead(db, `listTasks\t${sql}\t${JSON.stringify(args)}`, () =>
+    db.prepare(sql).all(...args),
+  ) as TaskRow[];
   let items = decorate(db, b, tasks, countyId, states);
   if (filter.status) {
     const want = Array.isArray(filter.status) ? filter.status : [filter.status];
@@ -183,17 +184,17 @@ function decorate(
 ): TaskStatusItem[] {
   if (tasks.length === 0) return [];
   const wanted = new Set(tasks.map((t) => t.id));
-  let rows: UnitStatusRow[];
-  if (countyId != null) rows = unitStatuses(db, b, 'r.unit_id = ?', [countyId], true, states);
-  else if (tasks.length > 400) rows = unitStatuses(db, b, '', [], false, states);
+  let rows: UnitReadingRow[];
+  if (countyId != null) rows = unitReadings(db, b, 'r.unit_id = ?', [countyId], true, states);
+  else if (tasks.length > 400) rows = unitReadings(db, b, '', [], false, states);
   else {
     rows = [];
     const ids = [...wanted];
     // chunk the id list: SQLite caps bound parameters
     for (let i = 0; i < ids.length; i += 400)
-      rows.push(...unitStatuses(db, b, `t.id IN (${ids.slice(i, i + 400).join(',')})`, [], false, states));
+      rows.push(...unitReadings(db, b, `t.id IN (${ids.slice(i, i + 400).join(',')})`, [], false, states));
   }
-  const byTask = new Map<number, UnitStatusRow[]>();
+  const byTask = new Map<number, UnitReadingRow[]>();
   for (const r of rows) {
     if (!wanted.has(r.task_id)) continue;
     const l = byTask.get(r.task_id);
@@ -206,6 +207,10 @@ function decorate(
 }
 
 function unitNames(db: DB): Map<number, { name: string; sort_order: number }> {
+  return snapshotRead(db, 'unitNames', () => readUnitNames(db));
+}
+
+function readUnitNames(db: DB): Map<number, { name: string; sort_order: number }> {
   return new Map(
     (
       stmt(db, 'SELECT id, name, sort_order FROM units').all() as {
@@ -220,16 +225,16 @@ function unitNames(db: DB): Map<number, { name: string; sort_order: number }> {
 function toItem(
   b: Basis,
   t: TaskRow,
-  rows: UnitStatusRow[],
+  rows: UnitReadingRow[],
   names: Map<number, { name: string; sort_order: number }>,
   ext: ReturnType<typeof lastExtensions>,
 ): TaskStatusItem {
   const e = t.due_date !== t.original_due_date ? ext.get(t.id) : undefined;
   const closed = t.state === 'closed';
-  const unitStatus = (r: UnitStatusRow): Status => (closed ? 'done' : r.status);
+  const unitStatus = (r: UnitReadingRow): Status => (closed ? 'done' : r.status);
   const status = closed ? 'done' : rollupStatus(rows.map(unitStatus));
   const expected = expectedFor(t.year, t.doc_date, t.due_date, b.asOf);
-  const reading = (r: UnitStatusRow) => ({
+  const reading = (r: UnitReadingRow) => ({
     status: unitStatus(r),
     percent: r.percent,
     reported: r.reported_period != null,
@@ -238,7 +243,7 @@ function toItem(
   const { overdueDays, daysLeft } = dueDistance(t.due_date, b.asOf);
   const live = t.state === 'active';
   // counties in the profile's order, then other units by name
-  const key = (r: UnitStatusRow) => names.get(r.unit_id);
+  const key = (r: UnitReadingRow) => names.get(r.unit_id);
   rows.sort(
     (x, y) =>
       (key(x)?.sort_order ?? 0) - (key(y)?.sort_order ?? 0) ||

@@ -1,6 +1,6 @@
 // Who is named on each task, by role, read in one pass for all tasks (the exports need it
 // for every row; one query per task would dominate on a large ledger).
-import type { DB } from './db';
+import { snapshotRead, type DB } from './db';
 import type { Role } from '../parse/types';
 
 export interface TaskUnits {
@@ -26,6 +26,10 @@ export const emptyTaskUnits = (): TaskUnits => ({
 });
 
 export function readTaskUnits(db: DB): Map<number, TaskUnits> {
+  return snapshotRead(db, 'readTaskUnits', () => scanTaskUnits(db));
+}
+
+function scanTaskUnits(db: DB): Map<number, TaskUnits> {
   const units = new Map(
     (
       db.prepare('SELECT id, name, kind, sort_order FROM units').raw().all() as [
@@ -73,8 +77,16 @@ export function readTaskUnits(db: DB): Map<number, TaskUnits> {
 
 /** unit name → kind, for every unit in the ledger. */
 export function unitKinds(db: DB): Map<string, string> {
-  return new Map(
-    (db.prepare('SELECT name, kind FROM units').raw().all() as [string, string][]).map(([n, k]) => [n, k]),
+  return snapshotRead(
+    db,
+    'unitKinds',
+    () =>
+      new Map(
+        (db.prepare('SELECT name, kind FROM units').raw().all() as [string, string][]).map(([n, k]) => [
+          n,
+          k,
+        ]),
+      ),
   );
 }
 
