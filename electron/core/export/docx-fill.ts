@@ -16,13 +16,13 @@ import {
   isEl,
   parseXml,
   serializeNode,
-  serializeXml,
+  serializeXmlBuffer,
   textOf,
   type XElement,
   type XNode,
 } from './xml-tree';
 import { dropProp } from './ooxml';
-import { zip as writeZip, type ZipEntry } from './zip-writer';
+import { packAsync, zipPacked, type ZipEntry } from './zip-writer';
 
 /** What a block generator learns about the place it fills. */
 export interface BlockContext {
@@ -180,14 +180,14 @@ export async function fillDocx(
   const parts = Object.keys(zip.files).filter((n) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(n));
   if (!parts.includes('word/document.xml'))
     throw new Error('模板不是有效的 Word 文档（缺少 word/document.xml）。');
-  const filled = new Map<string, string>();
+  const filled = new Map<string, Buffer>();
   for (const name of parts) {
     const xml = await zip.file(name)!.async('string');
     const tree = parseXml(xml);
     const isDoc = name === 'word/document.xml';
     if (isDoc) fillBlocks(tree, blocks, seen, unknown, values.text);
     for (const p of findAll(tree, 'w:p')) fillInline(p, values.text, seen, unknown);
-    filled.set(name, serializeXml(tree));
+    filled.set(name, serializeXmlBuffer(tree));
   }
   const given = [...Object.keys(values.text), ...Object.keys(blocks)];
   const report: FillReport = {
@@ -195,17 +195,14 @@ export async function fillDocx(
     unknown: [...unknown].filter((k) => !seen.has(k)),
     absent: given.filter((k) => !seen.has(k)),
   };
-  // native deflate: a large bulletin's document.xml is tens of MB, too slow for JSZip's
+  // native deflate: a large bulletin's document.xml is tens of MB, too slow for JSZip's; on
+  // the thread pool, so the parts compress side by side and the main thread is free
   const entries: ZipEntry[] = [];
   for (const f of Object.values(zip.files)) {
     if (f.dir) continue;
-    const text = filled.get(f.name);
-    entries.push({
-      name: f.name,
-      data: text !== undefined ? Buffer.from(text, 'utf8') : await f.async('nodebuffer'),
-    });
+    entries.push({ name: f.name, data: filled.get(f.name) ?? (await f.async('nodebuffer')) });
   }
-  return { buffer: writeZip(entries), report };
+  return { buffer: zipPacked(await Promise.all(entries.map((e) => packAsync(e)))), report };
 }
 
 function fillBlocks(

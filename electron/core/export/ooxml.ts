@@ -274,6 +274,7 @@ function cellPPr(pStyle: string | undefined, align: string): string {
   return pPr;
 }
 
+/** One cell's XML (a 1M-record bulletin's 附件 has ~70,000: kept to plain concatenation). */
 function cellXml(
   c: Cell | string,
   width: number,
@@ -284,22 +285,18 @@ function cellXml(
 ): string {
   const cell: Cell = typeof c === 'string' ? { text: c } : c;
   const shd = cell.fill ?? fill;
-  const tcPr =
-    `<w:tcW w:w="${width}" w:type="dxa"/>` +
-    (cell.span && cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : '') +
-    (cell.vmerge === 'restart'
-      ? '<w:vMerge w:val="restart"/>'
-      : cell.vmerge === 'continue'
-        ? '<w:vMerge/>'
-        : '') +
-    (shd ? `<w:shd w:val="clear" w:color="auto" w:fill="${shd}"/>` : '') +
-    '<w:vAlign w:val="center"/>';
+  let xml = `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>`;
+  if (cell.span && cell.span > 1) xml += `<w:gridSpan w:val="${cell.span}"/>`;
+  if (cell.vmerge === 'restart') xml += '<w:vMerge w:val="restart"/>';
+  else if (cell.vmerge === 'continue') xml += '<w:vMerge/>';
+  if (shd) xml += `<w:shd w:val="clear" w:color="auto" w:fill="${shd}"/>`;
+  xml += '<w:vAlign w:val="center"/></w:tcPr>';
   const pPr = cellPPr(pStyle, cell.align ?? align);
   const rp = cell.style ? runProps(rPr, cell.style) : rPr;
   const text = cell.vmerge === 'continue' ? '' : cell.text || '';
-  let paras = '';
-  for (const line of text.split('\n')) paras += `<w:p>${pPr}${run(line, rp)}</w:p>`;
-  return `<w:tc><w:tcPr>${tcPr}</w:tcPr>${paras}</w:tc>`;
+  for (const line of text.includes('\n') ? text.split('\n') : [text])
+    xml += `<w:p>${pPr}${run(line, rp)}</w:p>`;
+  return xml + '</w:tc>';
 }
 
 /** A fixed-layout table with DXA widths on the table, the grid and every cell. */
@@ -308,23 +305,27 @@ export function table(spec: TableSpec): string {
   const border = (n: string) => `<w:${n} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const tblPr = `<w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`;
   const grid = `<w:tblGrid>${spec.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  // one string grown by concatenation: V8 keeps it as a rope and copies it once, when written
+  let xml = `<w:tbl>${tblPr}${grid}`;
   const row = (cells: (Cell | string)[], header: boolean) => {
+    xml += header
+      ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
+      : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
     let col = 0;
-    const tcs = cells.map((c) => {
+    for (const c of cells) {
       const span = typeof c === 'string' ? 1 : (c.span ?? 1);
-      const width = spec.widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      let width = 0;
+      for (let k = col; k < col + span && k < spec.widths.length; k++) width += spec.widths[k]!;
       col += span;
-      return header
+      xml += header
         ? cellXml(c, width, spec.headerStyle, spec.headerRPr ?? '', 'center', spec.headerFill)
         : cellXml(c, width, spec.bodyStyle, spec.bodyRPr ?? '', spec.align ?? 'center');
-    });
-    const trPr = header ? '<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:trPr><w:cantSplit/></w:trPr>';
-    return `<w:tr>${trPr}${tcs.join('')}</w:tr>`;
+    }
+    xml += '</w:tr>';
   };
-  const rows: string[] = [];
-  for (const h of spec.header) rows.push(row(h, true));
-  for (const r of spec.rows) rows.push(row(r, false));
-  return `<w:tbl>${tblPr}${grid}${rows.join('')}</w:tbl>`;
+  for (const h of spec.header) row(h, true);
+  for (const r of spec.rows) row(r, false);
+  return xml + '</w:tbl>';
 }
 
 // ---------------------------------------------------------------- sections

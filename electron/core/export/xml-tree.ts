@@ -74,6 +74,40 @@ export function serializeXml(nodes: XNode[]): string {
   return out.join('');
 }
 
+/**
+ * serializeXml straight to UTF-8: a filled document.xml can be tens of MB of generated
+ * markup (one raw node), which is encoded as it is instead of being copied into one more
+ * string first. Same bytes as Buffer.from(serializeXml(nodes)).
+ */
+export function serializeXmlBuffer(nodes: XNode[]): Buffer {
+  const bufs: Buffer[] = [];
+  let small: string[] = [];
+  const flush = () => {
+    if (small.length) bufs.push(Buffer.from(small.join(''), 'utf8'));
+    small = [];
+  };
+  const walk = (n: XNode) => {
+    if (n.type === 'raw') {
+      if (n.raw.length < 1 << 16) small.push(n.raw);
+      else {
+        flush();
+        bufs.push(Buffer.from(n.raw, 'utf8'));
+      }
+      return;
+    }
+    if (n.selfClosing && n.children.length === 0) {
+      small.push(`<${n.name}${n.attrs}/>`);
+      return;
+    }
+    small.push(`<${n.name}${n.attrs}>`);
+    for (const c of n.children) walk(c);
+    small.push(`</${n.name}>`);
+  };
+  for (const n of nodes) walk(n);
+  flush();
+  return bufs.length === 1 ? bufs[0]! : Buffer.concat(bufs);
+}
+
 export function serializeNode(n: XNode): string {
   return serializeXml([n]);
 }

@@ -2,7 +2,6 @@
 // ledger is ~50 MB of sheet XML; JSZip's pure-JS deflate takes seconds on it, native zlib a
 // fraction. Writes only what .xlsx readers need: local headers, data, central directory.
 import * as zlib from 'node:zlib';
-import { deflateRawSync } from 'node:zlib';
 
 // Node ≥ 20.15 has a native CRC-32; the table version below is the fallback
 const nativeCrc32 = (zlib as unknown as { crc32?: (b: Uint8Array) => number }).crc32;
@@ -73,15 +72,6 @@ export interface PackedEntry {
 
 const levelFor = (size: number, level?: number) => level ?? (size > 4 << 20 ? 1 : 6);
 
-export function pack(e: ZipEntry, level?: number): PackedEntry {
-  return {
-    name: e.name,
-    crc: crc32(e.data),
-    size: e.data.length,
-    deflated: deflateRawSync(e.data, { level: levelFor(e.data.length, level) }),
-  };
-}
-
 /**
  * Compresses on the libuv thread pool: the caller keeps building the next part while this
  * one deflates (the workbook's sheets overlap their XML and their compression).
@@ -93,11 +83,6 @@ export function packAsync(e: ZipEntry, level?: number): Promise<PackedEntry> {
       err ? reject(err) : resolve({ name: e.name, crc, size: e.data.length, deflated }),
     ),
   );
-}
-
-/** Zips the entries; large parts get the fastest deflate level (3× faster, ~30% bigger). */
-export function zip(entries: ZipEntry[], level?: number): Buffer {
-  return zipPacked(entries.map((e) => pack(e, level)));
 }
 
 export function zipPacked(entries: PackedEntry[]): Buffer {
