@@ -4,7 +4,8 @@
 // the closest one, a sheet naming none with its sheet name, and neither is guessed.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listSubmissions, taskProgress } from '../../../electron/core/ledger/index';
+import { listSubmissions, reviewSubmission, taskProgress } from '../../../electron/core/ledger/index';
+import { collectBulletin } from '../../../electron/core/export/collect-bulletin';
 import { importSubmissions } from '../../../electron/core/submissions/import';
 import { memoryLedger } from '../../helpers/ledger';
 import { tmpDir, writeBook } from './support';
@@ -167,5 +168,45 @@ describe('several counties’ sheets in one workbook', () => {
     expect(r.problems.find((p) => p.code === 'SUBMISSION_SHEET_NO_COUNTY')!.message).toContain(
       '工作表“中牟县”写的“中牟县”不是台账中的县区',
     );
+  });
+
+  it('退回 of one county’s card takes out that county’s rows only; the same workbook again keeps it out', async () => {
+    const db = memoryLedger();
+    const f = await writeMultiCounty(tmpDir());
+    const inbox = { period: '2025-09', operator: '测试' };
+    await importSubmissions(db, [f], { noBackup: true, inbox });
+    const bulletin = () =>
+      collectBulletin(db, '2025-09')
+        .figures.counties.filter((c) => ['兰考县', '杞县', '通许县'].includes(c.county))
+        .map((c) => [c.county, c.done, c.lagging, c.unreported]);
+    expect(bulletin()).toEqual([
+      ['杞县', 0, 1, 1],
+      ['通许县', 1, 0, 1],
+      ['兰考县', 1, 0, 1],
+    ]);
+    const qi = listSubmissions(db, '2025-09').find((c) => c.unit === '杞县')!;
+    reviewSubmission(db, qi.id, { state: 'returned', comment: '滞后原因未写明', operator: '测试' });
+    // 杞县's two rows are out of the bulletin's figures (all three of its tasks 未报 now);
+    // 兰考县 and 通许县 from the same file stay
+    expect(bulletin()).toEqual([
+      ['杞县', 0, 0, 3],
+      ['通许县', 1, 0, 1],
+      ['兰考县', 1, 0, 1],
+    ]);
+    const again = await importSubmissions(db, [f], { noBackup: true, inbox });
+    expect(
+      again.files.map((x) => [x.county, x.problems.some((p) => p.code === 'SUBMISSION_RETURNED_AGAIN')]),
+    ).toEqual([
+      ['兰考县', false],
+      ['杞县', true],
+      ['通许县', false],
+    ]);
+    expect(again.applied).toBe(false);
+    expect(bulletin()[0]).toEqual(['杞县', 0, 0, 3]);
+    expect(listSubmissions(db, '2025-09').map((c) => [c.unit, c.review_state])).toEqual([
+      ['兰考县', 'pending'],
+      ['杞县', 'returned'],
+      ['通许县', 'pending'],
+    ]);
   });
 });
