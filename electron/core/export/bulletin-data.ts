@@ -9,6 +9,8 @@ export interface ItemUnit {
   percent: number | null;
   /** the unit's own words (存在问题) from the record in force */
   problems: string;
+  /** the period of an earlier record carried forward (null: this period's, or none) */
+  carriedFrom: string | null;
 }
 
 /** One task of 附件1 (超期 / 滞后 / 临期) with the units behind on it. */

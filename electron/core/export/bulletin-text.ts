@@ -217,7 +217,10 @@ function behindBlocks(d: BulletinData): Block[] {
       text.push(
         `其余${rest.length}个单位牵头的${[sumOf(rest, 'overdue') ? `超期${sumOf(rest, 'overdue')}项` : '', sumOf(rest, 'lagging') ? `滞后${sumOf(rest, 'lagging')}项` : ''].filter(Boolean).join('、')}`,
       );
-    out.push({ kind: 'p', text: `分牵头单位看，${text.join('；')}。` });
+    out.push({
+      kind: 'p',
+      text: `分牵头单位看（多个单位共同牵头的任务计入第一牵头单位），${text.join('；')}。`,
+    });
   }
   return out;
 }
@@ -338,7 +341,10 @@ function unitsLine(units: ListItem['units']): string {
   for (const u of units) {
     const words = u.problems.trim().replace(/[。；;，,]+$/, '');
     const label = STATUS_WORD[u.status];
-    const item = `${u.unit}${u.percent != null ? `${num(u.percent)}%` : ''}${words ? `（${words}）` : ''}`;
+    // a value carried from an earlier month says which (the county did not report this one)
+    const from = u.carriedFrom ? `${monthOf(u.carriedFrom)}报` : '';
+    const note = [from, words].filter(Boolean).join('，');
+    const item = `${u.unit}${u.percent != null ? `${num(u.percent)}%` : ''}${note ? `（${note}）` : ''}`;
     groups.set(label, [...(groups.get(label) ?? []), item]);
   }
   return [...groups]
@@ -369,13 +375,15 @@ function listsTable(d: BulletinData): TableData {
       ]),
     );
   };
-  const ext = (t: TaskFigure) => (t.extended ? '\n（已延期）' : '');
-  group('一、超期任务', d.overdue, (t) => `${cnDate(t.dueDate)}${ext(t)}\n超期${t.overdueDays}天`);
-  group('二、滞后任务', d.lagging, (t) => `${cnDate(t.dueDate)}${ext(t)}`);
+  // 原定 … 延期至 …, as every document the office sends writes a 延期 task's deadline
+  const due = (t: TaskFigure) =>
+    t.extended && t.originalDueDate
+      ? `原定${cnDate(t.originalDueDate)}\n延期至${cnDate(t.dueDate)}`
+      : `${cnDate(t.dueDate)}${t.extended ? '\n（已延期）' : ''}`;
+  group('一、超期任务', d.overdue, (t) => `${due(t)}\n超期${t.overdueDays}天`);
+  group('二、滞后任务', d.lagging, (t) => due(t));
   group('三、临期任务', d.dueSoon, (t) =>
-    t.daysLeft === 0
-      ? `${cnDate(t.dueDate)}${ext(t)}\n本期末到期`
-      : `${cnDate(t.dueDate)}${ext(t)}\n剩余${t.daysLeft}天`,
+    t.daysLeft === 0 ? `${due(t)}\n本期末到期` : `${due(t)}\n剩余${t.daysLeft}天`,
   );
   return {
     weights: [4, 8, 18, 12, 11, 7, 7, 6, 30],
@@ -468,7 +476,8 @@ function detailTable(d: BulletinData): TableData {
     const byStatus = new Map<string, string[]>();
     for (const u of t.units) {
       const l = byStatus.get(u.status) ?? [];
-      l.push(u.unit);
+      // a value carried from an earlier month names the month (the unit did not report this one)
+      l.push(`${u.unit}${u.reportedPeriod && !u.fresh ? `（${monthOf(u.reportedPeriod)}报）` : ''}`);
       byStatus.set(u.status, l);
     }
     const units = (['done', 'on_track', 'lagging', 'not_started', 'unreported'] as const)

@@ -102,6 +102,7 @@ export function collectFrom(db: DB, figures: PeriodFigures, opts: CollectOptions
       status: u.status,
       percent: u.percent,
       problems: records.get(`${t.taskId}/${u.unit}`)?.problems ?? '',
+      carriedFrom: u.reportedPeriod && !u.fresh ? u.reportedPeriod : null,
     })),
   });
   const overdue = listed

@@ -115,6 +115,7 @@ export interface CountyFigure extends Counts {
   laggingCodes: string[];
 }
 
+/** A lead unit's tasks: each task counted under its first lead unit only (so they sum to the totals). */
 export interface LeadFigure {
   unit: string;
   total: number;
@@ -393,7 +394,9 @@ function assemble(
       );
     }
     add(p, t.status, t.warning, overdue);
-    for (const lead of t.leads) {
+    // each task under its first lead unit only: the bulletin's counts by lead unit then add
+    // up to its totals (a task led jointly by three units was counted three times)
+    for (const lead of t.leads.slice(0, 1)) {
       let l = byLead.get(lead);
       if (!l) byLead.set(lead, (l = { unit: lead, total: 0, overdue: [], lagging: [], dueSoon: [] }));
       l.total++;
