@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
-import { buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
+import { axeViolations, buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
 
 const SKIP = !HAVE_CHROMIUM;
 const SEED_PDF = path.join(ROOT, 'seeds/kaifeng-2025-15.pdf');
@@ -15,6 +15,8 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
+  /** serious or critical axe-core violations of the states this file shows (checked at the end) */
+  const a11y: string[] = [];
 
   const shot = async (name: string) => {
     for (const b of await page.locator('.notice .close').all())
@@ -65,6 +67,7 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
     expect(lines.map((l) => l.text)).toContain('台账中还没有方案。去导入方案');
     for (const l of lines) expect(l.lines, l.text).toBeLessThanOrEqual(2);
     await shot('16-总览-空台账');
+    a11y.push(...(await axeViolations(page, '总览 (empty)')));
   });
 
   it('imports the seed PDF with real progress: page by page, then the parse steps, never back', async () => {
@@ -100,6 +103,8 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
       share.join(' '),
     ).toBe(true);
     expect(share.at(-1)).toBe(1);
+    // the parsed outline, before saving
+    a11y.push(...(await axeViolations(page, '导入方案 (parsed)')));
     await page.click('[data-testid=save-plan]');
     await page.waitForSelector('.notice.ok');
   });
@@ -115,6 +120,7 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
     expect(await warn.locator('button.suggestion').first().textContent()).toBe('改为“市交通运输局”');
     expect(await page.locator('.alias-list').textContent()).not.toContain('交运');
     await shot('15-别名-相近单位');
+    a11y.push(...(await axeViolations(page, '设置 (alias warning)')));
     await warn.locator('button.suggestion').first().click();
     await expect.poll(() => page.locator('.alias-list').textContent()).toContain('交运→ 市交通运输局');
     expect(await warn.count()).toBe(0);
@@ -151,6 +157,11 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
     expect(boxes.length).toBeGreaterThanOrEqual(20);
     expect(boxes.filter((b) => !b.inside)).toEqual([]);
     await shot('17-总览-县区完成率');
+    a11y.push(...(await axeViolations(page, '总览')));
+  });
+
+  it('has no serious or critical accessibility violations in these states (axe-core)', () => {
+    expect(a11y).toEqual([]);
   });
 
   it('raised no errors in the page', () => {

@@ -1,11 +1,12 @@
 // Shared by the end-to-end tests and the UI bench: build the renderer once, start the web
 // bridge on an ephemeral 127.0.0.1 port over a fresh temporary ledger, launch Chromium.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { rendererConfig } from '../../renderer/vite.config';
 import { startBridge, type Bridge, type BridgeOptions } from '../../electron/bridge/server';
 
@@ -79,4 +80,36 @@ export function launchChromium(): Promise<Browser> {
 export function screensDir(): string {
   mkdirSync(SCREENS_DIR, { recursive: true });
   return SCREENS_DIR;
+}
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/** axe-core on the page as it is: its serious and critical violations, named by `screen`. */
+export async function axeViolations(page: Page, screen: string): Promise<string[]> {
+  // evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an inline tag
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  const found = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run(
+          c: Document,
+          o: object,
+        ): Promise<{
+          violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+        }>;
+      };
+    };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+      );
+  });
+  return found.map((f) => `${screen}: ${f}`);
 }

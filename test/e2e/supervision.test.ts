@@ -5,15 +5,12 @@
 // refreshes 设置; axe-core on every screen (no serious or critical violations).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright';
-import { buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
+import { axeViolations, buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
 
 const SKIP = !HAVE_CHROMIUM;
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const SEED_TXT = path.join(ROOT, 'seeds/kaifeng-2025-15.txt');
 const SEED_PDF = path.join(ROOT, 'seeds/kaifeng-2025-15.pdf');
 
@@ -73,34 +70,7 @@ describe.skipIf(SKIP)('督办 workflow in Chromium', () => {
     await page.waitForSelector(`[data-testid=task-drawer] h2:has-text("${code}")`);
     await page.waitForSelector('[data-testid=supervision]');
   };
-  /** axe-core on the page as it is; serious and critical violations fail. */
-  const axe = async (screen: string) => {
-    // evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an inline tag
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
-    const found = await page.evaluate(async () => {
-      const w = window as unknown as {
-        axe: {
-          run(
-            c: Document,
-            o: object,
-          ): Promise<{
-            violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      };
-      const r = await w.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) =>
-            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(' | ')}`,
-        );
-    });
-    return found.map((f) => `${screen}: ${f}`);
-  };
+  const axe = (screen: string) => axeViolations(page, screen);
 
   beforeAll(async () => {
     rig = await startRig(await buildRenderer('renderer-e2e-supervision'));
@@ -267,7 +237,8 @@ describe.skipIf(SKIP)('督办 workflow in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=withdrawal]').count()).toBe(0);
     const history = (await page.textContent('[data-testid=history]'))!;
     expect(history).toContain('任务调整，并入其他任务');
-    expect(history).toContain('（原为撤销）：撤销有误');
+    // the state's word from common/vocabulary.std.ts (已撤销) since 873ce85
+    expect(history).toContain('（原为已撤销）：撤销有误');
     // Chinese dates only: never mm/dd/yyyy
     expect(await page.textContent('body')).not.toMatch(/\b\d{2}\/\d{2}\/\d{4}\b/);
     expect(await page.locator('input[type=date]').count()).toBe(0);
@@ -314,8 +285,29 @@ describe.skipIf(SKIP)('督办 workflow in Chromium', () => {
     }
     await openTask(extended.code);
     found.push(...(await axe('task drawer')));
-    await page.click('[data-testid=supervision] button:has-text("办结销号")');
-    found.push(...(await axe('销号 form')));
+    // every form of the drawer, open
+    for (const [button, form] of [
+      ['办结销号', 'form-close'],
+      ['延期', 'form-extend'],
+      ['撤销', 'form-withdraw'],
+    ] as const) {
+      await openTask(county.code);
+      await page.click(`[data-testid=supervision] button:has-text("${button}")`);
+      await page.waitForSelector(`[data-testid=${form}]`);
+      found.push(...(await axe(`${button} form`)));
+    }
+    // a task 撤销 shows 重新打开: its form too
+    await openTask(closed.code);
+    if (await page.locator('[data-testid=supervision] button:has-text("重新打开")').count()) {
+      await page.click('[data-testid=supervision] button:has-text("重新打开")');
+      await page.waitForSelector('[data-testid=form-reopen]');
+      found.push(...(await axe('重新打开 form')));
+    }
+    // the keyboard overdue list's screen with the list shown, and the search with results
+    await page.goto(`${rig.bridge.url}#/ledger`);
+    await page.fill('input[aria-label=搜索]', '兰考县');
+    await page.waitForSelector('.tr[data-code]');
+    found.push(...(await axe('ledger search')));
     expect(found).toEqual([]);
   });
 

@@ -361,7 +361,11 @@ export function LedgerScreen({ initialTask }: { initialTask: number | null }) {
                       </div>
                     </>
                   ) : (
-                    <div className="td loading">…</div>
+                    // a row whose page is still loading is a row too: its one cell says so (a row
+                    // without cells breaks the table for screen readers, axe aria-required-children)
+                    <div role="cell" className="td loading" aria-label="正在加载">
+                      …
+                    </div>
                   )}
                 </div>
               );
