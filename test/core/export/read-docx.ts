@@ -69,7 +69,7 @@ export const hasSoffice = (): boolean =>
   spawnSync('which', ['soffice']).status === 0 && spawnSync('which', ['pdfinfo']).status === 0;
 
 /** Converts with LibreOffice (headless, own profile so parallel runs do not collide); returns the PDF path. */
-export function toPdf(docx: Uint8Array, name = 'doc.docx'): string {
+export function toPdf(docx: Uint8Array, name = 'doc.docx', timeout = 120_000): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-pdf-'));
   const file = path.join(dir, name);
   writeFileSync(file, docx);
@@ -84,7 +84,7 @@ export function toPdf(docx: Uint8Array, name = 'doc.docx'): string {
       dir,
       file,
     ],
-    { stdio: 'ignore', timeout: 120_000 },
+    { stdio: 'ignore', timeout },
   );
   return file.replace(/\.docx$/, '.pdf');
 }
