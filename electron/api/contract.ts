@@ -48,6 +48,8 @@ export const Deadline = z.object({
   kind: z.enum(['by_date', 'month_end', 'period', 'year_end', 'year_target']),
   text: z.string(),
   span: Span.optional(),
+  /** where else the task names the same date (2025年 in two sentences): highlighted too */
+  also: z.array(Span).optional(),
   alternatives: z.array(z.string()).optional(),
   ambiguous: z.boolean().optional(),
 });

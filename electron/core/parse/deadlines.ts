@@ -257,5 +257,10 @@ export function distinctDeadlines(deadlines: Deadline[]): Deadline[] {
     if (!held || moreSpecific(d, held)) best.set(d.date, d);
   }
   const order = [...new Set(deadlines.map((d) => d.date))];
-  return order.map((date) => best.get(date)!);
+  return order.map((date) => {
+    const kept = best.get(date)!;
+    // the other wordings stay highlighted in the source where they were read
+    const also = deadlines.filter((d) => d.date === date && d !== kept && d.span).map((d) => d.span!);
+    return also.length ? { ...kept, also } : kept;
+  });
 }

@@ -43,6 +43,8 @@ export interface Deadline {
   kind: DeadlineKind;
   text: string; // source text, e.g. 9月底前
   span?: Span;
+  /** where else the task names the same date (one deadline per date, distinctDeadlines) */
+  also?: Span[];
   /** ambiguous phrasings (8月份前): every acceptable reading, `date` is the first */
   alternatives?: string[];
   ambiguous?: boolean;

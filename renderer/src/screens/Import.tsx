@@ -204,7 +204,8 @@ function ParsedView({
           if (u.span)
             marks.push({ ...u.span, kind: 'unit', owner: k, title: `${u.unit}（${ROLE_WORD[u.role]}）` });
         for (const d of t.deadlines)
-          if (d.span) marks.push({ ...d.span, kind: 'deadline', owner: k, title: `完成时限：${d.date}` });
+          for (const span of [...(d.span ? [d.span] : []), ...(d.also ?? [])])
+            marks.push({ ...span, kind: 'deadline', owner: k, title: `完成时限：${d.date}` });
         for (const m of t.metrics)
           if (m.span)
             marks.push({

@@ -551,5 +551,7 @@ describe('one deadline per date', () => {
     }
     const first = doc.plans[0]!.tasks[0]!;
     expect(first.deadlines.map((x) => x.text)).toEqual(['2025年', '2025年9月底前']);
+    // the wordings left out stay highlighted where they were read
+    expect(first.deadlines.map((x) => x.also?.length ?? 0)).toEqual([1, 1]);
   });
 });
