@@ -119,6 +119,7 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
     await expect.poll(() => warn.textContent()).toContain('台账中没有“市交通运局”这个单位');
     expect(await warn.locator('button.suggestion').first().textContent()).toBe('改为“市交通运输局”');
     expect(await page.locator('.alias-list').textContent()).not.toContain('交运');
+    await warn.scrollIntoViewIfNeeded();
     await shot('15-别名-相近单位');
     a11y.push(...(await axeViolations(page, '设置 (alias warning)')));
     await warn.locator('button.suggestion').first().click();
