@@ -283,3 +283,23 @@ describe('operations over the seed', () => {
     expect(texts.some((x) => x.includes('本期未报送（报送截止2025年9月15日）'))).toBe(true);
   });
 });
+
+describe('task.get over a ledger imported before one deadline per date', () => {
+  it('shows each date once though the ledger stored one twice', async () => {
+    const t = testService();
+    try {
+      const seed = { path: SEED_TXT, name: 'kaifeng-2025-15.txt' };
+      const parsed = await t.call('plan.parse', { file: seed });
+      const doc = parsed.document!;
+      const first = doc.plans[0]!.tasks[0]!;
+      // as the parser wrote it before: 2025年 twice
+      first.deadlines.push({ ...first.deadlines[0]!, span: undefined, also: undefined });
+      await t.call('plan.import', { file: seed, document: doc });
+      const row = (await t.call('task.query', { limit: 500 })).rows.find((r) => r.code === '大气-1')!;
+      const dates = (await t.call('task.get', { id: row.id })).deadlines.map((d) => d.date);
+      expect(dates).toEqual(['2025-12-31', '2025-09-30']);
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@
 import { searchTasks } from '../../core/ledger/search';
 import { resolveTask } from '../../core/ledger/tasks';
 import { readDeadlines, readMetrics, readUnits } from '../../core/ledger/task-fields';
+import { distinctDeadlines } from '../../core/parse/deadlines';
 import { auditLog } from '../../core/ledger/audit';
 import { basis, unitStatuses } from '../../core/ledger/derive';
 import { getSetting } from '../../core/ledger/settings';
@@ -107,7 +108,9 @@ export function taskDetail(ctx: HandlerContext, id: number): TaskDetail {
     originalDue: t.original_due_date,
     impliedDue: t.implied_due_date,
     units,
-    deadlines: readDeadlines(db, t.id),
+    // one per date, as the parser gives them since it keeps one (ledgers imported before keep
+    // the repeats in their rows: the drawer shows each date once all the same)
+    deadlines: distinctDeadlines(readDeadlines(db, t.id)),
     targets: readMetrics(db, t.id),
     progress,
     history,

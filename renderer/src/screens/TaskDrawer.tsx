@@ -63,7 +63,9 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
     const m: Mark[] = [];
     for (const u of task.units)
       if (u.span) m.push({ ...u.span, kind: 'unit', title: `${u.unit}（${ROLE_WORD[u.role]}）` });
-    for (const d of task.deadlines) if (d.span) m.push({ ...d.span, kind: 'deadline' });
+    for (const d of task.deadlines)
+      for (const span of [...(d.span ? [d.span] : []), ...(d.also ?? [])])
+        m.push({ ...span, kind: 'deadline' });
     for (const t of task.targets) if (t.span) m.push({ ...t.span, kind: 'metric' });
     return m;
   }, [task]);
