@@ -4,7 +4,7 @@
 import type { DB } from '../core/ledger/db';
 import type { OpName, Output, ParsedInput } from './contract';
 import type { FilePolicy } from './files';
-import type { TaskIndex } from './task-index';
+import type { TaskTableIndex } from './task-index';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -23,7 +23,7 @@ export interface HandlerContext {
   readonly db: DB;
   readonly opts: ServiceOptions;
   readonly files: FilePolicy;
-  readonly index: TaskIndex;
+  readonly index: TaskTableIndex;
   progress: Progress;
   /** aborted when the clerk cancels this call's job (job.cancel); never aborted for a call without a job id */
   readonly signal: AbortSignal;

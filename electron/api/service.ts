@@ -7,7 +7,7 @@ import { openLedger } from '../core/ledger/db';
 import { ledgerDataVersion } from '../core/ledger/app-reads';
 import { contract, OP_NAMES, type Envelope, type OpName } from './contract';
 import { ApiError, toApiError } from './errors';
-import { TaskIndex } from './task-index';
+import { TaskTableIndex } from './task-index';
 import { handlers } from './handlers/index';
 import type { Handler, HandlerContext, Progress, ServiceOptions } from './handler-types';
 
@@ -20,7 +20,7 @@ export interface Service {
 
 export function createService(opts: ServiceOptions): Service {
   let db = openLedger(opts.dbPath);
-  const index = new TaskIndex(
+  const index = new TaskTableIndex(
     () => db,
     () => opts.today ?? todayLocal(),
   );

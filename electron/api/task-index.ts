@@ -30,7 +30,7 @@ const STATUS_ORDER: Record<TaskStatus, number> = {
   done: 4,
 };
 
-export class TaskIndex {
+export class TaskTableIndex {
   private entries: Entry[] | null = null;
   /** tasks a new edition dropped: not in the table, but a search finds them (marked) */
   private removed: Entry[] = [];

@@ -3,7 +3,7 @@ import type { AppInfo, ProgressEvent, Problem } from '../../electron/api/contrac
 import { api, ApiFailure, platform } from './platform';
 import { AppContext, type AppCtx, type Notice } from './app-context';
 import { placeAfter } from '../../electron/core/common/place.std';
-import { periodLabel } from './labels';
+import { cnPeriod } from '../../electron/core/common/dates.std';
 import { ImportScreen } from './screens/Import';
 import { LedgerScreen } from './screens/Ledger';
 import { SubmissionsScreen } from './screens/Submissions';
@@ -169,7 +169,7 @@ export function App() {
                 <div>
                   {info.plans} 个方案 · {info.tasks} 项任务
                 </div>
-                <div>当前报送期：{periodLabel(info.period)}</div>
+                <div>当前报送期：{cnPeriod(info.period)}</div>
                 <div title={info.dbPath}>
                   {info.shell === 'browser' ? '浏览器模式' : '桌面版'} {info.version}
                 </div>

@@ -1,7 +1,6 @@
 // The clerk's words for the core's codes. Status, role, colour and task-state words are the
 // core's one vocabulary (vocabulary.std.ts), imported, never copied.
 import type { TaskStatus } from '../../electron/api/contract';
-import { cnMonth } from '../../electron/core/common/dates.std';
 import { STATUS_WORD } from '../../electron/core/common/vocabulary.std';
 
 /** Every status the task table can filter by, 未报送 included. */
@@ -15,21 +14,6 @@ export const OP_LABEL: Record<string, string> = {
   'decrease>=': '下降不少于',
   'increase>=': '提高不少于',
 };
-export const FIELD_LABEL: Record<string, string> = {
-  units: '责任单位',
-  deadlines: '完成时限',
-  metrics: '目标指标',
-  no: '编号',
-  title: '标题',
-  group: '类别',
-  text: '任务内容',
-};
-
-export function periodLabel(key: string): string {
-  const q = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (q) return `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度`;
-  return cnMonth(key);
-}
 
 export function shortDate(iso: string | null | undefined): string {
   if (!iso) return '—';

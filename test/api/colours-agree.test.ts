@@ -1,9 +1,9 @@
 // One ledger, one colour: the bulletin's period figures, 总览 (overview.get), the per-county
-// roll-up (periodSummary), the task table (TaskIndex), the ledger workbook and the 三色督办单
+// roll-up (periodSummary), the task table (TaskTableIndex), the ledger workbook and the 三色督办单
 // all judge 蓝/黄/红 by the core's rule (schedule.ts) with 序时进度 — a unit on track by its
 // own word but far behind 序时进度 is red in every one of them.
 import { describe, expect, it } from 'vitest';
-import { TaskIndex } from '../../electron/api/task-index';
+import { TaskTableIndex } from '../../electron/api/task-index';
 import { overviewHandlers } from '../../electron/api/handlers/overview';
 import { periodFigures, periodSummary, setSetting, type DB } from '../../electron/core/ledger/index';
 import { collectLedgerWorkbook } from '../../electron/core/export/collect-ledger-workbook';
@@ -37,7 +37,7 @@ describe('the same colours everywhere', () => {
   });
 
   it('task table (at the period’s end) = period figures, task by task', () => {
-    const index = new TaskIndex(
+    const index = new TaskTableIndex(
       () => db,
       () => END,
     );

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport } from '../../electron/core/ledger/index';
 import { searchTasks } from '../../electron/core/ledger/search';
-import { TaskIndex } from '../../electron/api/task-index';
+import { TaskTableIndex } from '../../electron/api/task-index';
 import { removedMark } from '../../electron/core/common/removed-mark.std';
 import { addProgress, memoryLedger, sampleDocument } from '../helpers/ledger';
 
@@ -13,7 +13,7 @@ describe('removed tasks in the task table', () => {
     addProgress(db, [
       { task: '大气-3', unit: '鼓楼区', period: '2025-09', status: '序时推进', text: '已完成七成' },
     ]);
-    const index = new TaskIndex(
+    const index = new TaskTableIndex(
       () => db,
       () => '2025-10-05',
     );

@@ -72,6 +72,13 @@ export function cnMonth(yearMonth: string): string {
   return m ? `${m[1]}年${Number(m[2])}月` : yearMonth;
 }
 
+/** A 报送期 key in words: 2025-09 → 2025年9月, 2025-Q3 → 2025年第三季度. */
+export function cnPeriod(key: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (q) return `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度`;
+  return cnMonth(key);
+}
+
 /**
  * A date as a clerk types it: 2025-09-30, 2025/9/30, 2025.9.30 or 2025年9月30日 → ISO; null
  * when it is not a real date. The app's date fields, the CLI's flags and the ledger's

@@ -43,6 +43,17 @@ export const WARNING_CHAR: Record<WarningColour, string> = { red: '红', yellow:
 /** The same colours in the words of a 督办单 or 通报 (红色督办单, 黄色预警). */
 export const WARNING_WORD: Record<WarningColour, string> = { red: '红色', yellow: '黄色', blue: '蓝色' };
 
+/** A task's fields as a correction, a new edition's diff and the audit name them. */
+export const TASK_FIELD_WORD: Record<string, string> = {
+  units: '责任单位',
+  deadlines: '完成时限',
+  metrics: '目标指标',
+  no: '编号',
+  title: '标题',
+  group: '类别',
+  text: '任务内容',
+};
+
 export type TaskStateCode = 'active' | 'closed' | 'withdrawn' | 'removed';
 
 /** A task's state; a removed task names its edition where known (removed-mark.std.ts). */

@@ -14,7 +14,7 @@ import {
   findAll,
   firstChild,
   isEl,
-  parseXml,
+  parseLosslessXml,
   serializeNode,
   serializeXmlBuffer,
   textOf,
@@ -183,7 +183,7 @@ export async function fillDocx(
   const filled = new Map<string, Buffer>();
   for (const name of parts) {
     const xml = await zip.file(name)!.async('string');
-    const tree = parseXml(xml);
+    const tree = parseLosslessXml(xml);
     const isDoc = name === 'word/document.xml';
     if (isDoc) fillBlocks(tree, blocks, seen, unknown, values.text);
     for (const p of findAll(tree, 'w:p')) fillInline(p, values.text, seen, unknown);

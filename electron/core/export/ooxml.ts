@@ -5,7 +5,7 @@
 import {
   childEls,
   escapeXml,
-  parseXml,
+  parseLosslessXml,
   serializeNode,
   stripInvalidXmlChars,
   type XElement,
@@ -118,7 +118,7 @@ const SECTPR_ORDER = [
 
 function parseOne(xml: string): XElement | null {
   if (!xml) return null;
-  const el = parseXml(xml).find((n): n is XElement => n.type === 'el');
+  const el = parseLosslessXml(xml).find((n): n is XElement => n.type === 'el');
   return el ?? null;
 }
 

@@ -24,7 +24,7 @@ const TOKEN =
   /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
 
 /** Parses XML into a list of top-level nodes. Throws on mismatched tags (a corrupt part). */
-export function parseXml(xml: string): XNode[] {
+export function parseLosslessXml(xml: string): XNode[] {
   const root: XElement = { type: 'el', name: '#root', attrs: '', children: [], selfClosing: false };
   const stack: XElement[] = [root];
   let last = 0;

@@ -2,7 +2,7 @@
 // inTable), content controls and text boxes; deleted revisions, field codes, hidden text
 // and ruby annotations left out; automatic numbering put in front as Word shows it.
 import type { Paragraph } from './types';
-import { attr, child, elements, localName, textOf, type XmlElement } from './xml';
+import { attr, child, elements, localName, elementText, type XmlElement } from './xml';
 import { runProps, intAttr, type Styles, type StyleProps } from './docx-styles';
 import { NumberingCounter } from './docx-numbering';
 import { joinWrapped, startsWithOutlineMarker } from './text-lines';
@@ -186,7 +186,7 @@ function run(
   for (const c of elements(r)) {
     switch (localName(c.name)) {
       case 't':
-        if (!inCode(field)) text += textOf(c);
+        if (!inCode(field)) text += elementText(c);
         break;
       case 'tab':
       case 'ptab':
@@ -254,7 +254,7 @@ function collectTextBoxes(el: XmlElement, nested: XmlElement[]): void {
 
 function mathText(el: XmlElement): string {
   let s = '';
-  for (const c of elements(el)) s += localName(c.name) === 't' ? textOf(c) : mathText(c);
+  for (const c of elements(el)) s += localName(c.name) === 't' ? elementText(c) : mathText(c);
   return s;
 }
 

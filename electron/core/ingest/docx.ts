@@ -5,7 +5,7 @@
 import JSZip from 'jszip';
 import { fatal, type Problem } from '../common/problems';
 import { IngestErrorCode, type IngestResult } from './types';
-import { attr, childrenNamed, parseXml, XmlError, type XmlElement } from './xml';
+import { attr, childrenNamed, readXmlTree, XmlError, type XmlElement } from './xml';
 import { readStyles } from './docx-styles';
 import { readNumbering, NumberingCounter } from './docx-numbering';
 import { readBody } from './docx-body';
@@ -154,7 +154,7 @@ async function readPart(guard: PartGuard, zip: JSZip, path: string): Promise<Xml
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
-    return parseXml(text);
+    return readXmlTree(text);
   } catch (e) {
     if (e instanceof XmlError) throw new Error(`${path}：${e.message}`, { cause: e });
     throw e;

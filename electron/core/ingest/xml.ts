@@ -28,7 +28,7 @@ export function decodeEntities(s: string): string {
 const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Parses a whole XML document and returns its root element. */
-export function parseXml(xml: string): XmlElement {
+export function readXmlTree(xml: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   let i = 0;
@@ -146,8 +146,8 @@ export function attr(el: XmlElement | undefined, local: string): string | undefi
 }
 
 /** Concatenated text content of an element (used for w:t, w:instrText). */
-export function textOf(el: XmlElement): string {
+export function elementText(el: XmlElement): string {
   let s = '';
-  for (const c of el.children) s += typeof c === 'string' ? c : textOf(c);
+  for (const c of el.children) s += typeof c === 'string' ? c : elementText(c);
   return s;
 }

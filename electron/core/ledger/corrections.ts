@@ -13,10 +13,10 @@ import type {
   UnitKind,
 } from '../parse/types';
 import { audit } from './audit';
+import { TASK_FIELD_WORD } from '../common/vocabulary.std';
 import { requireTask, type TaskRow } from './tasks';
 import {
   describeField,
-  FIELD_LABEL,
   fieldKey,
   readField,
   refreshDueDate,
@@ -90,7 +90,7 @@ export function correctTask(
       operator: opts.operator,
       taskId: task.id,
       planId: task.plan_id,
-      summary: `修正 ${task.code} ${FIELD_LABEL[field]}：${describeField(field, before)} → ${describeField(field, after)}`,
+      summary: `修正 ${task.code} ${TASK_FIELD_WORD[field]}：${describeField(field, before)} → ${describeField(field, after)}`,
       detail: { field, before, after, note: opts.note ?? '' },
     });
     return { changed: true, correction: getCorrection(db, Number(info.lastInsertRowid)) };
@@ -193,7 +193,7 @@ export function revokeCorrection(db: DB, id: number, opts: { operator: string })
       operator: opts.operator,
       taskId: task.id,
       planId: task.plan_id,
-      summary: `撤回对 ${task.code} ${FIELD_LABEL[c.field]}的修正 #${id}`,
+      summary: `撤回对 ${task.code} ${TASK_FIELD_WORD[c.field]}的修正 #${id}`,
     });
   });
 }

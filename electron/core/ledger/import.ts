@@ -10,6 +10,7 @@ import { fatal, hasFatal, type Problem } from '../common/problems';
 import { audit } from './audit';
 import { correctTask, reapplyCorrections } from './corrections';
 import { documentFingerprint } from './fingerprint';
+import { TASK_FIELD_WORD } from '../common/vocabulary.std';
 import {
   describeField,
   fieldKey,
@@ -642,7 +643,7 @@ function applyPlan(
           operator,
           taskId,
           planId,
-          summary: `任务 ${code} 随新版方案变化：${all.map((c) => CHANGE_FIELD_LABEL[c.field] ?? c.field).join('、')}`,
+          summary: `任务 ${code} 随新版方案变化：${all.map((c) => TASK_FIELD_WORD[c.field] ?? c.field).join('、')}`,
           detail: all,
         });
       } else if (old.state !== 'removed') diff.unchanged++;
@@ -810,14 +811,3 @@ function abbreviate(s: string): string {
   const one = s.replace(/\s+/g, '');
   return one.length > 60 ? one.slice(0, 60) + '…' : one;
 }
-
-/** The clerk's words for the fields a new edition can change (history and audit lines). */
-const CHANGE_FIELD_LABEL: Record<string, string> = {
-  units: '责任单位',
-  deadlines: '完成时限',
-  metrics: '目标指标',
-  no: '编号',
-  title: '标题',
-  group: '类别',
-  text: '任务内容',
-};

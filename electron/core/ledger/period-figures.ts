@@ -10,7 +10,7 @@
 //   临期 (blue); checkFigures() proves it, and that every total is the sum of its parts.
 import type { DB } from './db';
 import { snapshotRead, stmt } from './db';
-import { STATUS_WORD } from '../common/vocabulary.std';
+import { STATUS_WORD, type FigureStatus } from '../common/vocabulary.std';
 import { type Status, type Warning } from './derive';
 import { toPeriod, periodLabel, type Period } from './periods';
 import { listTasks, type TaskStatusItem } from './queries';
@@ -21,8 +21,8 @@ import { getSetting } from './settings';
 import { removedTasksWithProgress } from './removed-tasks';
 import { readTaskUnits, taskLeads as leadUnits, unitKinds, unitsOf, type TaskUnits } from './task-units';
 
-/** A task's or unit's status in the figures; its words: STATUS_WORD (common/vocabulary.std.ts). */
-export type FigureStatus = Status | 'unreported';
+/** A task's or unit's status in the figures (未报送 its own state): the vocabulary's. */
+export type { FigureStatus };
 const FIGURE_STATUSES: FigureStatus[] = ['done', 'on_track', 'lagging', 'not_started', 'unreported'];
 
 export type TaskList = 'overdue' | 'lagging' | 'due_soon';

@@ -2,7 +2,7 @@
 // A period's end date is the default `asOf` of every period report.
 import type { DB } from './db';
 import type { PeriodType } from './settings';
-import { cnMonth, monthEnd, pad2 as pad } from '../common/dates.std';
+import { cnPeriod, monthEnd, pad2 as pad } from '../common/dates.std';
 
 export interface Period {
   key: string; // 2025-09 | 2025-Q3
@@ -63,8 +63,7 @@ export function defaultPeriod(today: string, kind: PeriodType = 'month'): Period
 
 /** Chinese label: 2025年9月 / 2025年第三季度. */
 export function periodLabel(p: Period): string {
-  if (p.kind === 'quarter') return `${p.key.slice(0, 4)}年第${'一二三四'[Number(p.key.slice(-1)) - 1]}季度`;
-  return cnMonth(p.key);
+  return cnPeriod(p.key);
 }
 
 /** Makes sure the period row exists (progress rows reference it). */

@@ -9,11 +9,6 @@ import { json, parseJson, textKey } from './util';
 
 export type TaskField = 'units' | 'deadlines' | 'metrics';
 export const TASK_FIELDS: TaskField[] = ['units', 'deadlines', 'metrics'];
-export const FIELD_LABEL: Record<TaskField, string> = {
-  units: '责任单位',
-  deadlines: '完成时限',
-  metrics: '目标指标',
-};
 
 export type FieldValue = Responsibility[] | Deadline[] | Metric[];
 

@@ -10,7 +10,7 @@ import { openWorkbookFile } from './open-workbook';
 import { readSubmissions, type SubmissionRead } from './read-submission';
 import type { SheetCounty } from './sheet-county';
 import { isPeriodMismatch } from './read-codes';
-import { TaskIndex } from './task-match';
+import { TaskMatcher } from './task-match';
 import { diffWithLedger, loadSubmissionTasks, toProgressInput, type ProgressChange } from './ledger-adapter';
 import type { ProgressStatus, RowOutcome } from './types';
 import { recordInbox, type InboxOptions } from './inbox';
@@ -99,7 +99,7 @@ export async function importSubmissions(
   opts: ImportSubmissionOptions = {},
 ): Promise<ImportReport> {
   const { tasks, counties } = loadSubmissionTasks(db);
-  const index = new TaskIndex(tasks);
+  const index = new TaskMatcher(tasks);
   const codes = new Map(tasks.map((t) => [t.key, t.code]));
   const report: ImportReport = {
     dryRun: !!opts.dryRun,

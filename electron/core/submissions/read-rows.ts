@@ -6,14 +6,14 @@ import { ref, type GridCell, type SheetGrid } from './sheet-grid';
 import type { Field, HeaderMap } from './headers';
 import { isPlaceholder, readCountyDate, normalisePercent } from './normalise';
 import { readStatusWord } from '../common/status-words.std';
-import { FUZZY_THRESHOLD, parseCode, type TaskIndex, type TaskMatch } from './task-match';
+import { FUZZY_THRESHOLD, parseCode, type TaskMatcher, type TaskMatch } from './task-match';
 import { GROUP_RE, NOTE_RE, SIGNATURE_RE, type SheetContext } from './sheet-lines';
 import type { ProgressStatus, RowOutcome, SubmissionTask } from './types';
 import { PROGRESS_STATUS_WORDS, STATUS_WORD } from '../common/vocabulary.std';
 
 /** What reading rows needs: the tasks to match against, and the template's status words. */
 export interface RowOptions {
-  tasks: TaskIndex;
+  tasks: TaskMatcher;
   /** the template's status words, when a clerk renamed them */
   statusWords?: Partial<Record<ProgressStatus, string>>;
 }
@@ -323,7 +323,7 @@ function continuesAbove(
   header: HeaderMap,
   r: number,
   prev: number[],
-  tasks: TaskIndex,
+  tasks: TaskMatcher,
 ): boolean {
   const col = (f: Field) => header.columns.get(f);
   const own = (c: number | undefined) => {

@@ -13,7 +13,7 @@ import { KEY_HEADING, META_SHEET, readIdentity } from './identity';
 import { contextTexts, decidePeriod, type ContextOptions } from './detect-context';
 import { assignSheetCounties, type SheetCounty } from './sheet-county';
 import { decideColumns, type ColumnReading } from './column-content';
-import type { TaskIndex } from './task-match';
+import type { TaskMatcher } from './task-match';
 import { SubmissionReadCode } from './read-codes';
 import type { SheetContext } from './sheet-lines';
 import { readRows, type ParsedRow, type RowOptions } from './read-rows';
@@ -260,7 +260,7 @@ function sheetOrder(wb: ExcelJS.Workbook, name: string): number {
   return wb.worksheets.findIndex((w) => w.name === name);
 }
 
-function planYear(tasks: TaskIndex): number | null {
+function planYear(tasks: TaskMatcher): number | null {
   const years = new Map<number, number>();
   for (const t of tasks.tasks)
     for (const d of [...t.deadlines, t.impliedDeadline ?? '']) {
@@ -270,7 +270,7 @@ function planYear(tasks: TaskIndex): number | null {
   return [...years.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-function planFromTitle(grid: SheetGrid, header: HeaderMap, tasks: TaskIndex): string | null {
+function planFromTitle(grid: SheetGrid, header: HeaderMap, tasks: TaskMatcher): string | null {
   for (const r of grid.rows) {
     if (r >= header.top) break;
     for (const t of grid.rowTexts(r)) {

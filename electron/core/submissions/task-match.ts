@@ -109,7 +109,7 @@ export function parseCode(s: string): { plan: string; no: number } | null {
   return m ? { plan: m[1]!, no: Number(m[2]) } : null;
 }
 
-export class TaskIndex {
+export class TaskMatcher {
   private byKey = new Map<string, SubmissionTask>();
   private byCode = new Map<string, SubmissionTask>();
   private byPlanNo = new Map<string, SubmissionTask>();

@@ -1,5 +1,5 @@
 import { useApp } from '../app-context';
-import { periodLabel } from '../labels';
+import { cnPeriod } from '../../../electron/core/common/dates.std';
 
 /** The reporting period: the known ones, the current one, and a few months back. */
 export function PeriodPicker({ value, onChange }: { value: string; onChange(p: string): void }) {
@@ -32,7 +32,7 @@ export function PeriodPicker({ value, onChange }: { value: string; onChange(p: s
           .reverse()
           .map((p) => (
             <option key={p} value={p}>
-              {periodLabel(p)}
+              {cnPeriod(p)}
             </option>
           ))}
       </select>

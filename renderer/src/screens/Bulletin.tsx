@@ -5,9 +5,8 @@ import { api, platform } from '../platform';
 import { useApp } from '../app-context';
 import { useLong } from '../long';
 import { PeriodPicker } from '../components/PeriodPicker';
-import { periodLabel } from '../labels';
+import { cnDate, cnPeriod } from '../../../electron/core/common/dates.std';
 import { DocBlocks, DocTable } from '../components/DocBlocks';
-import { cnDate } from '../../../electron/core/common/dates.std';
 
 export function BulletinScreen() {
   const app = useApp();
@@ -55,7 +54,7 @@ export function BulletinScreen() {
     if (dirty) await saveReq();
     let out: { files: FileRef[] } | null;
     if (kind === 'bulletin') {
-      const outFile = await platform.saveFile('保存进展通报', `${periodLabel(period)}攻坚任务进展通报.docx`, [
+      const outFile = await platform.saveFile('保存进展通报', `${cnPeriod(period)}攻坚任务进展通报.docx`, [
         'docx',
       ]);
       if (outFile === null) return;
@@ -69,9 +68,7 @@ export function BulletinScreen() {
       if (outDir === null) return;
       out = await run('supervision.export', { period, outDir }, '正在生成三色督办单…');
     } else {
-      const outFile = await platform.saveFile('保存台账', `任务台账（${periodLabel(period)}）.xlsx`, [
-        'xlsx',
-      ]);
+      const outFile = await platform.saveFile('保存台账', `任务台账（${cnPeriod(period)}）.xlsx`, ['xlsx']);
       if (outFile === null) return;
       out = await run('ledger.export', { period, outFile }, '正在导出台账…');
     }

@@ -18,8 +18,8 @@ import { placeAfter } from '../../../electron/core/common/place.std';
 import { useLong } from '../long';
 import { Dropzone } from '../components/Dropzone';
 import { Legend, SourceText, type Mark } from '../components/SourceText';
-import { FIELD_LABEL, OP_LABEL } from '../labels';
-import { ROLES, ROLE_WORD } from '../../../electron/core/common/vocabulary.std';
+import { OP_LABEL } from '../labels';
+import { ROLES, ROLE_WORD, TASK_FIELD_WORD } from '../../../electron/core/common/vocabulary.std';
 import { renumberRuns } from '../../../electron/core/ledger/renumber.std';
 
 interface Item {
@@ -377,12 +377,12 @@ function DiffView({ diff }: { diff: PlanDiff[] }) {
                 {t.previousCode ? `（原${t.previousCode}）` : ''}
                 {t.changes.map((c, i) => (
                   <div key={i} className="chg-line">
-                    {FIELD_LABEL[c.field] ?? c.field}：<del>{c.before}</del> → <ins>{c.after}</ins>
+                    {TASK_FIELD_WORD[c.field] ?? c.field}：<del>{c.before}</del> → <ins>{c.after}</ins>
                   </div>
                 ))}
                 {t.conflicts.length > 0 && (
                   <div className="chg-line warn">
-                    注意：{t.conflicts.map((f) => FIELD_LABEL[f] ?? f).join('、')}
+                    注意：{t.conflicts.map((f) => TASK_FIELD_WORD[f] ?? f).join('、')}
                     曾人工修正，原文也变了，请核对。
                   </div>
                 )}
@@ -390,7 +390,7 @@ function DiffView({ diff }: { diff: PlanDiff[] }) {
             ))}
             {d.planChanges.map((c, i) => (
               <li key={`p${i}`} className="chg">
-                方案 {FIELD_LABEL[c.field] ?? c.field}：<del>{c.before}</del> → <ins>{c.after}</ins>
+                方案 {TASK_FIELD_WORD[c.field] ?? c.field}：<del>{c.before}</del> → <ins>{c.after}</ins>
               </li>
             ))}
           </ul>

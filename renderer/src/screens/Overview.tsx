@@ -1,11 +1,10 @@
 // 总览: completion by county, a light per plan, deadlines ahead, the overdue list.
-import { cnDate } from '../../../electron/core/common/dates.std';
+import { cnDate, cnPeriod } from '../../../electron/core/common/dates.std';
 import { useEffect, useState } from 'react';
 import type { Overview } from '../../../electron/api/contract';
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { BarChart, Timeline } from '../components/BarChart';
-import { periodLabel } from '../labels';
 
 const LIGHT = { green: '正常', yellow: '有滞后', red: '有逾期', grey: '无任务' };
 
@@ -36,7 +35,7 @@ export function OverviewScreen() {
           >
             {(app.info?.periods ?? [data.period]).map((p) => (
               <option key={p} value={p}>
-                {periodLabel(p)}
+                {cnPeriod(p)}
               </option>
             ))}
           </select>

@@ -6,8 +6,7 @@ import { useApp } from '../app-context';
 import { useLong } from '../long';
 import { DateInput } from '../components/DateInput';
 import { UnitAliases } from '../components/UnitAliases';
-import { cnDate, readTypedDate } from '../../../electron/core/common/dates.std';
-import { periodLabel } from '../labels';
+import { cnDate, cnPeriod, readTypedDate } from '../../../electron/core/common/dates.std';
 import { STATUS_WORD } from '../../../electron/core/common/vocabulary.std';
 
 type Patch = Parameters<(typeof api)['settings.set']>[0];
@@ -167,7 +166,7 @@ export function SettingsScreen() {
             onSave={(n) => void save({ 'submission.due_day': n })}
           />
           <p className="muted" data-testid="due-preview">
-            本期（{periodLabel(s.bulletin_issue.period)}）报送截止 {cnDate(s.submission_due)}
+            本期（{cnPeriod(s.bulletin_issue.period)}）报送截止 {cnDate(s.submission_due)}
             ：县区报送表封面、报送情况、总览和催办单按此日期。
           </p>
           <label className="field">
@@ -325,7 +324,7 @@ export function SettingsScreen() {
             onSave={(v) => void save({ 'bulletin.doc_prefix': v })}
           />
           <p className="muted" data-testid="doc-number-preview">
-            {periodLabel(issue.period)}通报：
+            {cnPeriod(issue.period)}通报：
             {s['bulletin.doc_prefix'] && issue.number != null
               ? `${s['bulletin.doc_prefix']}〔${issue.date.slice(0, 4)}〕${issue.number}号`
               : '（未设置发文字号）'}
@@ -333,7 +332,7 @@ export function SettingsScreen() {
             {issue.saved ? '' : '（序号按上一期加一）'}
           </p>
           <NumberField
-            label={`${periodLabel(issue.period)}发文序号`}
+            label={`${cnPeriod(issue.period)}发文序号`}
             testId="doc-number"
             min={1}
             max={9999}
@@ -341,7 +340,7 @@ export function SettingsScreen() {
             onSave={(n) => void save({ bulletin_issue: { period: issue.period, number: n } })}
           />
           <NumberField
-            label={`${periodLabel(issue.period)}期号（第N期）`}
+            label={`${cnPeriod(issue.period)}期号（第N期）`}
             testId="issue-number"
             min={1}
             max={9999}
@@ -356,11 +355,7 @@ export function SettingsScreen() {
                 void save({ bulletin_issue: { period: issue.period, date: iso } });
             }}
           >
-            <DateInput
-              label={`${periodLabel(issue.period)}签发日期`}
-              value={signDate}
-              onChange={setSignDate}
-            />
+            <DateInput label={`${cnPeriod(issue.period)}签发日期`} value={signDate} onChange={setSignDate} />
           </span>
           <label className="field">
             正文字体

@@ -1,6 +1,6 @@
 // 县区报送: make every county's workbook for the period, take in returned files, resolve
 // flagged rows, accept or return (退回) each county's submission, see who has reported.
-import { cnDate, cnMonth } from '../../../electron/core/common/dates.std';
+import { cnDate, cnMonth, cnPeriod } from '../../../electron/core/common/dates.std';
 import { useEffect, useState } from 'react';
 import type { FileRef, ProgressStatus, RowFlag, SubmissionReport } from '../../../electron/api/contract';
 import { api, platform } from '../platform';
@@ -9,7 +9,6 @@ import { placeAfter } from '../../../electron/core/common/place.std';
 import { useLong } from '../long';
 import { Dropzone } from '../components/Dropzone';
 import { PeriodPicker } from '../components/PeriodPicker';
-import { periodLabel } from '../labels';
 import { STATUS_WORD } from '../../../electron/core/common/vocabulary.std';
 
 type Board = Awaited<ReturnType<(typeof api)['submission.board']>>;
@@ -119,7 +118,7 @@ export function SubmissionsScreen() {
         <section className="card">
           <h2>① 生成报送表</h2>
           <p>
-            为每个县区生成{periodLabel(period)}
+            为每个县区生成{cnPeriod(period)}
             的报送表（Excel），每个县区只含其承担的任务，发给县区填写后收回。
           </p>
           <button className="primary" onClick={make} disabled={!!busy} data-testid="make-workbooks">

@@ -1,13 +1,13 @@
 // One task: its text with spans, responsibilities, deadlines, targets (each correctable in
 // place), per-county progress and the full history.
-import { cnDate, readTypedDate } from '../../../electron/core/common/dates.std';
+import { cnDate, cnPeriod, readTypedDate } from '../../../electron/core/common/dates.std';
 import { useEffect, useMemo, useState } from 'react';
 import type { Correction, Role, TaskDetail } from '../../../electron/api/contract';
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { SourceText, type Mark } from '../components/SourceText';
 import { Supervision, type SupervisionForm } from './Supervision';
-import { OP_LABEL, periodLabel, shortDate } from '../labels';
+import { OP_LABEL, shortDate } from '../labels';
 import { ROLES, ROLE_WORD, STATUS_WORD, TASK_STATE_WORD } from '../../../electron/core/common/vocabulary.std';
 
 export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
@@ -378,7 +378,7 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                   {task.progress.map((p) => (
                     <tr key={p.county}>
                       <td>{p.county}</td>
-                      <td>{p.period ? periodLabel(p.period) : '—'}</td>
+                      <td>{p.period ? cnPeriod(p.period) : '—'}</td>
                       <td>
                         {p.closed ? (
                           <span className="st st-done">已销号</span>

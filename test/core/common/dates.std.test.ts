@@ -4,6 +4,7 @@ import {
   addDays,
   cnDate,
   cnMonth,
+  cnPeriod,
   daysBetween,
   daysInMonth,
   isIsoDate,
@@ -49,5 +50,11 @@ describe('dates', () => {
 
   it("today is the local calendar's date", () => {
     expect(todayLocal(new Date(2025, 9, 5, 23, 59))).toBe('2025-10-05');
+  });
+
+  it('names a 报送期: a month or a quarter (the ledger and the app alike)', () => {
+    expect(cnPeriod('2025-09')).toBe('2025年9月');
+    expect(cnPeriod('2025-Q3')).toBe('2025年第三季度');
+    expect(cnPeriod('2025-Q1')).toBe('2025年第一季度');
   });
 });

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importPlanFile, openLedger, setSetting, type DB } from '../../../electron/core/ledger/index';
 import { exportBulletin } from '../../../electron/core/export/bulletin';
-import { childEls, findAll, parseXml, type XElement } from '../../../electron/core/export/xml-tree';
+import { childEls, findAll, parseLosslessXml, type XElement } from '../../../electron/core/export/xml-tree';
 import { importSubmissions } from '../../../electron/core/submissions/import';
 import { loadSubmissionTasks } from '../../../electron/core/submissions/ledger-adapter';
 import { writeSubmissionWorkbook } from '../../../electron/core/submissions/generate';
@@ -56,7 +56,7 @@ describe('the seed month’s bulletin on paper', () => {
   it('every 附件 table is as wide as its section’s type area (gridCol sums)', async () => {
     const JSZip = (await import('jszip')).default;
     const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
-    const body = findAll(parseXml(xml), 'w:body')[0]!;
+    const body = findAll(parseLosslessXml(xml), 'w:body')[0]!;
     // a section ends at the sectPr in a paragraph's pPr (or the body's own, for the last)
     const sections: { tables: XElement[]; sectPr?: XElement }[] = [{ tables: [] }];
     for (const el of childEls(body)) {

@@ -9,7 +9,7 @@ import { paragraphText } from '../../../electron/core/export/docx-fill';
 import {
   childEls,
   findAll,
-  parseXml,
+  parseLosslessXml,
   serializeNode,
   type XElement,
 } from '../../../electron/core/export/xml-tree';
@@ -35,7 +35,7 @@ export async function readDocx(buf: Uint8Array): Promise<DocxParts> {
   const footers: Record<string, string> = {};
   for (const n of Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)))
     footers[n] = await get(n);
-  const tree = parseXml(document);
+  const tree = parseLosslessXml(document);
   const tables = findAll(tree, 'w:tbl').map((t) =>
     childEls(t, 'w:tr').map((tr) =>
       childEls(tr, 'w:tc').map((tc) => childEls(tc, 'w:p').map(paragraphText).join('\n')),
@@ -62,7 +62,7 @@ export function attrOf(xml: string, el: string, attr: string): string | undefine
 }
 
 export function elements(xml: string, name: string): XElement[] {
-  return findAll(parseXml(xml), name);
+  return findAll(parseLosslessXml(xml), name);
 }
 
 export const hasSoffice = (): boolean =>

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { readFileAgainstSeed, seedTasks, tmpDir, writeBook } from './support';
-import { lcsLength, parseCode, TaskIndex } from '../../../electron/core/submissions/task-match';
+import { lcsLength, parseCode, TaskMatcher } from '../../../electron/core/submissions/task-match';
 
 const dir = tmpDir('taizhang-match-');
 const codeOf = (key: string) => seedTasks().find((t) => t.key === key)?.code;
@@ -29,7 +29,7 @@ describe('codes and the fuzzy measure', () => {
     expect(lcsLength('秸秆禁烧', '加强秸秆综合利用和禁烧')).toBe(4);
   });
   it('an abbreviation matches over the county’s own tasks only', () => {
-    const index = new TaskIndex(seedTasks());
+    const index = new TaskMatcher(seedTasks());
     const m = index.match({ title: '秸秆禁烧', county: '兰考县' })!;
     expect([m.task.code, m.method]).toEqual(['大气-17', 'fuzzy']);
     // a county that does not carry 大气-17 gets no match, and 大气-17 is not among its candidates

@@ -13,7 +13,7 @@ import {
 } from '../../../electron/core/submissions/detect-context';
 import { fieldOfHeading } from '../../../electron/core/submissions/headers';
 import { normalisePeriod, returnDeadline } from '../../../electron/core/submissions/period';
-import { TaskIndex, parseCode, similarity } from '../../../electron/core/submissions/task-match';
+import { TaskMatcher, parseCode, similarity } from '../../../electron/core/submissions/task-match';
 import { COUNTIES, seedTasks } from './support';
 
 describe('status words', () => {
@@ -134,7 +134,7 @@ describe('headings and task matching', () => {
     ['牵头单位', 'lead'],
   ])('%s → %s', (h, f) => expect(fieldOfHeading(h)).toBe(f));
 
-  const index = new TaskIndex(seedTasks());
+  const index = new TaskMatcher(seedTasks());
   it('codes, plan + number, exact and fuzzy titles', () => {
     expect(parseCode('大气－12')).toEqual({ plan: '大气', no: 12 });
     expect(index.match({ code: '大气-12' })!.task.title).toBe('严格重点企业门禁监管');

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { TaskIndex } from '../../../electron/core/submissions/task-match';
+import { TaskMatcher } from '../../../electron/core/submissions/task-match';
 import { openWorkbookFile } from '../../../electron/core/submissions/open-workbook';
 import { readSubmissions, type ReadOptions } from '../../../electron/core/submissions/read-submission';
 import type { SubmissionTask } from '../../../electron/core/submissions/types';
@@ -50,7 +50,7 @@ export async function readFileAgainstSeed(file: string, opts: Partial<ReadOption
   const opened = await openWorkbookFile(file);
   if (!opened.value) return { value: null, parts: [], problems: opened.problems };
   const r = readSubmissions(opened.value.workbook, path.basename(file), {
-    tasks: new TaskIndex(seedTasks()),
+    tasks: new TaskMatcher(seedTasks()),
     counties: COUNTIES,
     ...opts,
   });

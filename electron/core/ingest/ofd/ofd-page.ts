@@ -1,7 +1,7 @@
 // One OFD page's content (GB/T 33190 §9–§10): its layers and those of the templates it
 // uses, PageBlocks nested to any depth, text objects and image objects, each placed on
 // the page through the transforms of the blocks around it.
-import { attr, childrenNamed, child, elements, localName, textOf, type XmlElement } from '../xml';
+import { attr, childrenNamed, child, elements, localName, elementText, type XmlElement } from '../xml';
 import type { PdfItem } from '../pdf-lines';
 import { expandDeltas, IDENTITY, numbers, textItems, type Matrix, type TextCode } from './ofd-text';
 
@@ -51,7 +51,7 @@ function walk(block: XmlElement, m: Matrix, pageH: number, into: PageContent, de
 function textObject(el: XmlElement) {
   const ctm = numbers(attr(el, 'CTM'));
   const codes: TextCode[] = childrenNamed(el, 'TextCode').map((c) => ({
-    text: textOf(c),
+    text: elementText(c),
     x: optNumber(attr(c, 'X')),
     y: optNumber(attr(c, 'Y')),
     deltaX: expandDeltas(attr(c, 'DeltaX')),

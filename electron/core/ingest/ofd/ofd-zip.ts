@@ -6,7 +6,7 @@
 // a DOCTYPE is either damage or an XXE attempt — entities are never expanded either way).
 import { inflateEntry, readCentralDirectory, scanXml, type ZipEntry } from '../zip-scan';
 import { mb } from '../input-guard';
-import { parseXml, XmlError, type XmlElement } from '../xml';
+import { readXmlTree, XmlError, type XmlElement } from '../xml';
 
 export const OFD_LIMITS = {
   maxPartBytes: 32 * 1024 * 1024, // one XML part or image, inflated (a page's Content.xml is < 1 MB, a 300 dpi page scan < 10 MB)
@@ -93,7 +93,7 @@ export class OfdPackage {
     if (/<!DOCTYPE|<!ENTITY/i.test(text.slice(0, 4096)) || /<!ENTITY/i.test(text))
       throw new OfdError('dtd', path, `${path} 含有 DTD/实体声明`);
     try {
-      return parseXml(text);
+      return readXmlTree(text);
     } catch (e) {
       if (e instanceof XmlError) throw new OfdError('xml', path, `${path}：${e.message}`);
       throw e;

@@ -7,7 +7,7 @@ import { fatal, type Problem } from '../../common/problems';
 import { IngestErrorCode, type IngestOptions, type IngestResult } from '../types';
 import { ingestScanned } from '../ocr/ocr-ingest';
 import { ofdPageImage } from '../ocr/ocr-ofd';
-import { attr, child, childrenNamed, textOf, type XmlElement } from '../xml';
+import { attr, child, childrenNamed, elementText, type XmlElement } from '../xml';
 import { buildLines, type PdfLine } from '../pdf-lines';
 import { dropFurniture } from '../pdf-furniture';
 import { buildParagraphs, type PageBox } from '../pdf-paragraphs';
@@ -126,7 +126,7 @@ export async function readOfd(
     const body = child(root, 'DocBody');
     const docRoot = body && child(body, 'DocRoot');
     if (!docRoot) throw new OfdError('missing', 'OFD.xml', 'OFD.xml 中没有 DocRoot');
-    const docPath = resolveLoc(textOf(docRoot), 'OFD.xml');
+    const docPath = resolveLoc(elementText(docRoot), 'OFD.xml');
     const document = await pkg.xml(docPath);
     const common = child(document, 'CommonData');
     const defaultBox = box(common && child(child(common, 'PageArea'), 'PhysicalBox')) ?? A4;
@@ -192,7 +192,7 @@ async function readMedia(pkg: OfdPackage, common: XmlElement | undefined, docPat
   const media = new Map<string, { path: string; format: string }>();
   for (const kind of ['PublicRes', 'DocumentRes']) {
     for (const r of childrenNamed(common, kind)) {
-      const resPath = resolveLoc(textOf(r), docPath);
+      const resPath = resolveLoc(elementText(r), docPath);
       if (!pkg.has(resPath)) continue; // a missing resource file only loses images and fonts
       const res = await pkg.xml(resPath);
       const base = attr(res, 'BaseLoc');
@@ -202,7 +202,7 @@ async function readMedia(pkg: OfdPackage, common: XmlElement | undefined, docPat
           const id = attr(m, 'ID');
           const f = child(m, 'MediaFile');
           if (!id || !f) continue;
-          const loc = textOf(f).trim();
+          const loc = elementText(f).trim();
           const path = loc.startsWith('/') ? normalise(loc) : resolveLoc(loc, base ? baseDir : resPath);
           media.set(id, { path, format: (attr(m, 'Format') ?? '').toUpperCase() });
         }
@@ -213,7 +213,7 @@ async function readMedia(pkg: OfdPackage, common: XmlElement | undefined, docPat
 
 function box(el: XmlElement | undefined): number[] | null {
   if (!el) return null;
-  const b = numbers(textOf(el));
+  const b = numbers(elementText(el));
   return b.length === 4 && b[2]! > 0 && b[3]! > 0 ? b : null;
 }
 
