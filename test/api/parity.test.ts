@@ -20,7 +20,8 @@ const TODAY = '2025-10-05';
 const CLI_ENTRY = path.join(ROOT, 'electron/cli/main.ts');
 
 // A plan written for this test in the seed's own form (开封 汴政办〔2025〕15号): task 1 names
-// one unit 负责 and one 配合 — the case where the task table once showed both as 牵头单位.
+// one unit 负责 and one 配合 — the case where the task table once showed both as 牵头单位;
+// task 3 the same with the counties 落实, so the county workbooks show its 牵头单位 too.
 const PLAN = `开封市2025年扬尘污染防治攻坚方案
 
 一、工作目标
@@ -30,6 +31,7 @@ const PLAN = `开封市2025年扬尘污染防治攻坚方案
 （一）扬尘管控
 1.开展渣土车专项整治。2025年6月底前，完成全市渣土车密闭改造。（市生态环境局负责，市公安局配合）
 2.加强城区道路清扫保洁。2025年9月底前，城区主次干道机械化清扫率达到90%以上。（市城市管理局牵头，各县区政府落实）
+3.强化建筑工地扬尘管控。2025年12月底前，建筑工地全部落实扬尘防治措施。（市生态环境局负责，市公安局配合，各县区政府落实）
 `;
 
 interface Side {
@@ -85,6 +87,24 @@ const shownValue = (v: unknown) =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v)
     ? '<written at>'
     : JSON.stringify(v ?? null);
+
+/** The 牵头单位 cell of the row whose task title contains `title`, in a county workbook. */
+async function leadCell(file: string, title: string): Promise<unknown> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  for (const ws of wb.worksheets) {
+    let col = 0;
+    let found: unknown;
+    ws.eachRow((row) => {
+      row.eachCell((cell, n) => {
+        if (cell.text === '牵头单位') col = n;
+        if (col && n !== col && cell.text.includes(title)) found = row.getCell(col).text;
+      });
+    });
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 /** Every sheet's cell values, row by row (what the county sees), of a workbook file. */
 async function workbookValues(file: string): Promise<unknown> {
@@ -172,6 +192,20 @@ describe('the CLI and the API run the same core function for each operation', ()
     expect(row, '扬尘-1 in the overdue list').toBeDefined();
     // 序号 | 编号 | 任务 | 牵头单位 | …: the 配合 unit appears only in the units' own status
     expect(row![3]).toBe('市生态环境局');
+
+    // the county workbooks: a task the counties 落实 under one 负责 and one 配合 unit names the
+    // same 牵头单位 as the task table, through the CLI and through the API
+    expect(table.rows.find((r) => r.code === '扬尘-3')?.lead).toBe('市生态环境局');
+    const outDir = path.join(a.dir, '报送表');
+    cli(a, 'template', '--all', '--period', '2025-09', '-o', outDir);
+    const made = await c.call<{ files: { path: string; name: string }[] }>('submission.make', {
+      period: '2025-09',
+    });
+    expect(made.files.length).toBeGreaterThan(0);
+    for (const f of made.files) {
+      expect(await leadCell(f.path, '建筑工地'), f.name).toBe('市生态环境局');
+      expect(await leadCell(path.join(outDir, f.name), '建筑工地'), f.name).toBe('市生态环境局');
+    }
   }, 300_000);
 
   it('county workbooks: the same files with the same rows', async () => {
