@@ -36,7 +36,7 @@ function bulletinSettings(ctx: HandlerContext) {
   const rule = warningRule(db);
   const f = fonts(db);
   const period = toPeriod(currentPeriod(ctx));
-  const meta = collectMeta(db, period);
+  const meta = collectMeta(db, period, { today: ctx.today() });
   return {
     'warning.yellow_points': rule.yellowPoints,
     'warning.red_points': rule.redPoints,

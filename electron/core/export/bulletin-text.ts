@@ -48,17 +48,26 @@ export function attachmentList(d: BulletinData): AttachmentRef[] {
 const attNo = (d: BulletinData, key: AttachmentRef['key']) =>
   attachmentList(d).findIndex((a) => a.key === key) + 1;
 
+// Two measures, two names. 一 counts tasks by the status the counties reported (the one set of
+// status words); 三 and 附件1 list tasks by the office's 序时进度 rule (behind the elapsed share,
+// or reported 进度滞后). A bare "滞后N项" in both with different N is the mistake the office once
+// printed (一 said 滞后30项 while 三 listed 31), so the rule's list has its own name, 落后序时,
+// defined where 三 first uses it. Its length is that of the old words: the body stays in 3 pages.
+const BEHIND = '落后序时';
+const BEHIND_DEFINED = `${BEHIND}（未达到序时进度或报“${STATUS_WORD.lagging}”）`;
+
 function overallBlocks(d: BulletinData): Block[] {
   const t = d.figures.totals;
   if (t.total === 0) return [{ kind: 'p', text: `截至${cnDate(d.asOf)}，台账中暂无在办的重点任务。` }];
   const parts = [
     `已完成${t.done}项，占比${share(t.done, t.total)}`,
-    `序时推进${t.on_track}项，占比${share(t.on_track, t.total)}`,
-    `进展滞后${t.lagging}项，占比${share(t.lagging, t.total)}`,
-    `尚未开始${t.not_started}项，占比${share(t.not_started, t.total)}`,
+    `${STATUS_WORD.on_track}${t.on_track}项，占比${share(t.on_track, t.total)}`,
+    `${STATUS_WORD.lagging}${t.lagging}项，占比${share(t.lagging, t.total)}`,
+    `${STATUS_WORD.not_started}${t.not_started}项，占比${share(t.not_started, t.total)}`,
   ];
+  // no county (unit) reported anything for these tasks
   if (t.unreported)
-    parts.push(`尚无任何县区（单位）报送进展${t.unreported}项，占比${share(t.unreported, t.total)}`);
+    parts.push(`${STATUS_WORD.unreported}${t.unreported}项，占比${share(t.unreported, t.total)}`);
   const out: Block[] = [
     {
       kind: 'p',
@@ -69,7 +78,7 @@ function overallBlocks(d: BulletinData): Block[] {
   if (p && d.previous)
     out.push({
       kind: 'p',
-      text: `与${d.previous.label}相比，已完成任务${countChange(t.done, p.done)}，滞后任务${countChange(t.lagging, p.lagging)}，超期任务${countChange(t.overdue, p.overdue)}，完成率${ppChange(t.rate, p.rate)}。`,
+      text: `与${d.previous.label}相比，已完成任务${countChange(t.done, p.done)}，${STATUS_WORD.lagging}任务${countChange(t.lagging, p.lagging)}，超期任务${countChange(t.overdue, p.overdue)}，完成率${ppChange(t.rate, p.rate)}。`,
     });
   if (d.figures.plans.length > 1)
     out.push({
@@ -166,7 +175,7 @@ function behindBlocks(d: BulletinData): Block[] {
   const out: Block[] = [
     {
       kind: 'p',
-      text: `截至${cnDate(d.asOf)}，超过完成时限仍未完成的任务${n.o}项，进展落后于序时进度或报“${STATUS_WORD.lagging}”的任务${n.l}项，${f.rule.blueDays}日内到期尚未完成的任务${n.s}项，红色、黄色、蓝色预警分别为${f.totals.red}项、${f.totals.yellow}项、${f.totals.blue}项（详见附件${attNo(d, 'lists')}）。`,
+      text: `截至${cnDate(d.asOf)}，超过完成时限仍未完成的任务${n.o}项，${BEHIND_DEFINED}的任务${n.l}项，${f.rule.blueDays}日内到期尚未完成的任务${n.s}项，红色、黄色、蓝色预警分别为${f.totals.red}项、${f.totals.yellow}项、${f.totals.blue}项（详见附件${attNo(d, 'lists')}）。`,
     },
   ];
   // by county: counties with the same figures are named together (未报送 counties often share them)
@@ -187,7 +196,7 @@ function behindBlocks(d: BulletinData): Block[] {
           const who = `${joinCn(cs.map((x) => x.county))}${c.reported ? '' : '（未报送）'}${cs.length > 1 ? '各有' : ''}`;
           const what = [
             c.overdueCodes.length ? `超期${c.overdueCodes.length}项（${codes(c.overdueCodes)}）` : '',
-            c.laggingCodes.length ? `滞后${c.laggingCodes.length}项` : '',
+            c.laggingCodes.length ? `${BEHIND}${c.laggingCodes.length}项` : '',
           ]
             .filter(Boolean)
             .join('、');
@@ -208,14 +217,14 @@ function behindBlocks(d: BulletinData): Block[] {
       (l) =>
         `${l.unit}牵头的${[
           l.overdue.length ? `超期${l.overdue.length}项（${codes(l.overdue)}）` : '',
-          l.lagging.length ? `滞后${l.lagging.length}项（${codes(l.lagging, 3)}）` : '',
+          l.lagging.length ? `${BEHIND}${l.lagging.length}项（${codes(l.lagging, 3)}）` : '',
         ]
           .filter(Boolean)
           .join('、')}`,
     );
     if (rest.length)
       text.push(
-        `其余${rest.length}个单位牵头的${[sumOf(rest, 'overdue') ? `超期${sumOf(rest, 'overdue')}项` : '', sumOf(rest, 'lagging') ? `滞后${sumOf(rest, 'lagging')}项` : ''].filter(Boolean).join('、')}`,
+        `其余${rest.length}个单位牵头的${[sumOf(rest, 'overdue') ? `超期${sumOf(rest, 'overdue')}项` : '', sumOf(rest, 'lagging') ? `${BEHIND}${sumOf(rest, 'lagging')}项` : ''].filter(Boolean).join('、')}`,
       );
     out.push({
       kind: 'p',
@@ -381,7 +390,7 @@ function listsTable(d: BulletinData): TableData {
       ? `原定${cnDate(t.originalDueDate)}\n延期至${cnDate(t.dueDate)}`
       : `${cnDate(t.dueDate)}${t.extended ? '\n（已延期）' : ''}`;
   group('一、超期任务', d.overdue, (t) => `${due(t)}\n超期${t.overdueDays}天`);
-  group('二、滞后任务', d.lagging, (t) => due(t));
+  group(`二、${BEHIND}任务`, d.lagging, (t) => due(t));
   group('三、临期任务', d.dueSoon, (t) =>
     t.daysLeft === 0 ? `${due(t)}\n本期末到期` : `${due(t)}\n剩余${t.daysLeft}天`,
   );

@@ -229,6 +229,11 @@ export async function exportReminders(
     writeFileAtomic(file, out.buffer);
     files.push({ unit: r.unit, file, tasks: r.items.length });
   }
-  const notices = await exportReturnNotices(db, { period: o.period, outDir: o.outDir, date: o.date });
+  const notices = await exportReturnNotices(db, {
+    period: o.period,
+    outDir: o.outDir,
+    date: o.date,
+    today: o.today,
+  });
   return { dir: o.outDir, files, notices: notices.files, data, report };
 }

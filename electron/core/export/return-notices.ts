@@ -44,10 +44,10 @@ export interface ReturnNoticesData {
 export function collectReturnNotices(
   db: DB,
   periodKey: string,
-  opts: { date?: string } = {},
+  opts: { date?: string; today?: string } = {},
 ): ReturnNoticesData {
   const period = toPeriod(periodKey);
-  const meta = collectMeta(db, period, { date: opts.date });
+  const meta = collectMeta(db, period, { date: opts.date, today: opts.today });
   const latest = new Map<string, Submission>();
   // newest batch first: the first card of a county is its latest
   for (const s of listSubmissions(db, period.key))
@@ -153,7 +153,7 @@ export interface ReturnNoticesResult {
 /** Writes one 退回通知 (.docx) per county whose latest submission of the period was returned. */
 export async function exportReturnNotices(
   db: DB,
-  o: { period: string; outDir: string; date?: string; template?: string | Uint8Array },
+  o: { period: string; outDir: string; date?: string; today?: string; template?: string | Uint8Array },
 ): Promise<ReturnNoticesResult> {
   const data = collectReturnNotices(db, o.period, o);
   const files: ReturnNoticesResult['files'] = [];

@@ -179,13 +179,13 @@ describe('the bulletin prints the core’s figures', () => {
     const t = f.totals;
     const share = (n: number) => `${(Math.round((n / t.total) * 1000) / 10).toFixed(1)}%`;
     expect(text).toContain(
-      `共有重点任务${t.total}项。其中，已完成${t.done}项，占比${share(t.done)}；序时推进${t.on_track}项，占比${share(t.on_track)}；进展滞后${t.lagging}项，占比${share(t.lagging)}；尚未开始${t.not_started}项，占比${share(t.not_started)}`,
+      `共有重点任务${t.total}项。其中，已完成${t.done}项，占比${share(t.done)}；序时推进${t.on_track}项，占比${share(t.on_track)}；进度滞后${t.lagging}项，占比${share(t.lagging)}；未启动${t.not_started}项，占比${share(t.not_started)}`,
     );
     expect(text).toContain(`超过完成时限仍未完成${t.overdue}项。`);
     // section 三 says the same number of overdue tasks as section 一, and the lists' lengths
     const n = (k: string) => f.tasks.filter((x) => x.list === k).length;
     expect(text).toContain(
-      `超过完成时限仍未完成的任务${t.overdue}项，进展落后于序时进度或报“进度滞后”的任务${n('lagging')}项，${f.rule.blueDays}日内到期尚未完成的任务${n('due_soon')}项`,
+      `超过完成时限仍未完成的任务${t.overdue}项，落后序时（未达到序时进度或报“进度滞后”）的任务${n('lagging')}项，${f.rule.blueDays}日内到期尚未完成的任务${n('due_soon')}项`,
     );
     expect(n('overdue')).toBe(t.overdue);
     // 附件1: each group lists exactly its tasks, no task twice
@@ -202,7 +202,7 @@ describe('the bulletin prints the core’s figures', () => {
         .map((x) => x.code)
         .sort();
     expect((groups['一、超期任务'] ?? []).sort()).toEqual(codes('overdue'));
-    expect((groups['二、滞后任务'] ?? []).sort()).toEqual(codes('lagging'));
+    expect((groups['二、落后序时任务'] ?? []).sort()).toEqual(codes('lagging'));
     expect((groups['三、临期任务'] ?? []).sort()).toEqual(codes('due_soon'));
     const all = Object.values(groups).flat();
     expect(new Set(all).size).toBe(all.length);

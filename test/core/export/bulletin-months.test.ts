@@ -115,11 +115,11 @@ describe.each(MONTHS)('%s: the bulletin prints the core’s figures and its sect
     const t = f.totals;
     const parts = [
       `已完成${t.done}项，占比${share(t.done, t.total)}`,
-      `序时推进${t.on_track}项，占比${share(t.on_track, t.total)}`,
-      `进展滞后${t.lagging}项，占比${share(t.lagging, t.total)}`,
-      `尚未开始${t.not_started}项，占比${share(t.not_started, t.total)}`,
+      `${STATUS_WORD.on_track}${t.on_track}项，占比${share(t.on_track, t.total)}`,
+      `${STATUS_WORD.lagging}${t.lagging}项，占比${share(t.lagging, t.total)}`,
+      `${STATUS_WORD.not_started}${t.not_started}项，占比${share(t.not_started, t.total)}`,
       ...(t.unreported
-        ? [`尚无任何县区（单位）报送进展${t.unreported}项，占比${share(t.unreported, t.total)}`]
+        ? [`${STATUS_WORD.unreported}${t.unreported}项，占比${share(t.unreported, t.total)}`]
         : []),
     ];
     expect(text).toContain(
@@ -159,7 +159,7 @@ describe.each(MONTHS)('%s: the bulletin prints the core’s figures and its sect
     const behind = doc.paragraphs.find((p) => p.includes('超过完成时限仍未完成的任务'))!;
     expect(head).toContain('全市');
     expect(behind).toContain(
-      `超过完成时限仍未完成的任务${n('overdue')}项，进展落后于序时进度或报“${STATUS_WORD.lagging}”的任务${n('lagging')}项，${f.rule.blueDays}日内到期尚未完成的任务${n('due_soon')}项，红色、黄色、蓝色预警分别为${f.totals.red}项、${f.totals.yellow}项、${f.totals.blue}项`,
+      `超过完成时限仍未完成的任务${n('overdue')}项，落后序时（未达到序时进度或报“${STATUS_WORD.lagging}”）的任务${n('lagging')}项，${f.rule.blueDays}日内到期尚未完成的任务${n('due_soon')}项，红色、黄色、蓝色预警分别为${f.totals.red}项、${f.totals.yellow}项、${f.totals.blue}项`,
     );
     expect(n('overdue')).toBe(f.totals.overdue);
     // by county: each county's overdue codes and lagging count
@@ -170,7 +170,7 @@ describe.each(MONTHS)('%s: the bulletin prints the core’s figures and its sect
       const seg = byCounty.split('；').find((s) => s.includes(c.county))!;
       expect(seg, c.county).toBeDefined();
       if (c.overdueCodes.length) expect(seg).toContain(`超期${c.overdueCodes.length}项（`);
-      if (c.laggingCodes.length) expect(seg).toContain(`滞后${c.laggingCodes.length}项`);
+      if (c.laggingCodes.length) expect(seg).toContain(`落后序时${c.laggingCodes.length}项`);
     }
     // by lead unit: named units plus 其余 add up to the section's totals (a task counted once)
     const byLead = para(doc, '分牵头单位看');
@@ -178,7 +178,9 @@ describe.each(MONTHS)('%s: the bulletin prints the core’s figures and its sect
       [...byLead.matchAll(new RegExp(`${word}(\\d+)项`, 'g'))].reduce((a, x) => a + Number(x[1]), 0);
     const withLead = (k: string) => f.tasks.filter((x) => x.list === k && x.leads.length > 0).length;
     expect(sum('超期')).toBe(withLead('overdue'));
-    expect(sum('滞后')).toBe(withLead('lagging'));
+    expect(sum('落后序时')).toBe(withLead('lagging'));
+    // 滞后N项 only as 一's status 进度滞后; 三's list by the rule has its own name, 落后序时 (issue #11)
+    for (const p of doc.paragraphs) expect(p).not.toMatch(/(?<!进度)滞后\d+项/);
     // every task a county reported 滞后 (一's 进展滞后) is in 三's lists
     for (const t of f.tasks.filter((x) => x.status === 'lagging' && x.state === 'active'))
       expect(['overdue', 'lagging'], t.code).toContain(t.list);
@@ -199,7 +201,7 @@ describe.each(MONTHS)('%s: the bulletin prints the core’s figures and its sect
         .map((x) => x.code)
         .sort();
     expect((groups['一、超期任务'] ?? []).sort()).toEqual(codes('overdue'));
-    expect((groups['二、滞后任务'] ?? []).sort()).toEqual(codes('lagging'));
+    expect((groups['二、落后序时任务'] ?? []).sort()).toEqual(codes('lagging'));
     expect((groups['三、临期任务'] ?? []).sort()).toEqual(codes('due_soon'));
     const all = Object.values(groups).flat();
     expect(new Set(all).size).toBe(all.length);

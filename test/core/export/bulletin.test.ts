@@ -48,7 +48,7 @@ describe('bulletin content agrees with the ledger', () => {
     const t = f.totals;
     const share = (n: number) => `${(Math.round((n / t.total) * 1000) / 10).toFixed(1)}%`;
     expect(text()).toContain(
-      `全市2个方案共有重点任务${t.total}项。其中，已完成${t.done}项，占比${share(t.done)}；序时推进${t.on_track}项，占比${share(t.on_track)}；进展滞后${t.lagging}项，占比${share(t.lagging)}；尚未开始${t.not_started}项，占比${share(t.not_started)}`,
+      `全市2个方案共有重点任务${t.total}项。其中，已完成${t.done}项，占比${share(t.done)}；序时推进${t.on_track}项，占比${share(t.on_track)}；进度滞后${t.lagging}项，占比${share(t.lagging)}；未启动${t.not_started}项，占比${share(t.not_started)}`,
     );
     const before = periodFigures(db, '2025-08').totals;
     const d = t.done - before.done;
