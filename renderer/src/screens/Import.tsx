@@ -17,6 +17,7 @@ import { useApp } from '../app-context';
 import { placeAfter } from '../../../electron/core/common/place.std';
 import { useLong } from '../long';
 import { Dropzone } from '../components/Dropzone';
+import { AddUnitRow } from '../components/AddUnitRow';
 import { Legend, SourceText, type Mark } from '../components/SourceText';
 import { OP_LABEL } from '../labels';
 import { ROLES, ROLE_WORD, TASK_FIELD_WORD } from '../../../electron/core/common/vocabulary.std';
@@ -411,8 +412,6 @@ function TaskCard({
   onToggle(): void;
   edit(fn: (t: ParsedTask) => void): void;
 }) {
-  const [unit, setUnit] = useState('');
-  const [role, setRole] = useState<Role>('responsible');
   const [date, setDate] = useState('');
   const dues = task.due_dates.length ? task.due_dates.join('、') : `${task.implied_due_date}（年底前）`;
   const lead = task.units
@@ -482,43 +481,24 @@ function TaskCard({
                   </button>
                 </span>
               ))}
-              <span className="chip add">
-                <input
-                  placeholder="添加单位"
-                  value={unit}
-                  onChange={(e) => setUnit(e.target.value)}
-                  aria-label="新单位名称"
-                />
-                <select
-                  value={role}
-                  onChange={(e) => setRole(e.target.value as Role)}
-                  aria-label="新单位职责"
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_WORD[r]}
-                    </option>
-                  ))}
-                </select>
-                <button
-                  disabled={!unit.trim()}
-                  onClick={() => {
-                    const name = unit.trim();
-                    edit((t) => {
-                      t.units.push({
-                        unit: name,
-                        role,
-                        kind: /[县区]$/.test(name) ? 'county' : 'department',
-                        raw: name,
-                        clause: '（人工补充）',
-                      });
+              <AddUnitRow
+                as="span"
+                className="chip add"
+                placeholder="添加单位"
+                nameLabel="新单位名称"
+                roleLabel="新单位职责"
+                onAdd={(name, role) =>
+                  edit((t) => {
+                    t.units.push({
+                      unit: name,
+                      role,
+                      kind: /[县区]$/.test(name) ? 'county' : 'department',
+                      raw: name,
+                      clause: '（人工补充）',
                     });
-                    setUnit('');
-                  }}
-                >
-                  添加
-                </button>
-              </span>
+                  })
+                }
+              />
             </div>
           </div>
           <div className="field-row">

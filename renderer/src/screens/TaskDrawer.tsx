@@ -6,6 +6,7 @@ import type { Correction, Role, TaskDetail } from '../../../electron/api/contrac
 import { api } from '../platform';
 import { useApp } from '../app-context';
 import { SourceText, type Mark } from '../components/SourceText';
+import { AddUnitRow } from '../components/AddUnitRow';
 import { Supervision, type SupervisionForm } from './Supervision';
 import { OP_LABEL, shortDate } from '../labels';
 import { ROLES, ROLE_WORD, STATUS_WORD, TASK_STATE_WORD } from '../../../electron/core/common/vocabulary.std';
@@ -16,8 +17,6 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
-  const [newUnit, setNewUnit] = useState('');
-  const [newRole, setNewRole] = useState<Role>('responsible');
   const [form, setForm] = useState<SupervisionForm | null>(null);
 
   useEffect(() => {
@@ -182,34 +181,15 @@ export function TaskDrawer({ id, onClose }: { id: number; onClose(): void }) {
                   </li>
                 );
               })}
-              <li className="add-row">
-                <input
-                  placeholder="添加责任单位"
-                  value={newUnit}
-                  onChange={(e) => setNewUnit(e.target.value)}
-                  aria-label="添加责任单位"
-                />
-                <select
-                  value={newRole}
-                  onChange={(e) => setNewRole(e.target.value as Role)}
-                  aria-label="职责"
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_WORD[r]}
-                    </option>
-                  ))}
-                </select>
-                <button
-                  disabled={busy || !newUnit.trim()}
-                  onClick={() => {
-                    void correct({ kind: 'addUnit', unit: newUnit.trim(), role: newRole });
-                    setNewUnit('');
-                  }}
-                >
-                  添加
-                </button>
-              </li>
+              <AddUnitRow
+                as="li"
+                className="add-row"
+                placeholder="添加责任单位"
+                nameLabel="添加责任单位"
+                roleLabel="职责"
+                disabled={busy}
+                onAdd={(unit, role) => void correct({ kind: 'addUnit', unit, role })}
+              />
             </ul>
           </section>
 
