@@ -5,22 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { KAIFENG_COUNTIES } from '../../helpers/ledger';
 import { TaskMatcher } from '../../../electron/core/submissions/task-match';
 import { openWorkbookFile } from '../../../electron/core/submissions/open-workbook';
 import { readSubmissions, type ReadOptions } from '../../../electron/core/submissions/read-submission';
 import type { SubmissionTask } from '../../../electron/core/submissions/types';
 
-export const COUNTIES = [
-  '龙亭区',
-  '顺河回族区',
-  '鼓楼区',
-  '禹王台区',
-  '祥符区',
-  '杞县',
-  '通许县',
-  '尉氏县',
-  '兰考县',
-];
+/** 开封's nine counties and districts (the seed city), the ledger helpers' one list. */
+export const COUNTIES = KAIFENG_COUNTIES;
 
 export function seedTasks(): SubmissionTask[] {
   const file = path.join(__dirname, '../../fixtures/submissions/seed-tasks.json');
