@@ -117,6 +117,7 @@ function countySheet(
   d: LedgerWorkbookData,
   county: string,
   tasks: WorkbookTask[],
+  leads: Map<WorkbookTask, string>,
 ): void {
   const sh = book.addSheet(county, {
     paper: 'A3',
@@ -148,7 +149,7 @@ function countySheet(
     put(t.planShort || t.plan, st.text('center'));
     put(t.code, st.text('center'));
     put(t.title, st.text());
-    put(t.lead.join('、'), st.text());
+    put(leads.get(t)!, st.text());
     put(t.due, st.text());
     put(
       u.metric != null
@@ -188,7 +189,11 @@ async function render(d: LedgerWorkbookData, o: WorkbookOptions): Promise<{ buf:
   d.plans.forEach((p, i) => planLongSheet(book, st, d, p, names[i]!));
   const byCounty = new Map<string, WorkbookTask[]>(d.counties.map((k) => [k, []]));
   for (const p of d.plans) for (const t of p.tasks) for (const k of t.units.keys()) byCounty.get(k)?.push(t);
-  for (const [county, tasks] of byCounty) if (tasks.length) countySheet(book, st, d, county, tasks);
+  // each task's 牵头单位 joined once for all its county sheets (the same string each time, so
+  // the shared-strings table hashes it once)
+  const leads = new Map<WorkbookTask, string>();
+  for (const p of d.plans) for (const t of p.tasks) leads.set(t, t.lead.join('、'));
+  for (const [county, tasks] of byCounty) if (tasks.length) countySheet(book, st, d, county, tasks, leads);
   if (o.matrix) d.plans.forEach((p, i) => matrixSheet(book, st, d, p, `${names[i]!.slice(0, 29)}横表`));
   const sheets = book.sheets.length;
   return { buf: await book.toBuffer(), sheets };

@@ -217,6 +217,11 @@ export class SheetWriter {
   private static prefix(col: number): string {
     return (SheetWriter.prefixes[col] ??= '<c r="' + colName(col));
   }
+  // what follows the reference, per style id: '" s="5" t="s"><v>' and '" s="5"/>' (one
+  // concatenation per cell instead of three and a number turned into text)
+  private static textMid: string[] = [];
+  private static numMid: string[] = [];
+  private static emptyTail: string[] = [];
 
   begin(): void {
     this.rowCount++;
@@ -229,11 +234,11 @@ export class SheetWriter {
   put(v: CellValue, s: number, wrapWidth?: number): void {
     const ref = SheetWriter.prefix(this.col++) + this.rowText;
     if (v === null || v === undefined || v === '') {
-      this.cur += ref + '" s="' + s + '"/>';
+      this.cur += ref + (SheetWriter.emptyTail[s] ??= '" s="' + s + '"/>');
     } else if (typeof v === 'number') {
       this.cur += Number.isFinite(v)
-        ? ref + '" s="' + s + '"><v>' + v + '</v></c>'
-        : ref + '" s="' + s + '"/>';
+        ? ref + (SheetWriter.numMid[s] ??= '" s="' + s + '"><v>') + v + '</v></c>'
+        : ref + (SheetWriter.emptyTail[s] ??= '" s="' + s + '"/>');
     } else {
       v = capCellText(v);
       const c0 = v.charCodeAt(0);
@@ -241,7 +246,11 @@ export class SheetWriter {
         c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13
           ? this.styles.quotedOf(s)
           : s;
-      this.cur += ref + '" s="' + style + '" t="s"><v>' + this.strings.index(v) + '</v></c>';
+      this.cur +=
+        ref +
+        (SheetWriter.textMid[style] ??= '" s="' + style + '" t="s"><v>') +
+        this.strings.index(v) +
+        '</v></c>';
       if (wrapWidth) {
         const n = wrappedLines(v, wrapWidth);
         if (n > this.lines) this.lines = n;
