@@ -35,7 +35,11 @@ export function recordsInForce<T extends InForceTask>(
   );
   const names = new Map([...ids].map(([n, id]) => [id, n]));
   const out = new Map<string, InForce>();
-  const put = (task: number, unit: number, r: Row) =>
+  const put = (
+    task: number,
+    unit: number,
+    r: [string, string, string, number | null, number | null, string],
+  ) =>
     out.set(`${task}/${names.get(unit)}`, {
       text: r[0],
       problems: r[1],
@@ -71,32 +75,6 @@ export function recordsInForce<T extends InForceTask>(
        ON p.task_id = j.value ->> 0 AND p.unit_id = j.value ->> 1 AND p.period = j.value ->> 2 AND p.superseded_at IS NULL`,
     )
     .raw();
-  // one record per (task, unit) is read from the table: where a ledger's records were written
-  // task by task, a county's records of a period sit on as many pages as there are tasks, and
-  // the next county's share most of them. SQLite's default cache (2 MB) has dropped those
-  // pages by the next county's scan, so each page was read from the file again (half the
-  // time was system time). A cache that holds them for this read only, then back as it was.
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${READ_CACHE_KIB}`);
-  try {
-    readGroups(groups, scan, seek, put);
-  } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
-  }
-  return out;
-}
-
-/** -KiB for SQLite's cache_size: 64 MB holds the text pages of a period of a 1M-record ledger. */
-const READ_CACHE_KIB = -65536;
-
-type Row = [string, string, string, number | null, number | null, string];
-
-function readGroups(
-  groups: Map<string, Set<number>>,
-  scan: { all(...params: unknown[]): unknown[] },
-  seek: { all(...params: unknown[]): unknown[] },
-  put: (task: number, unit: number, r: Row) => void,
-): void {
   let batch: [number, number, string][] = [];
   const flush = () => {
     if (!batch.length) return;
@@ -134,6 +112,7 @@ function readGroups(
     }
   }
   flush();
+  return out;
 }
 
 /** True when some current progress record ended on or before `end`. */
