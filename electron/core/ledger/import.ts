@@ -25,7 +25,7 @@ import {
 import { taskCode } from './tasks';
 import { cityProfile, ensureCityProfile } from './units';
 import { isIsoDate } from '../common/dates.std';
-import { json, nowIso, parseJson, similarity, textKey } from './util';
+import { json, nowIso, parseJson, textKey, textSimilarity } from './util';
 
 export interface TaskSummary {
   taskId: number | null;
@@ -734,7 +734,7 @@ function matchTasks(olds: OldTask[], news: ParsedTask[]): Map<ParsedTask, OldTas
     if (pairs.has(n)) continue;
     for (const o of olds) {
       if (used.has(o.id)) continue;
-      const s = similarity(`${o.docTitle}${o.text}`, `${n.title}${n.text ?? ''}`);
+      const s = textSimilarity(`${o.docTitle}${o.text}`, `${n.title}${n.text ?? ''}`);
       const sameNo = o.no === n.no && o.state !== 'removed';
       if (s >= (sameNo ? 0.5 : 0.75)) cands.push({ n, o, s, d: Math.abs(o.no - n.no) });
     }

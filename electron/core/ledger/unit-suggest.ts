@@ -4,7 +4,7 @@
 // subsequence for abbreviations (发改委 in 市发展改革委), which Dice scores 0.
 import type { DB } from './db';
 import { stmt } from './db';
-import { lcsLength, similarity } from '../submissions/task-match';
+import { bigramDice, lcsLength } from '../common/similarity.std';
 
 /** Below this a unit is not offered: one shared character in 2 + 3 (祀县 / 通许) is 0.4. */
 const MIN_SCORE = 0.45;
@@ -31,7 +31,7 @@ export function unitNameScore(typed: string, name: string): number {
     b = core(name);
   if (a === b) return 1;
   const lcs = (2 * lcsLength(a, b)) / ([...a].length + [...b].length);
-  return Math.max(similarity(a, b), lcs);
+  return Math.max(bigramDice(a, b), lcs);
 }
 
 /** Up to three existing units nearest to `name` (by their names and their aliases), best first. */

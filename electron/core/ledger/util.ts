@@ -1,5 +1,6 @@
 // Small helpers shared by the ledger modules: clock, text keys, JSON columns. Dates are
 // common/dates.std.ts.
+import { bigramDice } from '../common/similarity.std';
 
 /** Current time as an ISO timestamp (UTC), for *_at columns. */
 export function nowIso(): string {
@@ -20,27 +21,9 @@ export function textKey(s: string): string {
     .replace(/[〕］】]/g, ']');
 }
 
-/** Dice coefficient over character bigrams, 0..1: how alike two task texts are. */
-export function similarity(a: string, b: string): number {
-  const x = textKey(a);
-  const y = textKey(b);
-  if (x === y) return 1;
-  if (x.length < 2 || y.length < 2) return 0;
-  const grams = new Map<string, number>();
-  for (let i = 0; i < x.length - 1; i++) {
-    const g = x.slice(i, i + 2);
-    grams.set(g, (grams.get(g) ?? 0) + 1);
-  }
-  let common = 0;
-  for (let i = 0; i < y.length - 1; i++) {
-    const g = y.slice(i, i + 2);
-    const n = grams.get(g) ?? 0;
-    if (n > 0) {
-      common++;
-      grams.set(g, n - 1);
-    }
-  }
-  return (2 * common) / (x.length - 1 + y.length - 1);
+/** How alike two task texts are, 0..1, ignoring what two formats of one document differ in. */
+export function textSimilarity(a: string, b: string): number {
+  return bigramDice(textKey(a), textKey(b));
 }
 
 export function json(v: unknown): string {

@@ -15,7 +15,7 @@ import {
 } from './detect-context';
 import { SubmissionReadCode } from './read-codes';
 import type { SheetContext } from './sheet-lines';
-import { lcsLength } from './task-match';
+import { lcsLength } from '../common/similarity.std';
 import type { WorkbookIdentity } from './types';
 
 /** Which county a sheet was read as, and how that was told; county null: not imported. */

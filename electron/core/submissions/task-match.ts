@@ -2,6 +2,7 @@
 // by plan + number, or by its title — exact, then fuzzy above a confidence threshold (reported
 // as fuzzy so a clerk can check it).
 import type { MatchMethod, SubmissionTask } from './types';
+import { bigramDice, lcsLength } from '../common/similarity.std';
 
 export const FUZZY_THRESHOLD = 0.62;
 /** the best fuzzy candidate must beat the runner-up by this much, else it is ambiguous */
@@ -35,46 +36,6 @@ export function normaliseTitle(s: string): string {
     .replace(/[\s。，,；;：:、“”"'‘’《》（）()【】[\]—\-.．]/g, '');
 }
 
-function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  const chars = [...s];
-  if (chars.length === 1) m.set(chars[0]!, 1);
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = chars[i]! + chars[i + 1]!;
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-
-/** Dice coefficient on character bigrams: 1 for equal strings, 0 for nothing shared. */
-export function similarity(a: string, b: string): number {
-  if (!a || !b) return 0;
-  if (a === b) return 1;
-  const A = bigrams(a),
-    B = bigrams(b);
-  let inter = 0,
-    na = 0,
-    nb = 0;
-  for (const v of A.values()) na += v;
-  for (const v of B.values()) nb += v;
-  for (const [g, v] of A) inter += Math.min(v, B.get(g) ?? 0);
-  return (2 * inter) / (na + nb);
-}
-
-/** Length of the longest common subsequence (characters in order, gaps allowed). */
-export function lcsLength(a: string, b: string): number {
-  const A = [...a],
-    B = [...b];
-  let prev = new Array<number>(B.length + 1).fill(0);
-  for (let i = 1; i <= A.length; i++) {
-    const cur = new Array<number>(B.length + 1).fill(0);
-    for (let j = 1; j <= B.length; j++)
-      cur[j] = A[i - 1] === B[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
-    prev = cur;
-  }
-  return prev[B.length]!;
-}
-
 /**
  * An abbreviation's score: how much of the county's short title appears, in order, in the
  * task title (秸秆禁烧 in 加强秸秆综合利用和禁烧: all of it), weighted 0.6, and how much of the
@@ -96,8 +57,8 @@ export function titleScore(row: string, task: string): number {
   if (row === task) return 1;
   if (task.length >= 6 && row.startsWith(task)) return 0.95;
   if (task.length >= 6 && row.includes(task)) return 0.9;
-  if (row.length >= 6 && task.includes(row)) return Math.max(0.7, similarity(row, task));
-  return Math.max(similarity(row, task), abbreviationScore(row, task));
+  if (row.length >= 6 && task.includes(row)) return Math.max(0.7, bigramDice(row, task));
+  return Math.max(bigramDice(row, task), abbreviationScore(row, task));
 }
 
 // 大气-12, 大气－12, 大气—12, 大气_12 and 大气12 (no separator: WPS users type it so)

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { readFileAgainstSeed, seedTasks, tmpDir, writeBook } from './support';
-import { lcsLength, parseCode, TaskMatcher } from '../../../electron/core/submissions/task-match';
+import { lcsLength } from '../../../electron/core/common/similarity.std';
+import { parseCode, TaskMatcher } from '../../../electron/core/submissions/task-match';
 
 const dir = tmpDir('taizhang-match-');
 const codeOf = (key: string) => seedTasks().find((t) => t.key === key)?.code;

@@ -13,7 +13,8 @@ import {
 } from '../../../electron/core/submissions/detect-context';
 import { fieldOfHeading } from '../../../electron/core/submissions/headers';
 import { normalisePeriod, returnDeadline } from '../../../electron/core/submissions/period';
-import { TaskMatcher, parseCode, similarity } from '../../../electron/core/submissions/task-match';
+import { TaskMatcher, parseCode } from '../../../electron/core/submissions/task-match';
+import { bigramDice } from '../../../electron/core/common/similarity.std';
 import { COUNTIES, seedTasks } from './support';
 
 describe('status words', () => {
@@ -144,7 +145,7 @@ describe('headings and task matching', () => {
     expect(f.method).toBe('fuzzy');
     expect(f.task.code).toBe('大气-3');
     expect(index.match({ title: '做好防汛工作' })).toBeNull();
-    expect(similarity('abc', 'abc')).toBe(1);
+    expect(bigramDice('abc', 'abc')).toBe(1);
   });
   it('a county row counter that disagrees with the title does not win', () => {
     const m = index.match({ plan: '大气', no: 1, title: '巩固清洁取暖成果' })!;
