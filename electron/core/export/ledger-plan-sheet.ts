@@ -11,7 +11,8 @@ import { removedMark } from '../common/removed-mark.std';
 import type { LedgerWorkbookData, WorkbookPlan } from './collect-ledger-workbook';
 import { FILL } from './blocks';
 import { c, statusFill, titleRows, unitProgress, unitStatusText, type Styles } from './ledger-sheet-parts';
-import { wrappedLines, type XlsxBook } from './xlsx-writer';
+import { wrappedLines } from '../common/text-width.std';
+import type { XlsxBook } from './xlsx-writer';
 
 /** The columns; `task` marks a task-level cell merged down the task's rows. */
 export const PLAN_LONG_COLUMNS: { title: string; width: number; task?: true }[] = [

@@ -5,7 +5,8 @@ import { STATUS_WORD } from '../common/vocabulary.std';
 import { FILL } from './blocks';
 import { num } from './cn-format';
 import type { UnitCell } from './collect-ledger-workbook';
-import { wrappedLines, type Cell, type CellStyle, type SheetWriter, type XlsxBook } from './xlsx-writer';
+import { wrappedLines } from '../common/text-width.std';
+import type { Cell, CellStyle, SheetWriter, XlsxBook } from './xlsx-writer';
 
 /** Excel's tallest row (409 pt); one line of 11-pt 宋体 is about 14.5 pt. */
 export const MAX_ROW_PT = 409;

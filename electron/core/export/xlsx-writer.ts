@@ -7,6 +7,7 @@
 // County and document text is always a string cell (never a formula); text that starts with
 // = + - @, a tab or CR also gets quotePrefix and the Text number format, so editing the cell
 // in Excel or WPS keeps it text.
+import { wrappedLines } from '../common/text-width.std';
 import { escapeXml, stripInvalidXmlChars } from './xml-tree';
 import { capCellText } from './cell-text';
 import { packAsync, zipPacked, type PackedEntry, type ZipEntry } from './zip-writer';
@@ -113,24 +114,6 @@ export class StyleTable {
 
 const LINE_PT = 14.5; // one line of 11-pt 宋体
 
-/**
- * Lines a text takes in a wrapped cell `width` characters wide (a Chinese character is two
- * units, Latin one). Runs for every cell of a large ledger, so a plain char-code loop.
- */
-export function wrappedLines(text: string, width: number): number {
-  const usable = Math.max(2, width - 1.5);
-  if (text.length * 2 <= usable && !text.includes('\n')) return 1;
-  let lines = 0;
-  let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10) {
-      lines += Math.max(1, Math.ceil(w / usable));
-      w = 0;
-    } else w += ch > 0x2e80 ? 2 : 1;
-  }
-  return lines + Math.max(1, Math.ceil(w / usable));
-}
 const colCache: string[] = [];
 
 /** 0 → A, 25 → Z, 26 → AA. */

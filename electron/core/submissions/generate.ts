@@ -13,7 +13,7 @@ import {
 import { KEY_HEADING, writeIdentity } from './identity';
 import { cnDate } from '../common/dates.std';
 import { periodParts, returnDeadline } from './period';
-import { wrappedLines } from './text-width';
+import { wrappedLines } from '../common/text-width.std';
 import type { SubmissionTask, WorkbookIdentity } from './types';
 import { writeFileAtomic } from '../common/atomic-write';
 import { capCellText } from '../export/cell-text';
