@@ -6,37 +6,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startBridge, type Bridge } from '../../electron/bridge/server';
+import { bridgeRequest as request } from '../helpers/bridge-client';
 import { SEED_TXT } from './helpers';
-
-interface Res {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-function request(
-  b: Bridge,
-  p: string,
-  o: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: b.port, path: p, method: o.method ?? 'GET', headers: o.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode!,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(o.body);
-  });
-}
 
 describe('web bridge', () => {
   let b: Bridge;

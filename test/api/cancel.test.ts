@@ -9,6 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startBridge, type Bridge } from '../../electron/bridge/server';
+import { bridgeRequest, sessionCookie } from '../helpers/bridge-client';
 import { makeScan } from '../core/ingest/ocr/make-scan';
 import { ROOT, testService } from './helpers';
 
@@ -72,28 +73,8 @@ describe('cancelling the OCR of a scan', () => {
         const request = (
           p: string,
           o: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-        ) =>
-          new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
-            (resolve, reject) => {
-              const req = http.request(
-                { host: '127.0.0.1', port: b.port, path: p, method: o.method ?? 'GET', headers: o.headers },
-                (res) => {
-                  const chunks: Buffer[] = [];
-                  res.on('data', (c: Buffer) => chunks.push(c));
-                  res.on('end', () =>
-                    resolve({
-                      status: res.statusCode!,
-                      headers: res.headers,
-                      body: Buffer.concat(chunks).toString('utf8'),
-                    }),
-                  );
-                },
-              );
-              req.on('error', reject);
-              req.end(o.body);
-            },
-          );
-        const cookie = String((await request(`/?token=${b.token}`)).headers['set-cookie']).split(';')[0]!;
+        ) => bridgeRequest(b, p, o);
+        const cookie = await sessionCookie(b);
         const call = (op: string, input: unknown, job?: string) =>
           request(`/api/call/${op}`, {
             method: 'POST',

@@ -14,11 +14,18 @@ export interface BridgeClient {
   close(): Promise<void>;
 }
 
-function request(
+export interface BridgeResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** One raw HTTP request to the bridge, for tests that look at statuses, headers and cookies. */
+export function bridgeRequest(
   b: Bridge,
   p: string,
   o: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+): Promise<BridgeResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -48,11 +55,16 @@ function request(
   });
 }
 
+/** The session cookie the bridge sets in exchange for its token, as `name=value`. */
+export async function sessionCookie(b: Bridge): Promise<string> {
+  const login = await bridgeRequest(b, `/?token=${b.token}`);
+  return String(login.headers['set-cookie']).split(';')[0]!;
+}
+
 /** A bridge over the ledger file `dbPath` with the given clock, and a signed-in client. */
 export async function bridgeClient(dbPath: string, today: string): Promise<BridgeClient> {
   const bridge = await startBridge({ dbPath, inProcess: true, checkOutputs: true, today });
-  const login = await request(bridge, `/?token=${bridge.token}`);
-  const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+  const cookie = await sessionCookie(bridge);
   const envelope = (body: string) => {
     const r = JSON.parse(body) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
     if (!r.ok) throw new Error(`${r.error?.code}: ${r.error?.message}`);
@@ -61,7 +73,7 @@ export async function bridgeClient(dbPath: string, today: string): Promise<Bridg
   return {
     bridge,
     async call<T>(op: string, input: unknown) {
-      const r = await request(bridge, `/api/call/${op}`, {
+      const r = await bridgeRequest(bridge, `/api/call/${op}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Taizhang': '1', Cookie: cookie },
         body: JSON.stringify({ input }),
@@ -69,7 +81,7 @@ export async function bridgeClient(dbPath: string, today: string): Promise<Bridg
       return envelope(r.body) as T;
     },
     async upload(file: string) {
-      const r = await request(bridge, '/api/upload', {
+      const r = await bridgeRequest(bridge, '/api/upload', {
         method: 'POST',
         headers: {
           'X-Taizhang': '1',
