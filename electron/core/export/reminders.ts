@@ -1,9 +1,6 @@
 // 催办单: one reminder notice per unit behind schedule, from its own template. A unit is
 // behind when its own report on a task is 滞后, or the task is past its date and the unit
 // has not finished it; a 牵头单位 is reminded of its lagging or overdue tasks as a whole.
-import { mkdirSync } from 'node:fs';
-import { writeFileAtomic } from '../common/atomic-write';
-import path from 'node:path';
 import { STATUS_WORD } from '../common/vocabulary.std';
 import {
   periodFigures,
@@ -23,6 +20,7 @@ import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
 import { KEYS, str } from './settings-keys';
 import { loadTemplate } from './template-path';
+import { writeDocuments } from './write-documents';
 import { submissionDue } from '../submissions/due';
 
 export interface ReminderItem {
@@ -219,16 +217,13 @@ export async function exportReminders(
 ): Promise<RemindersResult> {
   const template = loadTemplate('reminder', o.template, db);
   const data = collectReminders(db, o.period, o);
-  mkdirSync(o.outDir, { recursive: true });
-  const files: RemindersResult['files'] = [];
-  let report: FillReport | null = null;
-  for (const r of data.reminders) {
-    const out = await renderReminder(data, r, template);
-    report ??= out.report;
-    const file = path.join(o.outDir, `${String(r.seq).padStart(2, '0')}-${safeFileName(r.unit)}-催办单.docx`);
-    writeFileAtomic(file, out.buffer);
-    files.push({ unit: r.unit, file, tasks: r.items.length });
-  }
+  const { files, report } = await writeDocuments(
+    o.outDir,
+    data.reminders,
+    (r) => renderReminder(data, r, template),
+    (r) => `${String(r.seq).padStart(2, '0')}-${safeFileName(r.unit)}-催办单.docx`,
+    (r, file) => ({ unit: r.unit, file, tasks: r.items.length }),
+  );
   const notices = await exportReturnNotices(db, {
     period: o.period,
     outDir: o.outDir,

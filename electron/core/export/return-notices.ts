@@ -2,9 +2,6 @@
 // when it came in, the clerk's comment, the rows still flagged on its card, and by when to send
 // a corrected one. Written with the 催办单 (exportReminders calls this into the same folder),
 // so the CLI's `remind` and the app's 导出催办单 give both from one core function.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { writeFileAtomic } from '../common/atomic-write';
 import { listSubmissions, toPeriod, unitOrder, type DB } from '../ledger/index';
 import type { Submission } from '../ledger/submissions';
 import type { Block, TableData } from './blocks';
@@ -15,6 +12,7 @@ import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
 import { KEYS, str } from './settings-keys';
 import { loadTemplate } from './template-path';
+import { writeDocuments } from './write-documents';
 
 export interface ReturnNotice {
   seq: number;
@@ -156,15 +154,15 @@ export async function exportReturnNotices(
   o: { period: string; outDir: string; date?: string; today?: string; template?: string | Uint8Array },
 ): Promise<ReturnNoticesResult> {
   const data = collectReturnNotices(db, o.period, o);
-  const files: ReturnNoticesResult['files'] = [];
-  if (data.notices.length === 0) return { files, data };
+  // no folder and no template read when no county was returned
+  if (data.notices.length === 0) return { files: [], data };
   const template = loadTemplate('return-notice', o.template, db);
-  mkdirSync(o.outDir, { recursive: true });
-  for (const n of data.notices) {
-    const out = await renderReturnNotice(data, n, template);
-    const file = path.join(o.outDir, `${safeFileName(n.unit)}-退回通知.docx`);
-    writeFileAtomic(file, out.buffer);
-    files.push({ unit: n.unit, file, submission: n.submissionId });
-  }
+  const { files } = await writeDocuments(
+    o.outDir,
+    data.notices,
+    (n) => renderReturnNotice(data, n, template),
+    (n) => `${safeFileName(n.unit)}-退回通知.docx`,
+    (n, file) => ({ unit: n.unit, file, submission: n.submissionId }),
+  );
   return { files, data };
 }

@@ -5,9 +5,6 @@
 // its 督办单 exactly when it is red in the bulletin, 总览, the task table and the workbook.
 // A county (or reporting department) gets a sheet for the colour of its own part of a task;
 // a 牵头单位 that is not a county gets one for the task's colour.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { writeFileAtomic } from '../common/atomic-write';
 import {
   percentOf,
   periodFigures,
@@ -36,6 +33,7 @@ import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
 import { KEYS, str } from './settings-keys';
 import { loadTemplate } from './template-path';
+import { writeDocuments } from './write-documents';
 
 export const COLOURS: Warning[] = ['red', 'yellow', 'blue'];
 const COLOUR_FILL: Record<Warning, string> = { red: FILL.overdue, yellow: FILL.lagging, blue: FILL.blue };
@@ -311,19 +309,14 @@ export async function exportSupervision(
 ): Promise<SupervisionResult> {
   const template = loadTemplate('supervision', o.template, db);
   const data = collectSupervision(db, o.period, o);
-  mkdirSync(o.outDir, { recursive: true });
-  const files: SupervisionResult['files'] = [];
-  let report: FillReport | null = null;
-  for (const s of data.sheets) {
-    const out = await renderSupervision(data, s, template);
-    report ??= out.report;
+  const { files, report } = await writeDocuments(
+    o.outDir,
+    data.sheets,
+    (s) => renderSupervision(data, s, template),
     // 1-红色-01-杞县-督办单.docx: red first when the folder is sorted by name
-    const file = path.join(
-      o.outDir,
+    (s) =>
       `${COLOURS.indexOf(s.colour) + 1}-${COLOUR_WORD[s.colour]}-${s.number.slice(-2)}-${safeFileName(s.unit)}-督办单.docx`,
-    );
-    writeFileAtomic(file, out.buffer);
-    files.push({ unit: s.unit, colour: s.colour, file, tasks: s.items.length });
-  }
+    (s, file) => ({ unit: s.unit, colour: s.colour, file, tasks: s.items.length }),
+  );
   return { dir: o.outDir, files, data, report };
 }
