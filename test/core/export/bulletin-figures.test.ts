@@ -16,7 +16,7 @@ import { collectBulletin } from '../../../electron/core/export/collect-bulletin'
 import { renderBulletin } from '../../../electron/core/export/bulletin';
 import { loadTemplate } from '../../../electron/core/export/template-path';
 import { addProgress, KAIFENG_COUNTIES, KAIFENG_ZONE, memoryLedger } from '../../helpers/ledger';
-import { readDocx, type DocxParts } from './read-docx';
+import { attachmentGroups, readDocx, type DocxParts } from './read-docx';
 
 const ALL = [...KAIFENG_COUNTIES, KAIFENG_ZONE];
 let db: DB;
@@ -189,13 +189,7 @@ describe('the bulletin prints the core’s figures', () => {
     );
     expect(n('overdue')).toBe(t.overdue);
     // 附件1: each group lists exactly its tasks, no task twice
-    const lists = doc.tables.find((x) => x[0]!.includes('未完成的县区（单位）及存在问题'))!;
-    const groups: Record<string, string[]> = {};
-    let g = '';
-    for (const r of lists.slice(1)) {
-      if (r.length === 1) g = r[0]!.replace(/（\d+项）$/, '');
-      else groups[g] = [...(groups[g] ?? []), r[1]!];
-    }
+    const groups = attachmentGroups(doc);
     const codes = (k: string) =>
       f.tasks
         .filter((x) => x.list === k)

@@ -32,7 +32,7 @@ import { loadSubmissionTasks } from '../../../electron/core/submissions/ledger-a
 import { writeSubmissionWorkbook } from '../../../electron/core/submissions/generate';
 import { loadSubmissionTemplate } from '../../../electron/core/submissions/template-spec';
 import { fillLikeACounty } from '../../fill-like-a-county';
-import { readDocx, type DocxParts } from './read-docx';
+import { attachmentGroups, readDocx, type DocxParts } from './read-docx';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MONTHS = ['2025-07', '2025-08', '2025-09'] as const;
@@ -188,13 +188,7 @@ describe.each(MONTHS)('%s: the bulletin prints the core’s figures and its sect
 
   it('附件1: each list exactly its tasks, no task in two; 附件2: every county’s row is its figures', () => {
     const { f, doc } = docs.get(m)!;
-    const lists = doc.tables.find((x) => x[0]!.includes('未完成的县区（单位）及存在问题'))!;
-    const groups: Record<string, string[]> = {};
-    let g = '';
-    for (const r of lists.slice(1)) {
-      if (r.length === 1) g = r[0]!.replace(/（\d+项）$/, '');
-      else groups[g] = [...(groups[g] ?? []), r[1]!];
-    }
+    const groups = attachmentGroups(doc);
     const codes = (k: string) =>
       f.tasks
         .filter((x) => x.list === k)

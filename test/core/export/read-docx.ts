@@ -52,6 +52,21 @@ export async function readDocx(buf: Uint8Array): Promise<DocxParts> {
   };
 }
 
+/**
+ * The bulletin's 附件1 (未完成的县区（单位）及存在问题) as its groups: a one-cell row starts a
+ * group (its heading without the （N项） count), each other row adds its task code (column 2).
+ */
+export function attachmentGroups(doc: DocxParts): Record<string, string[]> {
+  const lists = doc.tables.find((x) => x[0]!.includes('未完成的县区（单位）及存在问题'))!;
+  const groups: Record<string, string[]> = {};
+  let g = '';
+  for (const r of lists.slice(1)) {
+    if (r.length === 1) g = r[0]!.replace(/（\d+项）$/, '');
+    else groups[g] = [...(groups[g] ?? []), r[1]!];
+  }
+  return groups;
+}
+
 /** The <w:style> element of a style id, as XML. */
 export function styleXml(styles: string, id: string): string {
   return styles.match(new RegExp(`<w:style\\b[^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`))?.[0] ?? '';
