@@ -469,6 +469,22 @@ export const BulletinPreview = z.object({
 });
 export type BulletinPreview = z.infer<typeof BulletinPreview>;
 
+/** 超期 and the 三色 counts: the same four figures for the city, a county and a plan on 总览. */
+const WarningCounts = {
+  overdue: z.number().int(),
+  red: z.number().int(),
+  yellow: z.number().int(),
+  blue: z.number().int(),
+};
+/** A task with its 完成时限 and the days to it (upcoming) or past it (overdue). */
+const DatedTask = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  title: z.string(),
+  due: z.string(),
+  days: z.number().int(),
+});
+
 const Counts = z.object({
   total: z.number().int(),
   done: z.number().int(),
@@ -476,10 +492,7 @@ const Counts = z.object({
   lagging: z.number().int(),
   not_started: z.number().int(),
   unreported: z.number().int(),
-  overdue: z.number().int(),
-  red: z.number().int(),
-  yellow: z.number().int(),
-  blue: z.number().int(),
+  ...WarningCounts,
   rate: z.number(),
 });
 
@@ -501,10 +514,7 @@ export const Overview = z.object({
       unreported: z.number().int(),
       rank: z.number().int().nullable(),
       tied: z.boolean(),
-      overdue: z.number().int(),
-      red: z.number().int(),
-      yellow: z.number().int(),
-      blue: z.number().int(),
+      ...WarningCounts,
     }),
   ),
   plans: z.array(
@@ -516,31 +526,11 @@ export const Overview = z.object({
       tasks: z.number().int(),
       done: z.number().int(),
       lagging: z.number().int(),
-      overdue: z.number().int(),
-      red: z.number().int(),
-      yellow: z.number().int(),
-      blue: z.number().int(),
+      ...WarningCounts,
     }),
   ),
-  upcoming: z.array(
-    z.object({
-      id: z.number().int(),
-      code: z.string(),
-      title: z.string(),
-      due: z.string(),
-      days: z.number().int(),
-    }),
-  ),
-  overdue: z.array(
-    z.object({
-      id: z.number().int(),
-      code: z.string(),
-      title: z.string(),
-      due: z.string(),
-      days: z.number().int(),
-      lead: z.string(),
-    }),
-  ),
+  upcoming: z.array(DatedTask),
+  overdue: z.array(DatedTask.extend({ lead: z.string() })),
 });
 export type Overview = z.infer<typeof Overview>;
 
