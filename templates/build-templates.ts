@@ -177,6 +177,27 @@ function banji(): Table {
   });
 }
 
+/** Every template is a 公文 (GB/T 9704): 仿宋 三号 on a 28-pt line, the Gw styles, odd and even
+ * page-number footers. Only the title and the sections differ. */
+function gongwenDocument(title: string, sections: ISectionOptions[]): Document {
+  return new Document({
+    creator: '台账工作台',
+    title,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: { document: { run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28) } } },
+      paragraphStyles: STYLES,
+      characterStyles: [{ id: 'GwHeading2Char', name: '二级标题字符（楷体）', run: { font: font(KAITI) } }],
+    },
+    sections,
+  });
+}
+
+/** A section on the 公文 page with the odd/even page numbers. */
+function onePageSection(children: ISectionOptions['children']): ISectionOptions {
+  return { properties: pageProps(), footers: { default: pageFooter('odd'), even: pageFooter('even') }, children };
+}
+
 function bulletinDocument(): Document {
   const main = [
     new Paragraph({ style: 'GwRedHead', children: [new TextRun('{{发文机关}}')] }),
@@ -201,18 +222,9 @@ function bulletinDocument(): Document {
     body('{{署名}}', 'GwSignature'),
     body('{{成文日期}}', 'GwDate'),
   ];
-  return new Document({
-    creator: '台账工作台',
-    title: '工作进展通报模板',
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: { document: { run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28) } } },
-      paragraphStyles: STYLES,
-      characterStyles: [{ id: 'GwHeading2Char', name: '二级标题字符（楷体）', run: { font: font(KAITI) } }],
-    },
-    sections: [
-      { properties: pageProps(), footers: { default: pageFooter('odd'), even: pageFooter('even') }, children: main },
-      {
+  return gongwenDocument('工作进展通报模板', [
+    onePageSection(main),
+    {
         // 附件 (generated, each on its own page in its own section) and then the last page,
         // an even one (封四), whose footer holds the 版记
         properties: pageProps({ type: SectionType.EVEN_PAGE }),
@@ -220,9 +232,8 @@ function bulletinDocument(): Document {
         // placeholder then appears once in the template
         footers: { default: pageFooter('odd'), even: banjiFooter('even') },
         children: [body('{{附件}}', 'GwNoIndent'), new Paragraph({ style: 'GwBanji', children: [] })],
-      },
-    ],
-  });
+    },
+  ]);
 }
 
 function reminderDocument(): Document {
@@ -241,17 +252,7 @@ function reminderDocument(): Document {
     body('{{署名}}', 'GwSignature'),
     body('{{成文日期}}', 'GwDate'),
   ];
-  return new Document({
-    creator: '台账工作台',
-    title: '催办单模板',
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: { document: { run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28) } } },
-      paragraphStyles: STYLES,
-      characterStyles: [{ id: 'GwHeading2Char', name: '二级标题字符（楷体）', run: { font: font(KAITI) } }],
-    },
-    sections: [{ properties: pageProps(), footers: { default: pageFooter('odd'), even: pageFooter('even') }, children }],
-  });
+  return gongwenDocument('催办单模板', [onePageSection(children)]);
 }
 
 function supervisionDocument(): Document {
@@ -271,17 +272,7 @@ function supervisionDocument(): Document {
     body('{{署名}}', 'GwSignature'),
     body('{{成文日期}}', 'GwDate'),
   ];
-  return new Document({
-    creator: '台账工作台',
-    title: '督办单模板',
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: { document: { run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28) } } },
-      paragraphStyles: STYLES,
-      characterStyles: [{ id: 'GwHeading2Char', name: '二级标题字符（楷体）', run: { font: font(KAITI) } }],
-    },
-    sections: [{ properties: pageProps(), footers: { default: pageFooter('odd'), even: pageFooter('even') }, children }],
-  });
+  return gongwenDocument('督办单模板', [onePageSection(children)]);
 }
 
 function returnNoticeDocument(): Document {
@@ -301,17 +292,7 @@ function returnNoticeDocument(): Document {
     body('{{署名}}', 'GwSignature'),
     body('{{成文日期}}', 'GwDate'),
   ];
-  return new Document({
-    creator: '台账工作台',
-    title: '退回通知模板',
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: { document: { run: { font: font(FANGSONG), size: 32 }, paragraph: { spacing: exact(28) } } },
-      paragraphStyles: STYLES,
-      characterStyles: [{ id: 'GwHeading2Char', name: '二级标题字符（楷体）', run: { font: font(KAITI) } }],
-    },
-    sections: [{ properties: pageProps(), footers: { default: pageFooter('odd'), even: pageFooter('even') }, children }],
-  });
+  return gongwenDocument('退回通知模板', [onePageSection(children)]);
 }
 
 /** Table styles: no extra space between Chinese and digits (keeps 2025年12月31日 on one line). */
