@@ -1,7 +1,7 @@
 // Document content as plain blocks (paragraphs, headings, tables), independent of the
 // file format: the bulletin text is written once as blocks, then rendered into the .docx
 // and shown as the in-app preview.
-import type { Cell } from './ooxml';
+import type { DocxTableCell } from './ooxml';
 
 export type Block =
   /**
@@ -20,8 +20,8 @@ export type Block =
 export interface TableData {
   /** relative column widths; scaled to the type area of the section */
   weights: number[];
-  header: (Cell | string)[][];
-  rows: (Cell | string)[][];
+  header: (DocxTableCell | string)[][];
+  rows: (DocxTableCell | string)[][];
   align?: 'left' | 'center' | 'right';
 }
 

@@ -16,7 +16,7 @@ import { cnDate } from '../common/dates.std';
 import { cnNumber } from '../common/cn-numerals.std';
 import { countChange, joinCn, num, pct, ppChange } from './cn-format';
 import { dueWords } from './due-words';
-import type { Cell } from './ooxml';
+import type { DocxTableCell } from './ooxml';
 
 export const COLOUR_FILL = { red: FILL.overdue, yellow: FILL.lagging, blue: FILL.blue } as const;
 
@@ -330,7 +330,7 @@ export function bodyBlocks(d: BulletinData): Block[] {
   ]);
 }
 
-function colourCell(t: TaskFigure): Cell {
+function colourCell(t: TaskFigure): DocxTableCell {
   if (!t.warning) return { text: t.status === 'done' ? '—' : '无' };
   return { text: COLOUR_WORD[t.warning], fill: COLOUR_FILL[t.warning] };
 }
@@ -366,7 +366,7 @@ function unitsLine(units: ListItem['units']): string {
 }
 
 function listsTable(d: BulletinData): TableData {
-  const rows: (Cell | string)[][] = [];
+  const rows: (DocxTableCell | string)[][] = [];
   const group = (title: string, items: ListItem[], due: (t: TaskFigure) => string) => {
     rows.push([{ text: `${title}（${items.length}项）`, span: 9, align: 'left', style: { bold: true } }]);
     if (items.length === 0) rows.push([{ text: '无', span: 9 }]);
@@ -421,7 +421,7 @@ export function rankingTable(d: BulletinData): TableData {
   const separate = d.figures.scoring.separate;
   const rows = [...ranked, ...rest].map((c) => {
     const prev = d.previousCounties.get(c.county);
-    const cells: (Cell | string)[] = [
+    const cells: (DocxTableCell | string)[] = [
       c.rank != null ? `${c.tied ? '并列' : ''}${c.rank}` : '—',
       ...(separate
         ? [c.groupRank != null ? `${c.group}${c.groupTied ? '并列' : ''}${c.groupRank}` : '—']
@@ -465,7 +465,7 @@ export function rankingTable(d: BulletinData): TableData {
 }
 
 function detailTable(d: BulletinData): TableData {
-  const rows: (Cell | string)[][] = [];
+  const rows: (DocxTableCell | string)[][] = [];
   let planNo = 0;
   let seq = 0;
   let lastPlan = -1;
@@ -524,7 +524,7 @@ function detailTable(d: BulletinData): TableData {
 }
 
 function targetsTable(d: BulletinData): TableData {
-  const rows: (Cell | string)[][] = [];
+  const rows: (DocxTableCell | string)[][] = [];
   for (const t of d.targets) {
     t.values.forEach((v, i) => {
       const merge = t.values.length > 1 ? (i === 0 ? 'restart' : 'continue') : undefined;

@@ -6,7 +6,14 @@ import { STATUS_WORD } from '../common/vocabulary.std';
 import { cnDate } from '../common/dates.std';
 import { removedMark } from '../common/removed-mark.std';
 import type { LedgerWorkbookData, WorkbookPlan } from './collect-ledger-workbook';
-import { c, statusFill, titleRows, unitProgress, unitStatusText, type Styles } from './ledger-sheet-parts';
+import {
+  c,
+  statusFill,
+  titleRows,
+  unitProgress,
+  unitStatusText,
+  type LedgerSheetStyles,
+} from './ledger-sheet-parts';
 import type { Cell, XlsxBook } from './xlsx-writer';
 
 const PLAN_FIXED: [string, number][] = [
@@ -24,7 +31,7 @@ const PLAN_FIXED: [string, number][] = [
 
 export function matrixSheet(
   book: XlsxBook,
-  st: Styles,
+  st: LedgerSheetStyles,
   d: LedgerWorkbookData,
   p: WorkbookPlan,
   name: string,

@@ -10,7 +10,14 @@ import { cnDate } from '../common/dates.std';
 import { removedMark } from '../common/removed-mark.std';
 import type { LedgerWorkbookData, WorkbookPlan } from './collect-ledger-workbook';
 import { FILL } from './blocks';
-import { c, statusFill, titleRows, unitProgress, unitStatusText, type Styles } from './ledger-sheet-parts';
+import {
+  c,
+  statusFill,
+  titleRows,
+  unitProgress,
+  unitStatusText,
+  type LedgerSheetStyles,
+} from './ledger-sheet-parts';
 import { wrappedLines } from '../common/text-width.std';
 import type { XlsxBook } from './xlsx-writer';
 
@@ -38,7 +45,7 @@ const HEADER_ROW = 3;
 
 export function planLongSheet(
   book: XlsxBook,
-  st: Styles,
+  st: LedgerSheetStyles,
   d: LedgerWorkbookData,
   p: WorkbookPlan,
   name: string,

@@ -36,7 +36,7 @@ export function unitStatusText(u: UnitCell, overdue = false): string {
 }
 
 /** The workbook's few cell styles, each resolved once (called for every cell: no allocation per call). */
-export class Styles {
+export class LedgerSheetStyles {
   private memo = new Map<string, number>();
   private texts = { left: new Map<string, number>(), center: new Map<string, number>() };
   private ints = new Map<string, number>();
@@ -105,7 +105,7 @@ export function heightFor(cells: { text: string; width: number }[]): number | un
 
 export function titleRows(
   sh: SheetWriter,
-  st: Styles,
+  st: LedgerSheetStyles,
   lastCol: number,
   title: string,
   subtitle: string,

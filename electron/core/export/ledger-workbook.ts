@@ -14,13 +14,13 @@ import { FILL } from './blocks';
 import { cnDate } from '../common/dates.std';
 import { num } from './cn-format';
 import { collectLedgerWorkbook, type LedgerWorkbookData, type WorkbookTask } from './collect-ledger-workbook';
-import { c, heightFor, statusFill, Styles, titleRows, unitStatusText } from './ledger-sheet-parts';
+import { c, heightFor, statusFill, LedgerSheetStyles, titleRows, unitStatusText } from './ledger-sheet-parts';
 import { matrixSheet } from './ledger-matrix-sheet';
 import { planLongSheet } from './ledger-plan-sheet';
 import { KEYS } from './settings-keys';
 import { XlsxBook, type Cell } from './xlsx-writer';
 
-function summarySheet(book: XlsxBook, st: Styles, d: LedgerWorkbookData): void {
+function summarySheet(book: XlsxBook, st: LedgerSheetStyles, d: LedgerWorkbookData): void {
   const title = `${d.city}污染防治攻坚重点任务台账汇总表`;
   // ten columns, about 130 character widths: A4 landscape holds them at full size
   const sh = book.addSheet('汇总', {
@@ -113,7 +113,7 @@ const COUNTY_COLS: [string, number][] = [
 
 function countySheet(
   book: XlsxBook,
-  st: Styles,
+  st: LedgerSheetStyles,
   d: LedgerWorkbookData,
   county: string,
   tasks: WorkbookTask[],
@@ -179,7 +179,7 @@ export interface WorkbookOptions {
 
 async function render(d: LedgerWorkbookData, o: WorkbookOptions): Promise<{ buf: Buffer; sheets: number }> {
   const book = new XlsxBook();
-  const st = new Styles(book);
+  const st = new LedgerSheetStyles(book);
   summarySheet(book, st, d);
   const shortCount = new Map<string, number>();
   for (const p of d.plans) shortCount.set(p.short, (shortCount.get(p.short) ?? 0) + 1);

@@ -169,7 +169,7 @@ export interface RunStyle {
 }
 
 /** A run's properties: the base rPr (from the template) with overrides. */
-export function runProps(base: string, s: RunStyle = {}): string {
+export function runPropsXml(base: string, s: RunStyle = {}): string {
   const ch: Record<string, string | null> = {};
   if (s.font)
     ch['rFonts'] =
@@ -216,7 +216,7 @@ export function para(content: Inline | Inline[], pPr = '', rPr = ''): string {
   if (typeof content === 'string') return `<w:p>${pPr}${run(content, rPr)}</w:p>`;
   const list = Array.isArray(content) ? content : [content];
   const runs = list
-    .map((c) => (typeof c === 'string' ? run(c, rPr) : run(c.text, runProps(rPr, c.style))))
+    .map((c) => (typeof c === 'string' ? run(c, rPr) : run(c.text, runPropsXml(rPr, c.style))))
     .join('');
   return `<w:p>${pPr}${runs}</w:p>`;
 }
@@ -227,7 +227,7 @@ export function styleRef(styleId: string, more: Record<string, string | null> = 
 
 // ---------------------------------------------------------------- tables
 
-export interface Cell {
+export interface DocxTableCell {
   text: string;
   align?: 'left' | 'center' | 'right';
   /** background fill, hex without # */
@@ -243,8 +243,8 @@ export interface TableSpec {
   /** column widths in twips (dxa): fixed widths are what WPS and LibreOffice honour */
   widths: number[];
   /** header rows, repeated on every page */
-  header: (Cell | string)[][];
-  rows: (Cell | string)[][];
+  header: (DocxTableCell | string)[][];
+  rows: (DocxTableCell | string)[][];
   /** paragraph style ids for header and body cells (from the template) */
   headerStyle?: string;
   bodyStyle?: string;
@@ -276,14 +276,14 @@ function cellPPr(pStyle: string | undefined, align: string): string {
 
 /** One cell's XML (a 1M-record bulletin's 附件 has ~70,000: kept to plain concatenation). */
 function cellXml(
-  c: Cell | string,
+  c: DocxTableCell | string,
   width: number,
   pStyle: string | undefined,
   rPr: string,
   align: string,
   fill?: string,
 ): string {
-  const cell: Cell = typeof c === 'string' ? { text: c } : c;
+  const cell: DocxTableCell = typeof c === 'string' ? { text: c } : c;
   const shd = cell.fill ?? fill;
   let xml = `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>`;
   if (cell.span && cell.span > 1) xml += `<w:gridSpan w:val="${cell.span}"/>`;
@@ -292,7 +292,7 @@ function cellXml(
   if (shd) xml += `<w:shd w:val="clear" w:color="auto" w:fill="${shd}"/>`;
   xml += '<w:vAlign w:val="center"/></w:tcPr>';
   const pPr = cellPPr(pStyle, cell.align ?? align);
-  const rp = cell.style ? runProps(rPr, cell.style) : rPr;
+  const rp = cell.style ? runPropsXml(rPr, cell.style) : rPr;
   const text = cell.vmerge === 'continue' ? '' : cell.text || '';
   for (const line of text.includes('\n') ? text.split('\n') : [text])
     xml += `<w:p>${pPr}${run(line, rp)}</w:p>`;
@@ -307,7 +307,7 @@ export function table(spec: TableSpec): string {
   const grid = `<w:tblGrid>${spec.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
   // one string grown by concatenation: V8 keeps it as a rope and copies it once, when written
   let xml = `<w:tbl>${tblPr}${grid}`;
-  const row = (cells: (Cell | string)[], header: boolean) => {
+  const row = (cells: (DocxTableCell | string)[], header: boolean) => {
     xml += header
       ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
       : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';

@@ -3,12 +3,12 @@
 // and ruby annotations left out; automatic numbering put in front as Word shows it.
 import type { Paragraph } from './types';
 import { attr, child, elements, localName, elementText, type XmlElement } from './xml';
-import { runProps, intAttr, type Styles, type StyleProps } from './docx-styles';
+import { readRunProps, intAttr, type DocxStyleSheet, type StyleProps } from './docx-styles';
 import { NumberingCounter } from './docx-numbering';
 import { joinWrapped, startsWithOutlineMarker } from './text-lines';
 
 interface Ctx {
-  styles: Styles;
+  styles: DocxStyleSheet;
   numbering: NumberingCounter;
   out: Paragraph[];
   index: number; // w:p seen so far, in document order
@@ -22,7 +22,11 @@ interface Piece {
   size?: number;
 }
 
-export function readBody(document: XmlElement, styles: Styles, numbering: NumberingCounter): Paragraph[] {
+export function readBody(
+  document: XmlElement,
+  styles: DocxStyleSheet,
+  numbering: NumberingCounter,
+): Paragraph[] {
   const body = child(document, 'body');
   const ctx: Ctx = { styles, numbering, out: [], index: 0, tableDepth: 0, carry: '' };
   if (body) walkBlocks(body, ctx);
@@ -175,7 +179,7 @@ function run(
   field: FieldState,
 ): void {
   const rPr = child(r, 'rPr');
-  const direct = runProps(rPr);
+  const direct = readRunProps(rPr);
   const charStyle = ctx.styles.resolve(attr(child(rPr, 'rStyle'), 'val'));
   const pick = <K extends 'bold' | 'size' | 'vanish'>(k: K) =>
     direct[k] ?? charStyle[k] ?? pStyle[k] ?? ctx.styles.defaults[k as 'bold' | 'size'];

@@ -20,7 +20,7 @@ interface RawStyle extends StyleProps {
   basedOn?: string;
 }
 
-export interface Styles {
+export interface DocxStyleSheet {
   /** Effective properties of a paragraph or character style, following w:basedOn. */
   resolve(styleId: string | undefined): StyleProps;
   defaultParagraphStyle?: string;
@@ -28,7 +28,7 @@ export interface Styles {
   defaults: { bold?: boolean; size?: number };
 }
 
-export function readStyles(root: XmlElement | undefined): Styles {
+export function readStyles(root: XmlElement | undefined): DocxStyleSheet {
   const byId = new Map<string, RawStyle>();
   let defaultParagraphStyle: string | undefined;
   for (const s of childrenNamed(root, 'style')) {
@@ -47,7 +47,7 @@ export function readStyles(root: XmlElement | undefined): Styles {
       ilvl: intAttr(child(numPr, 'ilvl')),
       outlineLevel: intAttr(child(pPr, 'outlineLvl')),
       jc: attr(child(pPr, 'jc'), 'val'),
-      ...runProps(rPr),
+      ...readRunProps(rPr),
     };
     byId.set(id, raw);
     if (type === 'paragraph' && attr(s, 'default') !== undefined && isOn(attr(s, 'default')))
@@ -73,11 +73,15 @@ export function readStyles(root: XmlElement | undefined): Styles {
     cache.set(id, out);
     return out;
   };
-  return { resolve: (id) => resolve(id), defaultParagraphStyle, defaults: runProps(rPrDefault) };
+  return { resolve: (id) => resolve(id), defaultParagraphStyle, defaults: readRunProps(rPrDefault) };
 }
 
 /** Bold, size and hidden from a w:rPr (direct formatting or a style's). */
-export function runProps(rPr: XmlElement | undefined): { bold?: boolean; size?: number; vanish?: boolean } {
+export function readRunProps(rPr: XmlElement | undefined): {
+  bold?: boolean;
+  size?: number;
+  vanish?: boolean;
+} {
   if (!rPr) return {};
   const out: { bold?: boolean; size?: number; vanish?: boolean } = {};
   const b = child(rPr, 'b'); // w:bCs is for complex scripts, not CJK

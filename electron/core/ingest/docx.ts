@@ -9,7 +9,7 @@ import { attr, childrenNamed, readXmlTree, XmlError, type XmlElement } from './x
 import { readStyles } from './docx-styles';
 import { readNumbering, NumberingCounter } from './docx-numbering';
 import { readBody } from './docx-body';
-import { inflateEntry, readCentralDirectory, scanXml, type ZipEntry } from './zip-scan';
+import { inflateEntry, readCentralDirectory, scanXml, type CentralDirectoryEntry } from './zip-scan';
 import { mb } from './input-guard';
 
 /**
@@ -118,7 +118,7 @@ class TooLarge extends Error {
 
 interface PartGuard {
   bytes: Buffer;
-  entries: Map<string, ZipEntry>;
+  entries: Map<string, CentralDirectoryEntry>;
   /** elements in the parts read so far (the DOM the reader holds) */
   elements: number;
 }

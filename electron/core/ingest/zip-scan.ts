@@ -5,7 +5,7 @@
 // name, so `<c\tr="A1">`, `<x:c>` and `<c/>` all count, and comments or CDATA do not.
 import { crc32, inflateRawSync } from 'node:zlib';
 
-export interface ZipEntry {
+export interface CentralDirectoryEntry {
   name: string;
   method: number;
   flags: number;
@@ -24,7 +24,7 @@ function findEocd(b: Buffer): number {
 }
 
 /** The entries of the zip's central directory, 'ZIP64', or why it cannot be read (Chinese). */
-export function readCentralDirectory(b: Buffer): ZipEntry[] | string {
+export function readCentralDirectory(b: Buffer): CentralDirectoryEntry[] | string {
   if (b.length < 22) return '文件过短，不是完整的压缩包';
   const eocd = findEocd(b);
   if (eocd < 0) return '找不到压缩包目录（文件结尾缺失）';
@@ -33,7 +33,7 @@ export function readCentralDirectory(b: Buffer): ZipEntry[] | string {
   const cdOffset = b.readUInt32LE(eocd + 16);
   if (cdOffset === 0xffffffff || count === 0xffff) return 'ZIP64';
   if (cdOffset + cdSize > eocd) return '压缩包目录超出文件范围';
-  const entries: ZipEntry[] = [];
+  const entries: CentralDirectoryEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > b.length || b.readUInt32LE(p) !== 0x02014b50) return '压缩包目录损坏';
@@ -60,7 +60,11 @@ export function readCentralDirectory(b: Buffer): ZipEntry[] | string {
  * Inflates one entry, its output capped at min(declared size, cap): 'bomb' when the data
  * inflates beyond what its header declared, or a Chinese reason when it is damaged.
  */
-export function inflateEntry(b: Buffer, e: ZipEntry, cap = Infinity): Buffer | 'bomb' | 'too_large' | string {
+export function inflateEntry(
+  b: Buffer,
+  e: CentralDirectoryEntry,
+  cap = Infinity,
+): Buffer | 'bomb' | 'too_large' | string {
   if (e.size > cap) return 'too_large';
   if (e.offset + 30 > b.length || b.readUInt32LE(e.offset) !== 0x04034b50) return '条目头损坏';
   const start = e.offset + 30 + b.readUInt16LE(e.offset + 26) + b.readUInt16LE(e.offset + 28);

@@ -10,7 +10,7 @@ export interface InForceTask {
   units: { unit: string; reportedPeriod: string | null }[];
 }
 
-export interface InForce {
+export interface CountyTextInForce {
   problems: string;
   text: string;
   next_steps: string;
@@ -29,12 +29,12 @@ export function recordsInForce<T extends InForceTask>(
   db: DB,
   items: T[],
   want: (item: T, unit: string) => boolean = () => true,
-): Map<string, InForce> {
+): Map<string, CountyTextInForce> {
   const ids = new Map(
     (db.prepare('SELECT name, id FROM units').raw().all() as [string, number][]).map(([n, id]) => [n, id]),
   );
   const names = new Map([...ids].map(([n, id]) => [id, n]));
-  const out = new Map<string, InForce>();
+  const out = new Map<string, CountyTextInForce>();
   const put = (
     task: number,
     unit: number,

@@ -5,7 +5,7 @@
 import type { CityProfile } from './city-profile';
 import type { UnitKind } from './types';
 
-export interface NamedUnit {
+export interface UnitMention {
   unit: string;
   kind: UnitKind;
   raw: string;
@@ -80,7 +80,7 @@ function zoneOf(name: string, profile: CityProfile): string | null {
 }
 
 /** Canonical name(s) of a written unit: one, or every county for 各县区政府. */
-export function canonicalUnits(written: string, profile: CityProfile): NamedUnit[] {
+export function canonicalUnits(written: string, profile: CityProfile): UnitMention[] {
   let raw = written.trim().replace(/^[、，,]+|[、，,。；]+$/g, '');
   // 等 closes an open list (市水利局等, 尉氏县等县区); 开封精细化工开发区等八个开发区管委会 is one name
   raw = raw.replace(/等(?:县区|县（区）|县市区|有关部门|相关部门|部门|有关单位|相关单位|单位)?$/, '');

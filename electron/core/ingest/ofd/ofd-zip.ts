@@ -4,7 +4,7 @@
 // that lies is caught), its CRC checked, and every XML part's elements counted by a streaming
 // pass before a DOM is built. XML parts with a DTD are refused (the OFD schemas have none, so
 // a DOCTYPE is either damage or an XXE attempt — entities are never expanded either way).
-import { inflateEntry, readCentralDirectory, scanXml, type ZipEntry } from '../zip-scan';
+import { inflateEntry, readCentralDirectory, scanXml, type CentralDirectoryEntry } from '../zip-scan';
 import { mb } from '../input-guard';
 import { readXmlTree, XmlError, type XmlElement } from '../xml';
 
@@ -36,7 +36,7 @@ export class OfdPackage {
   private elements = 0;
   private constructor(
     private readonly buf: Buffer,
-    private readonly entries: Map<string, ZipEntry>,
+    private readonly entries: Map<string, CentralDirectoryEntry>,
   ) {}
 
   static async open(bytes: Uint8Array): Promise<OfdPackage> {
@@ -100,7 +100,7 @@ export class OfdPackage {
     }
   }
 
-  private entry(path: string): ZipEntry | null {
+  private entry(path: string): CentralDirectoryEntry | null {
     const p = path.replace(/^\/+/, '');
     const direct = this.entries.get(p);
     if (direct) return direct;
