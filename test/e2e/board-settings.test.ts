@@ -5,7 +5,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
-import { axeViolations, buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
+import { axeViolations, HAVE_CHROMIUM, ROOT, screensDir, type Rig } from './harness';
+import { openE2eApp, shot as shotOf } from '../helpers/e2e-app';
 
 const SKIP = !HAVE_CHROMIUM;
 const SEED_PDF = path.join(ROOT, 'seeds/kaifeng-2025-15.pdf');
@@ -18,24 +19,13 @@ describe.skipIf(SKIP)('总览 and 设置 in Chromium', () => {
   /** serious or critical axe-core violations of the states this file shows (checked at the end) */
   const a11y: string[] = [];
 
-  const shot = async (name: string) => {
-    for (const b of await page.locator('.notice .close').all())
-      await b.click({ timeout: 500 }).catch(() => {});
-    await page.screenshot({ path: path.join(screensDir(), `${name}.png`) });
-  };
+  const shot = (name: string) => shotOf(page, name);
 
   beforeAll(async () => {
-    rig = await startRig(await buildRenderer('renderer-e2e-board'));
-    context = await rig.browser.newContext({
+    ({ rig, context, page } = await openE2eApp('renderer-e2e-board', {
       viewport: { width: 1280, height: 720 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+      errors,
+    }));
     await page.goto(rig.bridge.loginUrl);
     await page.waitForSelector('[data-testid=plan-drop]');
   });

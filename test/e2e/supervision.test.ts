@@ -8,7 +8,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { BrowserContext, Page } from 'playwright';
-import { axeViolations, buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
+import { axeViolations, HAVE_CHROMIUM, ROOT, screensDir, type Rig } from './harness';
+import { callInPage, openE2eApp, shot as shotOf } from '../helpers/e2e-app';
 
 const SKIP = !HAVE_CHROMIUM;
 const SEED_TXT = path.join(ROOT, 'seeds/kaifeng-2025-15.txt');
@@ -32,26 +33,8 @@ describe.skipIf(SKIP)('督办 workflow in Chromium', () => {
   let county: Row;
   let withdrawn: Row;
 
-  const shot = async (name: string) => {
-    for (const b of await page.locator('.notice .close').all())
-      await b.click({ timeout: 500 }).catch(() => {});
-    await page.screenshot({ path: path.join(screensDir(), `${name}.png`) });
-  };
-  const call = async <T>(op: string, input: unknown): Promise<T> => {
-    const r = await page.evaluate(
-      async ([op, input]) =>
-        (
-          await fetch(`/api/call/${op}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-Taizhang': '1' },
-            body: JSON.stringify({ input }),
-          })
-        ).json(),
-      [op, input] as const,
-    );
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as T;
-  };
+  const shot = (name: string) => shotOf(page, name);
+  const call = <T>(op: string, input: unknown) => callInPage<T>(page, op, input);
   const openTask = async (code: string) => {
     await page.goto(`${rig.bridge.url}#/ledger`);
     if (await page.locator('[data-testid=task-drawer]').count()) await page.click('.drawer .close');
@@ -73,18 +56,11 @@ describe.skipIf(SKIP)('督办 workflow in Chromium', () => {
   const axe = (screen: string) => axeViolations(page, screen);
 
   beforeAll(async () => {
-    rig = await startRig(await buildRenderer('renderer-e2e-supervision'));
-    context = await rig.browser.newContext({
+    ({ rig, context, page } = await openE2eApp('renderer-e2e-supervision', {
       viewport: { width: 1366, height: 800 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('dialog', (d) => void d.accept());
+      errors,
+      acceptDialogs: true,
+    }));
     // a fresh ledger with the seed document (TXT: the same document, parsed fastest)
     await page.goto(rig.bridge.loginUrl);
     await page.waitForSelector('[data-testid=plan-drop]');

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Download, Page } from 'playwright';
-import { buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
+import { HAVE_CHROMIUM, ROOT, screensDir, type Rig } from './harness';
+import { openE2eApp, shot as shotOf } from '../helpers/e2e-app';
 
 const SKIP = !HAVE_CHROMIUM;
 if (SKIP) console.warn('跳过端到端测试：/usr/bin/chromium 不存在（apt-get install chromium）。');
@@ -18,28 +19,16 @@ describe.skipIf(SKIP)('workbench in Chromium through the web bridge', () => {
   let page: Page;
   let seed: string;
   const errors: string[] = [];
-  const shot = async (name: string) => {
-    // notices fade after a few seconds; close them so the screen is seen as the clerk works on it
-    for (const b of await page.locator('.notice .close').all())
-      await b.click({ timeout: 500 }).catch(() => {});
-    await page.screenshot({ path: path.join(screensDir(), `${name}.png`) });
-  };
+  // notices closed first, so the screen is seen as the clerk works on it
+  const shot = (name: string) => shotOf(page, name);
 
   beforeAll(async () => {
     // the seed PDF, as the clerk drops it (the PDF reader is part of the product, no TXT stand-in)
     seed = path.join(ROOT, 'seeds/kaifeng-2025-15.pdf');
-    const staticDir = await buildRenderer('renderer-e2e');
-    rig = await startRig(staticDir);
-    context = await rig.browser.newContext({
+    ({ rig, context, page } = await openE2eApp('renderer-e2e', {
       viewport: { width: 1366, height: 800 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+      errors,
+    }));
   });
 
   afterEach(async (ctx) => {

@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Download, Page } from 'playwright';
-import { buildRenderer, HAVE_CHROMIUM, ROOT, screensDir, startRig, type Rig } from './harness';
+import { HAVE_CHROMIUM, ROOT, screensDir, type Rig } from './harness';
+import { callInPage, openE2eApp, shot as shotOf } from '../helpers/e2e-app';
 
 const SKIP = !HAVE_CHROMIUM;
 const SEED = (ext: string) => path.join(ROOT, `seeds/kaifeng-2025-15.${ext}`);
@@ -27,26 +28,8 @@ describe.skipIf(SKIP)("a clerk's day in Chromium", () => {
   let page: Page;
   const errors: string[] = [];
 
-  const shot = async (name: string) => {
-    for (const b of await page.locator('.notice .close').all())
-      await b.click({ timeout: 500 }).catch(() => {});
-    await page.screenshot({ path: path.join(screensDir(), `${name}.png`) });
-  };
-  const call = async <T>(op: string, input: unknown): Promise<T> => {
-    const r = await page.evaluate(
-      async ([op, input]) =>
-        (
-          await fetch(`/api/call/${op}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-Taizhang': '1' },
-            body: JSON.stringify({ input }),
-          })
-        ).json(),
-      [op, input] as const,
-    );
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as T;
-  };
+  const shot = (name: string) => shotOf(page, name);
+  const call = <T>(op: string, input: unknown) => callInPage<T>(page, op, input);
   const task = async (code: string): Promise<Detail> => {
     const rows = (await call<{ rows: { id: number; code: string }[] }>('task.query', { limit: 500 })).rows;
     return call<Detail>('task.get', { id: rows.find((r) => r.code === code)!.id });
@@ -68,18 +51,11 @@ describe.skipIf(SKIP)("a clerk's day in Chromium", () => {
   };
 
   beforeAll(async () => {
-    rig = await startRig(await buildRenderer('renderer-e2e-workday'));
-    context = await rig.browser.newContext({
+    ({ rig, context, page } = await openE2eApp('renderer-e2e-workday', {
       viewport: { width: 1280, height: 720 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('dialog', (d) => void d.accept());
+      errors,
+      acceptDialogs: true,
+    }));
     await page.goto(rig.bridge.loginUrl);
     await page.waitForSelector('[data-testid=plan-drop]');
   });
