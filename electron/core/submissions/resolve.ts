@@ -35,11 +35,7 @@ export type ResolveFlagResult =
   | { problems: Problem[]; submission: Submission };
 
 /** The card and its flagged row, or a LedgerError saying which is missing. */
-function flaggedRow(
-  db: DB,
-  submission: number,
-  flagId: string,
-): { rep: Submission; flag: SubmissionFlag } {
+function flaggedRow(db: DB, submission: number, flagId: string): { rep: Submission; flag: SubmissionFlag } {
   const rep = Number.isSafeInteger(submission) ? getSubmission(db, submission) : null;
   if (!rep) throw new LedgerError('REPORT_NOT_FOUND', '找不到这份报送记录，可能已被删除。');
   const flag = rep.flagged.find((f) => f.id === flagId);
