@@ -3,10 +3,9 @@
 // from the clerk-editable template templates/reminder/reminder.docx (or --template); beside
 // them one 退回通知 per county whose latest submission of the period was returned.
 import path from 'node:path';
-import { getSetting } from '../../core/ledger/index';
 import { exportReminders } from '../../core/export/reminders';
 import { flagBool, type CommandImpl } from '../registry';
-import { periodArgs } from './bulletin';
+import { documentsExportArgs } from './documents-args';
 import { documentFolderArgs, userError, withLedger } from './ledger-shared';
 
 export const remindCommand: CommandImpl = {
@@ -16,15 +15,9 @@ export const remindCommand: CommandImpl = {
       ctx,
       async (db) => {
         try {
-          const { period, asOf, date, today } = periodArgs(args, getSetting(db, 'period_type'), ctx.today);
-          const r = await exportReminders(db, {
-            period,
-            outDir: path.resolve(out),
-            asOf,
-            date,
-            today,
-            template,
-          });
+          const o = documentsExportArgs(args, ctx, db, { out, template });
+          const { period } = o;
+          const r = await exportReminders(db, o);
           if (r.files.length === 0) ctx.err(`${period}：没有滞后或超期的责任单位，未生成催办单。`);
           else ctx.err(`已生成催办单 ${r.files.length} 份，保存在 ${out}：`);
           for (const f of r.files) ctx.err(`  ${path.basename(f.file)}（${f.tasks} 项任务）`);

@@ -2,11 +2,10 @@
 // colour (红/黄/蓝 by the office's rule, the colours of the bulletin), from the clerk-editable
 // template templates/supervision/supervision.docx (or --template).
 import path from 'node:path';
-import { getSetting } from '../../core/ledger/index';
 import { exportSupervision } from '../../core/export/supervision';
 import { WARNING_WORD } from '../../core/common/vocabulary.std';
 import { flagBool, type CommandImpl } from '../registry';
-import { periodArgs } from './bulletin';
+import { documentsExportArgs } from './documents-args';
 import { documentFolderArgs, userError, withLedger } from './ledger-shared';
 
 export const superviseCommand: CommandImpl = {
@@ -16,15 +15,9 @@ export const superviseCommand: CommandImpl = {
       ctx,
       async (db) => {
         try {
-          const { period, asOf, date, today } = periodArgs(args, getSetting(db, 'period_type'), ctx.today);
-          const r = await exportSupervision(db, {
-            period,
-            outDir: path.resolve(out),
-            asOf,
-            date,
-            today,
-            template,
-          });
+          const o = documentsExportArgs(args, ctx, db, { out, template });
+          const { period } = o;
+          const r = await exportSupervision(db, o);
           if (r.files.length === 0) ctx.err(`${period}：没有列入蓝、黄、红预警的任务，未生成督办单。`);
           else {
             const n = (c: string) => r.files.filter((f) => f.colour === c).length;

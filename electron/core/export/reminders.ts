@@ -20,7 +20,7 @@ import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
 import { KEYS, str } from './settings-keys';
 import { loadTemplate } from './template-path';
-import { writeDocuments } from './write-documents';
+import { writeDocuments, type DocumentsExport } from './write-documents';
 import { submissionDue } from '../submissions/due';
 
 export interface ReminderItem {
@@ -204,17 +204,7 @@ export interface RemindersResult {
 }
 
 /** Writes one 催办单 per unit behind schedule into `outDir`, and the 退回通知 beside them. */
-export async function exportReminders(
-  db: DB,
-  o: {
-    period: string;
-    outDir: string;
-    asOf?: string;
-    date?: string;
-    today?: string;
-    template?: string | Uint8Array;
-  },
-): Promise<RemindersResult> {
+export async function exportReminders(db: DB, o: DocumentsExport): Promise<RemindersResult> {
   const template = loadTemplate('reminder', o.template, db);
   const data = collectReminders(db, o.period, o);
   const { files, report } = await writeDocuments(

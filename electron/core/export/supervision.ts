@@ -33,7 +33,7 @@ import { fillDocx, type FillReport } from './docx-fill';
 import { blocksXml } from './render-blocks';
 import { KEYS, str } from './settings-keys';
 import { loadTemplate } from './template-path';
-import { writeDocuments } from './write-documents';
+import { writeDocuments, type DocumentsExport } from './write-documents';
 
 export const COLOURS: Warning[] = ['red', 'yellow', 'blue'];
 const COLOUR_FILL: Record<Warning, string> = { red: FILL.overdue, yellow: FILL.lagging, blue: FILL.blue };
@@ -296,17 +296,7 @@ export interface SupervisionResult {
 }
 
 /** Writes one 督办单 per unit and colour into `outDir` (红 first). */
-export async function exportSupervision(
-  db: DB,
-  o: {
-    period: string;
-    outDir: string;
-    asOf?: string;
-    date?: string;
-    today?: string;
-    template?: string | Uint8Array;
-  },
-): Promise<SupervisionResult> {
+export async function exportSupervision(db: DB, o: DocumentsExport): Promise<SupervisionResult> {
   const template = loadTemplate('supervision', o.template, db);
   const data = collectSupervision(db, o.period, o);
   const { files, report } = await writeDocuments(

@@ -6,6 +6,18 @@ import path from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write';
 import type { FillReport } from './docx-fill';
 
+/** What the CLI and the app give an export of one document per unit (催办单, 督办单). */
+export interface DocumentsExport {
+  period: string;
+  outDir: string;
+  /** the day figures are judged at (default the period's end) */
+  asOf?: string;
+  /** the 成文日期 printed (default the saved one, else today) */
+  date?: string;
+  today?: string;
+  template?: string | Uint8Array;
+}
+
 export async function writeDocuments<T, F>(
   outDir: string,
   items: readonly T[],
