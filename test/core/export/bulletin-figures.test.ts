@@ -16,7 +16,8 @@ import { collectBulletin } from '../../../electron/core/export/collect-bulletin'
 import { renderBulletin } from '../../../electron/core/export/bulletin';
 import { loadTemplate } from '../../../electron/core/export/template-path';
 import { addProgress, KAIFENG_COUNTIES, KAIFENG_ZONE, memoryLedger } from '../../helpers/ledger';
-import { attachmentGroups, readDocx, type DocxParts } from './read-docx';
+import { expectAttachmentListsAreTheFigures } from './bulletin-checks';
+import { readDocx, type DocxParts } from './read-docx';
 
 const ALL = [...KAIFENG_COUNTIES, KAIFENG_ZONE];
 let db: DB;
@@ -189,17 +190,7 @@ describe('the bulletin prints the core’s figures', () => {
     );
     expect(n('overdue')).toBe(t.overdue);
     // 附件1: each group lists exactly its tasks, no task twice
-    const groups = attachmentGroups(doc);
-    const codes = (k: string) =>
-      f.tasks
-        .filter((x) => x.list === k)
-        .map((x) => x.code)
-        .sort();
-    expect((groups['一、超期任务'] ?? []).sort()).toEqual(codes('overdue'));
-    expect((groups['二、落后序时任务'] ?? []).sort()).toEqual(codes('lagging'));
-    expect((groups['三、临期任务'] ?? []).sort()).toEqual(codes('due_soon'));
-    const all = Object.values(groups).flat();
-    expect(new Set(all).size).toBe(all.length);
+    expectAttachmentListsAreTheFigures(doc, f.tasks);
     expect(text).not.toContain('当日到期');
     // 附件2: one row per county with tasks, figures equal, 未报送 apart and unranked
     const rank = doc.tables.find((x) => x[0]!.includes('本期报送'))!;

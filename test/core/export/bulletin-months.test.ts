@@ -32,7 +32,8 @@ import { loadSubmissionTasks } from '../../../electron/core/submissions/ledger-a
 import { writeSubmissionWorkbook } from '../../../electron/core/submissions/generate';
 import { loadSubmissionTemplate } from '../../../electron/core/submissions/template-spec';
 import { fillLikeACounty } from '../../fill-like-a-county';
-import { attachmentGroups, readDocx, type DocxParts } from './read-docx';
+import { expectAttachmentListsAreTheFigures } from './bulletin-checks';
+import { readDocx, type DocxParts } from './read-docx';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const MONTHS = ['2025-07', '2025-08', '2025-09'] as const;
@@ -188,17 +189,7 @@ describe.each(MONTHS)('%s: the bulletin prints the core’s figures and its sect
 
   it('附件1: each list exactly its tasks, no task in two; 附件2: every county’s row is its figures', () => {
     const { f, doc } = docs.get(m)!;
-    const groups = attachmentGroups(doc);
-    const codes = (k: string) =>
-      f.tasks
-        .filter((x) => x.list === k)
-        .map((x) => x.code)
-        .sort();
-    expect((groups['一、超期任务'] ?? []).sort()).toEqual(codes('overdue'));
-    expect((groups['二、落后序时任务'] ?? []).sort()).toEqual(codes('lagging'));
-    expect((groups['三、临期任务'] ?? []).sort()).toEqual(codes('due_soon'));
-    const all = Object.values(groups).flat();
-    expect(new Set(all).size).toBe(all.length);
+    expectAttachmentListsAreTheFigures(doc, f.tasks);
     const rank = doc.tables.find((x) => x[0]!.includes('本期报送'))!;
     const col = (h: string) => rank[0]!.indexOf(h);
     for (const c of f.counties.filter((x) => x.total > 0)) {
