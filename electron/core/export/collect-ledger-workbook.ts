@@ -6,6 +6,7 @@ import {
   allTargets,
   emptyCounts,
   getSetting,
+  inSnapshot,
   ledgerCity,
   periodFigures,
   removedTaskFigures,
@@ -114,6 +115,12 @@ export function collectLedgerWorkbook(
   periodKey: string,
   opts: { asOf?: string } = {},
 ): LedgerWorkbookData {
+  // one read transaction: the figures, the removed tasks and the rows below see the same
+  // ledger, and what they share (who is named on each task, unit kinds) is read once
+  return inSnapshot(db, () => collectFrom(db, periodKey, opts));
+}
+
+function collectFrom(db: DB, periodKey: string, opts: { asOf?: string }): LedgerWorkbookData {
   const period = toPeriod(periodKey);
   const f = periodFigures(db, period, { asOf: opts.asOf });
   const taskUnits = readTaskUnits(db);
