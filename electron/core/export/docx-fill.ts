@@ -36,7 +36,8 @@ export interface BlockContext {
   previousSectPr: string;
 }
 
-export type BlockFn = (ctx: BlockContext) => string;
+/** Generated body XML: a string, or UTF-8 chunks for large content (xml-chunks.ts). */
+export type BlockFn = (ctx: BlockContext) => string | Buffer[];
 
 export interface FillValues {
   /** inline placeholders: 键 → text; null blanks the whole paragraph (抄送 with nobody to copy) */
@@ -262,10 +263,16 @@ function fillBlocks(
       previousSectPr: s.previousSectPr,
     };
     // inline placeholders inside generated text are not expanded: county text may contain {{ }}
-    let xml = blocks[s.key]!(ctx);
+    const made = blocks[s.key]!(ctx);
     // the placeholder paragraph ended its section: keep that section break after the content
-    if (ownSect) xml += `<w:p><w:pPr>${serializeNode(ownSect)}</w:pPr></w:p>`;
-    s.parent.children.splice(s.index, 1, { type: 'raw', raw: xml });
+    const tail = ownSect ? `<w:p><w:pPr>${serializeNode(ownSect)}</w:pPr></w:p>` : '';
+    s.parent.children.splice(
+      s.index,
+      1,
+      typeof made === 'string'
+        ? { type: 'raw', raw: made + tail }
+        : { type: 'bytes', chunks: tail ? [...made, Buffer.from(tail, 'utf8')] : made },
+    );
     seen.add(s.key);
   }
   void unknown;

@@ -11,6 +11,7 @@ import {
   type XElement,
   type XNode,
 } from './xml-tree';
+import { StringSink, type XmlSink } from './xml-chunks';
 
 const RPR_ORDER = [
   'rStyle',
@@ -190,23 +191,23 @@ export function runPropsXml(base: string, s: RunStyle = {}): string {
 // eslint-disable-next-line no-control-regex
 const PLAIN = /[\t\n&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
-/** A run: tabs become <w:tab/>, line breaks <w:br/>. */
-export function run(text: string, rPr = ''): string {
+const T_OPEN = '<w:t xml:space="preserve">';
+
+/** A run's content: the text, tabs as <w:tab/>, line breaks as <w:br/> ('' for no text). */
+function runText(text: string): string {
   // most cells of a large table are plain text: skip the split and the escaping passes
-  if (!PLAIN.test(text)) return `<w:r>${rPr}${text ? `<w:t xml:space="preserve">${text}</w:t>` : ''}</w:r>`;
+  if (!PLAIN.test(text)) return text ? T_OPEN + text + '</w:t>' : '';
   const parts = stripInvalidXmlChars(text).split(/(\t|\n)/);
-  const body = parts
+  return parts
     .map((p) =>
-      p === '\t'
-        ? '<w:tab/>'
-        : p === '\n'
-          ? '<w:br/>'
-          : p
-            ? `<w:t xml:space="preserve">${escapeXml(p)}</w:t>`
-            : '',
+      p === '\t' ? '<w:tab/>' : p === '\n' ? '<w:br/>' : p ? T_OPEN + escapeXml(p) + '</w:t>' : '',
     )
     .join('');
-  return `<w:r>${rPr}${body}</w:r>`;
+}
+
+/** A run: tabs become <w:tab/>, line breaks <w:br/>. */
+export function run(text: string, rPr = ''): string {
+  return `<w:r>${rPr}${runText(text)}</w:r>`;
 }
 
 export type Inline = string | { text: string; style?: RunStyle };
@@ -274,41 +275,80 @@ function cellPPr(pStyle: string | undefined, align: string): string {
   return pPr;
 }
 
-/** One cell's XML (a 1M-record bulletin's 附件 has ~70,000: kept to plain concatenation). */
-function cellXml(
-  c: DocxTableCell | string,
+/**
+ * The fixed markup of a cell around its text: everything but the text is the same for every
+ * cell of one width, span, merge, fill, alignment and run style, so it is built once per
+ * table (a 1M-record bulletin's 附件 has ~80,000 cells, ~400 bytes of properties each).
+ */
+interface CellFrame {
+  /** <w:tc>, its tcPr, the first paragraph and run up to the text */
+  open: string;
+  /** from the end of one line's run to the text of the next line's (same pPr and rPr) */
+  next: string;
+}
+
+const CELL_CLOSE = '</w:r></w:p></w:tc>';
+
+function cellFrame(
   width: number,
+  cell: DocxTableCell,
+  shd: string | undefined,
   pStyle: string | undefined,
   rPr: string,
   align: string,
-  fill?: string,
-): string {
-  const cell: DocxTableCell = typeof c === 'string' ? { text: c } : c;
-  const shd = cell.fill ?? fill;
-  let xml = `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>`;
-  if (cell.span && cell.span > 1) xml += `<w:gridSpan w:val="${cell.span}"/>`;
-  if (cell.vmerge === 'restart') xml += '<w:vMerge w:val="restart"/>';
-  else if (cell.vmerge === 'continue') xml += '<w:vMerge/>';
-  if (shd) xml += `<w:shd w:val="clear" w:color="auto" w:fill="${shd}"/>`;
-  xml += '<w:vAlign w:val="center"/></w:tcPr>';
-  const pPr = cellPPr(pStyle, cell.align ?? align);
+): CellFrame {
+  let tc = `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>`;
+  if (cell.span && cell.span > 1) tc += `<w:gridSpan w:val="${cell.span}"/>`;
+  if (cell.vmerge === 'restart') tc += '<w:vMerge w:val="restart"/>';
+  else if (cell.vmerge === 'continue') tc += '<w:vMerge/>';
+  if (shd) tc += `<w:shd w:val="clear" w:color="auto" w:fill="${shd}"/>`;
+  tc += '<w:vAlign w:val="center"/></w:tcPr>';
   const rp = cell.style ? runPropsXml(rPr, cell.style) : rPr;
-  const text = cell.vmerge === 'continue' ? '' : cell.text || '';
-  for (const line of text.includes('\n') ? text.split('\n') : [text])
-    xml += `<w:p>${pPr}${run(line, rp)}</w:p>`;
-  return xml + '</w:tc>';
+  const p = `<w:p>${cellPPr(pStyle, cell.align ?? align)}<w:r>${rp}`;
+  return { open: tc + p, next: `</w:r></w:p>${p}` };
+}
+
+/** What makes one cell's frame differ from another's in the same row position. */
+function frameKey(width: number, c: DocxTableCell, shd: string | undefined): string {
+  const s = c.style;
+  return `${width}|${c.span ?? ''}|${c.vmerge ?? ''}|${shd ?? ''}|${c.align ?? ''}|${s ? `${s.bold ? 'b' : ''}/${s.color ?? ''}/${s.size ?? ''}/${s.font ?? ''}` : ''}`;
+}
+
+/** One cell's XML: its frame, then each line of its text as a paragraph. */
+function cellXml(f: CellFrame, cell: DocxTableCell | string): string {
+  const text = typeof cell === 'string' ? cell : cell.vmerge === 'continue' ? '' : cell.text || '';
+  if (!text.includes('\n')) return f.open + runText(text) + CELL_CLOSE;
+  const lines = text.split('\n');
+  let xml = f.open + runText(lines[0]!);
+  for (let i = 1; i < lines.length; i++) xml += f.next + runText(lines[i]!);
+  return xml + CELL_CLOSE;
 }
 
 /** A fixed-layout table with DXA widths on the table, the grid and every cell. */
 export function table(spec: TableSpec): string {
+  const out = new StringSink();
+  writeTable(spec, out);
+  return out.text;
+}
+
+/** table(), written row by row into `out` (the 附件's tables are tens of MB). */
+export function writeTable(spec: TableSpec, out: XmlSink): void {
   const total = spec.widths.reduce((a, b) => a + b, 0);
   const border = (n: string) => `<w:${n} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const tblPr = `<w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>`;
   const grid = `<w:tblGrid>${spec.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
-  // one string grown by concatenation: V8 keeps it as a rope and copies it once, when written
-  let xml = `<w:tbl>${tblPr}${grid}`;
+  out.add(`<w:tbl>${tblPr}${grid}`);
+  // frames of plain-text cells by column, of the others by what sets them apart
+  const plain: (CellFrame | undefined)[][] = [[], []];
+  const framed: Map<string, CellFrame>[] = [new Map(), new Map()];
   const row = (cells: (DocxTableCell | string)[], header: boolean) => {
-    xml += header
+    const h = header ? 1 : 0;
+    const pStyle = header ? spec.headerStyle : spec.bodyStyle;
+    const rPr = (header ? spec.headerRPr : spec.bodyRPr) ?? '';
+    const align = header ? 'center' : (spec.align ?? 'center');
+    const fill = header ? spec.headerFill : undefined;
+    // one string per row: the sink takes few, large pieces
+    let xml = header
       ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
       : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
     let col = 0;
@@ -316,16 +356,24 @@ export function table(spec: TableSpec): string {
       const span = typeof c === 'string' ? 1 : (c.span ?? 1);
       let width = 0;
       for (let k = col; k < col + span && k < spec.widths.length; k++) width += spec.widths[k]!;
+      let f: CellFrame | undefined;
+      if (typeof c === 'string') {
+        f = plain[h]![col];
+        if (!f) plain[h]![col] = f = cellFrame(width, { text: '' }, fill, pStyle, rPr, align);
+      } else {
+        const shd = c.fill ?? fill;
+        const key = frameKey(width, c, shd);
+        f = framed[h]!.get(key);
+        if (!f) framed[h]!.set(key, (f = cellFrame(width, c, shd, pStyle, rPr, align)));
+      }
       col += span;
-      xml += header
-        ? cellXml(c, width, spec.headerStyle, spec.headerRPr ?? '', 'center', spec.headerFill)
-        : cellXml(c, width, spec.bodyStyle, spec.bodyRPr ?? '', spec.align ?? 'center');
+      xml += cellXml(f, c);
     }
-    xml += '</w:tr>';
+    out.add(xml + '</w:tr>');
   };
-  for (const h of spec.header) row(h, true);
+  for (const r of spec.header) row(r, true);
   for (const r of spec.rows) row(r, false);
-  return xml + '</w:tbl>';
+  out.add('</w:tbl>');
 }
 
 // ---------------------------------------------------------------- sections

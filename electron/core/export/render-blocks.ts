@@ -4,7 +4,18 @@
 // from the section's type area so tables are exactly as wide as the text.
 import type { Attachment, Block, TableData } from './blocks';
 import type { BlockContext } from './docx-fill';
-import { deriveSection, para, run, sectionGeometry, setProps, styleRef, table } from './ooxml';
+import {
+  deriveSection,
+  para,
+  run,
+  sectionGeometry,
+  setProps,
+  styleRef,
+  table,
+  writeTable,
+  type TableSpec,
+} from './ooxml';
+import { ChunkSink } from './xml-chunks';
 import { escapeXml } from './xml-tree';
 
 /** The fonts runs name explicitly (w:eastAsia on every run: WPS reports theme fonts as missing). */
@@ -57,8 +68,8 @@ export function scaleWidths(weights: number[], total: number): number[] {
   return out;
 }
 
-export function tableXml(t: TableData, textWidth: number, fonts: RunFonts = DEFAULT_FONTS): string {
-  return table({
+function tableSpec(t: TableData, textWidth: number, fonts: RunFonts): TableSpec {
+  return {
     widths: scaleWidths(t.weights, textWidth),
     header: t.header,
     rows: t.rows,
@@ -67,7 +78,11 @@ export function tableXml(t: TableData, textWidth: number, fonts: RunFonts = DEFA
     headerRPr: withFont('', fonts.tableHead),
     bodyRPr: withFont('', fonts.table),
     align: t.align,
-  });
+  };
+}
+
+export function tableXml(t: TableData, textWidth: number, fonts: RunFonts = DEFAULT_FONTS): string {
+  return table(tableSpec(t, textWidth, fonts));
 }
 
 export function blocksXml(blocks: Block[], ctx: BlockContext, fonts: RunFonts = DEFAULT_FONTS): string {
@@ -117,18 +132,19 @@ export function attachmentsXml(
   list: Attachment[],
   ctx: BlockContext,
   fonts: RunFonts = DEFAULT_FONTS,
-): string {
-  const out: string[] = [];
+): Buffer[] {
+  // tens of MB at 1M records (the detail table lists every task): encoded as it is made
+  const out = new ChunkSink();
   const base = ctx.previousSectPr || ctx.sectPr;
   for (const a of list) {
     const sect = deriveSection(base, { landscape: a.landscape });
     const width = sectionGeometry(sect).textWidth;
-    out.push(para(`附件${a.no}`, styleRef(STYLE.attachLabel), withFont('', fonts.heading1)));
-    out.push(para(a.title, styleRef(STYLE.attachTitle), withFont('', fonts.title ?? '方正小标宋简体')));
-    if (a.subtitle) out.push(para(a.subtitle, styleRef(STYLE.subtitle), withFont('', fonts.heading2)));
-    out.push(tableXml(a.table, width, fonts));
+    out.add(para(`附件${a.no}`, styleRef(STYLE.attachLabel), withFont('', fonts.heading1)));
+    out.add(para(a.title, styleRef(STYLE.attachTitle), withFont('', fonts.title ?? '方正小标宋简体')));
+    if (a.subtitle) out.add(para(a.subtitle, styleRef(STYLE.subtitle), withFont('', fonts.heading2)));
+    writeTable(tableSpec(a.table, width, fonts), out);
     // the last paragraph of the attachment carries its section properties (no blank line)
-    out.push(para(a.note ?? '', styleRef(STYLE.tableNote, { sectPr: sect }), withFont('', fonts.table)));
+    out.add(para(a.note ?? '', styleRef(STYLE.tableNote, { sectPr: sect }), withFont('', fonts.table)));
   }
-  return out.join('');
+  return out.take();
 }

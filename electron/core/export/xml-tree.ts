@@ -18,7 +18,13 @@ export interface XRaw {
   raw: string;
 }
 
-export type XNode = XElement | XRaw;
+/** Generated markup already encoded as UTF-8 (large generated content: xml-chunks.ts). */
+export interface XBytes {
+  type: 'bytes';
+  chunks: Buffer[];
+}
+
+export type XNode = XElement | XRaw | XBytes;
 
 const TOKEN =
   /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
@@ -62,6 +68,10 @@ export function serializeXml(nodes: XNode[]): string {
       out.push(n.raw);
       return;
     }
+    if (n.type === 'bytes') {
+      out.push(Buffer.concat(n.chunks).toString('utf8'));
+      return;
+    }
     if (n.selfClosing && n.children.length === 0) {
       out.push(`<${n.name}${n.attrs}/>`);
       return;
@@ -76,8 +86,8 @@ export function serializeXml(nodes: XNode[]): string {
 
 /**
  * serializeXml straight to UTF-8: a filled document.xml can be tens of MB of generated
- * markup (one raw node), which is encoded as it is instead of being copied into one more
- * string first. Same bytes as Buffer.from(serializeXml(nodes)).
+ * markup (one raw node, or one already encoded), which is encoded as it is instead of being
+ * copied into one more string first. Same bytes as Buffer.from(serializeXml(nodes)).
  */
 export function serializeXmlBuffer(nodes: XNode[]): Buffer {
   const bufs: Buffer[] = [];
@@ -93,6 +103,11 @@ export function serializeXmlBuffer(nodes: XNode[]): Buffer {
         flush();
         bufs.push(Buffer.from(n.raw, 'utf8'));
       }
+      return;
+    }
+    if (n.type === 'bytes') {
+      flush();
+      bufs.push(...n.chunks);
       return;
     }
     if (n.selfClosing && n.children.length === 0) {
@@ -146,7 +161,7 @@ export function textOf(n: XElement): string {
     if (c.type === 'raw') {
       if (!c.raw.startsWith('<')) s += decodeXml(c.raw);
       else if (c.raw.startsWith('<![CDATA[')) s += c.raw.slice(9, -3);
-    } else s += textOf(c);
+    } else if (c.type === 'el') s += textOf(c);
   }
   return s;
 }
