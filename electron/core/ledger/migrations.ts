@@ -437,6 +437,18 @@ CREATE TRIGGER search_units_upd AFTER UPDATE OF name ON units BEGIN
 END;
 `,
   },
+  {
+    version: 8,
+    description: '导出读取县区进展文字：按县区、报送期的覆盖索引（台账表格、通报一次读出一期的进展）',
+    sql: `
+-- the words of each record in force, by unit and period (recordsInForce, export-reads.ts): an
+-- export reads a whole period's county texts, and records imported at different times (or
+-- written task by task) lie on pages scattered over the table, one page read per record; the
+-- index keeps a unit's period together. Its columns are what the exports print (superseded_at
+-- last so the partial index covers the query, as progress_period does)
+CREATE INDEX progress_texts ON progress(unit_id, period, task_id, text, problems, next_steps, percent, metric_value, superseded_at) WHERE superseded_at IS NULL;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
