@@ -157,14 +157,15 @@ export function emptyCounts(): Counts {
   };
 }
 
-function add(c: Counts, status: FigureStatus, warning: Warning | null, overdue: boolean): void {
-  c.total++;
-  c[status]++;
-  if (warning) c[warning]++;
-  if (overdue) c.overdue++;
+/** Counts `n` tasks (or pairs) of one status, colour and overdue flag into `c`. */
+export function add(c: Counts, status: FigureStatus, warning: Warning | null, overdue: boolean, n = 1): void {
+  c.total += n;
+  c[status] += n;
+  if (warning) c[warning] += n;
+  if (overdue) c.overdue += n;
 }
 
-const finish = <T extends Counts>(c: T): T => {
+export const finish = <T extends Counts>(c: T): T => {
   c.rate = c.total ? c.done / c.total : 0;
   return c;
 };
@@ -183,14 +184,14 @@ export function rollupFigure(units: FigureStatus[], closed: boolean): FigureStat
   return 'on_track';
 }
 
-function listOf(overdue: boolean, warning: Warning | null): TaskList | null {
+export function listOf(overdue: boolean, warning: Warning | null): TaskList | null {
   if (overdue) return 'overdue';
   if (warning === 'red' || warning === 'yellow') return 'lagging';
   if (warning === 'blue') return 'due_soon';
   return null;
 }
 
-function roleOf(u: TaskUnits, unit: string): 'lead' | 'assist' {
+export function roleOf(u: TaskUnits, unit: string): 'lead' | 'assist' {
   return u.cooperate.includes(unit) || u.participate.includes(unit)
     ? u.lead.includes(unit) || u.responsible.includes(unit) || u.implement.includes(unit)
       ? 'lead'
@@ -217,7 +218,7 @@ export function scoringRule(db: DB): ScoringRule {
   return toScoringRule(getSetting(db, 'ranking.rule', null));
 }
 
-function planMeta(db: DB): Map<number, { title: string; short: string; docNumber: string }> {
+export function planMeta(db: DB): Map<number, { title: string; short: string; docNumber: string }> {
   return snapshotRead(db, 'planMeta', () => readPlanMeta(db));
 }
 
@@ -235,7 +236,7 @@ function readPlanMeta(db: DB): Map<number, { title: string; short: string; docNu
 }
 
 /** Counties and zones in the city profile's order. */
-function countyList(db: DB): { name: string; kind: string }[] {
+export function countyList(db: DB): { name: string; kind: string }[] {
   return stmt(db, 'SELECT name, kind FROM counties ORDER BY sort_order, name').all() as {
     name: string;
     kind: string;
@@ -467,16 +468,19 @@ function assemble(
   };
 }
 
+/** What ranking reads and writes of a county's figures (the roll-up's counties have no code lists). */
+export type RankedCounty = Pick<
+  CountyFigure,
+  'total' | 'reported' | 'score' | 'group' | 'rank' | 'tied' | 'groupRank' | 'groupTied'
+>;
+
 /**
  * Ranks: counties that reported by score; those that did not are left out, or ranked after
  * every reporting county (sharing that place) when the rule says so. A county with no tasks
  * has no rank.
  */
-export function rankCounties(list: CountyFigure[], scoring: ScoringRule): void {
-  const apply = (
-    group: CountyFigure[],
-    set: (c: CountyFigure, r: { rank: number; tied: boolean }) => void,
-  ) => {
+export function rankCounties<C extends RankedCounty>(list: C[], scoring: ScoringRule): void {
+  const apply = (group: C[], set: (c: C, r: { rank: number; tied: boolean }) => void) => {
     const ranked = rankByScore(
       group.filter((c) => c.total > 0 && c.reported),
       (c) => c.score,

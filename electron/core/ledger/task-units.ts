@@ -29,7 +29,12 @@ export function readTaskUnits(db: DB): Map<number, TaskUnits> {
   return snapshotRead(db, 'readTaskUnits', () => scanTaskUnits(db));
 }
 
-function scanTaskUnits(db: DB): Map<number, TaskUnits> {
+/** The same for a few tasks (the 总览 overdue list's 牵头单位): their rows only. */
+export function readTaskUnitsOf(db: DB, ids: number[]): Map<number, TaskUnits> {
+  return ids.length ? scanTaskUnits(db, ids) : new Map();
+}
+
+function scanTaskUnits(db: DB, ids?: number[]): Map<number, TaskUnits> {
   const units = new Map(
     (
       db.prepare('SELECT id, name, kind, sort_order FROM units').raw().all() as [
@@ -44,7 +49,8 @@ function scanTaskUnits(db: DB): Map<number, TaskUnits> {
   // within a task is restored below on the task's few rows
   const rows = db
     .prepare(
-      'SELECT task_id, role, reports, unit_id, ordinal FROM responsibilities INDEXED BY resp_task ORDER BY task_id',
+      `SELECT task_id, role, reports, unit_id, ordinal FROM responsibilities INDEXED BY resp_task
+       ${ids ? `WHERE task_id IN (${ids.map(Number).join(',')})` : ''} ORDER BY task_id`,
     )
     .raw()
     .all() as [number, keyof Omit<TaskUnits, 'counties' | 'reporting'>, number, number, number][];

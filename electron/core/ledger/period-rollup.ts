@@ -1,0 +1,390 @@
+// One period's counts (全市, per plan, per county) and each task's status, colour and list, as
+// 总览 shows them — the same figures as periodFigures, without its per-unit detail. At
+// 100,000 tasks a period is 1,000,000 (task, county) pairs, and bringing each pair into
+// JavaScript (periodFigures: 45 s, 1.4 GB) is what took the time. Here SQLite reads the pairs
+// and groups the ones whose inputs to the rules are identical; the rules themselves
+// (rollupStatus, rollupFigure, taskWarning, unitWarning, roleOf, listOf, the scoring and
+// ranking) are periodFigures' own functions, applied once per group:
+//
+// - per task: which (status, ever reported) combinations its units show, and per status the
+//   lowest percent reported and whether one gave none. The roll-ups only ask "all …" /
+//   "any …" of the statuses, and the colour only the slowest unit (percentOf is monotone), so
+//   one reading per combination decides exactly what the whole list decides;
+// - per county: its pairs counted by everything its colour, overdue flag and score depend on.
+//
+// test/core/ledger/period-rollup.test.ts proves the two agree on the test ledgers.
+import { snapshotRead, stmt, type DB } from './db';
+import { dueDistance, expectedFor, rollupStatus, taskWarning, unitWarning, warningRule } from './derive';
+import type { Status, UnitReading, Warning } from './derive';
+import {
+  add,
+  countyList,
+  emptyCounts,
+  finish,
+  listOf,
+  periodFigures,
+  planMeta,
+  rankCounties,
+  returnedSubmissions,
+  roleOf,
+  rollupFigure,
+  scoringRule,
+  type CountyFigure,
+  type Counts,
+  type FigureOptions,
+  type FigureStatus,
+  type PeriodFigures,
+  type PlanFigure,
+  type TaskList,
+} from './period-figures';
+import { toPeriod, type Period } from './periods';
+import { countyGroup, score, type ScoringRule } from './scoring';
+import { emptyTaskUnits, readTaskUnitsOf, taskLeads, unitKinds } from './task-units';
+
+/** A task as 总览 lists it (periodFigures' TaskFigure without the per-unit detail). */
+export interface RolledTask {
+  taskId: number;
+  code: string;
+  title: string;
+  planId: number;
+  state: string;
+  dueDate: string | null;
+  status: FigureStatus;
+  warning: Warning | null;
+  list: TaskList | null;
+  overdueDays: number;
+  daysLeft: number | null;
+}
+
+/** A county's figures without the lists of task codes. */
+export type RolledCounty = Omit<CountyFigure, 'overdueCodes' | 'laggingCodes'>;
+
+export interface PeriodRollup {
+  asOf: string;
+  totals: Counts;
+  plans: PlanFigure[];
+  counties: RolledCounty[];
+  /** in the ledger's order (plan, then the plan's numbering), as periodFigures lists them */
+  tasks: RolledTask[];
+}
+
+/** The statuses in the order of the per-task bit mask (bit = 2 × index + ever reported). */
+const STATUSES: readonly Status[] = ['done', 'on_track', 'lagging', 'not_started'];
+
+/**
+ * Every reporting (task, unit) pair of the period with its reading in force — periodFigures'
+ * rule (derive.ts pairStatuses): the record of exactly the period, else the latest earlier
+ * one (the same seek on progress_lookup), else none (not_started, never reported); a unit's
+ * part 销号 makes it done. Binds: period key, period end.
+ */
+const READINGS = `
+  SELECT x.task_id, x.unit_id, x.role, x.plan_id, x.state, x.due_date, x.original_due_date, x.first_deadline,
+         CASE WHEN x.closed THEN 'done' ELSE coalesce(CASE WHEN x.pid IS NOT NULL THEN x.ps ELSE c.status END, 'not_started') END AS st,
+         (x.pid IS NOT NULL OR c.id IS NOT NULL) AS rec,
+         CASE WHEN x.pid IS NOT NULL THEN x.pp ELSE c.percent END AS pct,
+         CASE WHEN x.pid IS NOT NULL THEN x.pper ELSE c.period END AS per
+  FROM (SELECT r.task_id, r.unit_id, r.role, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
+               uc.task_id IS NOT NULL AS closed, p.id AS pid, p.status AS ps, p.percent AS pp, p.period AS pper,
+               CASE WHEN p.id IS NULL THEN (SELECT c.id FROM progress c INDEXED BY progress_lookup
+                 WHERE c.unit_id = r.unit_id AND c.task_id = r.task_id AND c.superseded_at IS NULL AND c.period_end <= @end
+                 ORDER BY c.period_end DESC LIMIT 1) END AS cid
+        FROM responsibilities r JOIN tasks t ON t.id = r.task_id
+        LEFT JOIN progress p INDEXED BY progress_period
+          ON p.unit_id = r.unit_id AND p.period = @key AND p.task_id = r.task_id AND p.superseded_at IS NULL
+        LEFT JOIN unit_closures uc ON uc.task_id = r.task_id AND uc.unit_id = r.unit_id AND uc.reopened_at IS NULL
+        WHERE r.reports = 1 AND t.state IN ('active', 'closed')) x
+  LEFT JOIN progress c ON c.id = x.cid`;
+
+const STATUS_INDEX = `CASE st WHEN 'done' THEN 0 WHEN 'on_track' THEN 1 WHEN 'lagging' THEN 2 ELSE 3 END`;
+/** per status: the lowest percent its reported units gave, and whether one gave none */
+const lowest = (s: Status, i: number) =>
+  `min(CASE WHEN rec AND st = '${s}' THEN pct END) AS l${i}, max(rec AND st = '${s}' AND pct IS NULL) AS n${i}`;
+
+type TaskRow = [
+  id: number,
+  code: string,
+  title: string,
+  planId: number,
+  state: string,
+  due: string | null,
+  originalDue: string | null,
+  firstDeadline: string | null,
+  year: number,
+  docDate: string | null,
+  mask: number | null,
+  ...lowest: (number | null)[],
+];
+
+/** Tasks in force, in the ledger's order, with their pairs' combinations and lowest percents. */
+function taskRows(db: DB, period: Period): TaskRow[] {
+  return stmt(
+    db,
+    `SELECT t.id, t.code, t.title, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
+            pl.year, d.doc_date, a.mask, a.l0, a.n0, a.l1, a.n1, a.l2, a.n2
+     FROM tasks t JOIN plans pl ON pl.id = t.plan_id LEFT JOIN documents d ON d.id = pl.document_id
+     LEFT JOIN (SELECT task_id, sum(DISTINCT 1 << (${STATUS_INDEX} * 2 + rec)) AS mask,
+                       ${STATUSES.slice(1).map(lowest).join(', ')}
+                FROM (${READINGS}) GROUP BY task_id) a ON a.task_id = t.id
+     WHERE t.state IN ('active', 'closed')
+     ORDER BY t.plan_id, t.no`,
+  )
+    .raw()
+    .all({ key: period.key, end: period.end }) as TaskRow[];
+}
+
+type PairGroup = [
+  unitId: number,
+  year: number,
+  docDate: string | null,
+  state: string,
+  due: string | null,
+  originalDue: string | null,
+  firstDeadline: string | null,
+  status: Status,
+  percent: number | null,
+  reportedPeriod: string | null,
+  inLead: number,
+  inAssist: number,
+  taskOverdue: number,
+  n: number,
+];
+
+const LEAD_ROLES = `('lead', 'responsible', 'implement')`;
+const ASSIST_ROLES = `('cooperate', 'participate')`;
+const named = (roles: string) =>
+  `(x.role IN ${roles} OR EXISTS (SELECT 1 FROM responsibilities o WHERE o.task_id = x.task_id AND o.unit_id = x.unit_id AND o.role IN ${roles}))`;
+
+/**
+ * The counties' pairs, counted by everything a pair's figures depend on: its task's dates and
+ * 序时进度 span, its reading, which role lists name the unit (roleOf: whether it also assists
+ * matters only when it leads on none) and whether its task is overdue. Binds: period key,
+ * period end, the overdue tasks' ids (JSON).
+ */
+function countyGroups(db: DB, period: Period, overdue: number[]): PairGroup[] {
+  return stmt(
+    db,
+    `SELECT x.unit_id, pl.year, d.doc_date, x.state, x.due_date, x.original_due_date, x.first_deadline,
+            x.st, x.pct, x.per, ${named(LEAD_ROLES)} AS lead,
+            CASE WHEN ${named(LEAD_ROLES)} THEN 0 ELSE ${named(ASSIST_ROLES)} END AS assist,
+            x.task_id IN (SELECT value FROM json_each(@overdue)) AS overdue, count(*)
+     FROM (${READINGS}) x JOIN plans pl ON pl.id = x.plan_id LEFT JOIN documents d ON d.id = pl.document_id
+     WHERE x.unit_id IN (SELECT u.id FROM units u JOIN counties k ON k.name = u.name)
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13`,
+  )
+    .raw()
+    .all({ key: period.key, end: period.end, overdue: JSON.stringify(overdue) }) as PairGroup[];
+}
+
+/**
+ * Scores add a weight per pair; when both weights are whole numbers or halves, quarters, …
+ * (binary fractions), any order of adding gives the same sum, so counting the pairs and
+ * multiplying is exact. Other weights fall back to periodFigures, which adds pair by pair.
+ */
+function exactWeights(s: ScoringRule): boolean {
+  return s.kind === 'rate' || [s.leadWeight, s.assistWeight].every((w) => Number.isInteger(w * 1024));
+}
+
+/** 序时进度 and the distance to the due date depend on a few dates only: computed once each. */
+function memo<T>(f: (...a: [number, string | null, string | null]) => T) {
+  const seen = new Map<string, T>();
+  return (year: number, docDate: string | null, due: string | null): T => {
+    const k = `${year}\t${docDate}\t${due}`;
+    let v = seen.get(k);
+    if (v === undefined && !seen.has(k)) seen.set(k, (v = f(year, docDate, due)));
+    return v as T;
+  };
+}
+
+export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOptions = {}): PeriodRollup {
+  const period = toPeriod(periodKey);
+  const scoring = scoringRule(db);
+  if (!exactWeights(scoring)) return rollupOf(periodFigures(db, period, opts));
+  const asOf = opts.asOf ?? period.end;
+  const b = { asOf, rule: warningRule(db) };
+  const expected = memo((year, docDate, due) => expectedFor(year, docDate, due, asOf));
+  const distance = memo((_y, _d, due) => dueDistance(due, asOf));
+
+  const totals = emptyCounts();
+  const byPlan = new Map<number, PlanFigure>();
+  const plans = planMeta(db);
+  const tasks: RolledTask[] = [];
+  const overdueIds: number[] = [];
+  for (const r of taskRows(db, period)) {
+    const [id, code, title, planId, state, due, originalDue, firstDeadline, year, docDate, mask] = r;
+    const closed = state === 'closed';
+    // one reading per (status, reported) combination the task's units show
+    const readings: UnitReading[] = [];
+    for (let i = 0; i < STATUSES.length; i++)
+      for (const reported of [false, true]) {
+        if (!mask || !(mask & (1 << (i * 2 + Number(reported))))) continue;
+        const status = closed ? 'done' : STATUSES[i]!;
+        const low = i > 0 && reported ? (r[9 + i * 2] as number | null) : null;
+        const none = i > 0 && reported ? r[10 + i * 2] : 0;
+        if (low != null) readings.push({ status, percent: low, reported });
+        if (low == null || none) readings.push({ status, percent: null, reported });
+      }
+    const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
+    const ledgerStatus = closed ? 'done' : rollupStatus(readings.map((u) => u.status));
+    const warning = taskWarning(dates, ledgerStatus, readings, expected(year, docDate, due), b);
+    const status = rollupFigure(
+      readings.map((u) => (!closed && !u.reported ? 'unreported' : u.status)),
+      closed,
+    );
+    const { overdueDays, daysLeft } = distance(year, docDate, due);
+    const live = state === 'active' && ledgerStatus !== 'done';
+    const overdue = state === 'active' && status !== 'done' && live && overdueDays > 0;
+    if (overdue) overdueIds.push(id);
+    tasks.push({
+      taskId: id,
+      code,
+      title,
+      planId,
+      state,
+      dueDate: due,
+      status,
+      warning,
+      list: state === 'active' ? listOf(overdue, warning) : null,
+      overdueDays: overdue ? overdueDays : 0,
+      daysLeft,
+    });
+    add(totals, status, warning, overdue);
+    let p = byPlan.get(planId);
+    if (!p) {
+      const m = plans.get(planId);
+      byPlan.set(
+        planId,
+        (p = {
+          ...emptyCounts(),
+          planId,
+          title: m?.title ?? '',
+          short: m?.short ?? '',
+          docNumber: m?.docNumber ?? '',
+        }),
+      );
+    }
+    add(p, status, warning, overdue);
+  }
+  finish(totals);
+  for (const p of byPlan.values()) finish(p);
+  return {
+    asOf,
+    totals,
+    plans: [...byPlan.values()].sort((a, c) => a.planId - c.planId),
+    counties: countyFigures(db, period, scoring, b, expected, overdueIds),
+    tasks,
+  };
+}
+
+function countyFigures(
+  db: DB,
+  period: Period,
+  scoring: ScoringRule,
+  b: Parameters<typeof unitWarning>[3],
+  expected: (year: number, docDate: string | null, due: string | null) => number | null,
+  overdueIds: number[],
+): RolledCounty[] {
+  const returned = returnedSubmissions(db, period.key);
+  const byCounty = new Map<
+    string,
+    RolledCounty & { doneW: number; overdueW: number; periods: Set<string> }
+  >();
+  for (const c of countyList(db))
+    byCounty.set(c.name, {
+      ...emptyCounts(),
+      county: c.name,
+      kind: c.kind,
+      group: countyGroup(c.name, c.kind),
+      reported: false,
+      freshTasks: 0,
+      carriedFrom: null,
+      returned: returned.get(c.name) ?? 0,
+      score: null,
+      rank: null,
+      tied: false,
+      groupRank: null,
+      groupTied: false,
+      doneW: 0,
+      overdueW: 0,
+      periods: new Set(),
+    });
+  const names = unitNamesById(db);
+  for (const g of countyGroups(db, period, overdueIds)) {
+    const [unitId, year, docDate, state, due, originalDue, firstDeadline, st, percent, reportedPeriod] = g;
+    const [inLead, inAssist, taskOverdue, n] = g.slice(10) as [number, number, number, number];
+    const name = names.get(unitId)!;
+    const c = byCounty.get(name);
+    if (!c) continue;
+    const closed = state === 'closed';
+    const ledgerStatus: Status = closed ? 'done' : st;
+    const status: FigureStatus = !closed && reportedPeriod == null ? 'unreported' : ledgerStatus;
+    const warning = unitWarning(
+      { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline },
+      { status: ledgerStatus, percent, reported: reportedPeriod != null },
+      expected(year, docDate, due),
+      b,
+    );
+    const unitOverdue = !!taskOverdue && status !== 'done';
+    add(c, status, state === 'active' ? warning : null, unitOverdue, n);
+    const tu = emptyTaskUnits();
+    if (inLead) tu.lead.push(name);
+    if (inAssist) tu.cooperate.push(name);
+    const w = roleOf(tu, name) === 'lead' ? scoring.leadWeight : scoring.assistWeight;
+    if (status === 'done') c.doneW += w * n;
+    if (unitOverdue) c.overdueW += w * n;
+    if (reportedPeriod === period.key) c.freshTasks += n;
+    else if (reportedPeriod) c.periods.add(reportedPeriod);
+  }
+  const list = [...byCounty.values()].map((c) => {
+    finish(c);
+    c.reported = c.freshTasks > 0;
+    c.carriedFrom = c.reported || c.periods.size === 0 ? null : [...c.periods].sort().at(-1)!;
+    c.score = score(scoring, {
+      assigned: c.total,
+      done: c.done,
+      doneWeighted: c.doneW,
+      overdueWeighted: c.overdueW,
+      returned: c.returned,
+    });
+    return c;
+  });
+  rankCounties(list, scoring);
+  return list.map(({ doneW: _d, overdueW: _o, periods: _p, ...c }) => c);
+}
+
+function unitNamesById(db: DB): Map<number, string> {
+  return snapshotRead(
+    db,
+    'unitNamesById',
+    () => new Map(stmt(db, 'SELECT id, name FROM units').raw().all() as [number, string][]),
+  );
+}
+
+/** The roll-up read off full period figures (the weights' fallback, and the tests' yardstick). */
+export function rollupOf(f: PeriodFigures): PeriodRollup {
+  return {
+    asOf: f.asOf,
+    totals: f.totals,
+    plans: f.plans,
+    counties: f.counties.map(({ overdueCodes: _o, laggingCodes: _l, ...c }) => c),
+    tasks: f.tasks.map((t) => ({
+      taskId: t.taskId,
+      code: t.code,
+      title: t.title,
+      planId: t.planId,
+      state: t.state,
+      dueDate: t.dueDate,
+      status: t.status,
+      warning: t.warning,
+      list: t.list,
+      overdueDays: t.overdueDays,
+      daysLeft: t.daysLeft,
+    })),
+  };
+}
+
+/** 牵头单位 of a few tasks (the overdue list), by the period figures' rule. */
+export function leadsOf(db: DB, ids: number[]): Map<number, string[]> {
+  const kinds = unitKinds(db);
+  const units = readTaskUnitsOf(db, ids);
+  return new Map(ids.map((id) => [id, taskLeads(units.get(id) ?? emptyTaskUnits(), kinds)]));
+}

@@ -1,0 +1,96 @@
+// 总览's roll-up (periodRollup: grouped in SQL, the rules applied once per group) = the period
+// figures (periodFigures, pair by pair), on ledgers with every case the rules distinguish:
+// counties silent or carried forward from an earlier month, a unit's part 销号, a 销号 task,
+// a 延期, an assisting county, points scoring with weights, unreported counties ranked last.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  closeTask,
+  extendTask,
+  periodFigures,
+  setRole,
+  setSetting,
+  withdrawTask,
+  type DB,
+} from '../../../electron/core/ledger/index';
+import { leadsOf, periodRollup, rollupOf } from '../../../electron/core/ledger/period-rollup';
+import { exportLedger } from '../export/fixture';
+import { buildSyntheticLedger } from '../../helpers/synthetic-ledger';
+
+const same = (db: DB, period: string, asOf?: string) =>
+  expect(periodRollup(db, period, { asOf })).toEqual(rollupOf(periodFigures(db, period, { asOf })));
+
+describe('periodRollup = periodFigures', () => {
+  it('on the export fixture, for its months and judged at other dates', () => {
+    const db = exportLedger();
+    for (const p of ['2025-08', '2025-09', '2025-10', '2025-Q3', '2026-01']) same(db, p);
+    for (const asOf of ['2025-06-30', '2025-09-15', '2025-12-31', '2026-03-01']) same(db, '2025-09', asOf);
+  });
+
+  it('with 销号 (a task, a unit’s part), a 延期, a withdrawn task and an assisting county', () => {
+    const db = exportLedger();
+    closeTask(db, '大气-2', { unit: '尉氏县', evidence: '现场核查', operator: 't' });
+    closeTask(db, '碧水-1', { evidence: '验收报告', date: '2025-09-01', operator: 't' });
+    extendTask(db, '大气-3', { newDue: '2026-06-30', reason: '资金', approvedBy: '市政府', operator: 't' });
+    withdrawTask(db, '碧水-2', { reason: '并入其他任务', operator: 't' });
+    setRole(db, '大气-1', '杞县', 'cooperate', { operator: 't' });
+    for (const p of ['2025-08', '2025-09', '2025-10']) same(db, p);
+    same(db, '2025-09', '2026-01-15');
+  });
+
+  it('with points scoring, weights, unreported counties last and 县/区 ranked apart', () => {
+    const db = exportLedger();
+    setRole(db, '大气-1', '杞县', 'cooperate', { operator: 't' });
+    setSetting(db, 'ranking.rule', {
+      kind: 'points',
+      done: 2,
+      overdue: -1,
+      returned: -2,
+      leadWeight: 1.5,
+      assistWeight: 0.25,
+      separate: true,
+      unreportedLast: true,
+    });
+    for (const p of ['2025-08', '2025-09', '2025-10']) same(db, p);
+    // weights that are not binary fractions: figured pair by pair, as the period figures add them
+    setSetting(db, 'ranking.rule', { kind: 'points', leadWeight: 1, assistWeight: 0.3 });
+    same(db, '2025-09');
+  });
+
+  describe('on a synthetic ledger (re-reported records, months carried forward)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rollup-'));
+    const s = buildSyntheticLedger(path.join(dir, 'ledger.sqlite'), {
+      plans: 6,
+      tasksPerPlan: 25,
+      counties: 10,
+      periods: 4,
+      supersededShare: 0.2,
+    });
+    afterAll(() => {
+      s.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    it('for every month, and one no county reported for', () => {
+      // one county silent in the last month: its values carry forward from November
+      s.db
+        .prepare(
+          "DELETE FROM progress WHERE period = '2025-12' AND unit_id = (SELECT id FROM units WHERE name = ?)",
+        )
+        .run(s.counties[3]);
+      for (const p of [...s.periods, '2026-01']) same(s.db, p);
+      same(s.db, '2025-11', '2025-12-20');
+    });
+  });
+
+  it('names the overdue tasks’ 牵头单位 as the period figures do', () => {
+    const db = exportLedger();
+    const f = periodFigures(db, '2025-09', { asOf: '2026-03-01' });
+    const leads = leadsOf(
+      db,
+      f.tasks.map((t) => t.taskId),
+    );
+    for (const t of f.tasks) expect(leads.get(t.taskId)).toEqual(t.leads);
+  });
+});
