@@ -143,16 +143,19 @@ type PairGroup = [
   status: Status,
   percent: number | null,
   reportedPeriod: string | null,
-  inLead: number,
-  inAssist: number,
+  /** 1: a lead list names the unit; 2: only an assist list; 0: neither */
+  lists: number,
   taskOverdue: number,
   n: number,
 ];
 
 const LEAD_ROLES = `('lead', 'responsible', 'implement')`;
 const ASSIST_ROLES = `('cooperate', 'participate')`;
-const named = (roles: string) =>
-  `(x.role IN ${roles} OR EXISTS (SELECT 1 FROM responsibilities o WHERE o.task_id = x.task_id AND o.unit_id = x.unit_id AND o.role IN ${roles}))`;
+const other = (roles: string) =>
+  `EXISTS (SELECT 1 FROM responsibilities o WHERE o.task_id = x.task_id AND o.unit_id = x.unit_id AND o.role IN ${roles})`;
+/** CASE stops at the first answer: the task's other rows are read only when the reporting row's role does not say */
+const LISTS = `CASE WHEN x.role IN ${LEAD_ROLES} THEN 1 WHEN ${other(LEAD_ROLES)} THEN 1
+  WHEN x.role IN ${ASSIST_ROLES} THEN 2 WHEN ${other(ASSIST_ROLES)} THEN 2 ELSE 0 END`;
 
 /**
  * The counties' pairs, counted by everything a pair's figures depend on: its task's dates and
@@ -164,12 +167,11 @@ function countyGroups(db: DB, period: Period, overdue: number[]): PairGroup[] {
   return stmt(
     db,
     `SELECT x.unit_id, pl.year, d.doc_date, x.state, x.due_date, x.original_due_date, x.first_deadline,
-            x.st, x.pct, x.per, ${named(LEAD_ROLES)} AS lead,
-            CASE WHEN ${named(LEAD_ROLES)} THEN 0 ELSE ${named(ASSIST_ROLES)} END AS assist,
+            x.st, x.pct, x.per, ${LISTS} AS lists,
             x.task_id IN (SELECT value FROM json_each(@overdue)) AS overdue, count(*)
      FROM (${READINGS}) x JOIN plans pl ON pl.id = x.plan_id LEFT JOIN documents d ON d.id = pl.document_id
      WHERE x.unit_id IN (SELECT u.id FROM units u JOIN counties k ON k.name = u.name)
-     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13`,
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12`,
   )
     .raw()
     .all({ key: period.key, end: period.end, overdue: JSON.stringify(overdue) }) as PairGroup[];
@@ -310,7 +312,7 @@ function countyFigures(
   const names = unitNamesById(db);
   for (const g of countyGroups(db, period, overdueIds)) {
     const [unitId, year, docDate, state, due, originalDue, firstDeadline, st, percent, reportedPeriod] = g;
-    const [inLead, inAssist, taskOverdue, n] = g.slice(10) as [number, number, number, number];
+    const [lists, taskOverdue, n] = g.slice(10) as [number, number, number];
     const name = names.get(unitId)!;
     const c = byCounty.get(name);
     if (!c) continue;
@@ -326,8 +328,8 @@ function countyFigures(
     const unitOverdue = !!taskOverdue && status !== 'done';
     add(c, status, state === 'active' ? warning : null, unitOverdue, n);
     const tu = emptyTaskUnits();
-    if (inLead) tu.lead.push(name);
-    if (inAssist) tu.cooperate.push(name);
+    if (lists === 1) tu.lead.push(name);
+    if (lists === 2) tu.cooperate.push(name);
     const w = roleOf(tu, name) === 'lead' ? scoring.leadWeight : scoring.assistWeight;
     if (status === 'done') c.doneW += w * n;
     if (unitOverdue) c.overdueW += w * n;
