@@ -7,13 +7,18 @@ import { IngestErrorCode, type IngestOptions, type IngestResult } from './types'
 import { ingestTxt } from './txt';
 import { ingestPdf } from './pdf';
 import { loadPdfJs } from './pdfjs-loader';
-import { ingestDocx } from './docx';
-import { ingestDoc } from './doc';
 import { sniff, isEncryptedOoxml, isOfdPackage } from './sniff';
-import { ingestOfd } from './ofd/ofd';
 import { INPUT_LIMITS, InputErrorCode, mb, readInputFile } from './input-guard';
 
 /** The size limit for a plan document, by what its name says it is (input-guard.ts). */
+// The Word and OFD readers load only for such a file: their packages (jszip, word-extractor,
+// saxes …) were a tenth of the CPU of every PDF parse in a fresh process.
+const ingestDocx: typeof import('./docx').ingestDocx = async (...a) =>
+  (await import('./docx')).ingestDocx(...a);
+const ingestDoc: typeof import('./doc').ingestDoc = async (...a) => (await import('./doc')).ingestDoc(...a);
+const ingestOfd: typeof import('./ofd/ofd').ingestOfd = async (...a) =>
+  (await import('./ofd/ofd')).ingestOfd(...a);
+
 function limitFor(file: string): number {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.pdf') return INPUT_LIMITS.pdf;
