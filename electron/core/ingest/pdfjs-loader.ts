@@ -52,6 +52,24 @@ export function textOnlyWorkerSource(src: string): string | null {
 }
 
 /**
+ * pdf.js copies its text state for every text item it emits (TextState.clone) onto a new object
+ * whose prototype is the live state: the live state then serves as a prototype, and each later
+ * change to it invalidates V8's property caches — a twentieth of a PDF's reading time. Every
+ * property of a TextState is an own class field, copied by the Object.assign, so a clone made on
+ * TextState.prototype itself holds the same values.
+ */
+const TEXT_STATE_CLONE = '    const clone = Object.assign(Object.create(this), this);\n';
+const TEXT_STATE_CLONE_FLAT =
+  '    const clone = Object.assign(Object.create(Object.getPrototypeOf(this)), this); // taizhang: flat copy\n';
+
+/** The worker's source with TextState.clone made flat, or the source as it is when this pdf.js differs. */
+export function flatTextStateSource(src: string): string {
+  const at = src.indexOf(TEXT_STATE_CLONE);
+  if (at < 0 || src.indexOf(TEXT_STATE_CLONE, at + 1) >= 0) return src;
+  return src.slice(0, at) + TEXT_STATE_CLONE_FLAT + src.slice(at + TEXT_STATE_CLONE.length);
+}
+
+/**
  * The worker module, imported from a private copy with the Type1 compile skipped (a fresh
  * directory of this process, removed once imported: nothing another user could have placed
  * is ever run). Where the installed pdf.js differs or the copy cannot be written, the package's
@@ -60,8 +78,9 @@ export function textOnlyWorkerSource(src: string): string | null {
 async function loadWorker(): Promise<unknown> {
   const require = createRequire(import.meta.url);
   const original = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const src = textOnlyWorkerSource(readFileSync(original, 'utf8'));
-  if (src !== null) {
+  const textOnly = textOnlyWorkerSource(readFileSync(original, 'utf8'));
+  if (textOnly !== null) {
+    const src = flatTextStateSource(textOnly);
     let dir: string | null = null;
     try {
       dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-pdfjs-'));

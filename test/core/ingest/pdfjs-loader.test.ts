@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { textOnlyWorkerSource } from '../../../electron/core/ingest/pdfjs-loader';
+import { flatTextStateSource, textOnlyWorkerSource } from '../../../electron/core/ingest/pdfjs-loader';
 
 const require = createRequire(import.meta.url);
 
@@ -24,5 +24,14 @@ describe('the text-only pdf.js worker', () => {
 
   it('leaves a worker it does not recognise to the package', () => {
     expect(textOnlyWorkerSource('export const x = 1;\n')).toBeNull();
+  });
+
+  it('makes TextState.clone a flat copy in the installed pdfjs-dist: one line changed', () => {
+    const src = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+    const out = flatTextStateSource(src);
+    const before = src.split('\n');
+    const changed = out.split('\n').filter((l, i) => l !== before[i]);
+    expect(changed).toEqual([expect.stringContaining('Object.create(Object.getPrototypeOf(this))')]);
+    expect(flatTextStateSource('export const x = 1;\n')).toBe('export const x = 1;\n');
   });
 });
