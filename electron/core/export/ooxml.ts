@@ -192,16 +192,15 @@ export function runPropsXml(base: string, s: RunStyle = {}): string {
 const PLAIN = /[\t\n&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 const T_OPEN = '<w:t xml:space="preserve">';
+const T_CLOSE = '</w:t>';
 
 /** A run's content: the text, tabs as <w:tab/>, line breaks as <w:br/> ('' for no text). */
 function runText(text: string): string {
   // most cells of a large table are plain text: skip the split and the escaping passes
-  if (!PLAIN.test(text)) return text ? T_OPEN + text + '</w:t>' : '';
+  if (!PLAIN.test(text)) return text ? T_OPEN + text + T_CLOSE : '';
   const parts = stripInvalidXmlChars(text).split(/(\t|\n)/);
   return parts
-    .map((p) =>
-      p === '\t' ? '<w:tab/>' : p === '\n' ? '<w:br/>' : p ? T_OPEN + escapeXml(p) + '</w:t>' : '',
-    )
+    .map((p) => (p === '\t' ? '<w:tab/>' : p === '\n' ? '<w:br/>' : p ? T_OPEN + escapeXml(p) + T_CLOSE : ''))
     .join('');
 }
 
@@ -283,11 +282,14 @@ function cellPPr(pStyle: string | undefined, align: string): string {
 interface CellFrame {
   /** <w:tc>, its tcPr, the first paragraph and run up to the text */
   open: string;
+  /** open with the text element opened: most cells are one line of plain text */
+  openText: string;
   /** from the end of one line's run to the text of the next line's (same pPr and rPr) */
   next: string;
 }
 
 const CELL_CLOSE = '</w:r></w:p></w:tc>';
+const TEXT_CELL_CLOSE = T_CLOSE + CELL_CLOSE;
 
 function cellFrame(
   width: number,
@@ -305,7 +307,7 @@ function cellFrame(
   tc += '<w:vAlign w:val="center"/></w:tcPr>';
   const rp = cell.style ? runPropsXml(rPr, cell.style) : rPr;
   const p = `<w:p>${cellPPr(pStyle, cell.align ?? align)}<w:r>${rp}`;
-  return { open: tc + p, next: `</w:r></w:p>${p}` };
+  return { open: tc + p, openText: tc + p + T_OPEN, next: `</w:r></w:p>${p}` };
 }
 
 /** What makes one cell's frame differ from another's in the same row position. */
@@ -314,14 +316,23 @@ function frameKey(width: number, c: DocxTableCell, shd: string | undefined): str
   return `${width}|${c.span ?? ''}|${c.vmerge ?? ''}|${shd ?? ''}|${c.align ?? ''}|${s ? `${s.bold ? 'b' : ''}/${s.color ?? ''}/${s.size ?? ''}/${s.font ?? ''}` : ''}`;
 }
 
-/** One cell's XML: its frame, then each line of its text as a paragraph. */
-function cellXml(f: CellFrame, cell: DocxTableCell | string): string {
+/** One cell: its frame, then each line of its text as a paragraph. */
+function writeCell(out: XmlSink, f: CellFrame, cell: DocxTableCell | string): void {
   const text = typeof cell === 'string' ? cell : cell.vmerge === 'continue' ? '' : cell.text || '';
-  if (!text.includes('\n')) return f.open + runText(text) + CELL_CLOSE;
-  const lines = text.split('\n');
-  let xml = f.open + runText(lines[0]!);
-  for (let i = 1; i < lines.length; i++) xml += f.next + runText(lines[i]!);
-  return xml + CELL_CLOSE;
+  if (text && !PLAIN.test(text)) {
+    // one line of text needing no work (PLAIN holds \n): the common case
+    out.fixed(f.openText);
+    out.add(text);
+    out.fixed(TEXT_CELL_CLOSE);
+    return;
+  }
+  const lines = text.includes('\n') ? text.split('\n') : [text];
+  out.fixed(f.open);
+  for (let i = 0; i < lines.length; i++) {
+    if (i) out.fixed(f.next);
+    out.add(runText(lines[i]!));
+  }
+  out.fixed(CELL_CLOSE);
 }
 
 /** A fixed-layout table with DXA widths on the table, the grid and every cell. */
@@ -347,10 +358,11 @@ export function writeTable(spec: TableSpec, out: XmlSink): void {
     const rPr = (header ? spec.headerRPr : spec.bodyRPr) ?? '';
     const align = header ? 'center' : (spec.align ?? 'center');
     const fill = header ? spec.headerFill : undefined;
-    // one string per row: the sink takes few, large pieces
-    let xml = header
-      ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
-      : '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+    out.fixed(
+      header
+        ? '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
+        : '<w:tr><w:trPr><w:cantSplit/></w:trPr>',
+    );
     let col = 0;
     for (const c of cells) {
       const span = typeof c === 'string' ? 1 : (c.span ?? 1);
@@ -367,9 +379,9 @@ export function writeTable(spec: TableSpec, out: XmlSink): void {
         if (!f) framed[h]!.set(key, (f = cellFrame(width, c, shd, pStyle, rPr, align)));
       }
       col += span;
-      xml += cellXml(f, c);
+      writeCell(out, f, c);
     }
-    out.add(xml + '</w:tr>');
+    out.fixed('</w:tr>');
   };
   for (const r of spec.header) row(r, true);
   for (const r of spec.rows) row(r, false);
