@@ -349,33 +349,13 @@ function assemble(
   const totals = emptyCounts();
   const byPlan = new Map<number, PlanFigure>();
   const byLead = new Map<string, LeadFigure>();
-  const counties = countyList(db);
-  const returned = returnedSubmissions(db, period.key);
-  const byCounty = new Map<
-    string,
-    CountyFigure & { doneW: number; overdueW: number; periods: Set<string> }
-  >();
-  for (const c of counties)
-    byCounty.set(c.name, {
-      ...emptyCounts(),
-      county: c.name,
-      kind: c.kind,
-      group: countyGroup(c.name, c.kind),
-      reported: false,
-      freshTasks: 0,
-      carriedFrom: null,
-      returned: returned.get(c.name) ?? 0,
-      score: null,
-      rank: null,
-      tied: false,
-      groupRank: null,
-      groupTied: false,
-      overdueCodes: [],
-      laggingCodes: [],
-      doneW: 0,
-      overdueW: 0,
-      periods: new Set(),
-    });
+  // the codes lists go last, after what the roll-up shares: the figures' key order is kept
+  const byCounty = new Map(
+    [...countyTallies(db, period)].map(([name, c]) => [
+      name,
+      Object.assign(c, { overdueCodes: [] as string[], laggingCodes: [] as string[] }),
+    ]),
+  );
 
   for (const t of tasks) {
     const overdue = t.list === 'overdue';
@@ -428,21 +408,7 @@ function assemble(
   finish(totals);
   for (const p of byPlan.values()) finish(p);
 
-  const list = [...byCounty.values()].map((c) => {
-    finish(c);
-    c.reported = c.freshTasks > 0;
-    c.carriedFrom = c.reported || c.periods.size === 0 ? null : [...c.periods].sort().at(-1)!;
-    c.score = score(scoring, {
-      assigned: c.total,
-      done: c.done,
-      doneWeighted: c.doneW,
-      overdueWeighted: c.overdueW,
-      returned: c.returned,
-    });
-    return c;
-  });
-  rankCounties(list, scoring);
-  const out: CountyFigure[] = list.map(({ doneW: _d, overdueW: _o, periods: _p, ...c }) => c);
+  const out: CountyFigure[] = finishCounties([...byCounty.values()], scoring);
 
   return {
     period: {
@@ -473,6 +439,60 @@ export type RankedCounty = Pick<
   CountyFigure,
   'total' | 'reported' | 'score' | 'group' | 'rank' | 'tied' | 'groupRank' | 'groupTied'
 >;
+
+/** A county's running tally while a period is figured: its counts and what its score needs. */
+export type CountyTally = Omit<CountyFigure, 'overdueCodes' | 'laggingCodes'> & {
+  doneW: number;
+  overdueW: number;
+  periods: Set<string>;
+};
+
+/** Every county of the city profile with an empty tally (the figures and the roll-up start here). */
+export function countyTallies(db: DB, period: Period): Map<string, CountyTally> {
+  const returned = returnedSubmissions(db, period.key);
+  const byCounty = new Map<string, CountyTally>();
+  for (const c of countyList(db))
+    byCounty.set(c.name, {
+      ...emptyCounts(),
+      county: c.name,
+      kind: c.kind,
+      group: countyGroup(c.name, c.kind),
+      reported: false,
+      freshTasks: 0,
+      carriedFrom: null,
+      returned: returned.get(c.name) ?? 0,
+      score: null,
+      rank: null,
+      tied: false,
+      groupRank: null,
+      groupTied: false,
+      doneW: 0,
+      overdueW: 0,
+      periods: new Set(),
+    });
+  return byCounty;
+}
+
+/** Rates, 未报送, the month carried from, scores and ranks; the tally's working fields dropped. */
+export function finishCounties<T extends CountyTally>(
+  tallies: T[],
+  scoring: ScoringRule,
+): Omit<T, 'doneW' | 'overdueW' | 'periods'>[] {
+  for (const c of tallies) {
+    finish(c);
+    c.reported = c.freshTasks > 0;
+    c.carriedFrom = c.reported || c.periods.size === 0 ? null : [...c.periods].sort().at(-1)!;
+    c.score = score(scoring, {
+      assigned: c.total,
+      done: c.done,
+      doneWeighted: c.doneW,
+      overdueWeighted: c.overdueW,
+      returned: c.returned,
+    });
+  }
+  rankCounties(tallies, scoring);
+  return tallies.map(({ doneW: _d, overdueW: _o, periods: _p, ...c }) => c);
+}
 
 /**
  * Ranks: counties that reported by score; those that did not are left out, or ranked after

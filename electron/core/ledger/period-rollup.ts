@@ -18,14 +18,13 @@ import { dueDistance, expectedFor, rollupStatus, taskWarning, unitWarning, warni
 import type { Status, UnitReading, Warning } from './derive';
 import {
   add,
-  countyList,
+  countyTallies,
   emptyCounts,
   finish,
+  finishCounties,
   listOf,
   periodFigures,
   planMeta,
-  rankCounties,
-  returnedSubmissions,
   roleOf,
   rollupFigure,
   scoringRule,
@@ -38,7 +37,7 @@ import {
   type TaskList,
 } from './period-figures';
 import { toPeriod, type Period } from './periods';
-import { countyGroup, score, type ScoringRule } from './scoring';
+import type { ScoringRule } from './scoring';
 import { emptyTaskUnits, readTaskUnitsOf, taskLeads, unitKinds } from './task-units';
 
 /** A task as 总览 lists it (periodFigures' TaskFigure without the per-unit detail). */
@@ -285,30 +284,7 @@ function countyFigures(
   expected: (year: number, docDate: string | null, due: string | null) => number | null,
   overdueIds: number[],
 ): RolledCounty[] {
-  const returned = returnedSubmissions(db, period.key);
-  const byCounty = new Map<
-    string,
-    RolledCounty & { doneW: number; overdueW: number; periods: Set<string> }
-  >();
-  for (const c of countyList(db))
-    byCounty.set(c.name, {
-      ...emptyCounts(),
-      county: c.name,
-      kind: c.kind,
-      group: countyGroup(c.name, c.kind),
-      reported: false,
-      freshTasks: 0,
-      carriedFrom: null,
-      returned: returned.get(c.name) ?? 0,
-      score: null,
-      rank: null,
-      tied: false,
-      groupRank: null,
-      groupTied: false,
-      doneW: 0,
-      overdueW: 0,
-      periods: new Set(),
-    });
+  const byCounty = countyTallies(db, period);
   const names = unitNamesById(db);
   for (const g of countyGroups(db, period, overdueIds)) {
     const [unitId, year, docDate, state, due, originalDue, firstDeadline, st, percent, reportedPeriod] = g;
@@ -336,21 +312,7 @@ function countyFigures(
     if (reportedPeriod === period.key) c.freshTasks += n;
     else if (reportedPeriod) c.periods.add(reportedPeriod);
   }
-  const list = [...byCounty.values()].map((c) => {
-    finish(c);
-    c.reported = c.freshTasks > 0;
-    c.carriedFrom = c.reported || c.periods.size === 0 ? null : [...c.periods].sort().at(-1)!;
-    c.score = score(scoring, {
-      assigned: c.total,
-      done: c.done,
-      doneWeighted: c.doneW,
-      overdueWeighted: c.overdueW,
-      returned: c.returned,
-    });
-    return c;
-  });
-  rankCounties(list, scoring);
-  return list.map(({ doneW: _d, overdueW: _o, periods: _p, ...c }) => c);
+  return finishCounties([...byCounty.values()], scoring);
 }
 
 function unitNamesById(db: DB): Map<number, string> {
