@@ -18,11 +18,13 @@ export function loadPdfJs(): Promise<PdfJs> {
     installCanvasStubs();
     const canvas = withoutCanvasPackage();
     const natives = keepNatives();
+    const response = deferResponse();
     // The worker code runs on this thread ("fake worker"). Importing it here, instead of
     // letting pdf.js import it by path on first use, keeps it inside a bundled main
     // process (otherwise "Setting up fake worker failed").
     const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), loadWorker()]);
     (globalThis as Record<string, unknown>).pdfjsWorker = worker;
+    response.restore();
     natives.restore();
     canvas.restore();
     return pdfjs;
@@ -70,6 +72,37 @@ export function flatTextStateSource(src: string): string {
 }
 
 /**
+ * pdf.js reads FlateDecode streams (nearly every content stream and font) through a
+ * DecompressionStream, whose web-streams plumbing (loaded on first use, a promise per chunk)
+ * cost more than the inflating: zlib.inflateSync runs the same zlib over the same bytes, gives
+ * the same bytes, and throws where the stream errors (truncated, corrupt, wrong header), which
+ * sends pdf.js to its JavaScript decoder as before.
+ */
+const DEFLATE_STREAM = `    try {
+      const {
+        readable,
+        writable
+      } = new DecompressionStream(name);
+`;
+const DEFLATE_SYNC = `    try {
+      if (name === "deflate") { // taizhang: inflated in one call, no web stream
+        const out = process.getBuiltinModule("zlib").inflateSync(bytes);
+        return { decompressed: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), compressed: bytes };
+      }
+      const {
+        readable,
+        writable
+      } = new DecompressionStream(name);
+`;
+
+/** The worker's source with deflate streams inflated by zlib, or the source as it is when this pdf.js differs. */
+export function syncInflateSource(src: string): string {
+  const at = src.indexOf(DEFLATE_STREAM);
+  if (at < 0 || src.indexOf(DEFLATE_STREAM, at + 1) >= 0) return src;
+  return src.slice(0, at) + DEFLATE_SYNC + src.slice(at + DEFLATE_STREAM.length);
+}
+
+/**
  * The worker module, imported from a private copy with the Type1 compile skipped (a fresh
  * directory of this process, removed once imported: nothing another user could have placed
  * is ever run). Where the installed pdf.js differs or the copy cannot be written, the package's
@@ -80,7 +113,7 @@ async function loadWorker(): Promise<unknown> {
   const original = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
   const textOnly = textOnlyWorkerSource(readFileSync(original, 'utf8'));
   if (textOnly !== null) {
-    const src = flatTextStateSource(textOnly);
+    const src = syncInflateSource(flatTextStateSource(textOnly));
     let dir: string | null = null;
     try {
       dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-pdfjs-'));
@@ -181,6 +214,42 @@ function withoutCanvasPackage(): { restore(): void } {
   return {
     restore() {
       if (!had) delete cache[resolved];
+    },
+  };
+}
+
+/**
+ * pdf.js and its worker each test `Response.prototype.bytes` at import, to add it where it is
+ * missing (Node 20). Node's global Response is a getter that loads its whole fetch
+ * implementation (undici) on first access: a twentieth of a second that text extraction never
+ * uses. While pdf.js loads, Response is a stand-in that has `bytes`; afterwards the real one
+ * comes back behind a getter that adds the same `bytes` the first time it is read.
+ */
+function deferResponse(): { restore(): void } {
+  const g = globalThis as Record<string, unknown>;
+  const real = Object.getOwnPropertyDescriptor(globalThis, 'Response');
+  if (!real?.configurable || !real.get) return { restore() {} }; // already a plain value: nothing to save
+  class ResponseStandIn {
+    bytes(): never {
+      throw new Error('Response stand-in');
+    }
+  }
+  Object.defineProperty(globalThis, 'Response', { ...real, get: () => ResponseStandIn });
+  return {
+    restore() {
+      Object.defineProperty(globalThis, 'Response', {
+        ...real,
+        get() {
+          Object.defineProperty(globalThis, 'Response', real);
+          const R = g.Response as { prototype: { bytes?: unknown; arrayBuffer(): Promise<ArrayBuffer> } };
+          // pdf.js's own polyfill, as it would have added it
+          if (typeof R.prototype.bytes !== 'function')
+            R.prototype.bytes = async function (this: { arrayBuffer(): Promise<ArrayBuffer> }) {
+              return new Uint8Array(await this.arrayBuffer());
+            };
+          return R;
+        },
+      });
     },
   };
 }

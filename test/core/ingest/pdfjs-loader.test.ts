@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { flatTextStateSource, textOnlyWorkerSource } from '../../../electron/core/ingest/pdfjs-loader';
+import {
+  flatTextStateSource,
+  loadPdfJs,
+  syncInflateSource,
+  textOnlyWorkerSource,
+} from '../../../electron/core/ingest/pdfjs-loader';
 
 const require = createRequire(import.meta.url);
 
@@ -33,5 +38,23 @@ describe('the text-only pdf.js worker', () => {
     const changed = out.split('\n').filter((l, i) => l !== before[i]);
     expect(changed).toEqual([expect.stringContaining('Object.create(Object.getPrototypeOf(this))')]);
     expect(flatTextStateSource('export const x = 1;\n')).toBe('export const x = 1;\n');
+  });
+
+  it('inflates deflate streams with zlib in the installed pdfjs-dist: one place changed', () => {
+    const src = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+    const out = syncInflateSource(src);
+    expect(out).toContain('inflateSync(bytes)');
+    // only lines added before the DecompressionStream, none changed or removed
+    const added = out.split('\n').length - src.split('\n').length;
+    expect(added).toBeGreaterThan(0);
+    expect(out.replace(/ *if \(name === "deflate"\) \{ \/\/ taizhang[\s\S]*?\n {6}\}\n/, '')).toBe(src);
+    expect(syncInflateSource('export const x = 1;\n')).toBe('export const x = 1;\n');
+  });
+
+  it('leaves the global Response working, with the bytes() pdf.js adds', async () => {
+    await loadPdfJs();
+    const bytes = await new Response('台账').bytes();
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(bytes)).toBe('台账');
   });
 });
