@@ -4,9 +4,12 @@
 // its own chunk (commands/index.ts imports them on demand) and packages stay in node_modules,
 // so `help` loads none of them and `parse` never loads exceljs or docx.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { patchedWorkerSource } from '../core/ingest/pdfjs-loader';
+import { installedWorkerFile, workerScriptSource, writePreparedWorker } from '../core/ingest/pdfjs-prepared';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI_OUT = path.join(root, 'out/cli');
@@ -29,6 +32,30 @@ export async function buildCli(): Promise<void> {
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: true,
     logLevel: 'warning',
+  });
+  preparePdfjsWorker();
+}
+
+/** The seed PDF the warm-up parse reads: its fonts and text are what plan documents have. */
+const WARM_UP_PDF = path.join(root, 'seeds/kaifeng-2025-15.pdf');
+
+/**
+ * out/cli/pdfjs/: pdf.js's worker patched and made a script once here instead of at every
+ * run, and V8's code cache of it written at the end of a parse of the seed (its functions
+ * compiled). Where the installed pdf.js does not take the patches nothing is written and the
+ * CLI reads PDFs as the app does.
+ */
+function preparePdfjsWorker(): void {
+  const patched = patchedWorkerSource(readFileSync(installedWorkerFile(), 'utf8'));
+  const script = patched === null ? null : workerScriptSource(patched);
+  if (script === null) return;
+  const dir = path.join(CLI_OUT, 'pdfjs');
+  mkdirSync(dir, { recursive: true });
+  writePreparedWorker(dir, script);
+  if (!existsSync(WARM_UP_PDF)) return; // no cache: the script is compiled at each run
+  spawnSync(process.execPath, [path.join(CLI_OUT, 'taizhang.mjs'), 'parse', WARM_UP_PDF], {
+    stdio: 'ignore',
+    env: { ...process.env, TAIZHANG_PDFJS_PREPARED: dir, TAIZHANG_PDFJS_WRITE_CACHE: '1' },
   });
 }
 

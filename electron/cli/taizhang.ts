@@ -15,5 +15,8 @@ process.env.TAIZHANG_TEMPLATES ??= path.resolve(
   '../../templates',
 );
 
+// pdf.js's worker prepared by build.ts as a script with V8's code cache (ingest/pdfjs-prepared.ts)
+process.env.TAIZHANG_PDFJS_PREPARED ??= path.join(path.dirname(fileURLToPath(import.meta.url)), 'pdfjs');
+
 const { runAsProcess } = await import('./main');
 runAsProcess(process.argv.slice(2));

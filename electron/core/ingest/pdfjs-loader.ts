@@ -8,6 +8,7 @@ import { createRequire, Module } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { installedWorkerFile, loadPreparedWorker, writeWorkerCache } from './pdfjs-prepared';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -102,18 +103,36 @@ export function syncInflateSource(src: string): string {
   return src.slice(0, at) + DEFLATE_SYNC + src.slice(at + DEFLATE_STREAM.length);
 }
 
+/** The worker's source with every patch above, or null when this pdf.js differs. */
+export function patchedWorkerSource(src: string): string | null {
+  const textOnly = textOnlyWorkerSource(src);
+  return textOnly === null ? null : syncInflateSource(flatTextStateSource(textOnly));
+}
+
 /**
- * The worker module, imported from a private copy with the Type1 compile skipped (a fresh
+ * The worker module: the copy prepared beside the built CLI (pdfjs-prepared.ts) where there is
+ * one for this pdf.js, else imported from a private copy with the patches applied (a fresh
  * directory of this process, removed once imported: nothing another user could have placed
  * is ever run). Where the installed pdf.js differs or the copy cannot be written, the package's
- * own worker is used and only that saving is lost.
+ * own worker is used and only those savings are lost.
  */
 async function loadWorker(): Promise<unknown> {
-  const require = createRequire(import.meta.url);
-  const original = require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const textOnly = textOnlyWorkerSource(readFileSync(original, 'utf8'));
-  if (textOnly !== null) {
-    const src = syncInflateSource(flatTextStateSource(textOnly));
+  const prepared = process.env.TAIZHANG_PDFJS_PREPARED;
+  if (prepared) {
+    try {
+      const worker = loadPreparedWorker(prepared);
+      if (worker !== null) {
+        // the build's warm-up parse (electron/cli/build.ts) writes the code cache at its end
+        if (process.env.TAIZHANG_PDFJS_WRITE_CACHE === '1')
+          process.once('exit', () => writeWorkerCache(prepared));
+        return worker;
+      }
+    } catch {
+      /* an unreadable prepared copy: patched here below */
+    }
+  }
+  const src = patchedWorkerSource(readFileSync(installedWorkerFile(), 'utf8'));
+  if (src !== null) {
     let dir: string | null = null;
     try {
       dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-pdfjs-'));
