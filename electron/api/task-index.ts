@@ -9,8 +9,10 @@ import {
   statusesInForce,
   taskWarning,
   type Status,
+  type UnitReading,
 } from '../core/ledger/derive';
-import { scanTaskTable } from '../core/ledger/task-table';
+import { readingsOfKey, unitRolesOf } from '../core/ledger/task-readings';
+import { scanReadings, scanTaskTable } from '../core/ledger/task-table';
 import { removedEditions } from '../core/ledger/removed-tasks';
 import { leadUnits } from '../core/ledger/task-units';
 import type { Role, TaskFilter, TaskListRow, TaskSort, TaskStatus } from './contract';
@@ -19,7 +21,8 @@ interface Entry {
   row: TaskListRow;
   planNo: number;
   units: { name: string; role: Role; county: boolean }[];
-  search: string;
+  /** code and title in lower case, made on the first text filter (most builds never need it) */
+  search?: string;
 }
 
 const STATUS_ORDER: Record<TaskStatus, number> = {
@@ -79,79 +82,114 @@ export class TaskTableIndex {
   private load(ids: number[] | null, today: string): Entry[] {
     const db = this.db();
     const scan = scanTaskTable(db, ids);
-    const tasks = scan.tasks;
     const plans = new Map(scan.plans.map((p) => [p.id, p]));
     const groups = new Map(scan.groups.map((g) => [g.id, g.title]));
     const units = new Map(scan.units.map((u) => [u.id, u]));
-    // responsibilities in insertion (= ordinal) order; reporting units decide the status
-    const byTask = new Map<number, Entry['units']>();
-    const reporting = new Map<number, number[]>();
-    for (const [taskId, unitId, role, reports] of scan.responsibilities) {
-      const u = units.get(unitId);
-      if (!u) continue;
-      let list = byTask.get(taskId);
-      if (!list) byTask.set(taskId, (list = []));
-      if (!list.some((x) => x.name === u.name && x.role === role))
-        list.push({ name: u.name, role, county: u.kind === 'county' || u.kind === 'zone' });
-      if (reports) {
-        const r = reporting.get(taskId);
-        if (r) {
-          if (!r.includes(unitId)) r.push(unitId);
-        } else reporting.set(taskId, [unitId]);
+    // a task names one of a few lists of units over and over: each list is read once, and its
+    // 牵头单位 (the core's rule, the one the bulletin prints; the cell shows the first three)
+    // and counties worked out once
+    const lists = new Map<string | null, { units: Entry['units']; lead: string; counties: number }>();
+    const namedBy = (key: string | null) => {
+      let named = lists.get(key);
+      if (named) return named;
+      const list: Entry['units'] = [];
+      for (const [unitId, role] of unitRolesOf(key)) {
+        const u = units.get(unitId);
+        if (!u) continue;
+        if (!list.some((x) => x.name === u.name && x.role === role))
+          list.push({ name: u.name, role, county: u.kind === 'county' || u.kind === 'zone' });
       }
-    }
-    // the status in force of each (task, unit), by the ledger's own rule
-    const latest = statusesInForce(scan.progress, scan.unitClosures);
+      named = {
+        units: list,
+        lead: leadUnits(list.map((u) => ({ name: u.name, role: u.role, local: u.county })))
+          .slice(0, 3)
+          .join('、'),
+        counties: new Set(list.filter((u) => u.county).map((u) => u.name)).size,
+      };
+      lists.set(key, named);
+      return named;
+    };
+    // each task's units and readings come summarised (task-readings.ts); one reading per
+    // (status, reported) combination of its reporting units, each combination decoded once
+    const combinations = new Map<
+      string | null,
+      { readings: UnitReading[]; rolled: Status; reported: boolean }
+    >();
+    const readingsBy = (key: string | null) => {
+      let c = combinations.get(key);
+      if (!c) {
+        const readings = readingsOfKey(key);
+        c = {
+          readings,
+          rolled: rollupStatus(readings.map((r) => r.status)),
+          reported: readings.some((r) => r.reported),
+        };
+        combinations.set(key, c);
+      }
+      return c;
+    };
     const b = basis(db, { asOf: today });
+    // 序时进度 depends on a plan's year and date and the due date only: each worked out once
+    const spans = new Map<string, number | null>();
+    const expected = (year: number, docDate: string | null, due: string | null) => {
+      const k = `${year}\t${docDate}\t${due}`;
+      let v = spans.get(k);
+      if (v === undefined) spans.set(k, (v = expectedFor(year, docDate, due, today)));
+      return v;
+    };
     const years = new Set([...plans.values()].map((p) => p.year));
     // searched removed tasks are marked with the edition that dropped them (已删除（第N版）)
-    const editions = tasks.some((t) => t.state === 'removed') ? removedEditions(db) : null;
-    const entries = tasks.map((t) => {
-      const plan = plans.get(t.plan_id)!;
-      const list = byTask.get(t.id) ?? [];
-      const recs = latest.get(t.id);
-      const rep = (reporting.get(t.id) ?? []).map((u) => recs?.get(u));
-      const rolled: Status =
-        t.state === 'closed' ? 'done' : rollupStatus(rep.map((r) => r?.status ?? 'not_started'));
-      const status: TaskStatus = t.state === 'closed' || rep.some(Boolean) ? rolled : 'unreported';
-      const pct = rep.flatMap((r) => (r?.percent != null ? [r.percent] : []));
+    const editions = scan.anyRemoved ? removedEditions(db) : null;
+    const entries: Entry[] = [];
+    // percents that are not all whole numbers: their mean is added in the table's order, after the scan
+    const inexact: TaskListRow[] = [];
+    // the scan streams (each raw row dies young): no other query until it ends
+    for (const t of scan.tasks) {
+      const [id, code, title, planId, no, groupId, due, originalDue, firstDeadline, state] = t;
+      const [, , , , , , , , , , units, readingsKey, pctCount, pctSum, pctWhole] = t;
+      const plan = plans.get(planId)!;
+      const named = namedBy(units);
+      const c = readingsBy(readingsKey);
+      const rolled: Status = state === 'closed' ? 'done' : c.rolled;
+      const status: TaskStatus = state === 'closed' || c.reported ? rolled : 'unreported';
+      const percent = pctCount && pctWhole ? Math.round(pctSum! / pctCount) : null;
       // the core's 蓝/黄/红 rule with 序时进度, as the bulletin and 总览 judge it (at today)
       const warning = taskWarning(
-        t,
+        { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline },
         rolled,
-        rep.map((r) => ({
-          status: r?.status ?? 'not_started',
-          percent: r?.percent ?? null,
-          reported: r != null,
-        })),
-        expectedFor(plan.year, plan.doc_date, t.due_date, today),
+        c.readings,
+        expected(plan.year, plan.doc_date, due),
         b,
       );
-      // the core's 牵头单位 rule, the one the bulletin prints; the table cell shows the first three
-      const lead = leadUnits(list.map((u) => ({ name: u.name, role: u.role, local: u.county })))
-        .slice(0, 3)
-        .join('、');
       const row: TaskListRow = {
-        id: t.id,
-        code: years.size > 1 ? `${plan.year}${t.code}` : t.code,
-        title: t.title,
-        planId: t.plan_id,
+        id,
+        code: years.size > 1 ? `${plan.year}${code}` : code,
+        title,
+        planId,
         plan: plan.short_name,
-        group: t.group_id != null ? (groups.get(t.group_id) ?? '') : '',
-        lead,
-        counties: new Set(list.filter((u) => u.county).map((u) => u.name)).size,
-        due: t.due_date,
-        originalDue: t.due_date !== t.original_due_date ? t.original_due_date : null,
-        state: t.state,
-        removedEdition: editions?.get(t.id) ?? null,
+        group: groupId != null ? (groups.get(groupId) ?? '') : '',
+        lead: named.lead,
+        counties: named.counties,
+        due,
+        originalDue: due !== originalDue ? originalDue : null,
+        state,
+        removedEdition: editions?.get(id) ?? null,
         status,
-        percent: pct.length ? Math.round(pct.reduce((a, c) => a + c, 0) / pct.length) : null,
-        overdue: t.state === 'active' && rolled !== 'done' && !!t.due_date && t.due_date < today,
+        percent,
+        overdue: state === 'active' && rolled !== 'done' && !!due && due < today,
         dueSoon: warning === 'blue',
         warning,
       };
-      return { row, planNo: t.no, units: list, search: `${row.code} ${t.title}`.toLowerCase() };
-    });
+      if (pctCount && !pctWhole) inexact.push(row);
+      entries.push({ row, planNo: no, units: named.units });
+    }
+    if (inexact.length) {
+      const means = percentMeans(
+        db,
+        inexact.map((r) => r.id),
+      );
+      for (const r of inexact) r.percent = means.get(r.id) ?? null;
+    }
     // plan order (year desc as the ledger lists them, then id), then the plan's own numbering
     const order = new Map(
       [...plans.values()].sort((a, b) => b.year - a.year || a.id - b.id).map((p, i) => [p.id, i]),
@@ -228,6 +266,33 @@ export class TaskTableIndex {
   private facetFor = new WeakMap<Entry[], { groups: string[]; units: string[]; counties: string[] }>();
 }
 
+/**
+ * The rounded mean of each task's reported percents in force, added in the order its
+ * reporting units were named (the order the table always added them in): for the few tasks
+ * whose percents are not whole numbers, where the order of adding can change the last bit.
+ */
+function percentMeans(db: DB, ids: number[]): Map<number, number | null> {
+  const scan = scanReadings(db, ids);
+  const reporting = new Map<number, number[]>();
+  for (const [taskId, unitId, , reports] of scan.responsibilities) {
+    if (!reports) continue;
+    const r = reporting.get(taskId);
+    if (!r) reporting.set(taskId, [unitId]);
+    else if (!r.includes(unitId)) r.push(unitId);
+  }
+  const latest = statusesInForce(scan.progress, scan.unitClosures);
+  return new Map(
+    ids.map((id) => {
+      const recs = latest.get(id);
+      const pct = (reporting.get(id) ?? []).flatMap((u) => {
+        const p = recs?.get(u)?.percent;
+        return p != null ? [p] : [];
+      });
+      return [id, pct.length ? Math.round(pct.reduce((a, c) => a + c, 0) / pct.length) : null];
+    }),
+  );
+}
+
 function matches(e: Entry, f: TaskFilter, found?: Set<number>): boolean {
   const r = e.row;
   if (f.planId != null && r.planId !== f.planId) return false;
@@ -242,7 +307,8 @@ function matches(e: Entry, f: TaskFilter, found?: Set<number>): boolean {
   if (f.county && !e.units.some((u) => u.county && u.name === f.county)) return false;
   if (f.text) {
     const q = f.text.trim().toLowerCase();
-    if (q && !e.search.includes(q) && !found?.has(e.row.id)) return false;
+    if (q && !(e.search ??= `${r.code} ${r.title}`.toLowerCase()).includes(q) && !found?.has(r.id))
+      return false;
   }
   return true;
 }

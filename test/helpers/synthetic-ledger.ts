@@ -3,6 +3,7 @@
 // is deterministic (seeded), so figures are comparable between runs.
 import { rmSync } from 'node:fs';
 import { openLedger, ensureCityProfile, cityProfile, type DB } from '../../electron/core/ledger/index';
+import { refreshTaskReadings } from '../../electron/core/ledger/task-readings';
 
 export interface SyntheticOptions {
   plans?: number; // default 200
@@ -219,6 +220,8 @@ export function buildSyntheticLedger(file: string, o: SyntheticOptions = {}): Sy
       }
     }
   }).immediate();
+  // as an import's commit does (writeSubmissionBatch): the task table's summaries of what was written
+  refreshTaskReadings(db);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   return {

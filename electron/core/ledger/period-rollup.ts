@@ -15,7 +15,8 @@
 // test/core/ledger/period-rollup.test.ts proves the two agree on the test ledgers.
 import { snapshotRead, stmt, type DB } from './db';
 import { dueDistance, expectedFor, rollupStatus, taskWarning, unitWarning, warningRule } from './derive';
-import type { Status, UnitReading, Warning } from './derive';
+import type { Status, Warning } from './derive';
+import { READING_COMBINATIONS, readingsOf } from './task-readings';
 import {
   add,
   countyTallies,
@@ -67,9 +68,6 @@ export interface PeriodRollup {
   tasks: RolledTask[];
 }
 
-/** The statuses in the order of the per-task bit mask (bit = 2 × index + ever reported). */
-const STATUSES: readonly Status[] = ['done', 'on_track', 'lagging', 'not_started'];
-
 /**
  * Every reporting (task, unit) pair of the period with its reading in force — periodFigures'
  * rule (derive.ts pairStatuses): the record of exactly the period, else the latest earlier
@@ -94,11 +92,6 @@ const READINGS = `
         WHERE r.reports = 1 AND t.state IN ('active', 'closed')) x
   LEFT JOIN progress c ON c.id = x.cid`;
 
-const STATUS_INDEX = `CASE st WHEN 'done' THEN 0 WHEN 'on_track' THEN 1 WHEN 'lagging' THEN 2 ELSE 3 END`;
-/** per status: the lowest percent its reported units gave, and whether one gave none */
-const lowest = (s: Status, i: number) =>
-  `min(CASE WHEN rec AND st = '${s}' THEN pct END) AS l${i}, max(rec AND st = '${s}' AND pct IS NULL) AS n${i}`;
-
 type TaskRow = [
   id: number,
   code: string,
@@ -119,10 +112,9 @@ function taskRows(db: DB, period: Period): TaskRow[] {
   return stmt(
     db,
     `SELECT t.id, t.code, t.title, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
-            pl.year, d.doc_date, a.mask, a.l0, a.n0, a.l1, a.n1, a.l2, a.n2
+            pl.year, d.doc_date, a.mask, a.l1, a.n1, a.l2, a.n2, a.l3, a.n3
      FROM tasks t JOIN plans pl ON pl.id = t.plan_id LEFT JOIN documents d ON d.id = pl.document_id
-     LEFT JOIN (SELECT task_id, sum(DISTINCT 1 << (${STATUS_INDEX} * 2 + rec)) AS mask,
-                       ${STATUSES.slice(1).map(lowest).join(', ')}
+     LEFT JOIN (SELECT task_id, ${READING_COMBINATIONS}
                 FROM (${READINGS}) GROUP BY task_id) a ON a.task_id = t.id
      WHERE t.state IN ('active', 'closed')
      ORDER BY t.plan_id, t.no`,
@@ -213,17 +205,10 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
   for (const r of taskRows(db, period)) {
     const [id, code, title, planId, state, due, originalDue, firstDeadline, year, docDate, mask] = r;
     const closed = state === 'closed';
-    // one reading per (status, reported) combination the task's units show
-    const readings: UnitReading[] = [];
-    for (let i = 0; i < STATUSES.length; i++)
-      for (const reported of [false, true]) {
-        if (!mask || !(mask & (1 << (i * 2 + Number(reported))))) continue;
-        const status = closed ? 'done' : STATUSES[i]!;
-        const low = i > 0 && reported ? (r[9 + i * 2] as number | null) : null;
-        const none = i > 0 && reported ? r[10 + i * 2] : 0;
-        if (low != null) readings.push({ status, percent: low, reported });
-        if (low == null || none) readings.push({ status, percent: null, reported });
-      }
+    // one reading per (status, reported) combination the task's units show (a closed task's all done)
+    const readings = readingsOf(mask, r.slice(11) as (number | null)[]).map((u) =>
+      closed ? { ...u, status: 'done' as const } : u,
+    );
     const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
     const ledgerStatus = closed ? 'done' : rollupStatus(readings.map((u) => u.status));
     const warning = taskWarning(dates, ledgerStatus, readings, expected(year, docDate, due), b);

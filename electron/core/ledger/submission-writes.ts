@@ -9,6 +9,7 @@ import { translate, write } from './db';
 import { progressInForce, recordProgress, type ProgressInput, type ProgressSource } from './progress';
 import type { Status } from './derive';
 import { resolveSubmissionFlag, type Submission } from './submissions';
+import { refreshTaskReadings } from './task-readings';
 
 /** A flagged row resolved onto a task the county already reported: what is there now. */
 export interface FlagConflict {
@@ -52,6 +53,9 @@ export function writeSubmissionBatch<T>(db: DB, files: BatchFile[], alongside: (
           const res = recordProgress(db, f.records, f.source);
           if (!res.written || hasFatal(res.problems)) throw new Rejected(res.problems);
         }
+        // the tasks the files touched are summarised again now, while the clerk waits for the
+        // import anyway, not on the next screen (task-readings.ts)
+        refreshTaskReadings(db);
         return alongside();
       })
       .immediate();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeTask } from '../../../electron/core/ledger/index';
 import { basis, statusesInForce, unitStatuses } from '../../../electron/core/ledger/derive';
-import { scanTaskTable } from '../../../electron/core/ledger/task-table';
+import { scanReadings } from '../../../electron/core/ledger/task-table';
 import { addProgress, memoryLedger } from '../../helpers/ledger';
 
 describe('statusesInForce', () => {
@@ -36,7 +36,7 @@ describe('statusesInForce', () => {
       { task: '大气-2', unit: '尉氏县', period: '2025-07', status: '进度滞后', percent: 10 },
     ]);
     closeTask(db, '大气-2', { unit: '尉氏县', evidence: '现场核查', operator: '测试' });
-    const scan = scanTaskTable(db, null);
+    const scan = scanReadings(db, null);
     const inForce = statusesInForce(scan.progress, scan.unitClosures);
     const pairs = unitStatuses(db, basis(db, {}), '', []);
     const known = pairs.filter((p) => p.progress_id != null || p.unit_closed);
