@@ -9,7 +9,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { patchedWorkerSource } from '../core/ingest/pdfjs-loader';
-import { installedWorkerFile, workerScriptSource, writePreparedWorker } from '../core/ingest/pdfjs-prepared';
+import {
+  installedFile,
+  moduleScriptSource,
+  writePrepared,
+  writePreparedStamp,
+} from '../core/ingest/pdfjs-prepared';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI_OUT = path.join(root, 'out/cli');
@@ -33,26 +38,31 @@ export async function buildCli(): Promise<void> {
     sourcemap: true,
     logLevel: 'warning',
   });
-  preparePdfjsWorker();
+  preparePdfjs();
 }
 
 /** The seed PDF the warm-up parse reads: its fonts and text are what plan documents have. */
 const WARM_UP_PDF = path.join(root, 'seeds/kaifeng-2025-15.pdf');
 
 /**
- * out/cli/pdfjs/: pdf.js's worker patched and made a script once here instead of at every
- * run, and V8's code cache of it written at the end of a parse of the seed (its functions
+ * out/cli/pdfjs/: pdf.js and its worker (patched) made scripts once here instead of at every
+ * run, and V8's code cache of each written at the end of a parse of the seed (its functions
  * compiled). Where the installed pdf.js does not take the patches nothing is written and the
  * CLI reads PDFs as the app does.
  */
-function preparePdfjsWorker(): void {
-  const patched = patchedWorkerSource(readFileSync(installedWorkerFile(), 'utf8'));
-  const script = patched === null ? null : workerScriptSource(patched);
-  if (script === null) return;
+function preparePdfjs(): void {
+  const worker = patchedWorkerSource(readFileSync(installedFile('pdf.worker'), 'utf8'));
+  const scripts = {
+    pdf: moduleScriptSource(readFileSync(installedFile('pdf'), 'utf8')),
+    'pdf.worker': worker === null ? null : moduleScriptSource(worker),
+  };
+  if (scripts.pdf === null || scripts['pdf.worker'] === null) return;
   const dir = path.join(CLI_OUT, 'pdfjs');
   mkdirSync(dir, { recursive: true });
-  writePreparedWorker(dir, script);
-  if (!existsSync(WARM_UP_PDF)) return; // no cache: the script is compiled at each run
+  writePrepared(dir, 'pdf', scripts.pdf);
+  writePrepared(dir, 'pdf.worker', scripts['pdf.worker']);
+  writePreparedStamp(dir);
+  if (!existsSync(WARM_UP_PDF)) return; // no cache: the scripts are compiled at each run
   spawnSync(process.execPath, [path.join(CLI_OUT, 'taizhang.mjs'), 'parse', WARM_UP_PDF], {
     stdio: 'ignore',
     env: { ...process.env, TAIZHANG_PDFJS_PREPARED: dir, TAIZHANG_PDFJS_WRITE_CACHE: '1' },

@@ -8,7 +8,7 @@ import { createRequire, Module } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { installedWorkerFile, loadPreparedWorker, writeWorkerCache } from './pdfjs-prepared';
+import { installedFile, loadPrepared, preparedFits, writeCodeCaches } from './pdfjs-prepared';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -23,7 +23,8 @@ export function loadPdfJs(): Promise<PdfJs> {
     // The worker code runs on this thread ("fake worker"). Importing it here, instead of
     // letting pdf.js import it by path on first use, keeps it inside a bundled main
     // process (otherwise "Setting up fake worker failed").
-    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), loadWorker()]);
+    const [pdfjs, worker] =
+      fromPrepared() ?? (await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), loadWorker()]));
     (globalThis as Record<string, unknown>).pdfjsWorker = worker;
     response.restore();
     natives.restore();
@@ -31,6 +32,25 @@ export function loadPdfJs(): Promise<PdfJs> {
     return pdfjs;
   })();
   return loading;
+}
+
+/**
+ * pdf.js and its worker from the scripts prepared beside the built CLI (pdfjs-prepared.ts),
+ * or null where there are none for this pdf.js (the app, tests): then imported as modules.
+ */
+function fromPrepared(): [PdfJs, unknown] | null {
+  const dir = process.env.TAIZHANG_PDFJS_PREPARED;
+  if (!dir || !preparedFits(dir)) return null;
+  try {
+    const pdfjs = loadPrepared(dir, 'pdf');
+    const worker = pdfjs && loadPrepared(dir, 'pdf.worker');
+    if (!worker) return null;
+    // the build's warm-up parse (electron/cli/build.ts) writes the code caches at its end
+    if (process.env.TAIZHANG_PDFJS_WRITE_CACHE === '1') process.once('exit', writeCodeCaches);
+    return [pdfjs as unknown as PdfJs, worker];
+  } catch {
+    return null; // an unreadable prepared copy: the modules below
+  }
 }
 
 /**
@@ -110,28 +130,13 @@ export function patchedWorkerSource(src: string): string | null {
 }
 
 /**
- * The worker module: the copy prepared beside the built CLI (pdfjs-prepared.ts) where there is
- * one for this pdf.js, else imported from a private copy with the patches applied (a fresh
+ * The worker module, imported from a private copy with the patches applied (a fresh
  * directory of this process, removed once imported: nothing another user could have placed
  * is ever run). Where the installed pdf.js differs or the copy cannot be written, the package's
  * own worker is used and only those savings are lost.
  */
 async function loadWorker(): Promise<unknown> {
-  const prepared = process.env.TAIZHANG_PDFJS_PREPARED;
-  if (prepared) {
-    try {
-      const worker = loadPreparedWorker(prepared);
-      if (worker !== null) {
-        // the build's warm-up parse (electron/cli/build.ts) writes the code cache at its end
-        if (process.env.TAIZHANG_PDFJS_WRITE_CACHE === '1')
-          process.once('exit', () => writeWorkerCache(prepared));
-        return worker;
-      }
-    } catch {
-      /* an unreadable prepared copy: patched here below */
-    }
-  }
-  const src = patchedWorkerSource(readFileSync(installedWorkerFile(), 'utf8'));
+  const src = patchedWorkerSource(readFileSync(installedFile('pdf.worker'), 'utf8'));
   if (src !== null) {
     let dir: string | null = null;
     try {

@@ -1,43 +1,53 @@
-// The pdf.js worker prepared by the CLI build (pdfjs-prepared.ts): the installed worker, patched,
-// must turn into a script that gives the module's export, and a copy prepared for another
-// pdf.js must be refused. That the CLI reads the same text with it is what test/cli/build.test.ts
-// (the built CLI against runCli in-process) and the parse fixtures check.
+// pdf.js prepared by the CLI build (pdfjs-prepared.ts): the installed API module and the patched
+// worker must turn into scripts that give the modules' exports, and a copy prepared for another
+// pdf.js must be refused. That the CLI reads the same text with them is what
+// test/cli/build.test.ts (the built CLI against runCli in-process) and the parse fixtures check.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { patchedWorkerSource } from '../../../electron/core/ingest/pdfjs-loader';
 import {
-  installedWorkerFile,
-  loadPreparedWorker,
-  workerScriptSource,
-  writePreparedWorker,
+  installedFile,
+  loadPrepared,
+  moduleScriptSource,
+  preparedFits,
+  writePrepared,
+  writePreparedStamp,
 } from '../../../electron/core/ingest/pdfjs-prepared';
 
-describe('the prepared pdf.js worker', () => {
-  it('makes the installed, patched worker a script that gives WorkerMessageHandler', () => {
-    const script = workerScriptSource(patchedWorkerSource(readFileSync(installedWorkerFile(), 'utf8'))!);
-    expect(script).not.toBeNull();
-    expect(script).not.toContain('import.meta');
+describe('pdf.js prepared as scripts', () => {
+  it('makes the installed worker (patched) and API module scripts that give their exports', () => {
+    const worker = moduleScriptSource(
+      patchedWorkerSource(readFileSync(installedFile('pdf.worker'), 'utf8'))!,
+    );
+    const pdf = moduleScriptSource(readFileSync(installedFile('pdf'), 'utf8'));
+    expect(worker).not.toBeNull();
+    expect(pdf).not.toBeNull();
+    expect(worker).not.toContain('import.meta');
+    expect(pdf).not.toContain('import.meta');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-prepared-'));
     try {
-      writePreparedWorker(dir, script!);
-      const worker = loadPreparedWorker(dir) as { WorkerMessageHandler?: unknown };
-      expect(typeof worker.WorkerMessageHandler).toBe('function');
+      writePrepared(dir, 'pdf.worker', worker!);
+      writePreparedStamp(dir);
+      expect(preparedFits(dir)).toBe(true);
+      const exports = loadPrepared(dir, 'pdf.worker');
+      expect(typeof exports?.WorkerMessageHandler).toBe('function');
+      expect(loadPrepared(dir, 'pdf')).toBeNull(); // not written
       // prepared for another pdf.js: refused
-      writeFileSync(path.join(dir, 'pdf.worker.stamp.json'), '{"version":"0.0.0","size":1}');
-      expect(loadPreparedWorker(dir)).toBeNull();
+      writeFileSync(path.join(dir, 'pdfjs.stamp.json'), '{"version":"0.0.0","sizes":[1,1]}');
+      expect(preparedFits(dir)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    expect(loadPreparedWorker(path.join(os.tmpdir(), 'taizhang-no-such-dir'))).toBeNull();
+    expect(preparedFits(path.join(os.tmpdir(), 'taizhang-no-such-dir'))).toBe(false);
   });
 
-  it('refuses a worker of another shape', () => {
-    expect(workerScriptSource('const x = 1;\n')).toBeNull();
-    expect(workerScriptSource('import x from "y";\nexport { WorkerMessageHandler };\n')).toBeNull();
+  it('refuses a module of another shape', () => {
+    expect(moduleScriptSource('const x = 1;\n')).toBeNull();
+    expect(moduleScriptSource('import x from "y";\nexport { WorkerMessageHandler };\n')).toBeNull();
     expect(
-      workerScriptSource('const WorkerMessageHandler = 1;\nexport { WorkerMessageHandler };\n'),
-    ).toContain('return { WorkerMessageHandler };');
+      moduleScriptSource('const a = 1, b = 2;\nexport { a, b };\n\n//# sourceMappingURL=x.map'),
+    ).toContain('return { a, b };');
   });
 });
