@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { patchedWorkerSource } from '../core/ingest/pdfjs-loader';
+import { directTextChunksSource } from '../core/ingest/pdfjs-port';
 import {
   installedFile,
   moduleScriptSource,
@@ -45,15 +46,16 @@ export async function buildCli(): Promise<void> {
 const WARM_UP_PDF = path.join(root, 'seeds/kaifeng-2025-15.pdf');
 
 /**
- * out/cli/pdfjs/: pdf.js and its worker (patched) made scripts once here instead of at every
+ * out/cli/pdfjs/: pdf.js and its worker (both patched) made scripts once here instead of at every
  * run, and V8's code cache of each written at the end of a parse of the seed (its functions
  * compiled). Where the installed pdf.js does not take the patches nothing is written and the
  * CLI reads PDFs as the app does.
  */
 function preparePdfjs(): void {
   const worker = patchedWorkerSource(readFileSync(installedFile('pdf.worker'), 'utf8'));
+  const pdfSource = readFileSync(installedFile('pdf'), 'utf8');
   const scripts = {
-    pdf: moduleScriptSource(readFileSync(installedFile('pdf'), 'utf8')),
+    pdf: moduleScriptSource(directTextChunksSource(pdfSource) ?? pdfSource),
     'pdf.worker': worker === null ? null : moduleScriptSource(worker),
   };
   if (scripts.pdf === null || scripts['pdf.worker'] === null) return;
