@@ -5,6 +5,7 @@ import type { DB } from '../core/ledger/db';
 import type { OpName, Output, ParsedInput } from './contract';
 import type { FilePolicy } from './files';
 import type { TaskTableIndex } from './task-index';
+import type { ReadCache } from './read-cache';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -24,6 +25,8 @@ export interface HandlerContext {
   readonly opts: ServiceOptions;
   readonly files: FilePolicy;
   readonly index: TaskTableIndex;
+  /** answers of expensive reads (总览), dropped on every change to the ledger */
+  readonly reads: ReadCache;
   progress: Progress;
   /** aborted when the clerk cancels this call's job (job.cancel); never aborted for a call without a job id */
   readonly signal: AbortSignal;

@@ -8,6 +8,7 @@ import { ledgerDataVersion } from '../core/ledger/app-reads';
 import { contract, OP_NAMES, type Envelope, type OpName } from './contract';
 import { ApiError, toApiError } from './errors';
 import { TaskTableIndex } from './task-index';
+import { ReadCache } from './read-cache';
 import { handlers } from './handlers/index';
 import type { Handler, HandlerContext, Progress, ServiceOptions } from './handler-types';
 
@@ -24,6 +25,7 @@ export function createService(opts: ServiceOptions): Service {
     () => db,
     () => opts.today ?? todayLocal(),
   );
+  const reads = new ReadCache();
   // another program's commits (the CLI importing while the app is open) move SQLite's
   // data_version; checked before every call, so no call answers from a stale task index
   let seenVersion = ledgerDataVersion(db);
@@ -34,6 +36,7 @@ export function createService(opts: ServiceOptions): Service {
     seenVersion = v;
     external++;
     index.invalidate();
+    reads.clear();
   };
   // writing operations one at a time: the ledger is one SQLite connection, imports are transactions
   let queue: Promise<unknown> = Promise.resolve();
@@ -66,6 +69,7 @@ export function createService(opts: ServiceOptions): Service {
         opts,
         files: opts.files,
         index,
+        reads,
         progress: onProgress ?? (() => {}),
         signal: controller.signal,
         cancel,
@@ -80,6 +84,7 @@ export function createService(opts: ServiceOptions): Service {
           } finally {
             db = openLedger(opts.dbPath);
             index.invalidate();
+            reads.clear();
             // a new connection counts data_version afresh
             seenVersion = ledgerDataVersion(db);
           }
@@ -92,6 +97,7 @@ export function createService(opts: ServiceOptions): Service {
         value = await handler(input as never, ctx);
       } finally {
         if ('writes' in spec && spec.writes) {
+          reads.clear();
           if (touched) index.refresh(touched);
           else index.invalidate();
         }

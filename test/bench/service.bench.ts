@@ -1,7 +1,8 @@
 // `npm run bench service`: the app's service over a 100,000-task ledger (4,000 plans × 25
 // tasks × 10 counties, one period: 1,000,000 progress records), without a browser: the task
 // index built on the first task.query (cold) and a page afterwards (warm), then 总览
-// (overview.get) — each call's wall and CPU time (CPU is comparable on a busy machine).
+// (overview.get) cold and again — each call's wall and CPU time (CPU is comparable on a busy
+// machine). The table's rows are the cold calls.
 // Targets (issue 15): task index < 1.5 s, 总览 < 1 s.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -42,8 +43,10 @@ export default async function bench(): Promise<void> {
     const cold = await timed('task.query', { limit: 200 });
     const warm = await timed('task.query', { offset: 50_000, limit: 200 });
     const overview = await timed('overview.get', {});
+    // kept by the service until the ledger changes (read-cache.ts): the clerk's way back to 总览
+    const again = await timed('overview.get', {});
     console.log(
-      `task index built on the first query: ${f(cold)} [${cold.value.total?.toLocaleString('en')} tasks]; a page afterwards ${f(warm)}; 总览 ${f(overview)}`,
+      `task index built on the first query: ${f(cold)} [${cold.value.total?.toLocaleString('en')} tasks]; a page afterwards ${f(warm)}; 总览 ${f(overview)}, again before any write ${f(again)}`,
     );
     addRow(
       `task index for ${TASKS.toLocaleString('en')} tasks (service)`,

@@ -6,7 +6,7 @@ import { leadsOf, periodRollup } from '../../core/ledger/period-rollup';
 import { planHeadings } from '../../core/ledger/app-reads';
 import { submissionDue } from '../../core/submissions/due';
 import type { Overview } from '../contract';
-import type { Handlers } from '../handler-types';
+import type { HandlerContext, Handlers } from '../handler-types';
 import { currentPeriod } from './settings';
 
 /** 今后多少天的完成时限 the timeline shows. */
@@ -15,70 +15,75 @@ const UPCOMING_DAYS = 90;
 export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
   'overview.get'({ period }, ctx): Overview {
     const key = period ?? currentPeriod(ctx);
-    const f = periodRollup(ctx.db, key);
-    const byCounty = f.counties.map((c) => ({
-      county: c.county,
-      tasks: c.total,
-      done: c.done,
-      rate: c.rate,
-      reported: c.reported,
-      unreported: c.unreported,
-      rank: c.rank,
-      tied: c.tied,
-      overdue: c.overdue,
-      red: c.red,
-      yellow: c.yellow,
-      blue: c.blue,
-    }));
-    const figures = new Map(f.plans.map((p) => [p.planId, p]));
-    const plans = planHeadings(ctx.db).map((p) => {
-      const pf = figures.get(p.id);
-      const light: Overview['plans'][number]['light'] = !pf
-        ? 'grey'
-        : pf.overdue || pf.red
-          ? 'red'
-          : pf.yellow || pf.lagging
-            ? 'yellow'
-            : 'green';
-      return {
-        id: p.id,
-        title: p.title,
-        short_name: p.short_name,
-        light,
-        tasks: pf?.total ?? 0,
-        done: pf?.done ?? 0,
-        lagging: pf?.lagging ?? 0,
-        overdue: pf?.overdue ?? 0,
-        red: pf?.red ?? 0,
-        yellow: pf?.yellow ?? 0,
-        blue: pf?.blue ?? 0,
-      };
-    });
-    const active = f.tasks.filter((t) => t.state === 'active' && t.status !== 'done');
-    const upcoming = active
-      .filter((t) => t.dueDate && t.daysLeft != null && t.daysLeft <= UPCOMING_DAYS)
-      .map((t) => ({ id: t.taskId, code: t.code, title: t.title, due: t.dueDate!, days: t.daysLeft! }))
-      .sort((a, c) => a.due.localeCompare(c.due))
-      .slice(0, 40);
-    const overdue = active
-      .filter((t) => t.list === 'overdue')
-      .map((t) => ({ id: t.taskId, code: t.code, title: t.title, due: t.dueDate!, days: t.overdueDays }))
-      .sort((a, c) => c.days - a.days)
-      .slice(0, 200);
-    // 牵头单位 of the listed tasks only: reading every task's units was a second of 总览's time
-    const leads = leadsOf(
-      ctx.db,
-      overdue.map((t) => t.id),
-    );
-    return {
-      asOf: f.asOf,
-      period: key,
-      submission_due: submissionDue(ctx.db, key),
-      totals: f.totals,
-      byCounty,
-      plans,
-      upcoming,
-      overdue: overdue.map((t) => ({ ...t, lead: leads.get(t.id)!.slice(0, 3).join('、') })),
-    };
+    // kept until the ledger changes (ReadCache): the clerk comes back to 总览 between screens
+    return ctx.reads.get(`overview.get\t${key}\t${ctx.today()}`, () => overview(ctx, key));
   },
 };
+
+function overview(ctx: HandlerContext, key: string): Overview {
+  const f = periodRollup(ctx.db, key);
+  const byCounty = f.counties.map((c) => ({
+    county: c.county,
+    tasks: c.total,
+    done: c.done,
+    rate: c.rate,
+    reported: c.reported,
+    unreported: c.unreported,
+    rank: c.rank,
+    tied: c.tied,
+    overdue: c.overdue,
+    red: c.red,
+    yellow: c.yellow,
+    blue: c.blue,
+  }));
+  const figures = new Map(f.plans.map((p) => [p.planId, p]));
+  const plans = planHeadings(ctx.db).map((p) => {
+    const pf = figures.get(p.id);
+    const light: Overview['plans'][number]['light'] = !pf
+      ? 'grey'
+      : pf.overdue || pf.red
+        ? 'red'
+        : pf.yellow || pf.lagging
+          ? 'yellow'
+          : 'green';
+    return {
+      id: p.id,
+      title: p.title,
+      short_name: p.short_name,
+      light,
+      tasks: pf?.total ?? 0,
+      done: pf?.done ?? 0,
+      lagging: pf?.lagging ?? 0,
+      overdue: pf?.overdue ?? 0,
+      red: pf?.red ?? 0,
+      yellow: pf?.yellow ?? 0,
+      blue: pf?.blue ?? 0,
+    };
+  });
+  const active = f.tasks.filter((t) => t.state === 'active' && t.status !== 'done');
+  const upcoming = active
+    .filter((t) => t.dueDate && t.daysLeft != null && t.daysLeft <= UPCOMING_DAYS)
+    .map((t) => ({ id: t.taskId, code: t.code, title: t.title, due: t.dueDate!, days: t.daysLeft! }))
+    .sort((a, c) => a.due.localeCompare(c.due))
+    .slice(0, 40);
+  const overdue = active
+    .filter((t) => t.list === 'overdue')
+    .map((t) => ({ id: t.taskId, code: t.code, title: t.title, due: t.dueDate!, days: t.overdueDays }))
+    .sort((a, c) => c.days - a.days)
+    .slice(0, 200);
+  // 牵头单位 of the listed tasks only: reading every task's units was a second of 总览's time
+  const leads = leadsOf(
+    ctx.db,
+    overdue.map((t) => t.id),
+  );
+  return {
+    asOf: f.asOf,
+    period: key,
+    submission_due: submissionDue(ctx.db, key),
+    totals: f.totals,
+    byCounty,
+    plans,
+    upcoming,
+    overdue: overdue.map((t) => ({ ...t, lead: leads.get(t.id)!.slice(0, 3).join('、') })),
+  };
+}
