@@ -8,6 +8,7 @@ import { overviewHandlers } from '../../electron/api/handlers/overview';
 import { periodFigures, periodSummary, setSetting, type DB } from '../../electron/core/ledger/index';
 import { collectLedgerWorkbook } from '../../electron/core/export/collect-ledger-workbook';
 import type { HandlerContext } from '../../electron/api/handler-types';
+import { ReadCache } from '../../electron/api/read-cache';
 import { addProgress } from '../helpers/ledger';
 import { exportLedger, PERIOD } from '../core/export/fixture';
 
@@ -54,7 +55,7 @@ describe('the same colours everywhere', () => {
   });
 
   it('per-county roll-up and 总览 = period figures, county by county', async () => {
-    const ctx = { db, today: () => END } as unknown as HandlerContext;
+    const ctx = { db, today: () => END, reads: new ReadCache() } as unknown as HandlerContext;
     const ov = await overviewHandlers['overview.get']({ period: PERIOD }, ctx);
     const sums = new Map(periodSummary(db, PERIOD).map((s) => [s.county, s]));
     for (const c of f.counties) {
