@@ -43,11 +43,25 @@ export function moduleScriptSource(moduleSource: string): string | null {
   const body = moduleSource.slice(0, m.index);
   // any other import/export statement at a line's start would not parse as a script
   if (/^(import|export)\b/m.test(body)) return null;
-  return (
+  return asciiSource(
     '(function (__taizhangModuleUrl) {\n' +
-    body.replaceAll('import.meta.url', '__taizhangModuleUrl') +
-    `\nreturn {${m[1]}};\n})`
+      body.replaceAll('import.meta.url', '__taizhangModuleUrl') +
+      `\nreturn {${m[1]}};\n})`,
   );
+}
+
+/**
+ * The script with its few non-ASCII characters (core-js's copyright and URL checks, a glyph name,
+ * a ligature; all inside quoted strings) written as \u escapes, which mean the same there: an
+ * ASCII file reads as Latin-1 into a one-byte string, instead of being decoded from UTF-8 into a
+ * two-byte one twice its size. Null where one stands on a line with a template literal, whose
+ * raw text an escape would change.
+ */
+function asciiSource(src: string): string | null {
+  for (const m of src.matchAll(/^.*[^\p{ASCII}].*$/gmu)) if (m[0].includes('`')) return null;
+  // each UTF-16 unit of the character (two for one beyond the BMP), as a string literal spells it
+  const unit = (c: string, i: number) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return src.replace(/[^\p{ASCII}]/gu, (c) => (c.length === 2 ? unit(c, 0) + unit(c, 1) : unit(c, 0)));
 }
 
 /** Writes one prepared script into dir (the build). */
@@ -80,7 +94,8 @@ export function loadPrepared(dir: string, part: PdfJsPart): Record<string, unkno
   const file = path.join(dir, `${part}.js`);
   if (!existsSync(file)) return null;
   const cache = path.join(dir, `${part}.cache`);
-  const script = new vm.Script(readFileSync(file, 'utf8'), {
+  // ASCII (asciiSource): read as Latin-1, a one-byte string
+  const script = new vm.Script(readFileSync(file, 'latin1'), {
     filename: pathToFileURL(file).href,
     cachedData: existsSync(cache) ? readFileSync(cache) : undefined,
     // pdf.js imports its worker or its JPX fallback by URL or path, as the module would

@@ -26,6 +26,9 @@ describe('pdf.js prepared as scripts', () => {
     expect(pdf).not.toBeNull();
     expect(worker).not.toContain('import.meta');
     expect(pdf).not.toContain('import.meta');
+    // ASCII only, read as Latin-1 (the non-ASCII characters written as escapes)
+    expect(worker).toMatch(/^\p{ASCII}*$/u);
+    expect(pdf).toMatch(/^\p{ASCII}*$/u);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'taizhang-prepared-'));
     try {
       writePrepared(dir, 'pdf.worker', worker!);
