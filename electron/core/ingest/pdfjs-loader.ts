@@ -123,10 +123,47 @@ export function syncInflateSource(src: string): string {
   return src.slice(0, at) + DEFLATE_SYNC + src.slice(at + DEFLATE_STREAM.length);
 }
 
+/**
+ * pdf.js keys its caches of objects by reference (RefSetCache: fonts, images, colour spaces) by
+ * the reference's string, built afresh by Ref.toString on every lookup; the font cache alone is
+ * asked once per text-showing font change (handleSetFont), thousands of times a document. A Ref
+ * never changes its number or generation (pdf.js interns them, Ref.get), so its string is kept
+ * in a private field (which no copy of the object carries) once built.
+ */
+const REF_TO_STRING = `class Ref {
+  constructor(num, gen) {
+    this.num = num;
+    this.gen = gen;
+  }
+  toString() {
+    if (this.gen === 0) {
+      return \`\${this.num}R\`;
+    }
+    return \`\${this.num}R\${this.gen}\`;
+  }
+`;
+const REF_TO_STRING_KEPT = `class Ref {
+  #string = null; // taizhang: built once
+  constructor(num, gen) {
+    this.num = num;
+    this.gen = gen;
+  }
+  toString() {
+    return this.#string ??= this.gen === 0 ? \`\${this.num}R\` : \`\${this.num}R\${this.gen}\`;
+  }
+`;
+
+/** The worker's source with a Ref's string kept, or the source as it is when this pdf.js differs. */
+export function keptRefStringSource(src: string): string {
+  const at = src.indexOf(REF_TO_STRING);
+  if (at < 0 || src.indexOf(REF_TO_STRING, at + 1) >= 0) return src;
+  return src.slice(0, at) + REF_TO_STRING_KEPT + src.slice(at + REF_TO_STRING.length);
+}
+
 /** The worker's source with every patch above, or null when this pdf.js differs. */
 export function patchedWorkerSource(src: string): string | null {
   const textOnly = textOnlyWorkerSource(src);
-  return textOnly === null ? null : syncInflateSource(flatTextStateSource(textOnly));
+  return textOnly === null ? null : keptRefStringSource(syncInflateSource(flatTextStateSource(textOnly)));
 }
 
 /**

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   flatTextStateSource,
+  keptRefStringSource,
   loadPdfJs,
   syncInflateSource,
   textOnlyWorkerSource,
@@ -56,5 +57,17 @@ describe('the text-only pdf.js worker', () => {
     const bytes = await new Response('台账').bytes();
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(new TextDecoder().decode(bytes)).toBe('台账');
+  });
+
+  it("keeps a Ref's string in the installed pdfjs-dist: only Ref.toString changed", () => {
+    const src = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+    const out = keptRefStringSource(src);
+    const before = new Set(src.split('\n'));
+    const changed = out.split('\n').filter((l) => !before.has(l));
+    expect(changed).toEqual([
+      expect.stringContaining('#string = null;'),
+      expect.stringContaining('return this.#string ??='),
+    ]);
+    expect(keptRefStringSource('export const x = 1;\n')).toBe('export const x = 1;\n');
   });
 });
