@@ -10,7 +10,8 @@
 import { wrappedLines } from '../common/text-width.std';
 import { escapeXml, stripInvalidXmlChars } from './xml-tree';
 import { capCellText } from './cell-text';
-import { packAsync, zipPacked, type PackedEntry, type ZipEntry } from './zip-writer';
+import { AsciiBuffer } from './ascii-buffer';
+import { packAsync, packPartsAsync, zipPacked, type PackedEntry, type ZipEntry } from './zip-writer';
 
 export interface CellStyle {
   font?: 'normal' | 'bold' | 'header' | 'title' | 'subtitle';
@@ -153,12 +154,24 @@ function hfText(s: string): string {
   );
 }
 
-/** One worksheet, written row by row straight into XML. */
+/**
+ * Bytes per block of finished rows: the first block of a sheet is small (a plan's sheet of a
+ * 1M-record ledger is ~400 KB; 200 sheets each holding a 1 MB block made the garbage
+ * collector run more often), each next one twice the size, up to 1 MB.
+ */
+const FIRST_BLOCK = 1 << 16;
+const BLOCK = 1 << 20;
+/** Room left before a row's cells for its <row> tag, which carries the height known only at its end. */
+const TAG_ROOM = 64;
+/** A row's cells are mostly well under this; a longer row grows the block (one copy). */
+const ROW_ROOM = 1 << 13;
+
+/** One worksheet, written row by row straight into XML bytes. */
 export class SheetWriter {
-  // finished rows go to UTF-8 buffers every few hundred rows: off the JS heap, so the
-  // garbage collector does not rescan tens of MB of row strings (it was most of the time)
+  // finished rows go to byte blocks: off the JS heap, so the garbage collector does not
+  // rescan tens of MB of row text
   private chunks: Buffer[] = [];
-  private rows: string[] = [];
+  private out = new AsciiBuffer(FIRST_BLOCK);
   private merges: string[] = [];
   private widths: number[] = [];
   private frozen: { rows: number; cols: number } | null = null;
@@ -190,38 +203,40 @@ export class SheetWriter {
   // Row by row without building cell objects (hundreds of thousands of cells on a large
   // ledger): begin(), put() each cell, end(). put() with a width tracks wrapped lines so
   // end('auto') can size the row.
-  private cur = '';
   private col = 0;
   private lines = 1;
+  /** where the row's tag goes in the block; its cells start TAG_ROOM bytes later */
+  private rowStart = 0;
 
-  // the row number as text and each column's '<c r="AB' (written for every cell)
-  private rowText = '';
+  // each column's '<c r="AB' (written for every cell)
   private static prefixes: string[] = [];
   private static prefix(col: number): string {
     return (SheetWriter.prefixes[col] ??= '<c r="' + colName(col));
   }
-  // what follows the reference, per style id: '" s="5" t="s"><v>' and '" s="5"/>' (one
-  // concatenation per cell instead of three and a number turned into text)
-  private static textMid: string[] = [];
-  private static numMid: string[] = [];
-  private static emptyTail: string[] = [];
 
   begin(): void {
     this.rowCount++;
-    this.rowText = String(this.rowCount);
-    this.cur = '';
     this.col = 0;
     this.lines = 1;
+    if (this.out.at + TAG_ROOM + ROW_ROOM > this.out.bytes.length) this.flushRows();
+    this.rowStart = this.out.at;
+    this.out.at += TAG_ROOM;
   }
 
   put(v: CellValue, s: number, wrapWidth?: number): void {
-    const ref = SheetWriter.prefix(this.col++) + this.rowText;
-    if (v === null || v === undefined || v === '') {
-      this.cur += ref + (SheetWriter.emptyTail[s] ??= '" s="' + s + '"/>');
+    const b = this.out;
+    b.text(SheetWriter.prefix(this.col++));
+    b.num(this.rowCount);
+    if (v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v))) {
+      b.text('" s="');
+      b.num(s);
+      b.text('"/>');
     } else if (typeof v === 'number') {
-      this.cur += Number.isFinite(v)
-        ? ref + (SheetWriter.numMid[s] ??= '" s="' + s + '"><v>') + v + '</v></c>'
-        : ref + (SheetWriter.emptyTail[s] ??= '" s="' + s + '"/>');
+      b.text('" s="');
+      b.num(s);
+      b.text('"><v>');
+      b.num(v);
+      b.text('</v></c>');
     } else {
       v = capCellText(v);
       const c0 = v.charCodeAt(0);
@@ -229,11 +244,11 @@ export class SheetWriter {
         c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13
           ? this.styles.quotedOf(s)
           : s;
-      this.cur +=
-        ref +
-        (SheetWriter.textMid[style] ??= '" s="' + style + '" t="s"><v>') +
-        this.strings.index(v) +
-        '</v></c>';
+      b.text('" s="');
+      b.num(style);
+      b.text('" t="s"><v>');
+      b.num(this.strings.index(v));
+      b.text('</v></c>');
       if (wrapWidth) {
         const n = wrappedLines(v, wrapWidth);
         if (n > this.lines) this.lines = n;
@@ -250,24 +265,30 @@ export class SheetWriter {
     const h =
       height === 'auto' ? (lines > 1 ? Math.min(409, Math.ceil(lines * LINE_PT + 4)) : undefined) : height;
     if (this.col > this.maxCol) this.maxCol = this.col;
-    this.rows.push(
-      '<row r="' +
-        this.rowCount +
-        '"' +
-        (h ? ' ht="' + h + '" customHeight="1"' : '') +
-        '>' +
-        this.cur +
-        '</row>',
-    );
-    this.cur = '';
-    if (this.rows.length >= 256) this.flushRows();
+    const o = this.out;
+    const cells = this.rowStart + TAG_ROOM;
+    const cellsEnd = o.at;
+    // the tag written where the row starts, then the cells moved up against it
+    o.at = this.rowStart;
+    o.text('<row r="');
+    o.num(this.rowCount);
+    if (h) {
+      o.text('" ht="');
+      o.num(h);
+      o.text('" customHeight="1');
+    }
+    o.text('">');
+    if (o.at > cells) throw new Error(`row tag longer than ${TAG_ROOM} bytes`);
+    o.bytes.copyWithin(o.at, cells, cellsEnd);
+    o.at += cellsEnd - cells;
+    o.text('</row>');
     return this.rowCount;
   }
 
   private flushRows(): void {
-    if (!this.rows.length) return;
-    this.chunks.push(Buffer.from(this.rows.join(''), 'utf8'));
-    this.rows = [];
+    if (!this.out.at) return;
+    this.chunks.push(this.out.bytes.subarray(0, this.out.at));
+    this.out = new AsciiBuffer(Math.min(BLOCK, this.out.bytes.length * 2));
   }
 
   /** Merges a range given as 0-based columns and 1-based rows. */
@@ -288,8 +309,8 @@ export class SheetWriter {
     return this.filter;
   }
 
-  /** The worksheet part, as UTF-8 bytes. */
-  bytes(selected: boolean): Buffer {
+  /** The worksheet part, as UTF-8 bytes in parts (the sheet is empty afterwards). */
+  parts(selected: boolean): Buffer[] {
     this.flushRows();
     const last = `${colName(Math.max(0, this.maxCol - 1))}${Math.max(1, this.rowCount)}`;
     const f = this.frozen;
@@ -325,7 +346,7 @@ export class SheetWriter {
         : '') +
       '<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
       '</worksheet>';
-    const out = Buffer.concat([Buffer.from(head, 'utf8'), ...this.chunks, Buffer.from(tail, 'utf8')]);
+    const out = [Buffer.from(head, 'utf8'), ...this.chunks, Buffer.from(tail, 'utf8')];
     this.chunks = [];
     return out;
   }
@@ -406,9 +427,7 @@ export class XlsxBook {
   private closeLast(): void {
     const i = this.sheets.length - 1;
     if (i < 0 || this.packed.length > i) return;
-    this.packed.push(
-      packAsync({ name: `xl/worksheets/sheet${i + 1}.xml`, data: this.sheets[i]!.bytes(i === 0) }, 1),
-    );
+    this.packed.push(packPartsAsync(`xl/worksheets/sheet${i + 1}.xml`, this.sheets[i]!.parts(i === 0), 1));
   }
 
   async toBuffer(): Promise<Buffer> {

@@ -4,7 +4,7 @@
 import * as zlib from 'node:zlib';
 
 // Node ≥ 20.15 has a native CRC-32; the table version below is the fallback
-const nativeCrc32 = (zlib as unknown as { crc32?: (b: Uint8Array) => number }).crc32;
+const nativeCrc32 = (zlib as unknown as { crc32?: (b: Uint8Array, prev: number) => number }).crc32;
 
 // slicing-by-8 CRC-32 tables: eight bytes a step (the sheet XML of a large ledger is ~60 MB)
 const CRC_TABLES = (() => {
@@ -19,11 +19,12 @@ const CRC_TABLES = (() => {
   return t;
 })();
 
-export function crc32(buf: Uint8Array): number {
-  return nativeCrc32 ? nativeCrc32(buf) >>> 0 : crc32js(buf);
+/** CRC-32 of `buf`; `prev` continues the CRC of the bytes before it. */
+export function crc32(buf: Uint8Array, prev = 0): number {
+  return nativeCrc32 ? nativeCrc32(buf, prev) >>> 0 : crc32js(buf, prev);
 }
 
-export function crc32js(buf: Uint8Array): number {
+export function crc32js(buf: Uint8Array, prev = 0): number {
   const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC_TABLES as [
     Int32Array,
     Int32Array,
@@ -34,7 +35,7 @@ export function crc32js(buf: Uint8Array): number {
     Int32Array,
     Int32Array,
   ];
-  let c = -1;
+  let c = ~prev;
   let i = 0;
   const n8 = buf.length - (buf.length % 8);
   for (; i < n8; i += 8) {
@@ -83,6 +84,29 @@ export function packAsync(e: ZipEntry, level?: number): Promise<PackedEntry> {
       err ? reject(err) : resolve({ name: e.name, crc, size: e.data.length, deflated }),
     ),
   );
+}
+
+/**
+ * The same for an entry made of parts (a worksheet's blocks of rows), streamed through one
+ * deflater instead of joined first: the output is the same bytes as deflating them joined
+ * (zlib waits for more input until the end), without copying the whole part once more.
+ */
+export function packPartsAsync(name: string, parts: Buffer[], level?: number): Promise<PackedEntry> {
+  let crc = 0;
+  let size = 0;
+  for (const p of parts) {
+    crc = crc32(p, crc);
+    size += p.length;
+  }
+  return new Promise((resolve, reject) => {
+    const out: Buffer[] = [];
+    const z = zlib.createDeflateRaw({ level: levelFor(size, level) });
+    z.on('data', (b: Buffer) => out.push(b));
+    z.on('error', reject);
+    z.on('end', () => resolve({ name, crc, size, deflated: Buffer.concat(out) }));
+    for (const p of parts) z.write(p);
+    z.end();
+  });
 }
 
 export function zipPacked(entries: PackedEntry[]): Buffer {
