@@ -16,13 +16,13 @@ import {
   isEl,
   parseLosslessXml,
   serializeNode,
-  serializeXmlBuffer,
+  serializeXmlParts,
   textOf,
   type XElement,
   type XNode,
 } from './xml-tree';
 import { dropProp } from './ooxml';
-import { packAsync, zipPacked, type ZipEntry } from './zip-writer';
+import { packAsync, packPartsAsync, zipPacked, type PackedEntry } from './zip-writer';
 
 /** What a block generator learns about the place it fills. */
 export interface BlockContext {
@@ -181,14 +181,14 @@ export async function fillDocx(
   const parts = Object.keys(zip.files).filter((n) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(n));
   if (!parts.includes('word/document.xml'))
     throw new Error('模板不是有效的 Word 文档（缺少 word/document.xml）。');
-  const filled = new Map<string, Buffer>();
+  const filled = new Map<string, Buffer[]>();
   for (const name of parts) {
     const xml = await zip.file(name)!.async('string');
     const tree = parseLosslessXml(xml);
     const isDoc = name === 'word/document.xml';
     if (isDoc) fillBlocks(tree, blocks, seen, unknown, values.text);
     for (const p of findAll(tree, 'w:p')) fillInline(p, values.text, seen, unknown);
-    filled.set(name, serializeXmlBuffer(tree));
+    filled.set(name, serializeXmlParts(tree));
   }
   const given = [...Object.keys(values.text), ...Object.keys(blocks)];
   const report: FillReport = {
@@ -198,12 +198,19 @@ export async function fillDocx(
   };
   // native deflate: a large bulletin's document.xml is tens of MB, too slow for JSZip's; on
   // the thread pool, so the parts compress side by side and the main thread is free
-  const entries: ZipEntry[] = [];
+  // (the filled parts streamed through the deflater in their pieces: a 1M-record document.xml
+  // is ~26 MB, not copied once more to join it)
+  const packed: Promise<PackedEntry>[] = [];
   for (const f of Object.values(zip.files)) {
     if (f.dir) continue;
-    entries.push({ name: f.name, data: filled.get(f.name) ?? (await f.async('nodebuffer')) });
+    const pieces = filled.get(f.name);
+    packed.push(
+      pieces
+        ? packPartsAsync(f.name, pieces)
+        : packAsync({ name: f.name, data: await f.async('nodebuffer') }),
+    );
   }
-  return { buffer: zipPacked(await Promise.all(entries.map((e) => packAsync(e)))), report };
+  return { buffer: zipPacked(await Promise.all(packed)), report };
 }
 
 function fillBlocks(

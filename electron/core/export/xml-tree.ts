@@ -87,9 +87,10 @@ export function serializeXml(nodes: XNode[]): string {
 /**
  * serializeXml straight to UTF-8: a filled document.xml can be tens of MB of generated
  * markup (one raw node, or one already encoded), which is encoded as it is instead of being
- * copied into one more string first. Same bytes as Buffer.from(serializeXml(nodes)).
+ * copied into one more string first. Joined, the same bytes as Buffer.from(serializeXml(nodes));
+ * left in pieces for the deflater (packPartsAsync).
  */
-export function serializeXmlBuffer(nodes: XNode[]): Buffer {
+export function serializeXmlParts(nodes: XNode[]): Buffer[] {
   const bufs: Buffer[] = [];
   let small: string[] = [];
   const flush = () => {
@@ -120,7 +121,7 @@ export function serializeXmlBuffer(nodes: XNode[]): Buffer {
   };
   for (const n of nodes) walk(n);
   flush();
-  return bufs.length === 1 ? bufs[0]! : Buffer.concat(bufs);
+  return bufs;
 }
 
 export function serializeNode(n: XNode): string {
