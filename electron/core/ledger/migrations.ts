@@ -500,6 +500,20 @@ CREATE TRIGGER readings_closure_del AFTER DELETE ON unit_closures BEGIN
 END;
 `,
   },
+  {
+    version: 10,
+    description: '总览：按任务保存各报送单位的最新进展（最新一期的总览不必逐一查找100万对任务与单位）',
+    sql: `
+-- each task's reporting units with their latest records by the period figures' rule, JSON
+-- [[unit_id, status index, recorded, percent (%.17g text), period], …]: 总览 of the latest
+-- period reads them instead of resolving 1,000,000 (task, unit) pairs (latest-pairs.ts).
+-- units now also says whether each responsibility reports ("unit_id:role:reports,…"), so
+-- every summary is computed again
+ALTER TABLE task_readings ADD COLUMN pairs TEXT;
+DELETE FROM task_readings;
+INSERT OR IGNORE INTO task_readings_stale SELECT id FROM tasks;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

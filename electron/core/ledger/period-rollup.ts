@@ -15,8 +15,9 @@
 // test/core/ledger/period-rollup.test.ts proves the two agree on the test ledgers.
 import { snapshotRead, stmt, type DB } from './db';
 import { dueDistance, expectedFor, rollupStatus, taskWarning, unitWarning, warningRule } from './derive';
-import type { Status, Warning } from './derive';
-import { READING_COMBINATIONS, readingsOf } from './task-readings';
+import type { Status, TaskDates, Warning } from './derive';
+import { READING_COMBINATIONS, readingsOf, STATUSES, type PairReading } from './task-readings';
+import { latestPeriodPairs, type LatestRow } from './latest-pairs';
 import {
   add,
   countyTallies,
@@ -202,7 +203,11 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
   const plans = planMeta(db);
   const tasks: RolledTask[] = [];
   const overdueIds: number[] = [];
-  for (const r of taskRows(db, period)) {
+  const counties = countyCounter(db, period, scoring, b, expected);
+  // the latest period: its pairs' readings are kept per task (latest-pairs.ts), and each task's
+  // counties are counted as the task is read; otherwise SQLite resolves and groups the pairs
+  const latest = latestPeriodPairs(db, period);
+  for (const r of latest ?? taskRows(db, period)) {
     const [id, code, title, planId, state, due, originalDue, firstDeadline, year, docDate, mask] = r;
     const closed = state === 'closed';
     // one reading per (status, reported) combination the task's units show (a closed task's all done)
@@ -220,6 +225,25 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
     const live = state === 'active' && ledgerStatus !== 'done';
     const overdue = state === 'active' && status !== 'done' && live && overdueDays > 0;
     if (overdue) overdueIds.push(id);
+    if (latest) {
+      const [units, pairs] = (r as LatestRow).slice(17) as [string | null, PairReading[]];
+      const named = latest.named(units);
+      for (const [unitId, st, recorded, pct, per] of pairs) {
+        const u = named.get(unitId)!;
+        counties.count(
+          unitId,
+          year,
+          docDate,
+          dates,
+          STATUSES[st]!,
+          pct == null ? null : Number(pct),
+          recorded ? per : null,
+          u.lists,
+          overdue,
+          u.rows,
+        );
+      }
+    }
     tasks.push({
       taskId: id,
       code,
@@ -252,52 +276,76 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
   }
   finish(totals);
   for (const p of byPlan.values()) finish(p);
+  if (!latest)
+    for (const g of countyGroups(db, period, overdueIds)) {
+      const [unitId, year, docDate, state, due, originalDue, firstDeadline, st, percent, reportedPeriod] = g;
+      const [lists, taskOverdue, n] = g.slice(10) as [number, number, number];
+      const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
+      counties.count(unitId, year, docDate, dates, st, percent, reportedPeriod, lists, !!taskOverdue, n);
+    }
   return {
     asOf,
     totals,
     plans: [...byPlan.values()].sort((a, c) => a.planId - c.planId),
-    counties: countyFigures(db, period, scoring, b, expected, overdueIds),
+    counties: counties.finish(),
     tasks,
   };
 }
 
-function countyFigures(
+/** The counties' tallies, counted pair group by pair group (counties.count), then finished. */
+function countyCounter(
   db: DB,
   period: Period,
   scoring: ScoringRule,
   b: Parameters<typeof unitWarning>[3],
   expected: (year: number, docDate: string | null, due: string | null) => number | null,
-  overdueIds: number[],
-): RolledCounty[] {
+) {
   const byCounty = countyTallies(db, period);
   const names = unitNamesById(db);
-  for (const g of countyGroups(db, period, overdueIds)) {
-    const [unitId, year, docDate, state, due, originalDue, firstDeadline, st, percent, reportedPeriod] = g;
-    const [lists, taskOverdue, n] = g.slice(10) as [number, number, number];
-    const name = names.get(unitId)!;
-    const c = byCounty.get(name);
-    if (!c) continue;
-    const closed = state === 'closed';
-    const ledgerStatus: Status = closed ? 'done' : st;
-    const status: FigureStatus = !closed && reportedPeriod == null ? 'unreported' : ledgerStatus;
-    const warning = unitWarning(
-      { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline },
-      { status: ledgerStatus, percent, reported: reportedPeriod != null },
-      expected(year, docDate, due),
-      b,
-    );
-    const unitOverdue = !!taskOverdue && status !== 'done';
-    add(c, status, state === 'active' ? warning : null, unitOverdue, n);
+  const county = new Map<number, ReturnType<typeof byCounty.get>>();
+  for (const [id, name] of names) if (byCounty.has(name)) county.set(id, byCounty.get(name));
+  // whether the unit also assists matters only when it leads on none (roleOf)
+  const weight = [0, 1, 2].map((lists) => {
     const tu = emptyTaskUnits();
-    if (lists === 1) tu.lead.push(name);
-    if (lists === 2) tu.cooperate.push(name);
-    const w = roleOf(tu, name) === 'lead' ? scoring.leadWeight : scoring.assistWeight;
-    if (status === 'done') c.doneW += w * n;
-    if (unitOverdue) c.overdueW += w * n;
-    if (reportedPeriod === period.key) c.freshTasks += n;
-    else if (reportedPeriod) c.periods.add(reportedPeriod);
-  }
-  return finishCounties([...byCounty.values()], scoring);
+    if (lists === 1) tu.lead.push('x');
+    if (lists === 2) tu.cooperate.push('x');
+    return roleOf(tu, 'x') === 'lead' ? scoring.leadWeight : scoring.assistWeight;
+  });
+  return {
+    /** n pairs alike of a county's unit (other units are not counted) */
+    count(
+      unitId: number,
+      year: number,
+      docDate: string | null,
+      dates: TaskDates,
+      st: Status,
+      percent: number | null,
+      reportedPeriod: string | null,
+      lists: number,
+      taskOverdue: boolean,
+      n: number,
+    ): void {
+      const c = county.get(unitId);
+      if (!c) return;
+      const closed = dates.state === 'closed';
+      const ledgerStatus: Status = closed ? 'done' : st;
+      const status: FigureStatus = !closed && reportedPeriod == null ? 'unreported' : ledgerStatus;
+      const warning = unitWarning(
+        dates,
+        { status: ledgerStatus, percent, reported: reportedPeriod != null },
+        expected(year, docDate, dates.due_date),
+        b,
+      );
+      const unitOverdue = taskOverdue && status !== 'done';
+      add(c, status, dates.state === 'active' ? warning : null, unitOverdue, n);
+      const w = weight[lists]!;
+      if (status === 'done') c.doneW += w * n;
+      if (unitOverdue) c.overdueW += w * n;
+      if (reportedPeriod === period.key) c.freshTasks += n;
+      else if (reportedPeriod) c.periods.add(reportedPeriod);
+    },
+    finish: (): RolledCounty[] => finishCounties([...byCounty.values()], scoring),
+  };
 }
 
 function unitNamesById(db: DB): Map<number, string> {

@@ -20,7 +20,7 @@ import type { Role } from '../parse/types';
 import type { Status, UnitReading } from './derive';
 
 /** The statuses in the order of the bit mask (bit = 2 × index + ever reported). */
-const STATUSES: readonly Status[] = ['done', 'on_track', 'lagging', 'not_started'];
+export const STATUSES: readonly Status[] = ['done', 'on_track', 'lagging', 'not_started'];
 
 /** SQL: a reading's status (column `st`) as its index in STATUSES. */
 const STATUS_INDEX = `CASE st WHEN 'done' THEN 0 WHEN 'on_track' THEN 1 WHEN 'lagging' THEN 2 ELSE 3 END`;
@@ -66,12 +66,17 @@ export function readingsOf(mask: number | null, lows: readonly (number | null)[]
   return readings;
 }
 
-/** Every reporting (task, unit) of the stale tasks with its reading in force: st, rec, pct. */
+/**
+ * Every reporting (task, unit) of the stale tasks with its reading in force: st, rec (a record
+ * or a part 销号: the table's rule), recorded (a record: the period figures' rule), pct, per
+ * (the record's period).
+ */
 const STALE_READINGS = `
-  SELECT r.task_id,
+  SELECT r.task_id, r.unit_id,
          CASE WHEN uc.id IS NOT NULL THEN 'done' ELSE coalesce(p.status, 'not_started') END AS st,
          (p.rowid IS NOT NULL OR uc.id IS NOT NULL) AS rec,
-         p.percent AS pct
+         p.rowid IS NOT NULL AS recorded,
+         p.percent AS pct, p.period AS per
   FROM (SELECT DISTINCT task_id, unit_id FROM responsibilities
         WHERE reports = 1 AND task_id IN (SELECT task_id FROM task_readings_stale)) r
   LEFT JOIN progress p INDEXED BY progress_lookup
@@ -81,17 +86,23 @@ const STALE_READINGS = `
                   ORDER BY c.period_end DESC, c.status, c.percent, c.period LIMIT 1)
   LEFT JOIN unit_closures uc ON uc.task_id = r.task_id AND uc.unit_id = r.unit_id AND uc.reopened_at IS NULL`;
 
+/** %.17g: 17 significant digits give every double back exactly. */
+const exact = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE printf('%.17g', ${col}) END`;
+
 /** The stale tasks' summaries, as stored (a read-only ledger gets them without storing). */
 const STALE_SUMMARIES = `
   SELECT s.task_id,
-         (SELECT group_concat(x.unit_id || ':' || x.role, ',' ORDER BY x.id) FROM responsibilities x WHERE x.task_id = s.task_id) AS units,
-         ${READINGS_KEY} AS readings, coalesce(r.pct_n, 0) AS pct_n, r.pct_sum, coalesce(r.pct_whole, 1) AS pct_whole
+         (SELECT group_concat(x.unit_id || ':' || x.role || ':' || x.reports, ',' ORDER BY x.id)
+            FROM responsibilities x WHERE x.task_id = s.task_id) AS units,
+         ${READINGS_KEY} AS readings, coalesce(r.pct_n, 0) AS pct_n, r.pct_sum, coalesce(r.pct_whole, 1) AS pct_whole,
+         r.pairs
   FROM task_readings_stale s
   LEFT JOIN (SELECT task_id, ${READING_COMBINATIONS}, count(pct) AS pct_n, sum(pct) AS pct_sum,
-                    coalesce(min(pct = CAST(pct AS INTEGER)), 1) AS pct_whole
+                    coalesce(min(pct = CAST(pct AS INTEGER)), 1) AS pct_whole,
+                    json_group_array(json_array(unit_id, ${STATUS_INDEX}, recorded, ${exact('pct')}, per)) AS pairs
              FROM (${STALE_READINGS}) GROUP BY task_id) r ON r.task_id = s.task_id`;
 
-const COLUMNS = 'task_id, units, readings, pct_n, pct_sum, pct_whole';
+const COLUMNS = 'task_id, units, readings, pct_n, pct_sum, pct_whole, pairs';
 
 /** Brings the stale tasks' summaries up to date (in the caller's transaction, if any). */
 export function refreshTaskReadings(db: DB): number {
@@ -119,8 +130,8 @@ export type TaskSummary = [
 export function unstoredSummaries(db: DB): Map<number, TaskSummary> {
   const out = new Map<number, TaskSummary>();
   if (!db.readonly || !stmt(db, 'SELECT 1 FROM task_readings_stale LIMIT 1').get()) return out;
-  const rows = stmt(db, STALE_SUMMARIES).raw().all() as [number, ...TaskSummary][];
-  for (const [id, ...summary] of rows) out.set(id, summary);
+  const rows = stmt(db, STALE_SUMMARIES).raw().all() as [number, ...TaskSummary, unknown][];
+  for (const [id, ...summary] of rows) out.set(id, summary.slice(0, 5) as TaskSummary);
   return out;
 }
 
@@ -131,11 +142,23 @@ export function readingsOfKey(key: string | null): UnitReading[] {
   return readingsOf(mask ?? null, lows);
 }
 
-/** "unit:role,…" as [unit id, role] pairs (a task names the same few lists over and over). */
-export function unitRolesOf(units: string | null): [number, Role][] {
+/** "unit:role:reports,…" as [unit id, role, reports] (a task names the same few lists over and over). */
+export function unitRolesOf(units: string | null): [number, Role, boolean][] {
   if (!units) return [];
   return units.split(',').map((p) => {
-    const at = p.indexOf(':');
-    return [Number(p.slice(0, at)), p.slice(at + 1) as Role];
+    const [unit, role, reports] = p.split(':');
+    return [Number(unit), role as Role, reports === '1'];
   });
 }
+
+/**
+ * A task's reporting units by the period figures' rule, as of their latest records: [unit id,
+ * status index (STATUSES), recorded 0/1, percent as %.17g text or null, the record's period].
+ */
+export type PairReading = [
+  unit: number,
+  status: number,
+  recorded: number,
+  percent: string | null,
+  period: string | null,
+];

@@ -16,6 +16,9 @@ import {
   type DB,
 } from '../../../electron/core/ledger/index';
 import { leadsOf, periodRollup, rollupOf } from '../../../electron/core/ledger/period-rollup';
+import { latestPeriodPairs } from '../../../electron/core/ledger/latest-pairs';
+import { toPeriod } from '../../../electron/core/ledger/periods';
+import { addProgress } from '../../helpers/ledger';
 import { exportLedger } from '../export/fixture';
 import { buildSyntheticLedger } from '../../helpers/synthetic-ledger';
 
@@ -82,6 +85,45 @@ describe('periodRollup = periodFigures', () => {
       for (const p of [...s.periods, '2026-01']) same(s.db, p);
       same(s.db, '2025-11', '2025-12-20');
     });
+  });
+
+  it('the latest period from the kept readings: a county named twice, percents given and not', () => {
+    const db = exportLedger();
+    // the import names a unit once per task; the schema allows twice (two roles), and the
+    // period figures then count both rows
+    db.prepare(
+      `INSERT INTO responsibilities (task_id, unit_id, role, reports, ordinal)
+       SELECT r.task_id, r.unit_id, 'cooperate', 1, 99 FROM responsibilities r
+       JOIN tasks t ON t.id = r.task_id JOIN units u ON u.id = r.unit_id WHERE t.code = '大气-1' AND u.name = '杞县'`,
+    ).run();
+    const named = db
+      .prepare(
+        "SELECT count(*) FROM responsibilities r JOIN tasks t ON t.id = r.task_id JOIN units u ON u.id = r.unit_id WHERE t.code = '大气-1' AND u.name = '杞县' AND r.reports = 1",
+      )
+      .pluck()
+      .get();
+    expect(named, '杞县 reports twice on 大气-1').toBe(2);
+    addProgress(db, [
+      { task: '大气-3', unit: '杞县', period: '2025-09', status: '序时推进', percent: 40 },
+      { task: '大气-3', unit: '通许县', period: '2025-09', status: '序时推进' },
+      { task: '大气-3', unit: '兰考县', period: '2025-08', status: '滞后', percent: 10 },
+      // 未启动 with a percent and without one (which counts as 0)
+      { task: '碧水-1', unit: '杞县', period: '2025-09', status: '未启动', percent: 60 },
+      { task: '碧水-1', unit: '通许县', period: '2025-09', status: '未启动' },
+    ]);
+    closeTask(db, '大气-1', { unit: '尉氏县', evidence: '现场核查', operator: 't' });
+    expect(latestPeriodPairs(db, toPeriod('2025-09'))).not.toBeNull();
+    same(db, '2025-09');
+    same(db, '2025-09', '2025-12-31');
+    // a later month: the roll-up of September resolves its pairs itself
+    addProgress(db, [{ task: '大气-1', unit: '杞县', period: '2025-10', status: '已完成', percent: 100 }]);
+    expect(latestPeriodPairs(db, toPeriod('2025-09'))).toBeNull();
+    same(db, '2025-09');
+    same(db, '2025-10');
+    // a quarter ending on September's last day: its records tie with September's
+    addProgress(db, [{ task: '大气-1', unit: '通许县', period: '2025-Q3', status: '滞后', percent: 5 }]);
+    expect(latestPeriodPairs(db, toPeriod('2025-10'))).toBeNull();
+    for (const p of ['2025-09', '2025-Q3', '2025-10']) same(db, p);
   });
 
   it('names the overdue tasks’ 牵头单位 as the period figures do', () => {
