@@ -8,12 +8,8 @@ import { stmt, type DB } from './db';
 import type { Period } from './periods';
 import { refreshTaskReadings, unitRolesOf, type PairReading } from './task-readings';
 
-/**
- * A task as period-rollup.ts's taskRows gives it (its reporting units' combinations and
- * lowest percents, by the period figures' rule: reported = a record), then who is named on
- * it ("unit:role:reports,…") and its pairs.
- */
-export type LatestRow = [
+/** A task in force as the roll-up reads it: its columns, its plan's year and issue date. */
+type TaskHead = [
   id: number,
   code: string,
   title: string,
@@ -24,6 +20,14 @@ export type LatestRow = [
   firstDeadline: string | null,
   year: number,
   docDate: string | null,
+];
+
+/**
+ * A task as period-rollup.ts's taskRows gives it: then its reporting units' combinations and
+ * lowest percents, by the period figures' rule (reported = a record).
+ */
+export type RollupTaskRow = [
+  ...TaskHead,
   mask: number | null,
   l1: number | null,
   n1: number | null,
@@ -31,9 +35,10 @@ export type LatestRow = [
   n2: number | null,
   l3: number | null,
   n3: number | null,
-  units: string | null,
-  pairs: PairReading[],
 ];
+
+/** A RollupTaskRow, then who is named on the task ("unit:role:reports,…") and its pairs. */
+export type LatestRow = [...RollupTaskRow, units: string | null, pairs: PairReading[]];
 
 /** Per unit named on a task: its responsibilities that report, and which role lists name it. */
 export interface NamedUnit {
@@ -45,21 +50,8 @@ export interface NamedUnit {
 const LEAD_ROLES = new Set(['lead', 'responsible', 'implement']);
 const ASSIST_ROLES = new Set(['cooperate', 'participate']);
 
-/** A row as read: the task's columns (LatestRow's first ten), then units and the pairs' JSON. */
-type Found = [
-  id: number,
-  code: string,
-  title: string,
-  planId: number,
-  state: string,
-  due: string | null,
-  originalDue: string | null,
-  firstDeadline: string | null,
-  year: number,
-  docDate: string | null,
-  units: string | null,
-  pairs: string | null,
-];
+/** A row as read: the task, then units and the pairs' JSON. */
+type Found = [...TaskHead, units: string | null, pairs: string | null];
 
 export interface LatestPairs extends Iterable<LatestRow> {
   named(units: string | null): Map<number, NamedUnit>;

@@ -17,7 +17,7 @@ import { snapshotRead, stmt, type DB } from './db';
 import { dueDistance, expectedFor, rollupStatus, taskWarning, unitWarning, warningRule } from './derive';
 import type { Status, TaskDates, Warning } from './derive';
 import { READING_COMBINATIONS, readingsOf, STATUSES, type PairReading } from './task-readings';
-import { latestPeriodPairs, type LatestRow } from './latest-pairs';
+import { latestPeriodPairs, type LatestRow, type RollupTaskRow } from './latest-pairs';
 import {
   add,
   countyTallies,
@@ -93,23 +93,8 @@ const READINGS = `
         WHERE r.reports = 1 AND t.state IN ('active', 'closed')) x
   LEFT JOIN progress c ON c.id = x.cid`;
 
-type TaskRow = [
-  id: number,
-  code: string,
-  title: string,
-  planId: number,
-  state: string,
-  due: string | null,
-  originalDue: string | null,
-  firstDeadline: string | null,
-  year: number,
-  docDate: string | null,
-  mask: number | null,
-  ...lowest: (number | null)[],
-];
-
 /** Tasks in force, in the ledger's order, with their pairs' combinations and lowest percents. */
-function taskRows(db: DB, period: Period): TaskRow[] {
+function taskRows(db: DB, period: Period): RollupTaskRow[] {
   return stmt(
     db,
     `SELECT t.id, t.code, t.title, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
@@ -121,7 +106,7 @@ function taskRows(db: DB, period: Period): TaskRow[] {
      ORDER BY t.plan_id, t.no`,
   )
     .raw()
-    .all({ key: period.key, end: period.end }) as TaskRow[];
+    .all({ key: period.key, end: period.end }) as RollupTaskRow[];
 }
 
 type PairGroup = [
