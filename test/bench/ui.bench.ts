@@ -62,10 +62,8 @@ export default async function bench(): Promise<void> {
     );
 
     const bridge = await startBridge({ dbPath: file, staticDir: out, today: '2025-12-20' });
-    const browser = await launchChromium();
-    try {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-      await context.addCookies([{ name: 'tz_session', value: bridge.token, url: bridge.url }]);
+    // the service's figures first, before Chromium starts and takes a core of the two
+    {
       // the service builds its task index on the first query (cold), later queries reuse it
       const query = async (input: unknown) => {
         const t = performance.now();
@@ -91,7 +89,8 @@ export default async function bench(): Promise<void> {
           'X-Taizhang': '1',
           Cookie: `tz_session=${bridge.token}`,
         },
-        body: '{"input":{}}',
+        // the month the records are for (see service.bench.ts)
+        body: JSON.stringify({ input: { period: s.periods.at(-1) } }),
       });
       const overview = performance.now() - t0;
       addRow(
@@ -101,8 +100,13 @@ export default async function bench(): Promise<void> {
         cold.ms < 1500 && overview < 1000,
       );
       console.log(
-        `service: task index built on first query in ${(cold.ms / 1000).toFixed(2)} s (${cold.total.toLocaleString('en')} tasks); a page of 200 rows afterwards ${warm.ms.toFixed(0)} ms; 总览 figures ${(overview / 1000).toFixed(2)} s`,
+        `service: task index built on first query in ${(cold.ms / 1000).toFixed(2)} s (${cold.total.toLocaleString('en')} tasks); a page of 200 rows afterwards ${warm.ms.toFixed(0)} ms; 总览 of ${s.periods.at(-1)} ${(overview / 1000).toFixed(2)} s`,
       );
+    }
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+      await context.addCookies([{ name: 'tz_session', value: bridge.token, url: bridge.url }]);
 
       const loads: { fcp: number; fmp: number; table: number }[] = [];
       let last: Awaited<ReturnType<typeof measureInteraction>> | null = null;
