@@ -187,6 +187,32 @@ describe('the task table from per-task summaries', () => {
     expect(fromIndex(db).get(id)!.percent).toBe(55);
   });
 
+  it('while another program holds the write lock: stale summaries computed for the read', () => {
+    const db = exportLedger();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'task-index-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'ledger.sqlite');
+    db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+    const app = openLedger(file);
+    refreshTaskReadings(app);
+    addProgress(app, [{ task: '大气-1', unit: '杞县', period: '2025-10', status: '已完成', percent: 100 }]);
+    const other = openLedger(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      // waiting out the busy timeout would end in 正被其他程序占用 instead
+      expectSame(app);
+      expect(app.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect((app.prepare('SELECT count(*) AS n FROM task_readings_stale').get() as { n: number }).n).toBe(1);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // the next read stores them
+    fromIndex(app);
+    expect((app.prepare('SELECT count(*) AS n FROM task_readings_stale').get() as { n: number }).n).toBe(0);
+    app.close();
+  });
+
   it('a read-only ledger with stale summaries is read as it is, and stays unwritten', () => {
     const db = exportLedger();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'task-index-'));

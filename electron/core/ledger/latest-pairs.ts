@@ -6,7 +6,7 @@
 // prefers the period's own record; the kept readings do not know the period).
 import { stmt, type DB } from './db';
 import type { Period } from './periods';
-import { refreshTaskReadings, unitRolesOf, type PairReading } from './task-readings';
+import { refreshBeforeRead, unitRolesOf, type PairReading } from './task-readings';
 
 /** A task in force as the roll-up reads it: its columns, its plan's year and issue date. */
 type TaskHead = [
@@ -60,7 +60,7 @@ export interface LatestPairs extends Iterable<LatestRow> {
 /**
  * The tasks in force in the ledger's order with their kept pairs, read as they are iterated
  * (no other statement may run on the connection meanwhile); null where they are not the
- * period's (see above), or a read-only ledger holds summaries it could not store.
+ * period's (see above), or some summaries could not be stored (read-only, or locked).
  */
 export function latestPeriodPairs(db: DB, period: Period): LatestPairs | null {
   const fits = stmt(
@@ -71,8 +71,8 @@ export function latestPeriodPairs(db: DB, period: Period): LatestPairs | null {
     .pluck()
     .get({ end: period.end });
   if (!fits) return null;
-  refreshTaskReadings(db);
-  if (db.readonly && stmt(db, 'SELECT 1 FROM task_readings_stale LIMIT 1').get()) return null;
+  // summaries it could not store (read-only, or another program writing): the SQL roll-up
+  if (refreshBeforeRead(db)) return null;
   const rows = stmt(
     db,
     `SELECT t.id, t.code, t.title, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,

@@ -1,16 +1,19 @@
-// Each task's units and their readings in force, kept summarised per task (migration 9) so the
+// Each task's units and their readings in force, kept summarised per task (migrations 9, 10) so the
 // task table need not bring every responsibility and progress record into JavaScript: at
 // 100,000 tasks that is 2,000,000 rows, and reading them was most of the table's 8 s. A trigger
 // on responsibilities, progress and unit_closures marks a task stale (task_readings_stale);
 // the summaries of stale tasks are computed again before any read (and by an import's commit,
 // writeSubmissionBatch, so the clerk's next screen does not wait for it). A summary holds:
 //
-// - who is named on the task, in the order the responsibilities were written (unit:role, …);
+// - who is named on the task, in the order the responsibilities were written, and whether
+//   each reports (unit:role:reports, …);
 // - which (status, ever reported) combinations its reporting units show, per status the
 //   lowest percent reported and whether one gave none: what the roll-ups and the colour ask
 //   of the whole list (period-rollup.ts proves the same for a period's pairs);
 // - how many reported percents there are and their sum, and whether each is a whole number:
-//   then any order of adding gives the table's sum exactly; otherwise the task is read in full.
+//   then any order of adding gives the table's sum exactly; otherwise the task is read in full;
+// - its reporting units' latest records by the period figures' rule (pairs), which 总览 of the
+//   latest month reads (latest-pairs.ts).
 //
 // The reading in force of a (task, unit) is statusesInForce's rule (derive.ts): the record not
 // superseded with the latest period end (on a tie the first in progress_lookup's order, as that
@@ -106,12 +109,38 @@ const COLUMNS = 'task_id, units, readings, pct_n, pct_sum, pct_whole, pairs';
 
 /** Brings the stale tasks' summaries up to date (in the caller's transaction, if any). */
 export function refreshTaskReadings(db: DB): number {
-  if (db.readonly || !stmt(db, 'SELECT 1 FROM task_readings_stale LIMIT 1').get()) return 0;
+  if (db.readonly || !anyStale(db)) return 0;
   return write(db, () => {
     const n = stmt(db, `INSERT OR REPLACE INTO task_readings (${COLUMNS}) ${STALE_SUMMARIES}`).run().changes;
     stmt(db, 'DELETE FROM task_readings_stale').run();
     return n;
   });
+}
+
+/**
+ * Before a read: the stale summaries stored if the ledger can be written at once. Another
+ * program's import holding the write lock must not keep a screen waiting (nor fail it after
+ * the busy timeout): then the read computes them itself (unstoredSummaries) and a later read
+ * or write stores them. Whether some are left stale.
+ */
+export function refreshBeforeRead(db: DB): boolean {
+  if (!anyStale(db)) return false;
+  if (db.readonly) return true;
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    refreshTaskReadings(db);
+    return false;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'LEDGER_LOCKED') throw e;
+    return true;
+  } finally {
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
+function anyStale(db: DB): boolean {
+  return !!stmt(db, 'SELECT 1 FROM task_readings_stale LIMIT 1').get();
 }
 
 /** A task's summary as the task table reads it: units, READINGS_KEY, percents' count, sum, all whole. */
@@ -124,12 +153,12 @@ export type TaskSummary = [
 ];
 
 /**
- * The summaries a read-only ledger has not stored (it cannot write them): its stale tasks',
- * computed for this read. Empty when the ledger is writable (refreshTaskReadings stores them).
+ * The summaries not stored (a read-only ledger, or another program holding the write lock):
+ * the stale tasks', computed for this read. Empty when none is stale.
  */
 export function unstoredSummaries(db: DB): Map<number, TaskSummary> {
   const out = new Map<number, TaskSummary>();
-  if (!db.readonly || !stmt(db, 'SELECT 1 FROM task_readings_stale LIMIT 1').get()) return out;
+  if (!anyStale(db)) return out;
   const rows = stmt(db, STALE_SUMMARIES).raw().all() as [number, ...TaskSummary, unknown][];
   for (const [id, ...summary] of rows) out.set(id, summary.slice(0, 5) as TaskSummary);
   return out;

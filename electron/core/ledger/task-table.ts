@@ -7,7 +7,7 @@
 import type { DB } from './db';
 import type { Role } from '../parse/types';
 import type { Status } from './derive';
-import { refreshTaskReadings, unstoredSummaries } from './task-readings';
+import { refreshBeforeRead, unstoredSummaries } from './task-readings';
 import type { TaskState } from './tasks';
 
 /** A task's row with its summary (task-readings.ts), as arrays: at 100,000 tasks an object per row is a third of the scan. */
@@ -48,7 +48,7 @@ export interface ReadingsScan {
 }
 
 export function scanTaskTable(db: DB, ids: number[] | null): TaskTableScan {
-  refreshTaskReadings(db);
+  refreshBeforeRead(db);
   const list = ids ? ids.map(Number).join(',') : '';
   const where = ids ? `WHERE t.id IN (${list})` : '';
   const unstored = unstoredSummaries(db);
