@@ -2,6 +2,7 @@
 // reads (pdf.js loaded on demand, its code not yet optimised) and then the same PDF again.
 // Prints one JSON line: wall and CPU milliseconds of each, and the process's peak RSS.
 import { ingestFile } from '../../electron/core/ingest/index';
+import { peakRssMB } from './peak-rss';
 
 const file = process.argv[2]!;
 const cpu = () => {
@@ -19,4 +20,4 @@ async function once(): Promise<{ ms: number; cpuMs: number }> {
 
 const cold = await once();
 const warm = await once();
-process.stdout.write(JSON.stringify({ cold, warm, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(JSON.stringify({ cold, warm, maxRssMB: peakRssMB() }) + '\n');

@@ -1,6 +1,7 @@
 // Whole-process measurements: wall time; CPU time (user + system) from the kernel's account of
 // the children this process has waited for (/proc/self/stat, fields cutime and cstime; Linux
-// only, else null); and for Node children their peak RSS, written at exit by a preload.
+// only, else null); and for Node children their peak RSS, written at exit by a preload (VmHWM:
+// getrusage's maxRSS would count the memory forked from this process, peak-rss.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -26,10 +27,11 @@ function childCpuMs(): number | null {
 
 const usageDir = mkdtempSync(path.join(os.tmpdir(), 'bench-usage-'));
 process.on('exit', () => rmSync(usageDir, { recursive: true, force: true }));
+// peak-rss.ts's rule, inline: the preload is a data: URL and cannot import the bench's files
 const REPORT_RSS =
   'data:text/javascript,' +
   encodeURIComponent(
-    "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BENCH_USAGE_FILE, String(process.resourceUsage().maxRSS)));",
+    "import { readFileSync, writeFileSync } from 'node:fs'; process.on('exit', () => { let kb = process.resourceUsage().maxRSS; try { const m = /^VmHWM:\\s+(\\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8')); if (m) kb = Number(m[1]); } catch {} writeFileSync(process.env.BENCH_USAGE_FILE, String(kb)); });",
   );
 
 /** Runs `cmd args` to the end with its output discarded. */
@@ -53,7 +55,7 @@ export function runNode(args: string[], cwd?: string): ProcessRun {
   process.env.BENCH_USAGE_FILE = file;
   const r = runProcess(process.execPath, ['--import', REPORT_RSS, ...args], cwd);
   delete process.env.BENCH_USAGE_FILE;
-  if (existsSync(file)) r.maxRssMB = Number(readFileSync(file, 'utf8')) / 1024; // maxRSS is in KiB
+  if (existsSync(file)) r.maxRssMB = Number(readFileSync(file, 'utf8')) / 1024; // KiB
   return r;
 }
 
