@@ -15,6 +15,7 @@ import {
   type PeriodFigures,
   type TaskFigure,
 } from '../ledger/index';
+import { periodRollup } from '../ledger/period-rollup';
 import { todayLocal } from '../common/dates.std';
 import type { BulletinData, BulletinMeta, CountyCompare, ListItem, TargetReport } from './bulletin-data';
 import { docNumber } from './cn-format';
@@ -82,7 +83,9 @@ export function collectFrom(db: DB, figures: PeriodFigures, opts: CollectOptions
   // the previous period, for the change figures (only when it had any progress)
   const prev = previousPeriod(period);
   const prevHasData = hasProgressBy(db, prev.end);
-  const prevFigures = prevHasData ? periodFigures(db, prev) : null;
+  // its totals and counties only: the roll-up (period-rollup.ts, proven equal to periodFigures')
+  // spares the per-unit detail of every task
+  const prevFigures = prevHasData ? periodRollup(db, prev) : null;
   const previousCounties = new Map<string, CountyCompare>();
   for (const c of prevFigures?.counties ?? [])
     if (c.reported && c.total) previousCounties.set(c.county, { rate: c.rate, rank: c.rank });
