@@ -188,7 +188,7 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
   const plans = planMeta(db);
   const tasks: RolledTask[] = [];
   const overdueIds: number[] = [];
-  const counties = countyCounter(db, period, scoring, b, expected);
+  const counties = countyCounter(db, period, scoring, b);
   // the latest period: its pairs' readings are kept per task (latest-pairs.ts), and each task's
   // counties are counted as the task is read; otherwise SQLite resolves and groups the pairs
   const latest = latestPeriodPairs(db, period);
@@ -201,7 +201,8 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
     );
     const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
     const ledgerStatus = closed ? 'done' : rollupStatus(readings.map((u) => u.status));
-    const warning = taskWarning(dates, ledgerStatus, readings, expected(year, docDate, due), b);
+    const span = expected(year, docDate, due);
+    const warning = taskWarning(dates, ledgerStatus, readings, span, b);
     const status = rollupFigure(
       readings.map((u) => (!closed && !u.reported ? 'unreported' : u.status)),
       closed,
@@ -217,9 +218,8 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
         const u = named.get(unitId)!;
         counties.count(
           unitId,
-          year,
-          docDate,
           dates,
+          span,
           STATUSES[st]!,
           pct == null ? null : Number(pct),
           recorded ? per : null,
@@ -266,7 +266,8 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
       const [unitId, year, docDate, state, due, originalDue, firstDeadline, st, percent, reportedPeriod] = g;
       const [lists, taskOverdue, n] = g.slice(10) as [number, number, number];
       const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
-      counties.count(unitId, year, docDate, dates, st, percent, reportedPeriod, lists, !!taskOverdue, n);
+      const span = expected(year, docDate, due);
+      counties.count(unitId, dates, span, st, percent, reportedPeriod, lists, !!taskOverdue, n);
     }
   return {
     asOf,
@@ -278,13 +279,7 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
 }
 
 /** The counties' tallies, counted pair group by pair group (counties.count), then finished. */
-function countyCounter(
-  db: DB,
-  period: Period,
-  scoring: ScoringRule,
-  b: Parameters<typeof unitWarning>[3],
-  expected: (year: number, docDate: string | null, due: string | null) => number | null,
-) {
+function countyCounter(db: DB, period: Period, scoring: ScoringRule, b: Parameters<typeof unitWarning>[3]) {
   const byCounty = countyTallies(db, period);
   const names = unitNamesById(db);
   const county = new Map<number, ReturnType<typeof byCounty.get>>();
@@ -297,12 +292,11 @@ function countyCounter(
     return roleOf(tu, 'x') === 'lead' ? scoring.leadWeight : scoring.assistWeight;
   });
   return {
-    /** n pairs alike of a county's unit (other units are not counted) */
+    /** n pairs alike of a county's unit (other units are not counted); `expected`: the task's 序时进度 */
     count(
       unitId: number,
-      year: number,
-      docDate: string | null,
       dates: TaskDates,
+      expected: number | null,
       st: Status,
       percent: number | null,
       reportedPeriod: string | null,
@@ -318,7 +312,7 @@ function countyCounter(
       const warning = unitWarning(
         dates,
         { status: ledgerStatus, percent, reported: reportedPeriod != null },
-        expected(year, docDate, dates.due_date),
+        expected,
         b,
       );
       const unitOverdue = taskOverdue && status !== 'done';
