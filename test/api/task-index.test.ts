@@ -134,6 +134,24 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/**
+ * The export fixture as a ledger file, its summaries stored, then one county's record written:
+ * one task stale. Returns the file and the writable connection that wrote it.
+ */
+function fileWithOneStale(): { file: string; db: DB } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'task-index-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'ledger.sqlite');
+  exportLedger().exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+  const db = openLedger(file);
+  refreshTaskReadings(db);
+  addProgress(db, [{ task: '大气-1', unit: '杞县', period: '2025-10', status: '已完成', percent: 100 }]);
+  expect(staleCount(db)).toBe(1);
+  return { file, db };
+}
+
+const staleCount = (db: DB) => db.prepare('SELECT count(*) FROM task_readings_stale').pluck().get() as number;
+
 describe('the task table from per-task summaries', () => {
   it('agrees with full scans on the export fixture, judged on several days', () => {
     const db = exportLedger();
@@ -188,46 +206,30 @@ describe('the task table from per-task summaries', () => {
   });
 
   it('while another program holds the write lock: stale summaries computed for the read', () => {
-    const db = exportLedger();
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'task-index-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'ledger.sqlite');
-    db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
-    const app = openLedger(file);
-    refreshTaskReadings(app);
-    addProgress(app, [{ task: '大气-1', unit: '杞县', period: '2025-10', status: '已完成', percent: 100 }]);
+    const { file, db: app } = fileWithOneStale();
     const other = openLedger(file);
     other.exec('BEGIN IMMEDIATE');
     try {
       // waiting out the busy timeout would end in 正被其他程序占用 instead
       expectSame(app);
       expect(app.pragma('busy_timeout', { simple: true })).toBe(5000);
-      expect((app.prepare('SELECT count(*) AS n FROM task_readings_stale').get() as { n: number }).n).toBe(1);
+      expect(staleCount(app)).toBe(1);
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
     // the next read stores them
     fromIndex(app);
-    expect((app.prepare('SELECT count(*) AS n FROM task_readings_stale').get() as { n: number }).n).toBe(0);
+    expect(staleCount(app)).toBe(0);
     app.close();
   });
 
   it('a read-only ledger with stale summaries is read as it is, and stays unwritten', () => {
-    const db = exportLedger();
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'task-index-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'ledger.sqlite');
-    db.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
-    const rw = openLedger(file);
-    refreshTaskReadings(rw);
-    addProgress(rw, [{ task: '大气-1', unit: '杞县', period: '2025-10', status: '已完成', percent: 100 }]);
-    const stale = (rw.prepare('SELECT count(*) AS n FROM task_readings_stale').get() as { n: number }).n;
-    expect(stale).toBe(1);
+    const { file, db: rw } = fileWithOneStale();
     rw.close();
     const ro = openLedger(file, { readonly: true });
     expectSame(ro);
-    expect((ro.prepare('SELECT count(*) AS n FROM task_readings_stale').get() as { n: number }).n).toBe(1);
+    expect(staleCount(ro)).toBe(1);
     ro.close();
   });
 });
