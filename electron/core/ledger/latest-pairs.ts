@@ -47,8 +47,9 @@ export interface NamedUnit {
   lists: number;
 }
 
-const LEAD_ROLES = new Set(['lead', 'responsible', 'implement']);
-const ASSIST_ROLES = new Set(['cooperate', 'participate']);
+/** The role lists a unit's figures count under (roleOf, period-figures.ts): lead, and assist. */
+export const LEAD_ROLES: ReadonlySet<string> = new Set(['lead', 'responsible', 'implement']);
+export const ASSIST_ROLES: ReadonlySet<string> = new Set(['cooperate', 'participate']);
 
 /** A row as read: the task, then units and the pairs' JSON. */
 type Found = [...TaskHead, units: string | null, pairs: string | null];

@@ -17,7 +17,13 @@ import { snapshotRead, stmt, type DB } from './db';
 import { dueDistance, expectedFor, rollupStatus, taskWarning, unitWarning, warningRule } from './derive';
 import type { Status, TaskDates, Warning } from './derive';
 import { READING_COMBINATIONS, readingsOf, STATUSES, type PairReading } from './task-readings';
-import { latestPeriodPairs, type LatestRow, type RollupTaskRow } from './latest-pairs';
+import {
+  ASSIST_ROLES,
+  LEAD_ROLES,
+  latestPeriodPairs,
+  type LatestRow,
+  type RollupTaskRow,
+} from './latest-pairs';
 import {
   add,
   countyTallies,
@@ -126,13 +132,15 @@ type PairGroup = [
   n: number,
 ];
 
-const LEAD_ROLES = `('lead', 'responsible', 'implement')`;
-const ASSIST_ROLES = `('cooperate', 'participate')`;
+/** SQL: a role list as `('lead', …)` */
+const sqlList = (roles: ReadonlySet<string>) => `(${[...roles].map((r) => `'${r}'`).join(', ')})`;
+const LEAD_ROLE_LIST = sqlList(LEAD_ROLES);
+const ASSIST_ROLE_LIST = sqlList(ASSIST_ROLES);
 const other = (roles: string) =>
   `EXISTS (SELECT 1 FROM responsibilities o WHERE o.task_id = x.task_id AND o.unit_id = x.unit_id AND o.role IN ${roles})`;
 /** CASE stops at the first answer: the task's other rows are read only when the reporting row's role does not say */
-const LISTS = `CASE WHEN x.role IN ${LEAD_ROLES} THEN 1 WHEN ${other(LEAD_ROLES)} THEN 1
-  WHEN x.role IN ${ASSIST_ROLES} THEN 2 WHEN ${other(ASSIST_ROLES)} THEN 2 ELSE 0 END`;
+const LISTS = `CASE WHEN x.role IN ${LEAD_ROLE_LIST} THEN 1 WHEN ${other(LEAD_ROLE_LIST)} THEN 1
+  WHEN x.role IN ${ASSIST_ROLE_LIST} THEN 2 WHEN ${other(ASSIST_ROLE_LIST)} THEN 2 ELSE 0 END`;
 
 /**
  * The counties' pairs, counted by everything a pair's figures depend on: its task's dates and
