@@ -8,7 +8,7 @@ import { createRequire, Module } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { installedFile, loadPrepared, preparedFits, writeCodeCaches } from './pdfjs-prepared';
+import { installedFile, loadPrepared, preparedFits, tierUpLater, writeCodeCaches } from './pdfjs-prepared';
 import { lazyType1Source } from './pdfjs-type1';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -43,6 +43,7 @@ function fromPrepared(): [PdfJs, unknown] | null {
   const dir = process.env.TAIZHANG_PDFJS_PREPARED;
   if (!dir || !preparedFits(dir)) return null;
   try {
+    tierUpLater(); // before compiling: the code caches were written under it
     const pdfjs = loadPrepared(dir, 'pdf');
     const worker = pdfjs && loadPrepared(dir, 'pdf.worker');
     if (!worker) return null;
