@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installedFile, loadPrepared, preparedFits, tierUpLater, writeCodeCaches } from './pdfjs-prepared';
+import { keptFontSwitchSource } from './pdfjs-font-switch';
 import { lazyType1Source } from './pdfjs-type1';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -162,12 +163,17 @@ export function keptRefStringSource(src: string): string {
   return src.slice(0, at) + REF_TO_STRING_KEPT + src.slice(at + REF_TO_STRING.length);
 }
 
-/** The worker's source with every patch above and pdfjs-type1.ts's, or null when this pdf.js differs. */
+/**
+ * The worker's source with every patch above, pdfjs-type1.ts's and pdfjs-font-switch.ts's, or
+ * null when this pdf.js differs.
+ */
 export function patchedWorkerSource(src: string): string | null {
   const textOnly = textOnlyWorkerSource(src);
   return textOnly === null
     ? null
-    : lazyType1Source(keptRefStringSource(syncInflateSource(flatTextStateSource(textOnly))));
+    : keptFontSwitchSource(
+        lazyType1Source(keptRefStringSource(syncInflateSource(flatTextStateSource(textOnly)))),
+      );
 }
 
 /**
