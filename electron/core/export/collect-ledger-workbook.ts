@@ -8,15 +8,18 @@ import {
   getSetting,
   inSnapshot,
   ledgerCity,
-  periodFigures,
+  eachTaskFigure,
   removedTaskFigures,
   recordsInForce,
   taskExtras,
   toPeriod,
   unitOrder,
   type Counts,
+  type CountyTextInForce,
   type DB,
   type FigureStatus,
+  type RecordWords,
+  type TaskFigure,
   type Warning,
 } from '../ledger/index';
 import { cnDate } from '../common/dates.std';
@@ -122,13 +125,9 @@ export function collectLedgerWorkbook(
 
 function collectFrom(db: DB, periodKey: string, opts: { asOf?: string }): LedgerWorkbookData {
   const period = toPeriod(periodKey);
-  const f = periodFigures(db, period, { asOf: opts.asOf });
   const taskUnits = readTaskUnits(db);
   const kinds = unitOrder(db);
   const isLocal = (u: string) => ['county', 'zone'].includes(kinds.get(u)?.k ?? '');
-  // tasks a revised edition dropped stay, with what the counties reported (in no total)
-  const removed = removedTaskFigures(db, period, { asOf: opts.asOf });
-  const records = recordsInForce(db, [...f.tasks, ...removed]);
   const deadlines = allDeadlines(db);
   const targets = new Map(
     [...allTargets(db)].map(([id, l]) => [
@@ -137,29 +136,19 @@ function collectFrom(db: DB, periodKey: string, opts: { asOf?: string }): Ledger
     ]),
   );
   const extra = taskExtras(db);
-  const planFigures = new Map(f.plans.map((p) => [p.planId, p]));
 
-  const plans = new Map<number, WorkbookPlan>();
-  const removedIn = new Map(removed.map((r) => [r.taskId, r.removedIn]));
-  for (const i of [...f.tasks, ...removed]) {
-    const gone = removedIn.has(i.taskId);
+  // each task's row as it is figured (its units' words read with their readings): the
+  // figures keep no task of their own (eachTaskFigure)
+  const byPlan = new Map<number, { tasks: WorkbookTask[]; otherUnits: boolean }>();
+  const taskOf = (
+    i: TaskFigure,
+    words: (k: number) => CountyTextInForce | RecordWords | undefined,
+    removedIn?: number | null,
+  ) => {
+    const gone = removedIn !== undefined;
     const x = extra.get(i.taskId)!;
-    let plan = plans.get(i.planId);
-    if (!plan) {
-      const pf = planFigures.get(i.planId);
-      plan = {
-        ...emptyCounts(),
-        ...(pf ?? {}),
-        planId: i.planId,
-        title: pf?.title ?? '',
-        short: x.short,
-        year: x.year,
-        tasks: [],
-        counties: [],
-        otherUnits: false,
-      };
-      plans.set(i.planId, plan);
-    }
+    let plan = byPlan.get(i.planId);
+    if (!plan) byPlan.set(i.planId, (plan = { tasks: [], otherUnits: false }));
     const u = unitsOf(taskUnits, i.taskId);
     const dl = deadlines.get(i.taskId) ?? [];
     const dueParts = dl.map((d) =>
@@ -168,7 +157,7 @@ function collectFrom(db: DB, periodKey: string, opts: { asOf?: string }): Ledger
     let due = dueParts.join('；') || (i.dueDate ? `未明确（按${cnDate(i.dueDate)}计）` : '未明确');
     if (i.extended && i.dueDate) due += `\n${dueWords(i)}`;
     const note = [
-      gone ? `${removedMark(removedIn.get(i.taskId) ?? null)}：新版方案中已无此任务，保留各单位已报进展` : '',
+      gone ? `${removedMark(removedIn ?? null)}：新版方案中已无此任务，保留各单位已报进展` : '',
       i.state === 'closed' ? `已销号${x.closed ? `（${cnDate(x.closed)}）` : ''}` : '',
       i.extended && i.extension
         ? `${i.extension.count > 1 ? `延期${i.extension.count}次` : '已延期'}，批准：${i.extension.approvedBy}`
@@ -181,8 +170,8 @@ function collectFrom(db: DB, periodKey: string, opts: { asOf?: string }): Ledger
       .filter(Boolean)
       .join('；');
     const units = new Map<string, UnitCell>();
-    for (const s of i.units) {
-      const r = records.get(`${i.taskId}/${s.unit}`);
+    i.units.forEach((s, k) => {
+      const r = words(k);
       units.set(s.unit, {
         status: s.status,
         warning: s.warning,
@@ -194,11 +183,12 @@ function collectFrom(db: DB, periodKey: string, opts: { asOf?: string }): Ledger
         reportedPeriod: s.reportedPeriod,
       });
       if (!isLocal(s.unit)) plan.otherUnits = true;
-    }
+    });
     plan.tasks.push({
       taskId: i.taskId,
       planId: i.planId,
-      plan: plan.title,
+      // the plan's title, once the figures are finished
+      plan: '',
       planShort: x.short,
       no: i.no,
       code: i.code,
@@ -219,7 +209,34 @@ function collectFrom(db: DB, periodKey: string, opts: { asOf?: string }): Ledger
       overdueDays: i.overdueDays,
       note,
       units,
-      ...(gone ? { removed: { edition: removedIn.get(i.taskId) ?? null } } : {}),
+      ...(gone ? { removed: { edition: removedIn ?? null } } : {}),
+    });
+  };
+  const f = eachTaskFigure(db, period, { asOf: opts.asOf }, (t, rows) => taskOf(t, (k) => rows[k]!.words));
+  // tasks a revised edition dropped stay, with what the counties reported (in no total)
+  const removed = removedTaskFigures(db, period, { asOf: opts.asOf });
+  if (removed.length) {
+    const records = recordsInForce(db, removed);
+    for (const i of removed) taskOf(i, (k) => records.get(`${i.taskId}/${i.units[k]!.unit}`), i.removedIn);
+  }
+
+  const planFigures = new Map(f.plans.map((p) => [p.planId, p]));
+  const plans = new Map<number, WorkbookPlan>();
+  for (const [planId, { tasks, otherUnits }] of byPlan) {
+    const pf = planFigures.get(planId);
+    const x = extra.get(tasks[0]!.taskId)!;
+    const title = pf?.title ?? '';
+    for (const t of tasks) t.plan = title;
+    plans.set(planId, {
+      ...emptyCounts(),
+      ...(pf ?? {}),
+      planId,
+      title,
+      short: x.short,
+      year: x.year,
+      tasks,
+      counties: [],
+      otherUnits,
     });
   }
   const order = (n: string) => kinds.get(n)?.o ?? 0;

@@ -152,11 +152,22 @@ export function unitStatuses(
   return pairStatuses(db, b, where, args, byUnit, states, true) as UnitStatusRow[];
 }
 
+/** The words of a pair's record in force, as the exports print them (unitReadings with words). */
+export interface RecordWords {
+  text: string | null;
+  problems: string | null;
+  next_steps: string | null;
+  metric_value: number | null;
+}
+
 /** One reporting pair's reading in force, without its task's columns (unitReadings). */
 export type UnitReadingRow = Pick<
   UnitStatusRow,
   'task_id' | 'unit_id' | 'progress_id' | 'status' | 'percent' | 'reported_period' | 'unit_closed'
->;
+> & {
+  /** with words asked for: its record's (none without a record) */
+  words?: RecordWords;
+};
 
 /**
  * unitStatuses without the task's columns, for readers that have the task rows already (the
@@ -170,8 +181,10 @@ export function unitReadings(
   args: unknown[],
   byUnit = /r\.unit_id (=|IN)/.test(where),
   states: readonly TaskState[] = IN_FORCE,
+  /** each record's words too (the ledger workbook prints them beside the figures) */
+  words = false,
 ): UnitReadingRow[] {
-  return pairStatuses(db, b, where, args, byUnit, states, false);
+  return pairStatuses(db, b, where, args, byUnit, states, false, words);
 }
 
 const TASK_COLS = [
@@ -210,24 +223,34 @@ function pairStatuses(
   byUnit: boolean,
   states: readonly TaskState[],
   withTask: boolean,
+  withWords = false,
 ): UnitReadingRow[] {
   const cols = b.period
     ? 'p.id AS progress_id, p.status, p.percent, p.period AS reported_period'
     : 'NULL AS progress_id, NULL AS status, NULL AS percent, NULL AS reported_period';
-  // raw rows: building the objects here is cheaper than better-sqlite3's named rows
+  // the exact period's record's words: a seek in the covering index progress_texts (migration 8)
+  const exactWords = withWords && b.period;
+  // a 销号 of one unit's part counts as done (CLOSED_PAIR, looked up here instead of per row;
+  // read before the pairs: no other statement may run while they are iterated)
+  const closures = openClosures(db);
+  // raw rows: building the objects here is cheaper than better-sqlite3's named rows; streamed,
+  // each let go once its object is built (~200 bytes a row as better-sqlite3 makes them: a
+  // period's 50,000 held at once were most of what the garbage collector had to copy here)
   const raw = stmt(
     db,
-    `SELECT r.task_id, r.unit_id, ${cols}${withTask ? TASK_COLS.map((c) => `, t.${c}`).join('') : ''}
-     FROM ${pairsFrom(b, byUnit)}
+    `SELECT r.task_id, r.unit_id, ${cols}${withTask ? TASK_COLS.map((c) => `, t.${c}`).join('') : ''}${exactWords ? `, ${WORD_COLS('w')}` : ''}
+     FROM ${pairsFrom(b, byUnit)}${exactWords ? ` LEFT JOIN progress w INDEXED BY progress_texts ON ${WORDS_OF}` : ''}
      WHERE r.reports = 1 AND t.state IN (${states.map((x) => `'${TASK_STATES.includes(x) ? x : 'active'}'`).join(', ')}) AND (${where || '1'})`,
   )
     .raw()
-    .all(...(b.period ? [b.period.key] : []), ...args) as unknown[][];
-  // a 销号 of one unit's part counts as done (CLOSED_PAIR, looked up here instead of per row)
-  const closures = openClosures(db);
-  const rows: UnitReadingRow[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const x = raw[i]!;
+    .iterate(
+      ...(b.period ? [b.period.key] : []),
+      ...(exactWords ? [b.period!.key] : []),
+      ...args,
+    ) as IterableIterator<unknown[]>;
+  const wordsAt = withTask ? 6 + TASK_COLS.length : 6;
+  const rows: UnitReadingRow[] = [];
+  for (const x of raw) {
     const r: UnitReadingRow = {
       task_id: x[0] as number,
       unit_id: x[1] as number,
@@ -248,7 +271,14 @@ function pairStatuses(
       t.original_due_date = x[12] as string | null;
       t.first_deadline = x[13] as string | null;
     }
-    rows[i] = r;
+    if (exactWords && r.progress_id != null)
+      r.words = {
+        text: x[wordsAt] as string | null,
+        problems: x[wordsAt + 1] as string | null,
+        next_steps: x[wordsAt + 2] as string | null,
+        metric_value: x[wordsAt + 3] as number | null,
+      };
+    rows.push(r);
   }
 
   const carry = stmt(
@@ -269,8 +299,32 @@ function pairStatuses(
     } else r.status = 'not_started';
   }
   for (const r of rows) if (r.unit_closed) r.status = 'done';
+  if (withWords) {
+    // records carried over from an earlier period (few: units that did not report this one)
+    const seek = stmt(
+      db,
+      `SELECT ${WORD_COLS('w')} FROM progress w INDEXED BY progress_texts
+       WHERE w.unit_id = ? AND w.period = ? AND w.task_id = ? AND w.superseded_at IS NULL`,
+    ).raw();
+    for (const r of rows) {
+      if (r.words || r.progress_id == null) continue;
+      const x = seek.get(r.unit_id, r.reported_period, r.task_id) as unknown[] | undefined;
+      if (x)
+        r.words = {
+          text: x[0] as string | null,
+          problems: x[1] as string | null,
+          next_steps: x[2] as string | null,
+          metric_value: x[3] as number | null,
+        };
+    }
+  }
   return rows;
 }
+
+/** A record's words (RecordWords), from the progress row aliased `a`. */
+const WORD_COLS = (a: string) => `${a}.text, ${a}.problems, ${a}.next_steps, ${a}.metric_value`;
+/** The pair's current record of exactly the period (w), as progress_texts orders it. Binds: period key. */
+const WORDS_OF = `w.unit_id = r.unit_id AND w.period = ? AND w.task_id = r.task_id AND w.superseded_at IS NULL`;
 
 /**
  * SQL for the status in force of the pair (r.unit_id, r.task_id), `p` being the LEFT JOINed

@@ -44,7 +44,7 @@ export {
 } from './lifecycle';
 export { listEvidence, evidenceFile, evidenceDir } from './evidence';
 export { recordProgress, type ProgressInput } from './progress';
-export { rollupStatus, warningFor, type Status, type Warning } from './derive';
+export { rollupStatus, warningFor, type RecordWords, type Status, type Warning } from './derive';
 export {
   listTasks,
   countyTasks,
@@ -79,6 +79,7 @@ export { exportLedger } from './export-json';
 
 export {
   periodFigures,
+  eachTaskFigure,
   removedTaskFigures,
   checkFigures,
   assertFigures,
@@ -101,4 +102,5 @@ export {
   zoneNames,
   unitOrder,
   ledgerCity,
+  type CountyTextInForce,
 } from './export-reads';

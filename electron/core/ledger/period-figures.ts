@@ -11,9 +11,9 @@
 import type { DB } from './db';
 import { snapshotRead, stmt } from './db';
 import { STATUS_WORD, type FigureStatus } from '../common/vocabulary.std';
-import { type Status, type Warning } from './derive';
+import { type RecordWords, type Status, type Warning } from './derive';
 import { toPeriod, periodLabel, type Period } from './periods';
-import { listTasks, type TaskStatusItem } from './queries';
+import { listTasks, listTasksWithWords, type TaskStatusItem } from './queries';
 import { expectedFor, planSpans, warningRule } from './derive';
 import { pointsBehind, type WarningRule } from './schedule';
 import { countyGroup, rankByScore, score, toScoringRule, type ScoringRule } from './scoring';
@@ -254,7 +254,41 @@ export function periodFigures(db: DB, periodKey: string | Period, opts: FigureOp
   const plans = planMeta(db);
   const years = planSpans(db);
   const tasks = items.map((i) => taskFigure(i, period, asOf, taskUnits, kinds, years.get(i.planId)));
-  return assemble(db, period, asOf, rule, scoring, tasks, plans);
+  const tally = tallies(db, period, scoring, plans);
+  for (const t of tasks) tally.add(t);
+  return tally.finish(asOf, rule, tasks);
+}
+
+/**
+ * periodFigures for a reader that keeps its own copy of each task (the ledger workbook): each
+ * task, as it is figured, goes to `each` with its units' records' words (words[k] of
+ * t.units[k]; none for a unit without a record), in the figures' order, and is not kept: the
+ * figures come back without their tasks. At 1M records a period is 50,000 (task, unit)
+ * pairs, and holding their readings, figures and records' words side by side until the end
+ * was most of the workbook's collecting (the garbage collector copying them, twice each).
+ */
+export function eachTaskFigure(
+  db: DB,
+  periodKey: string | Period,
+  opts: FigureOptions,
+  each: (t: TaskFigure, words: readonly { words?: RecordWords }[]) => void,
+): Omit<PeriodFigures, 'tasks'> {
+  const period = toPeriod(periodKey);
+  const asOf = opts.asOf ?? period.end;
+  const rule = warningRule(db);
+  const scoring = scoringRule(db);
+  const taskUnits = readTaskUnits(db);
+  const kinds = unitKinds(db);
+  const plans = planMeta(db);
+  const years = planSpans(db);
+  const tally = tallies(db, period, scoring, plans);
+  for (const [i, rows] of listTasksWithWords(db, { period, asOf })) {
+    const t = taskFigure(i, period, asOf, taskUnits, kinds, years.get(i.planId));
+    tally.add(t);
+    each(t, rows);
+  }
+  const { tasks: _none, ...figures } = tally.finish(asOf, rule, []);
+  return figures;
 }
 
 /**
@@ -337,15 +371,13 @@ function taskFigure(
   };
 }
 
-function assemble(
+/** The figures' counts, task by task (add, in the figures' order), then finished. */
+function tallies(
   db: DB,
   period: Period,
-  asOf: string,
-  rule: WarningRule,
   scoring: ScoringRule,
-  tasks: TaskFigure[],
   plans: Map<number, { title: string; short: string; docNumber: string }>,
-): PeriodFigures {
+) {
   const totals = emptyCounts();
   const byPlan = new Map<number, PlanFigure>();
   const byLead = new Map<string, LeadFigure>();
@@ -357,7 +389,7 @@ function assemble(
     ]),
   );
 
-  for (const t of tasks) {
+  const addTask = (t: TaskFigure) => {
     const overdue = t.list === 'overdue';
     add(totals, t.status, t.warning, overdue);
     let p = byPlan.get(t.planId);
@@ -404,34 +436,37 @@ function assemble(
       if (u.fresh) c.freshTasks++;
       else if (u.reportedPeriod) c.periods.add(u.reportedPeriod);
     }
-  }
-  finish(totals);
-  for (const p of byPlan.values()) finish(p);
-
-  const out: CountyFigure[] = finishCounties([...byCounty.values()], scoring);
-
-  return {
-    period: {
-      key: period.key,
-      kind: period.kind,
-      start: period.start,
-      end: period.end,
-      label: periodLabel(period),
-    },
-    asOf,
-    rule,
-    scoring,
-    totals,
-    plans: [...byPlan.values()].sort((a, b) => a.planId - b.planId),
-    counties: out,
-    leads: [...byLead.values()].sort(
-      (a, b) =>
-        b.overdue.length - a.overdue.length ||
-        b.lagging.length - a.lagging.length ||
-        a.unit.localeCompare(b.unit, 'zh'),
-    ),
-    tasks,
   };
+  const finishFigures = (asOf: string, rule: WarningRule, tasks: TaskFigure[]): PeriodFigures => {
+    finish(totals);
+    for (const p of byPlan.values()) finish(p);
+
+    const out: CountyFigure[] = finishCounties([...byCounty.values()], scoring);
+
+    return {
+      period: {
+        key: period.key,
+        kind: period.kind,
+        start: period.start,
+        end: period.end,
+        label: periodLabel(period),
+      },
+      asOf,
+      rule,
+      scoring,
+      totals,
+      plans: [...byPlan.values()].sort((a, b) => a.planId - b.planId),
+      counties: out,
+      leads: [...byLead.values()].sort(
+        (a, b) =>
+          b.overdue.length - a.overdue.length ||
+          b.lagging.length - a.lagging.length ||
+          a.unit.localeCompare(b.unit, 'zh'),
+      ),
+      tasks,
+    };
+  };
+  return { add: addTask, finish: finishFigures };
 }
 
 /** What ranking reads and writes of a county's figures (the roll-up's counties have no code lists). */

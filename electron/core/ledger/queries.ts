@@ -29,7 +29,7 @@ import {
 } from './derive';
 import type { Period } from './periods';
 import { readDeadlines, readMetrics, readUnits } from './task-fields';
-import { requireTask, TASK_SELECT, type TaskRow, type TaskState } from './tasks';
+import { requireTask, type TaskRow, type TaskState } from './tasks';
 import { findUnit } from './units';
 import { textKey } from './util';
 import type { ProgressSourceRef, ProgressValues } from './progress';
@@ -110,8 +110,66 @@ function unitIdOrThrow(db: DB, name: string): number {
   return u.id;
 }
 
+/** What a task list's item is made of (toItem): TASK_SELECT's columns that it reads. */
+type ItemRow = Pick<
+  TaskRow,
+  | 'id'
+  | 'plan_id'
+  | 'no'
+  | 'code'
+  | 'title'
+  | 'group_title'
+  | 'original_due_date'
+  | 'due_date'
+  | 'first_deadline'
+  | 'state'
+  | 'plan_title'
+  | 'year'
+  | 'doc_date'
+>;
+
+/**
+ * TASK_SELECT narrowed to ItemRow: a period's figures hold every task row while they are
+ * made, and 5,000 rows of all 28 columns were 17 MB for the garbage collector to copy.
+ */
+const ITEM_SELECT = `
+  SELECT t.id, t.plan_id, t.no, t.code, t.title, g.title AS group_title, t.original_due_date, t.due_date,
+         t.first_deadline, t.state, p.title AS plan_title, p.year,
+         (SELECT d.doc_date FROM documents d WHERE d.id = p.document_id) AS doc_date
+  FROM tasks t JOIN plans p ON p.id = t.plan_id LEFT JOIN task_groups g ON g.id = t.group_id`;
+
 /** Tasks with their derived status and warning, filtered. Sorted by plan, then task number. */
 export function listTasks(db: DB, filter: TaskFilter = {}): TaskStatusItem[] {
+  const { b, tasks, countyId, states } = taskQuery(db, filter);
+  let items = decorate(db, b, tasks, countyId, states);
+  if (filter.status) {
+    const want = Array.isArray(filter.status) ? filter.status : [filter.status];
+    items = items.filter((i) => want.includes(i.status));
+  }
+  if (filter.overdue) items = items.filter((i) => i.overdue);
+  if (filter.warning) {
+    const want = Array.isArray(filter.warning) ? filter.warning : [filter.warning];
+    items = items.filter((i) => i.warning != null && want.includes(i.warning));
+  }
+  return items;
+}
+
+/**
+ * listTasks without the filters on what is derived, made task by task as they are iterated:
+ * each item with its units' readings (in the item's unit order) and their records' words.
+ * A reader that keeps its own copy of each task (the ledger workbook) then holds no list of
+ * all items meanwhile.
+ */
+export function* listTasksWithWords(
+  db: DB,
+  filter: Omit<TaskFilter, 'status' | 'overdue' | 'warning'> = {},
+): Generator<[TaskStatusItem, UnitReadingRow[]]> {
+  const { b, tasks, countyId, states } = taskQuery(db, filter);
+  yield* decorated(db, b, tasks, countyId, states, true);
+}
+
+/** listTasks' basis, task rows (in plan, then task number order) and the county asked for. */
+function taskQuery(db: DB, filter: TaskFilter) {
   const b = basis(db, filter);
   const where: string[] = [];
   const args: unknown[] = [];
@@ -155,44 +213,48 @@ export function listTasks(db: DB, filter: TaskFilter = {}): TaskStatusItem[] {
     where.push('t.due_date <= ?');
     args.push(filter.dueTo);
   }
-  const sql = `SELECT * FROM (${TASK_SELECT}) t0 WHERE t0.id IN (SELECT t.id FROM tasks t LEFT JOIN task_groups g ON g.id = t.group_id WHERE ${where.join(' AND ')})
+  const sql = `SELECT * FROM (${ITEM_SELECT}) t0 WHERE t0.id IN (SELECT t.id FROM tasks t LEFT JOIN task_groups g ON g.id = t.group_id WHERE ${where.join(' AND ')})
        ORDER BY t0.plan_id, t0.no`;
   // the same tasks for every period a report figures (inSnapshot)
   const tasks = snapshotRead(db, `listTasks\t${sql}\t${JSON.stringify(args)}`, () =>
     db.prepare(sql).all(...args),
-  ) as TaskRow[];
-  let items = decorate(db, b, tasks, countyId, states);
-  if (filter.status) {
-    const want = Array.isArray(filter.status) ? filter.status : [filter.status];
-    items = items.filter((i) => want.includes(i.status));
-  }
-  if (filter.overdue) items = items.filter((i) => i.overdue);
-  if (filter.warning) {
-    const want = Array.isArray(filter.warning) ? filter.warning : [filter.warning];
-    items = items.filter((i) => i.warning != null && want.includes(i.warning));
-  }
-  return items;
+  ) as ItemRow[];
+  return { b, tasks, countyId, states };
 }
 
 /** Adds statuses and warnings to task rows (one pass over their reporting units). */
 function decorate(
   db: DB,
   b: Basis,
-  tasks: TaskRow[],
+  tasks: ItemRow[],
   countyId: number | null,
   states: readonly TaskState[],
 ): TaskStatusItem[] {
-  if (tasks.length === 0) return [];
+  return Array.from(decorated(db, b, tasks, countyId, states, false), ([item]) => item);
+}
+
+/** decorate task by task: each item with its readings, sorted as its units are listed. */
+function* decorated(
+  db: DB,
+  b: Basis,
+  tasks: ItemRow[],
+  countyId: number | null,
+  states: readonly TaskState[],
+  words: boolean,
+): Generator<[TaskStatusItem, UnitReadingRow[]]> {
+  if (tasks.length === 0) return;
   const wanted = new Set(tasks.map((t) => t.id));
   let rows: UnitReadingRow[];
-  if (countyId != null) rows = unitReadings(db, b, 'r.unit_id = ?', [countyId], true, states);
-  else if (tasks.length > 400) rows = unitReadings(db, b, '', [], false, states);
+  if (countyId != null) rows = unitReadings(db, b, 'r.unit_id = ?', [countyId], true, states, words);
+  else if (tasks.length > 400) rows = unitReadings(db, b, '', [], false, states, words);
   else {
     rows = [];
     const ids = [...wanted];
     // chunk the id list: SQLite caps bound parameters
     for (let i = 0; i < ids.length; i += 400)
-      rows.push(...unitReadings(db, b, `t.id IN (${ids.slice(i, i + 400).join(',')})`, [], false, states));
+      rows.push(
+        ...unitReadings(db, b, `t.id IN (${ids.slice(i, i + 400).join(',')})`, [], false, states, words),
+      );
   }
   const byTask = new Map<number, UnitReadingRow[]>();
   for (const r of rows) {
@@ -203,7 +265,11 @@ function decorate(
   }
   const names = unitNames(db);
   const ext = lastExtensions(db);
-  return tasks.map((t) => toItem(b, t, byTask.get(t.id) ?? [], names, ext));
+  for (const t of tasks) {
+    const own = byTask.get(t.id) ?? [];
+    // toItem sorts the rows as it lists the units
+    yield [toItem(b, t, own, names, ext), own];
+  }
 }
 
 function unitNames(db: DB): Map<number, { name: string; sort_order: number }> {
@@ -224,7 +290,7 @@ function readUnitNames(db: DB): Map<number, { name: string; sort_order: number }
 
 function toItem(
   b: Basis,
-  t: TaskRow,
+  t: ItemRow,
   rows: UnitReadingRow[],
   names: Map<number, { name: string; sort_order: number }>,
   ext: ReturnType<typeof lastExtensions>,

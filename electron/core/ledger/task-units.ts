@@ -46,39 +46,57 @@ function scanTaskUnits(db: DB, ids?: number[]): Map<number, TaskUnits> {
     ).map(([id, name, kind, order]) => [id, { name, kind, order }]),
   );
   // walked in task order on resp_task (no sort of every responsibility); ordinal order
-  // within a task is restored below on the task's few rows
+  // within a task is restored on the task's few rows. Streamed, each row let go once its
+  // task is read: 55,000 rows at 1M records, ~200 bytes each as better-sqlite3 builds them,
+  // were otherwise all held (and copied by the garbage collector) until the last
   const rows = db
     .prepare(
       `SELECT task_id, role, reports, unit_id, ordinal FROM responsibilities INDEXED BY resp_task
        ${ids ? `WHERE task_id IN (${ids.map(Number).join(',')})` : ''} ORDER BY task_id`,
     )
     .raw()
-    .all() as [number, keyof Omit<TaskUnits, 'counties' | 'reporting'>, number, number, number][];
+    .iterate() as IterableIterator<ResponsibilityRow>;
   const out = new Map<number, TaskUnits>();
-  let i = 0;
-  while (i < rows.length) {
-    const taskId = rows[i]![0];
-    let j = i;
-    while (j < rows.length && rows[j]![0] === taskId) j++;
-    const group = rows.slice(i, j);
-    if (group.some((r, k) => k > 0 && r[4] < group[k - 1]![4])) group.sort((a, b) => a[4] - b[4]);
-    const t = emptyTaskUnits();
-    const counties: { name: string; order: number }[] = [];
-    for (const [, role, reports, unitId] of group) {
-      const u = units.get(unitId);
-      if (!u) continue;
-      const list = t[role];
-      if (list && !list.includes(u.name)) list.push(u.name);
-      if (reports && !t.reporting.some((x) => x.unit === u.name))
-        t.reporting.push({ unit: u.name, kind: u.kind });
-      if ((u.kind === 'county' || u.kind === 'zone') && !counties.some((x) => x.name === u.name))
-        counties.push({ name: u.name, order: u.order });
+  let group: ResponsibilityRow[] = [];
+  for (const r of rows) {
+    if (group.length && r[0] !== group[0]![0]) {
+      out.set(group[0]![0], unitsOfRows(group, units));
+      group = [];
     }
-    t.counties = counties.sort((a, b) => a.order - b.order).map((x) => x.name);
-    out.set(taskId, t);
-    i = j;
+    group.push(r);
   }
+  if (group.length) out.set(group[0]![0], unitsOfRows(group, units));
   return out;
+}
+
+type ResponsibilityRow = [
+  task: number,
+  role: keyof Omit<TaskUnits, 'counties' | 'reporting'>,
+  reports: number,
+  unit: number,
+  ordinal: number,
+];
+
+/** One task's lists from its responsibilities (in any order; sorted here by ordinal). */
+function unitsOfRows(
+  group: ResponsibilityRow[],
+  units: Map<number, { name: string; kind: string; order: number }>,
+): TaskUnits {
+  if (group.some((r, k) => k > 0 && r[4] < group[k - 1]![4])) group.sort((a, b) => a[4] - b[4]);
+  const t = emptyTaskUnits();
+  const counties: { name: string; order: number }[] = [];
+  for (const [, role, reports, unitId] of group) {
+    const u = units.get(unitId);
+    if (!u) continue;
+    const list = t[role];
+    if (list && !list.includes(u.name)) list.push(u.name);
+    if (reports && !t.reporting.some((x) => x.unit === u.name))
+      t.reporting.push({ unit: u.name, kind: u.kind });
+    if ((u.kind === 'county' || u.kind === 'zone') && !counties.some((x) => x.name === u.name))
+      counties.push({ name: u.name, order: u.order });
+  }
+  t.counties = counties.sort((a, b) => a.order - b.order).map((x) => x.name);
+  return t;
 }
 
 /** unit name → kind, for every unit in the ledger. */
