@@ -29,6 +29,14 @@ export class AsciiBuffer {
     this.at = at;
   }
 
+  /** Bytes already ASCII, the first `n` of `src`; the caller made room (room()). */
+  copy(src: Uint8Array, n = src.length): void {
+    const b = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < n; i++) b[at++] = src[i]!;
+    this.at = at;
+  }
+
   /** A number as String(v) writes it; whole numbers without building the string. */
   num(v: number): void {
     if (!Number.isSafeInteger(v) || v < 0) return this.text(String(v));

@@ -11,7 +11,7 @@ import { wrappedLines } from '../common/text-width.std';
 import { escapeXml, stripInvalidXmlChars } from './xml-tree';
 import { capCellText } from './cell-text';
 import { AsciiBuffer } from './ascii-buffer';
-import { packAsync, packPartsAsync, zipPacked, type PackedEntry, type ZipEntry } from './zip-writer';
+import { packParts, zipPacked, type PackedEntry, type ZipEntry } from './zip-writer';
 
 export interface CellStyle {
   font?: 'normal' | 'bold' | 'header' | 'title' | 'subtitle';
@@ -155,23 +155,39 @@ function hfText(s: string): string {
 }
 
 /**
- * Bytes per block of finished rows: the first block of a sheet is small (a plan's sheet of a
- * 1M-record ledger is ~400 KB; 200 sheets each holding a 1 MB block made the garbage
- * collector run more often), each next one twice the size, up to 1 MB.
+ * Room left before a sheet's rows for its head (XML declaration, dimension, panes, column
+ * widths), which is known only at the sheet's end: written there, the part is one run of
+ * bytes for the deflater, not copied once more to join it. A head longer than this (hundreds
+ * of columns) is joined instead.
  */
-const FIRST_BLOCK = 1 << 16;
-const BLOCK = 1 << 20;
+const HEAD_ROOM = 1 << 13;
 /** Room left before a row's cells for its <row> tag, which carries the height known only at its end. */
 const TAG_ROOM = 64;
-/** A row's cells are mostly well under this; a longer row grows the block (one copy). */
+/** A row's cells are mostly well under this; a longer row grows the buffer (one copy). */
 const ROW_ROOM = 1 << 13;
+/** Bytes a cell's markup takes at most, its number aside: one check for room a cell. */
+const CELL_ROOM = 128;
+
+/** ASCII text as bytes (the fixed pieces every cell repeats). */
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const EMPTY_END = ascii('"/>');
+const NUMBER_OPEN = ascii('"><v>');
+const STRING_OPEN = ascii('" t="s"><v>');
+const VALUE_END = ascii('</v></c>');
+
+/**
+ * The rows of the sheet being written, for the whole book: sheets are written one after
+ * another, each deflated when the next begins (XlsxBook), so one buffer serves them all
+ * (off the JS heap, and no fresh memory, paid for in page faults, per sheet).
+ */
+export interface SheetRows {
+  out: AsciiBuffer;
+  owner: SheetWriter | null;
+}
 
 /** One worksheet, written row by row straight into XML bytes. */
 export class SheetWriter {
-  // finished rows go to byte blocks: off the JS heap, so the garbage collector does not
-  // rescan tens of MB of row text
-  private chunks: Buffer[] = [];
-  private out = new AsciiBuffer(FIRST_BLOCK);
+  private out: AsciiBuffer;
   private merges: string[] = [];
   private widths: number[] = [];
   private frozen: { rows: number; cols: number } | null = null;
@@ -184,7 +200,12 @@ export class SheetWriter {
     private strings: SharedStrings,
     private styles: StyleTable,
     readonly page: PageSetup,
-  ) {}
+    private rows: SheetRows,
+  ) {
+    rows.owner = this;
+    this.out = rows.out;
+    this.out.at = HEAD_ROOM;
+  }
 
   setWidths(widths: number[]): void {
     this.widths = widths;
@@ -208,33 +229,43 @@ export class SheetWriter {
   /** where the row's tag goes in the block; its cells start TAG_ROOM bytes later */
   private rowStart = 0;
 
-  // each column's '<c r="AB' (written for every cell)
-  private static prefixes: string[] = [];
-  private static prefix(col: number): string {
-    return (SheetWriter.prefixes[col] ??= '<c r="' + colName(col));
+  // each column's '<c r="AB' and each style's '" s="12' as bytes (written for every cell), and
+  // the row's number (written in every cell's reference)
+  private static prefixes: Uint8Array[] = [];
+  private static prefix(col: number): Uint8Array {
+    return (SheetWriter.prefixes[col] ??= ascii('<c r="' + colName(col)));
   }
+  private static styled: Uint8Array[] = [];
+  private static styleOpen(s: number): Uint8Array {
+    return (SheetWriter.styled[s] ??= ascii(`" s="${s}`));
+  }
+  private rowDigits = new Uint8Array(16);
+  private rowDigitCount = 0;
 
   begin(): void {
+    if (this.rows.owner !== this) throw new Error(`工作表“${this.name}”已写完。`);
     this.rowCount++;
     this.col = 0;
     this.lines = 1;
-    if (this.out.at + TAG_ROOM + ROW_ROOM > this.out.bytes.length) this.flushRows();
+    const d = String(this.rowCount);
+    for (let i = 0; i < d.length; i++) this.rowDigits[i] = d.charCodeAt(i);
+    this.rowDigitCount = d.length;
+    this.out.room(TAG_ROOM + ROW_ROOM);
     this.rowStart = this.out.at;
     this.out.at += TAG_ROOM;
   }
 
   put(v: CellValue, s: number, wrapWidth?: number): void {
     const b = this.out;
-    b.text(SheetWriter.prefix(this.col++));
-    b.num(this.rowCount);
+    b.room(CELL_ROOM);
+    b.copy(SheetWriter.prefix(this.col++));
+    b.copy(this.rowDigits, this.rowDigitCount);
     if (v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v))) {
-      b.text('" s="');
-      b.num(s);
-      b.text('"/>');
+      b.copy(SheetWriter.styleOpen(s));
+      b.copy(EMPTY_END);
     } else if (typeof v === 'number') {
-      b.text('" s="');
-      b.num(s);
-      b.text('"><v>');
+      b.copy(SheetWriter.styleOpen(s));
+      b.copy(NUMBER_OPEN);
       b.num(v);
       b.text('</v></c>');
     } else {
@@ -244,11 +275,10 @@ export class SheetWriter {
         c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64 || c0 === 9 || c0 === 13
           ? this.styles.quotedOf(s)
           : s;
-      b.text('" s="');
-      b.num(style);
-      b.text('" t="s"><v>');
+      b.copy(SheetWriter.styleOpen(style));
+      b.copy(STRING_OPEN);
       b.num(this.strings.index(v));
-      b.text('</v></c>');
+      b.copy(VALUE_END);
       if (wrapWidth) {
         const n = wrappedLines(v, wrapWidth);
         if (n > this.lines) this.lines = n;
@@ -285,12 +315,6 @@ export class SheetWriter {
     return this.rowCount;
   }
 
-  private flushRows(): void {
-    if (!this.out.at) return;
-    this.chunks.push(this.out.bytes.subarray(0, this.out.at));
-    this.out = new AsciiBuffer(Math.min(BLOCK, this.out.bytes.length * 2));
-  }
-
   /** Merges a range given as 0-based columns and 1-based rows. */
   merge(row1: number, col1: number, row2: number, col2: number): void {
     if (row1 === row2 && col1 === col2) return;
@@ -309,9 +333,10 @@ export class SheetWriter {
     return this.filter;
   }
 
-  /** The worksheet part, as UTF-8 bytes in parts (the sheet is empty afterwards). */
-  parts(selected: boolean): Buffer[] {
-    this.flushRows();
+  /** The worksheet part, as UTF-8 bytes (in the book's buffer until the next sheet begins). */
+  part(selected: boolean): Buffer {
+    if (this.rows.owner !== this) throw new Error(`工作表“${this.name}”已写完。`);
+    this.rows.owner = null;
     const last = `${colName(Math.max(0, this.maxCol - 1))}${Math.max(1, this.rowCount)}`;
     const f = this.frozen;
     const pane =
@@ -346,9 +371,17 @@ export class SheetWriter {
         : '') +
       '<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>' +
       '</worksheet>';
-    const out = [Buffer.from(head, 'utf8'), ...this.chunks, Buffer.from(tail, 'utf8')];
-    this.chunks = [];
-    return out;
+    const o = this.out;
+    const rowsEnd = o.at;
+    const tailBytes = Buffer.from(tail, 'utf8');
+    o.room(tailBytes.length);
+    o.bytes.set(tailBytes, rowsEnd);
+    const end = rowsEnd + tailBytes.length;
+    const headBytes = Buffer.from(head, 'utf8');
+    if (headBytes.length > HEAD_ROOM) return Buffer.concat([headBytes, o.bytes.subarray(HEAD_ROOM, end)]);
+    const start = HEAD_ROOM - headBytes.length;
+    o.bytes.set(headBytes, start);
+    return o.bytes.subarray(start, end);
   }
 }
 
@@ -414,12 +447,13 @@ export class XlsxBook {
   readonly sheets: SheetWriter[] = [];
   private names = new Set<string>();
 
-  // each finished sheet starts deflating on the thread pool while the next one is written
-  private packed: Promise<PackedEntry>[] = [];
+  // each finished sheet deflated before the next is written into the same buffer
+  private packed: PackedEntry[] = [];
+  private rows: SheetRows = { out: new AsciiBuffer(1 << 20), owner: null };
 
   addSheet(wanted: string, page: PageSetup): SheetWriter {
     this.closeLast();
-    const s = new SheetWriter(sheetName(wanted, this.names), this.strings, this.styles, page);
+    const s = new SheetWriter(sheetName(wanted, this.names), this.strings, this.styles, page, this.rows);
     this.sheets.push(s);
     return s;
   }
@@ -427,7 +461,7 @@ export class XlsxBook {
   private closeLast(): void {
     const i = this.sheets.length - 1;
     if (i < 0 || this.packed.length > i) return;
-    this.packed.push(packPartsAsync(`xl/worksheets/sheet${i + 1}.xml`, this.sheets[i]!.parts(i === 0), 1));
+    this.packed.push(packParts(`xl/worksheets/sheet${i + 1}.xml`, [this.sheets[i]!.part(i === 0)], 1));
   }
 
   async toBuffer(): Promise<Buffer> {
@@ -500,9 +534,9 @@ export class XlsxBook {
         '</Relationships>',
     );
     add('xl/styles.xml', this.styles.xml());
-    const strings = packAsync({ name: 'xl/sharedStrings.xml', data: this.strings.bytes() }, 1);
+    const strings = packParts('xl/sharedStrings.xml', [this.strings.bytes()], 1);
     // level 1: the sheets of a large ledger deflate 3× faster for ~30% more bytes
-    const small = await Promise.all(entries.map((e) => packAsync(e)));
-    return zipPacked([...small, ...(await Promise.all(this.packed)), await strings]);
+    const small = entries.map((e) => packParts(e.name, [e.data]));
+    return zipPacked([...small, ...this.packed, strings]);
   }
 }
