@@ -2,7 +2,7 @@
 // ledger's roll-up of the period at its end (periodRollup: the period figures' counts and
 // rules, grouped in SQL), the figures the bulletin and the ledger workbook print, so 总览 and
 // the bulletin of one month never disagree.
-import { leadsOf, periodRollup } from '../../core/ledger/period-rollup';
+import { leadsOf, periodRollup, taskNamesOf, type RolledTask } from '../../core/ledger/period-rollup';
 import { planHeadings } from '../../core/ledger/app-reads';
 import { submissionDue } from '../../core/submissions/due';
 import type { Overview } from '../contract';
@@ -11,6 +11,9 @@ import { currentPeriod } from './settings';
 
 /** 今后多少天的完成时限 the timeline shows. */
 const UPCOMING_DAYS = 90;
+/** How many of them the timeline shows, and how many overdue tasks the list: what fits the screen. */
+const UPCOMING_SHOWN = 40;
+const OVERDUE_SHOWN = 200;
 
 export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
   'overview.get'({ period }, ctx): Overview {
@@ -21,7 +24,16 @@ export const overviewHandlers: Pick<Handlers, 'overview.get'> = {
 };
 
 function overview(ctx: HandlerContext, key: string): Overview {
-  const f = periodRollup(ctx.db, key);
+  // the nearest deadlines and the longest overdue, kept as the roll-up goes (not 100,000 tasks)
+  const upcoming = new FirstOf<RolledTask>(UPCOMING_SHOWN, (a, c) => a.dueDate!.localeCompare(c.dueDate!));
+  const overdue = new FirstOf<RolledTask>(OVERDUE_SHOWN, (a, c) => c.overdueDays - a.overdueDays);
+  const f = periodRollup(ctx.db, key, {
+    onTask(t) {
+      if (t.state !== 'active' || t.status === 'done') return;
+      if (t.dueDate && t.daysLeft != null && t.daysLeft <= UPCOMING_DAYS) upcoming.offer(t);
+      if (t.list === 'overdue') overdue.offer(t);
+    },
+  });
   const byCounty = f.counties.map((c) => ({
     county: c.county,
     tasks: c.total,
@@ -60,22 +72,11 @@ function overview(ctx: HandlerContext, key: string): Overview {
       blue: pf?.blue ?? 0,
     };
   });
-  const active = f.tasks.filter((t) => t.state === 'active' && t.status !== 'done');
-  const upcoming = active
-    .filter((t) => t.dueDate && t.daysLeft != null && t.daysLeft <= UPCOMING_DAYS)
-    .map((t) => ({ id: t.taskId, code: t.code, title: t.title, due: t.dueDate!, days: t.daysLeft! }))
-    .sort((a, c) => a.due.localeCompare(c.due))
-    .slice(0, 40);
-  const overdue = active
-    .filter((t) => t.list === 'overdue')
-    .map((t) => ({ id: t.taskId, code: t.code, title: t.title, due: t.dueDate!, days: t.overdueDays }))
-    .sort((a, c) => c.days - a.days)
-    .slice(0, 200);
   // 牵头单位 of the listed tasks only: reading every task's units was a second of 总览's time
-  const leads = leadsOf(
-    ctx.db,
-    overdue.map((t) => t.id),
-  );
+  const overdueIds = overdue.items.map((t) => t.taskId);
+  const leads = leadsOf(ctx.db, overdueIds);
+  const names = taskNamesOf(ctx.db, [...upcoming.items.map((t) => t.taskId), ...overdueIds]);
+  const named = (t: RolledTask) => ({ id: t.taskId, ...names.get(t.taskId)!, due: t.dueDate! });
   return {
     asOf: f.asOf,
     period: key,
@@ -83,7 +84,33 @@ function overview(ctx: HandlerContext, key: string): Overview {
     totals: f.totals,
     byCounty,
     plans,
-    upcoming,
-    overdue: overdue.map((t) => ({ ...t, lead: leads.get(t.id)!.slice(0, 3).join('、') })),
+    upcoming: upcoming.items.map((t) => ({ ...named(t), days: t.daysLeft! })),
+    overdue: overdue.items.map((t) => ({
+      ...named(t),
+      days: t.overdueDays,
+      lead: leads.get(t.taskId)!.slice(0, 3).join('、'),
+    })),
   };
+}
+
+/**
+ * The first n of the items offered, in the order `before` gives and, among equals, in the
+ * order offered: what a stable sort and slice(0, n) keep, without holding every item.
+ */
+class FirstOf<T> {
+  readonly items: T[] = [];
+  constructor(
+    private readonly n: number,
+    private readonly before: (a: T, b: T) => number,
+  ) {}
+
+  offer(x: T): void {
+    const items = this.items;
+    if (items.length === this.n && this.before(x, items[items.length - 1]!) >= 0) return;
+    // after every item it does not come before: equals keep the order they were offered in
+    let at = items.length;
+    while (at > 0 && this.before(x, items[at - 1]!) < 0) at--;
+    items.splice(at, 0, x);
+    if (items.length > this.n) items.pop();
+  }
 }

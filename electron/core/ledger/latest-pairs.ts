@@ -6,13 +6,11 @@
 // prefers the period's own record; the kept readings do not know the period).
 import { stmt, type DB } from './db';
 import type { Period } from './periods';
-import { refreshBeforeRead, unitRolesOf, type PairReading } from './task-readings';
+import { PAIR_FIELDS, refreshBeforeRead, type PairReadings } from './task-readings';
 
 /** A task in force as the roll-up reads it: its columns, its plan's year and issue date. */
 type TaskHead = [
   id: number,
-  code: string,
-  title: string,
   planId: number,
   state: string,
   due: string | null,
@@ -37,33 +35,22 @@ export type RollupTaskRow = [
   n3: number | null,
 ];
 
-/** A RollupTaskRow, then who is named on the task ("unit:role:reports,…") and its pairs. */
-export type LatestRow = [...RollupTaskRow, units: string | null, pairs: PairReading[]];
+/** A RollupTaskRow, then its pairs. */
+export type LatestRow = [...RollupTaskRow, pairs: PairReadings];
 
-/** Per unit named on a task: its responsibilities that report, and which role lists name it. */
-export interface NamedUnit {
-  rows: number;
-  /** 1: a lead list (牵头/负责/落实); 2: only an assist list (配合/参与); 0: neither (LISTS) */
-  lists: number;
-}
+/** A row as read: a LatestRow with the combinations still to fill in and the pairs' JSON. */
+type Found = [...RollupTaskRow, pairs: string | null];
 
-/** The role lists a unit's figures count under (roleOf, period-figures.ts): lead, and assist. */
-export const LEAD_ROLES: ReadonlySet<string> = new Set(['lead', 'responsible', 'implement']);
-export const ASSIST_ROLES: ReadonlySet<string> = new Set(['cooperate', 'participate']);
-
-/** A row as read: the task, then units and the pairs' JSON. */
-type Found = [...TaskHead, units: string | null, pairs: string | null];
-
-export interface LatestPairs extends Iterable<LatestRow> {
-  named(units: string | null): Map<number, NamedUnit>;
-}
+/** Where the combinations and the pairs sit in a row (after TaskHead's 8 columns). */
+const COMBINATIONS_AT = 8;
+export const PAIRS_AT = 15;
 
 /**
  * The tasks in force in the ledger's order with their kept pairs, read as they are iterated
  * (no other statement may run on the connection meanwhile); null where they are not the
  * period's (see above), or some summaries could not be stored (read-only, or locked).
  */
-export function latestPeriodPairs(db: DB, period: Period): LatestPairs | null {
+export function latestPeriodPairs(db: DB, period: Period): Iterable<LatestRow> | null {
   const fits = stmt(
     db,
     `SELECT NOT EXISTS (SELECT 1 FROM periods WHERE end_date > @end)
@@ -76,58 +63,63 @@ export function latestPeriodPairs(db: DB, period: Period): LatestPairs | null {
   if (refreshBeforeRead(db)) return null;
   const rows = stmt(
     db,
-    `SELECT t.id, t.code, t.title, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
-            pl.year, d.doc_date, r.units, r.pairs
-     FROM tasks t JOIN plans pl ON pl.id = t.plan_id LEFT JOIN documents d ON d.id = pl.document_id
-     LEFT JOIN task_readings r ON r.task_id = t.id
+    `SELECT t.id, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
+            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, r.pairs
+     FROM tasks t LEFT JOIN task_readings r ON r.task_id = t.id
      WHERE t.state IN ('active', 'closed')
        -- the partial index tasks_plan_no (state <> 'removed') then gives each plan's tasks in order: no sort
        AND t.state <> 'removed'
-     ORDER BY pl.id, t.no`,
+     ORDER BY t.plan_id, t.no`,
   ).raw();
-  const namedBy = new Map<string | null, Map<number, NamedUnit>>();
+  // the plan's year and issue date, looked up here: joined in SQL, they were a third of the read
+  const plans = new Map(
+    (
+      stmt(
+        db,
+        'SELECT pl.id, pl.year, d.doc_date FROM plans pl LEFT JOIN documents d ON d.id = pl.document_id',
+      )
+        .raw()
+        .all() as [number, number, string | null][]
+    ).map(([id, year, docDate]) => [id, [year, docDate] as const]),
+  );
   return {
     *[Symbol.iterator]() {
+      // each row filled in where it lies (no new array a task)
       for (const f of rows.iterate() as IterableIterator<Found>) {
-        const pairs = (f[11] ? JSON.parse(f[11]) : []) as PairReading[];
-        yield [...f.slice(0, 10), ...combinations(pairs), f[10], pairs] as LatestRow;
+        const plan = plans.get(f[1]);
+        if (!plan) continue;
+        const row = f as unknown as LatestRow;
+        row[6] = plan[0];
+        row[7] = plan[1];
+        row[PAIRS_AT] = f[PAIRS_AT] ? (JSON.parse(f[PAIRS_AT]) as PairReadings) : [];
+        combinations(row[PAIRS_AT], row);
+        yield row;
       }
-    },
-    named(units) {
-      let m = namedBy.get(units);
-      if (m) return m;
-      m = new Map();
-      for (const [unitId, role, reports] of unitRolesOf(units)) {
-        let u = m.get(unitId);
-        if (!u) m.set(unitId, (u = { rows: 0, lists: 0 }));
-        if (reports) u.rows++;
-        if (LEAD_ROLES.has(role)) u.lists = 1;
-        else if (ASSIST_ROLES.has(role) && u.lists !== 1) u.lists = 2;
-      }
-      namedBy.set(units, m);
-      return m;
     },
   };
 }
 
 /**
- * READING_COMBINATIONS (task-readings.ts) over a task's pairs with reported = a record: the
- * mask, then for on_track, lagging and not_started the lowest percent and whether one gave
- * none (0 where none did; NULLs for a task without pairs, as SQL's LEFT JOIN gives them).
+ * READING_COMBINATIONS (task-readings.ts) over a task's pairs with reported = a record, written
+ * into the row from COMBINATIONS_AT: the mask, then for on_track, lagging and not_started the
+ * lowest percent and whether one gave none (0 where none did; NULLs for a task without pairs,
+ * as SQL's LEFT JOIN gives them).
  */
-function combinations(pairs: PairReading[]): (number | null)[] {
-  if (!pairs.length) return [null, null, null, null, null, null, null];
+function combinations(pairs: PairReadings, row: LatestRow): void {
+  if (!pairs.length) return;
   let mask = 0;
-  const lows: (number | null)[] = [null, 0, null, 0, null, 0];
-  for (const [, st, recorded, pct] of pairs) {
+  const at = COMBINATIONS_AT;
+  row[at + 2] = row[at + 4] = row[at + 6] = 0;
+  for (let i = 0; i < pairs.length; i += PAIR_FIELDS) {
+    const st = pairs[i + 1] as number;
+    const recorded = pairs[i + 2] as number;
     mask |= 1 << (st * 2 + recorded);
     if (st === 0 || !recorded) continue;
-    const at = (st - 1) * 2;
-    if (pct == null) lows[at + 1] = 1;
-    else {
-      const p = Number(pct);
-      if (lows[at] == null || p < lows[at]!) lows[at] = p;
-    }
+    const low = at + 1 + (st - 1) * 2;
+    const p = pairs[i + 3] as number | null;
+    const lowest = row[low] as number | null;
+    if (p == null) row[low + 1] = 1;
+    else if (lowest == null || p < lowest) row[low] = p;
   }
-  return [mask, ...lows];
+  row[at] = mask;
 }

@@ -16,14 +16,9 @@
 import { snapshotRead, stmt, type DB } from './db';
 import { dueDistance, expectedFor, rollupStatus, taskWarning, unitWarning, warningRule } from './derive';
 import type { Status, TaskDates, Warning } from './derive';
-import { READING_COMBINATIONS, readingsOf, STATUSES, type PairReading } from './task-readings';
-import {
-  ASSIST_ROLES,
-  LEAD_ROLES,
-  latestPeriodPairs,
-  type LatestRow,
-  type RollupTaskRow,
-} from './latest-pairs';
+import { PAIR_FIELDS, READING_COMBINATIONS, readingsOf, STATUSES } from './task-readings';
+import { ASSIST_ROLE_LIST, LEAD_ROLE_LIST } from './role-lists';
+import { latestPeriodPairs, PAIRS_AT, type LatestRow, type RollupTaskRow } from './latest-pairs';
 import {
   add,
   countyTallies,
@@ -37,6 +32,7 @@ import {
   rollupFigure,
   scoringRule,
   type CountyFigure,
+  type CountyTally,
   type Counts,
   type FigureOptions,
   type FigureStatus,
@@ -48,11 +44,12 @@ import { toPeriod, type Period } from './periods';
 import type { ScoringRule } from './scoring';
 import { emptyTaskUnits, readTaskUnitsOf, taskLeads, unitKinds } from './task-units';
 
-/** A task as 总览 lists it (periodFigures' TaskFigure without the per-unit detail). */
+/**
+ * A task as 总览 lists it (periodFigures' TaskFigure without the per-unit detail, code and
+ * title: the screen names only the few tasks it lists, taskNamesOf).
+ */
 export interface RolledTask {
   taskId: number;
-  code: string;
-  title: string;
   planId: number;
   state: string;
   dueDate: string | null;
@@ -71,8 +68,15 @@ export interface PeriodRollup {
   totals: Counts;
   plans: PlanFigure[];
   counties: RolledCounty[];
-  /** in the ledger's order (plan, then the plan's numbering), as periodFigures lists them */
-  tasks: RolledTask[];
+}
+
+export interface RollupOptions extends FigureOptions {
+  /**
+   * Given each task in force, in the ledger's order (plan, then the plan's numbering), as
+   * periodFigures lists them. The roll-up keeps none: at 100,000 tasks holding them all (and
+   * their codes and titles) was a good part of 总览's time, and a caller keeps what it lists.
+   */
+  onTask?: (t: RolledTask) => void;
 }
 
 /**
@@ -103,7 +107,7 @@ const READINGS = `
 function taskRows(db: DB, period: Period): RollupTaskRow[] {
   return stmt(
     db,
-    `SELECT t.id, t.code, t.title, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
+    `SELECT t.id, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
             pl.year, d.doc_date, a.mask, a.l1, a.n1, a.l2, a.n2, a.l3, a.n3
      FROM tasks t JOIN plans pl ON pl.id = t.plan_id LEFT JOIN documents d ON d.id = pl.document_id
      LEFT JOIN (SELECT task_id, ${READING_COMBINATIONS}
@@ -132,10 +136,6 @@ type PairGroup = [
   n: number,
 ];
 
-/** SQL: a role list as `('lead', …)` */
-const sqlList = (roles: ReadonlySet<string>) => `(${[...roles].map((r) => `'${r}'`).join(', ')})`;
-const LEAD_ROLE_LIST = sqlList(LEAD_ROLES);
-const ASSIST_ROLE_LIST = sqlList(ASSIST_ROLES);
 const other = (roles: string) =>
   `EXISTS (SELECT 1 FROM responsibilities o WHERE o.task_id = x.task_id AND o.unit_id = x.unit_id AND o.role IN ${roles})`;
 /** CASE stops at the first answer: the task's other rows are read only when the reporting row's role does not say */
@@ -171,76 +171,116 @@ function exactWeights(s: ScoringRule): boolean {
   return s.kind === 'rate' || [s.leadWeight, s.assistWeight].every((w) => Number.isInteger(w * 1024));
 }
 
-/** 序时进度 and the distance to the due date depend on a few dates only: computed once each. */
-function memo<T>(f: (...a: [number, string | null, string | null]) => T) {
-  const seen = new Map<string, T>();
-  return (year: number, docDate: string | null, due: string | null): T => {
-    const k = `${year}\t${docDate}\t${due}`;
-    let v = seen.get(k);
-    if (v === undefined && !seen.has(k)) seen.set(k, (v = f(year, docDate, due)));
-    return v as T;
+/**
+ * What a task's figures take from its dates alone (its plan's year and issue date, its due
+ * dates and state): the dates as the rules read them, 序时进度, the distance to the due date,
+ * and its units' colours by reading. Most tasks share a due date: each is worked out once.
+ */
+interface DateClass {
+  dates: TaskDates;
+  span: number | null;
+  overdueDays: number;
+  daysLeft: number | null;
+  /** unitWarning by (STATUSES index × 2 + reported), then percent */
+  warnings: Map<number | null, Warning | null>[];
+}
+
+interface TaskFigureOf {
+  ledgerStatus: Status;
+  warning: Warning | null;
+  status: FigureStatus;
+}
+
+/**
+ * A task's status, colour and figure from one reading per (status, reported) combination
+ * its units show (a closed task's all done): what the whole list decides (see above).
+ */
+function taskFigure(
+  cls: DateClass,
+  mask: number | null,
+  lows: (number | null)[],
+  b: Parameters<typeof taskWarning>[4],
+): TaskFigureOf {
+  const { dates, span } = cls;
+  const closed = dates.state === 'closed';
+  const readings = readingsOf(mask, lows).map((u) => (closed ? { ...u, status: 'done' as const } : u));
+  const ledgerStatus = closed ? 'done' : rollupStatus(readings.map((u) => u.status));
+  return {
+    ledgerStatus,
+    warning: taskWarning(dates, ledgerStatus, readings, span, b),
+    status: rollupFigure(
+      readings.map((u) => (!closed && !u.reported ? 'unreported' : u.status)),
+      closed,
+    ),
   };
 }
 
-export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOptions = {}): PeriodRollup {
+function dateClasses(asOf: string) {
+  const seen = new Map<string, DateClass>();
+  return (
+    year: number,
+    docDate: string | null,
+    state: string,
+    due: string | null,
+    originalDue: string | null,
+    firstDeadline: string | null,
+  ): DateClass => {
+    const k = `${year}\t${docDate}\t${state}\t${due}\t${originalDue}\t${firstDeadline}`;
+    let c = seen.get(k);
+    if (!c) {
+      const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
+      const span = expectedFor(year, docDate, due, asOf);
+      seen.set(k, (c = { dates, span, ...dueDistance(due, asOf), warnings: [] }));
+    }
+    return c;
+  };
+}
+
+export function periodRollup(db: DB, periodKey: string | Period, opts: RollupOptions = {}): PeriodRollup {
   const period = toPeriod(periodKey);
   const scoring = scoringRule(db);
-  if (!exactWeights(scoring)) return rollupOf(periodFigures(db, period, opts));
+  const onTask = opts.onTask ?? (() => {});
+  if (!exactWeights(scoring)) {
+    const { tasks, ...rollup } = rollupOf(periodFigures(db, period, opts));
+    tasks.forEach((t) => onTask(t));
+    return rollup;
+  }
   const asOf = opts.asOf ?? period.end;
   const b = { asOf, rule: warningRule(db) };
-  const expected = memo((year, docDate, due) => expectedFor(year, docDate, due, asOf));
-  const distance = memo((_y, _d, due) => dueDistance(due, asOf));
+  const dateClass = dateClasses(asOf);
 
   const totals = emptyCounts();
   const byPlan = new Map<number, PlanFigure>();
   const plans = planMeta(db);
-  const tasks: RolledTask[] = [];
   const overdueIds: number[] = [];
   const counties = countyCounter(db, period, scoring, b);
   // the latest period: its pairs' readings are kept per task (latest-pairs.ts), and each task's
   // counties are counted as the task is read; otherwise SQLite resolves and groups the pairs
   const latest = latestPeriodPairs(db, period);
   for (const r of latest ?? taskRows(db, period)) {
-    const [id, code, title, planId, state, due, originalDue, firstDeadline, year, docDate, mask] = r;
-    const closed = state === 'closed';
-    // one reading per (status, reported) combination the task's units show (a closed task's all done)
-    const readings = readingsOf(mask, r.slice(11) as (number | null)[]).map((u) =>
-      closed ? { ...u, status: 'done' as const } : u,
-    );
-    const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
-    const ledgerStatus = closed ? 'done' : rollupStatus(readings.map((u) => u.status));
-    const span = expected(year, docDate, due);
-    const warning = taskWarning(dates, ledgerStatus, readings, span, b);
-    const status = rollupFigure(
-      readings.map((u) => (!closed && !u.reported ? 'unreported' : u.status)),
-      closed,
-    );
-    const { overdueDays, daysLeft } = distance(year, docDate, due);
+    const [id, planId, state, due, originalDue, firstDeadline, year, docDate, mask] = r;
+    const cls = dateClass(year, docDate, state, due, originalDue, firstDeadline);
+    const { overdueDays, daysLeft } = cls;
+    const { ledgerStatus, warning, status } = taskFigure(cls, mask, r.slice(9) as (number | null)[], b);
     const live = state === 'active' && ledgerStatus !== 'done';
     const overdue = state === 'active' && status !== 'done' && live && overdueDays > 0;
     if (overdue) overdueIds.push(id);
     if (latest) {
-      const [units, pairs] = (r as LatestRow).slice(17) as [string | null, PairReading[]];
-      const named = latest.named(units);
-      for (const [unitId, st, recorded, pct, per] of pairs) {
-        const u = named.get(unitId)!;
+      const pairs = (r as LatestRow)[PAIRS_AT];
+      for (let i = 0; i < pairs.length; i += PAIR_FIELDS)
         counties.count(
-          unitId,
-          dates,
-          span,
-          STATUSES[st]!,
-          pct == null ? null : Number(pct),
-          recorded ? per : null,
-          u.lists,
+          pairs[i] as number,
+          cls,
+          pairs[i + 1] as number,
+          pairs[i + 3] as number | null,
+          pairs[i + 2] ? (pairs[i + 4] as string | null) : null,
+          pairs[i + 5] as number,
           overdue,
-          u.rows,
+          pairs[i + 6] as number,
         );
-      }
     }
-    tasks.push({
+    onTask({
       taskId: id,
-      code,
-      title,
       planId,
       state,
       dueDate: due,
@@ -273,25 +313,42 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: FigureOpt
     for (const g of countyGroups(db, period, overdueIds)) {
       const [unitId, year, docDate, state, due, originalDue, firstDeadline, st, percent, reportedPeriod] = g;
       const [lists, taskOverdue, n] = g.slice(10) as [number, number, number];
-      const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
-      const span = expected(year, docDate, due);
-      counties.count(unitId, dates, span, st, percent, reportedPeriod, lists, !!taskOverdue, n);
+      const cls = dateClass(year, docDate, state, due, originalDue, firstDeadline);
+      counties.count(unitId, cls, STATUSES.indexOf(st), percent, reportedPeriod, lists, !!taskOverdue, n);
     }
   return {
     asOf,
     totals,
     plans: [...byPlan.values()].sort((a, c) => a.planId - c.planId),
     counties: counties.finish(),
-    tasks,
   };
 }
+
+/** STATUSES' index of done */
+const DONE = STATUSES.indexOf('done');
+
+/**
+ * A county's pairs are counted into cells, one per (figure status, colour, overdue, role
+ * lists), and added to its tally once per cell at the end: 1,000,000 pairs go through a
+ * few integer increments each instead of the tally's keyed adds.
+ */
+const FIGURE_STATUSES: readonly FigureStatus[] = [...STATUSES, 'unreported'];
+const COLOURS: readonly (Warning | null)[] = [null, 'red', 'yellow', 'blue'];
+const LIST_KINDS = 3;
+const cellOf = (status: number, colour: number, overdue: boolean, lists: number) =>
+  ((status * COLOURS.length + colour) * 2 + Number(overdue)) * LIST_KINDS + lists;
+const CELLS = FIGURE_STATUSES.length * COLOURS.length * 2 * LIST_KINDS;
 
 /** The counties' tallies, counted pair group by pair group (counties.count), then finished. */
 function countyCounter(db: DB, period: Period, scoring: ScoringRule, b: Parameters<typeof unitWarning>[3]) {
   const byCounty = countyTallies(db, period);
-  const names = unitNamesById(db);
-  const county = new Map<number, ReturnType<typeof byCounty.get>>();
-  for (const [id, name] of names) if (byCounty.has(name)) county.set(id, byCounty.get(name));
+  const cells = new Map([...byCounty.values()].map((c) => [c, new Float64Array(CELLS)]));
+  // by unit id: the county's tally and its cells (a plain array: unit ids are small)
+  const county: { tally: CountyTally; cells: Float64Array }[] = [];
+  for (const [id, name] of unitNamesById(db)) {
+    const tally = byCounty.get(name);
+    if (tally) county[id] = { tally, cells: cells.get(tally)! };
+  }
   // whether the unit also assists matters only when it leads on none (roleOf)
   const weight = [0, 1, 2].map((lists) => {
     const tu = emptyTaskUnits();
@@ -299,39 +356,51 @@ function countyCounter(db: DB, period: Period, scoring: ScoringRule, b: Paramete
     if (lists === 2) tu.cooperate.push('x');
     return roleOf(tu, 'x') === 'lead' ? scoring.leadWeight : scoring.assistWeight;
   });
+  const unreported = FIGURE_STATUSES.indexOf('unreported');
   return {
-    /** n pairs alike of a county's unit (other units are not counted); `expected`: the task's 序时进度 */
+    /** n pairs alike of a county's unit (other units are not counted); `st`: an index in STATUSES */
     count(
       unitId: number,
-      dates: TaskDates,
-      expected: number | null,
-      st: Status,
+      cls: DateClass,
+      st: number,
       percent: number | null,
       reportedPeriod: string | null,
       lists: number,
       taskOverdue: boolean,
       n: number,
     ): void {
-      const c = county.get(unitId);
+      const c = county[unitId];
       if (!c) return;
+      const { dates } = cls;
       const closed = dates.state === 'closed';
-      const ledgerStatus: Status = closed ? 'done' : st;
-      const status: FigureStatus = !closed && reportedPeriod == null ? 'unreported' : ledgerStatus;
-      const warning = unitWarning(
-        dates,
-        { status: ledgerStatus, percent, reported: reportedPeriod != null },
-        expected,
-        b,
-      );
-      const unitOverdue = taskOverdue && status !== 'done';
-      add(c, status, dates.state === 'active' ? warning : null, unitOverdue, n);
-      const w = weight[lists]!;
-      if (status === 'done') c.doneW += w * n;
-      if (unitOverdue) c.overdueW += w * n;
-      if (reportedPeriod === period.key) c.freshTasks += n;
-      else if (reportedPeriod) c.periods.add(reportedPeriod);
+      const ledger = closed ? DONE : st;
+      const reported = reportedPeriod != null;
+      const status = !closed && !reported ? unreported : ledger;
+      const byPercent = (cls.warnings[ledger * 2 + Number(reported)] ??= new Map());
+      let warning = byPercent.get(percent);
+      if (warning === undefined) {
+        const reading = { status: STATUSES[ledger]!, percent, reported };
+        byPercent.set(percent, (warning = unitWarning(dates, reading, cls.span, b)));
+      }
+      const colour = dates.state === 'active' ? COLOURS.indexOf(warning) : 0;
+      c.cells[cellOf(status, colour, taskOverdue && status !== DONE, lists)]! += n;
+      if (reportedPeriod === period.key) c.tally.freshTasks += n;
+      else if (reportedPeriod) c.tally.periods.add(reportedPeriod);
     },
-    finish: (): RolledCounty[] => finishCounties([...byCounty.values()], scoring),
+    finish(): RolledCounty[] {
+      for (const [tally, counted] of cells)
+        for (let status = 0; status < FIGURE_STATUSES.length; status++)
+          for (let colour = 0; colour < COLOURS.length; colour++)
+            for (const overdue of [false, true])
+              for (let lists = 0; lists < LIST_KINDS; lists++) {
+                const n = counted[cellOf(status, colour, overdue, lists)]!;
+                if (!n) continue;
+                add(tally, FIGURE_STATUSES[status]!, COLOURS[colour]!, overdue, n);
+                if (status === DONE) tally.doneW += weight[lists]! * n;
+                if (overdue) tally.overdueW += weight[lists]! * n;
+              }
+      return finishCounties([...byCounty.values()], scoring);
+    },
   };
 }
 
@@ -343,8 +412,11 @@ function unitNamesById(db: DB): Map<number, string> {
   );
 }
 
-/** The roll-up read off full period figures (the weights' fallback, and the tests' yardstick). */
-export function rollupOf(f: PeriodFigures): PeriodRollup {
+/**
+ * The roll-up read off full period figures, with its tasks (the weights' fallback, and the
+ * tests' yardstick).
+ */
+export function rollupOf(f: PeriodFigures): PeriodRollup & { tasks: RolledTask[] } {
   return {
     asOf: f.asOf,
     totals: f.totals,
@@ -352,8 +424,6 @@ export function rollupOf(f: PeriodFigures): PeriodRollup {
     counties: f.counties.map(({ overdueCodes: _o, laggingCodes: _l, ...c }) => c),
     tasks: f.tasks.map((t) => ({
       taskId: t.taskId,
-      code: t.code,
-      title: t.title,
       planId: t.planId,
       state: t.state,
       dueDate: t.dueDate,
@@ -371,4 +441,12 @@ export function leadsOf(db: DB, ids: number[]): Map<number, string[]> {
   const kinds = unitKinds(db);
   const units = readTaskUnitsOf(db, ids);
   return new Map(ids.map((id) => [id, taskLeads(units.get(id) ?? emptyTaskUnits(), kinds)]));
+}
+
+/** 编号 and name of a few tasks (the ones 总览 lists). */
+export function taskNamesOf(db: DB, ids: number[]): Map<number, { code: string; title: string }> {
+  const rows = stmt(db, 'SELECT id, code, title FROM tasks WHERE id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(ids)) as [number, string, string][];
+  return new Map(rows.map(([id, code, title]) => [id, { code, title }]));
 }

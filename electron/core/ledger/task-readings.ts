@@ -21,6 +21,7 @@
 import { stmt, write, type DB } from './db';
 import type { Role } from '../parse/types';
 import type { Status, UnitReading } from './derive';
+import { ASSIST_ROLE_LIST, LEAD_ROLE_LIST } from './role-lists';
 
 /** The statuses in the order of the bit mask (bit = 2 × index + ever reported). */
 export const STATUSES: readonly Status[] = ['done', 'on_track', 'lagging', 'not_started'];
@@ -72,16 +73,19 @@ export function readingsOf(mask: number | null, lows: readonly (number | null)[]
 /**
  * Every reporting (task, unit) of the stale tasks with its reading in force: st, rec (a record
  * or a part 销号: the table's rule), recorded (a record: the period figures' rule), pct, per
- * (the record's period).
+ * (the record's period); and how many of the unit's responsibilities on it report (n_reports) and
+ * which role lists name it (lists, role-lists.ts).
  */
 const STALE_READINGS = `
-  SELECT r.task_id, r.unit_id,
+  SELECT r.task_id, r.unit_id, r.n_reports, r.lists,
          CASE WHEN uc.id IS NOT NULL THEN 'done' ELSE coalesce(p.status, 'not_started') END AS st,
          (p.rowid IS NOT NULL OR uc.id IS NOT NULL) AS rec,
          p.rowid IS NOT NULL AS recorded,
          p.percent AS pct, p.period AS per
-  FROM (SELECT DISTINCT task_id, unit_id FROM responsibilities
-        WHERE reports = 1 AND task_id IN (SELECT task_id FROM task_readings_stale)) r
+  FROM (SELECT task_id, unit_id, sum(reports = 1) AS n_reports,
+               CASE WHEN max(role IN ${LEAD_ROLE_LIST}) THEN 1 WHEN max(role IN ${ASSIST_ROLE_LIST}) THEN 2 ELSE 0 END AS lists
+        FROM responsibilities WHERE task_id IN (SELECT task_id FROM task_readings_stale)
+        GROUP BY task_id, unit_id HAVING max(reports = 1)) r
   LEFT JOIN progress p INDEXED BY progress_lookup
     ON p.unit_id = r.unit_id AND p.task_id = r.task_id AND p.superseded_at IS NULL
    AND p.rowid = (SELECT c.rowid FROM progress c INDEXED BY progress_lookup
@@ -89,8 +93,17 @@ const STALE_READINGS = `
                   ORDER BY c.period_end DESC, c.status, c.percent, c.period LIMIT 1)
   LEFT JOIN unit_closures uc ON uc.task_id = r.task_id AND uc.unit_id = r.unit_id AND uc.reopened_at IS NULL`;
 
-/** %.17g: 17 significant digits give every double back exactly. */
-const exact = (col: string) => `CASE WHEN ${col} IS NULL THEN NULL ELSE printf('%.17g', ${col}) END`;
+/**
+ * A REAL column as a JSON number that reads back exactly: %.17g (17 significant digits give
+ * every double back); JSON has no infinities, but 1e999 parses as one.
+ */
+const jsonNumber = (col: string) =>
+  `CASE WHEN ${col} IS NULL THEN 'null' WHEN ${col} > 1.7976931348623157e308 THEN '1e999'
+        WHEN ${col} < -1.7976931348623157e308 THEN '-1e999' ELSE printf('%.17g', ${col}) END`;
+
+/** A task's pairs as one flat JSON array, PAIR_FIELDS values a pair (PairReadings). */
+const PAIRS = `'[' || group_concat(unit_id || ',' || ${STATUS_INDEX} || ',' || recorded || ',' || ${jsonNumber('pct')}
+  || ',' || json_quote(per) || ',' || lists || ',' || n_reports, ',') || ']'`;
 
 /** The stale tasks' summaries, as stored (a read-only ledger gets them without storing). */
 const STALE_SUMMARIES = `
@@ -102,7 +115,7 @@ const STALE_SUMMARIES = `
   FROM task_readings_stale s
   LEFT JOIN (SELECT task_id, ${READING_COMBINATIONS}, count(pct) AS pct_n, sum(pct) AS pct_sum,
                     coalesce(min(pct = CAST(pct AS INTEGER)), 1) AS pct_whole,
-                    json_group_array(json_array(unit_id, ${STATUS_INDEX}, recorded, ${exact('pct')}, per)) AS pairs
+                    ${PAIRS} AS pairs
              FROM (${STALE_READINGS}) GROUP BY task_id) r ON r.task_id = s.task_id`;
 
 const COLUMNS = 'task_id, units, readings, pct_n, pct_sum, pct_whole, pairs';
@@ -181,13 +194,11 @@ export function unitRolesOf(units: string | null): [number, Role, boolean][] {
 }
 
 /**
- * A task's reporting units by the period figures' rule, as of their latest records: [unit id,
- * status index (STATUSES), recorded 0/1, percent as %.17g text or null, the record's period].
+ * A task's reporting units by the period figures' rule, as of their latest records, one flat
+ * array (no array a pair: 1,000,000 of them were a good part of 总览's time), PAIR_FIELDS
+ * values a pair: unit id, status index (STATUSES), recorded 0/1, percent or null, the record's
+ * period or null, which role lists name the unit (role-lists.ts), and how many of its
+ * responsibilities on the task report.
  */
-export type PairReading = [
-  unit: number,
-  status: number,
-  recorded: number,
-  percent: string | null,
-  period: string | null,
-];
+export type PairReadings = (number | string | null)[];
+export const PAIR_FIELDS = 7;

@@ -15,15 +15,27 @@ import {
   withdrawTask,
   type DB,
 } from '../../../electron/core/ledger/index';
-import { leadsOf, periodRollup, rollupOf } from '../../../electron/core/ledger/period-rollup';
+import {
+  leadsOf,
+  periodRollup,
+  rollupOf,
+  taskNamesOf,
+  type RolledTask,
+} from '../../../electron/core/ledger/period-rollup';
 import { latestPeriodPairs } from '../../../electron/core/ledger/latest-pairs';
 import { toPeriod } from '../../../electron/core/ledger/periods';
 import { addProgress } from '../../helpers/ledger';
 import { exportLedger } from '../export/fixture';
 import { buildSyntheticLedger } from '../../helpers/synthetic-ledger';
 
+/** The roll-up with the tasks it gave, in the order it gave them. */
+const rolled = (db: DB, period: string, asOf?: string) => {
+  const tasks: RolledTask[] = [];
+  return { ...periodRollup(db, period, { asOf, onTask: (t) => tasks.push(t) }), tasks };
+};
+
 const same = (db: DB, period: string, asOf?: string) =>
-  expect(periodRollup(db, period, { asOf })).toEqual(rollupOf(periodFigures(db, period, { asOf })));
+  expect(rolled(db, period, asOf)).toEqual(rollupOf(periodFigures(db, period, { asOf })));
 
 describe('periodRollup = periodFigures', () => {
   it('on the export fixture, for its months and judged at other dates', () => {
@@ -134,5 +146,17 @@ describe('periodRollup = periodFigures', () => {
       f.tasks.map((t) => t.taskId),
     );
     for (const t of f.tasks) expect(leads.get(t.taskId)).toEqual(t.leads);
+  });
+
+  it('gives the listed tasks’ 编号 and names as the period figures do', () => {
+    const db = exportLedger();
+    const f = periodFigures(db, '2025-09');
+    const listed = f.tasks.filter((_, i) => i % 3 === 0);
+    const names = taskNamesOf(
+      db,
+      listed.map((t) => t.taskId),
+    );
+    expect(names.size).toBe(listed.length);
+    for (const t of listed) expect(names.get(t.taskId)).toEqual({ code: t.code, title: t.title });
   });
 });
