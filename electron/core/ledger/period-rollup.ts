@@ -183,6 +183,8 @@ interface DateClass {
   daysLeft: number | null;
   /** unitWarning by (STATUSES index × 2 + reported), then percent */
   warnings: Map<number | null, Warning | null>[];
+  /** taskFigure by the readings' combinations (mask and lows; real percents are few) */
+  tasks: Map<string, TaskFigureOf>;
 }
 
 interface TaskFigureOf {
@@ -197,15 +199,19 @@ interface TaskFigureOf {
  */
 function taskFigure(
   cls: DateClass,
-  mask: number | null,
-  lows: (number | null)[],
+  r: RollupTaskRow | LatestRow,
   b: Parameters<typeof taskWarning>[4],
 ): TaskFigureOf {
+  const mask = r[8];
+  const k = `${mask};${r[9]};${r[10]};${r[11]};${r[12]};${r[13]};${r[14]}`;
+  const known = cls.tasks.get(k);
+  if (known) return known;
+  const lows = r.slice(9, 15) as (number | null)[];
   const { dates, span } = cls;
   const closed = dates.state === 'closed';
   const readings = readingsOf(mask, lows).map((u) => (closed ? { ...u, status: 'done' as const } : u));
   const ledgerStatus = closed ? 'done' : rollupStatus(readings.map((u) => u.status));
-  return {
+  const figure: TaskFigureOf = {
     ledgerStatus,
     warning: taskWarning(dates, ledgerStatus, readings, span, b),
     status: rollupFigure(
@@ -213,6 +219,8 @@ function taskFigure(
       closed,
     ),
   };
+  cls.tasks.set(k, figure);
+  return figure;
 }
 
 function dateClasses(asOf: string) {
@@ -230,7 +238,7 @@ function dateClasses(asOf: string) {
     if (!c) {
       const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
       const span = expectedFor(year, docDate, due, asOf);
-      seen.set(k, (c = { dates, span, ...dueDistance(due, asOf), warnings: [] }));
+      seen.set(k, (c = { dates, span, ...dueDistance(due, asOf), warnings: [], tasks: new Map() }));
     }
     return c;
   };
@@ -258,10 +266,10 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: RollupOpt
   // counties are counted as the task is read; otherwise SQLite resolves and groups the pairs
   const latest = latestPeriodPairs(db, period);
   for (const r of latest ?? taskRows(db, period)) {
-    const [id, planId, state, due, originalDue, firstDeadline, year, docDate, mask] = r;
+    const [id, planId, state, due, originalDue, firstDeadline, year, docDate] = r;
     const cls = dateClass(year, docDate, state, due, originalDue, firstDeadline);
     const { overdueDays, daysLeft } = cls;
-    const { ledgerStatus, warning, status } = taskFigure(cls, mask, r.slice(9) as (number | null)[], b);
+    const { ledgerStatus, warning, status } = taskFigure(cls, r, b);
     const live = state === 'active' && ledgerStatus !== 'done';
     const overdue = state === 'active' && status !== 'done' && live && overdueDays > 0;
     if (overdue) overdueIds.push(id);
