@@ -38,9 +38,6 @@ export type RollupTaskRow = [
 /** A RollupTaskRow, then its pairs. */
 export type LatestRow = [...RollupTaskRow, pairs: PairReadings];
 
-/** A row as read: a LatestRow with the combinations still to fill in and the pairs' JSON. */
-type Found = [...RollupTaskRow, pairs: string | null];
-
 /** Where the combinations and the pairs sit in a row (after TaskHead's 8 columns). */
 const COMBINATIONS_AT = 8;
 export const PAIRS_AT = 15;
@@ -61,40 +58,31 @@ export function latestPeriodPairs(db: DB, period: Period): Iterable<LatestRow> |
   if (!fits) return null;
   // summaries it could not store (read-only, or another program writing): the SQL roll-up
   if (refreshBeforeRead(db)) return null;
-  const rows = stmt(
+  // a plan's tasks as one JSON text, each task already a LatestRow with its plan's year and
+  // issue date and the combinations to fill in (null): one row a task cost twice as much, in
+  // better-sqlite3's per-row and per-column work, as SQLite writing the text and JSON.parse
+  // reading it
+  const plans = stmt(
     db,
-    `SELECT t.id, t.plan_id, t.state, t.due_date, t.original_due_date, t.first_deadline,
-            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, r.pairs
-     FROM tasks t LEFT JOIN task_readings r ON r.task_id = t.id
+    `SELECT '[' || group_concat('[' || json_quote(t.id) || ',' || json_quote(t.plan_id) || ',' || json_quote(t.state)
+              || ',' || json_quote(t.due_date) || ',' || json_quote(t.original_due_date)
+              || ',' || json_quote(t.first_deadline) || ',' || json_quote(pl.year) || ',' || json_quote(pl.doc_date)
+              || ',null,null,null,null,null,null,null,' || coalesce(r.pairs, '[]') || ']', ',' ORDER BY t.no) || ']'
+     FROM (SELECT p.id, p.year, d.doc_date FROM plans p LEFT JOIN documents d ON d.id = p.document_id) pl
+     JOIN tasks t ON t.plan_id = pl.id
+     LEFT JOIN task_readings r ON r.task_id = t.id
      WHERE t.state IN ('active', 'closed')
-       -- the partial index tasks_plan_no (state <> 'removed') then gives each plan's tasks in order: no sort
+       -- the partial index tasks_plan_no (state <> 'removed') then gives each plan's tasks
        AND t.state <> 'removed'
-     ORDER BY t.plan_id, t.no`,
-  ).raw();
-  // the plan's year and issue date, looked up here: joined in SQL, they were a third of the read
-  const plans = new Map(
-    (
-      stmt(
-        db,
-        'SELECT pl.id, pl.year, d.doc_date FROM plans pl LEFT JOIN documents d ON d.id = pl.document_id',
-      )
-        .raw()
-        .all() as [number, number, string | null][]
-    ).map(([id, year, docDate]) => [id, [year, docDate] as const]),
-  );
+     GROUP BY pl.id ORDER BY pl.id`,
+  ).pluck();
   return {
     *[Symbol.iterator]() {
-      // each row filled in where it lies (no new array a task)
-      for (const f of rows.iterate() as IterableIterator<Found>) {
-        const plan = plans.get(f[1]);
-        if (!plan) continue;
-        const row = f as unknown as LatestRow;
-        row[6] = plan[0];
-        row[7] = plan[1];
-        row[PAIRS_AT] = f[PAIRS_AT] ? (JSON.parse(f[PAIRS_AT]) as PairReadings) : [];
-        combinations(row[PAIRS_AT], row);
-        yield row;
-      }
+      for (const text of plans.iterate() as IterableIterator<string>)
+        for (const row of JSON.parse(text) as LatestRow[]) {
+          combinations(row[PAIRS_AT], row);
+          yield row;
+        }
     },
   };
 }
