@@ -27,7 +27,7 @@ import {
 } from '../../electron/core/ledger/index';
 import { scanReadings } from '../../electron/core/ledger/task-table';
 import { leadUnits } from '../../electron/core/ledger/task-units';
-import { refreshTaskReadings } from '../../electron/core/ledger/task-readings';
+import { readingsOfKey, refreshTaskReadings } from '../../electron/core/ledger/task-readings';
 import { TaskTableIndex } from '../../electron/api/task-index';
 import type { TaskStatus } from '../../electron/api/contract';
 import { exportLedger } from '../core/export/fixture';
@@ -199,10 +199,19 @@ describe('the task table from per-task summaries', () => {
       })),
       ...others.map((unit) => ({ task: '大气-3', unit, period: '2025-10', status: '序时推进' })),
       { task: '大气-1', unit: '杞县', period: '2025-10', status: '滞后', percent: 0.1 },
+      // the lowest percent kept in the summary must read back bit for bit
+      { task: '碧水-1', unit: '祥符区', period: '2025-10', status: '滞后', percent: 0.1 + 0.2 },
     ]);
     expectSame(db);
     const id = (db.prepare("SELECT id FROM tasks WHERE code = '大气-3'").get() as { id: number }).id;
     expect(fromIndex(db).get(id)!.percent).toBe(55);
+    const kept = db
+      .prepare(
+        "SELECT r.readings FROM task_readings r JOIN tasks t ON t.id = r.task_id WHERE t.code = '碧水-1'",
+      )
+      .pluck()
+      .get() as string;
+    expect(readingsOfKey(kept)).toContainEqual({ status: 'lagging', percent: 0.1 + 0.2, reported: true });
   });
 
   it('while another program holds the write lock: stale summaries computed for the read', () => {

@@ -516,11 +516,13 @@ INSERT OR IGNORE INTO task_readings_stale SELECT id FROM tasks;
   },
   {
     version: 11,
-    description: '总览：各报送单位的最新进展改存为一个平铺的数组（读得更快）',
+    description: '总览：各报送单位的最新进展改存为一个平铺的数组，百分比按原值保存（读得更快，也不丢位数）',
     sql: `
--- pairs as one flat JSON array, five values a pair: [unit_id, status index, recorded,
--- percent (a number, %.17g), period, …]; an array a pair (version 10) cost 总览 a good part
--- of its time at 1,000,000 pairs. Every summary is computed again.
+-- pairs as one flat JSON array, seven values a pair: [unit_id, status index, recorded,
+-- percent, period, role lists, responsibilities that report, …]; an array a pair (version
+-- 10) cost 总览 a good part of its time at 1,000,000 pairs. Percents, there and in readings,
+-- are now written by json_quote, which gives them back exactly (printf('%.17g') kept 16
+-- digits). Every summary is computed again.
 DELETE FROM task_readings;
 INSERT OR IGNORE INTO task_readings_stale SELECT id FROM tasks;
 `,

@@ -44,11 +44,11 @@ export const READING_COMBINATIONS = [
 
 /**
  * SQL: a task's aggregate (READING_COMBINATIONS, table alias r) as one text "mask;l1;n1;…;n3", an
- * empty field for NULL; %.17g gives every percent back exactly (17 significant digits
- * round-trip a double).
+ * empty field for NULL. json_quote writes a number that reads back exactly, an infinity as
+ * 9.0e+999 (SQLite's printf('%.17g') stops at 16 digits: 0.1 + 0.2 came back as 0.3).
  */
 export const READINGS_KEY = ['mask', 'l1', 'n1', 'l2', 'n2', 'l3', 'n3']
-  .map((c) => `CASE WHEN r.${c} IS NULL THEN '' ELSE printf('%.17g', r.${c}) END`)
+  .map((c) => `CASE WHEN r.${c} IS NULL THEN '' ELSE json_quote(r.${c}) END`)
   .join(" || ';' || ");
 
 /**
@@ -94,15 +94,10 @@ const STALE_READINGS = `
   LEFT JOIN unit_closures uc ON uc.task_id = r.task_id AND uc.unit_id = r.unit_id AND uc.reopened_at IS NULL`;
 
 /**
- * A REAL column as a JSON number that reads back exactly: %.17g (17 significant digits give
- * every double back); JSON has no infinities, but 1e999 parses as one.
+ * A task's pairs as one flat JSON array, PAIR_FIELDS values a pair (PairReadings); json_quote
+ * writes each percent so that it reads back exactly (READINGS_KEY).
  */
-const jsonNumber = (col: string) =>
-  `CASE WHEN ${col} IS NULL THEN 'null' WHEN ${col} > 1.7976931348623157e308 THEN '1e999'
-        WHEN ${col} < -1.7976931348623157e308 THEN '-1e999' ELSE printf('%.17g', ${col}) END`;
-
-/** A task's pairs as one flat JSON array, PAIR_FIELDS values a pair (PairReadings). */
-const PAIRS = `'[' || group_concat(unit_id || ',' || ${STATUS_INDEX} || ',' || recorded || ',' || ${jsonNumber('pct')}
+const PAIRS = `'[' || group_concat(unit_id || ',' || ${STATUS_INDEX} || ',' || recorded || ',' || json_quote(pct)
   || ',' || json_quote(per) || ',' || lists || ',' || n_reports, ',') || ']'`;
 
 /** The stale tasks' summaries, as stored (a read-only ledger gets them without storing). */

@@ -22,7 +22,8 @@ import {
   taskNamesOf,
   type RolledTask,
 } from '../../../electron/core/ledger/period-rollup';
-import { latestPeriodPairs } from '../../../electron/core/ledger/latest-pairs';
+import { latestPeriodPairs, PAIRS_AT } from '../../../electron/core/ledger/latest-pairs';
+import { PAIR_FIELDS } from '../../../electron/core/ledger/task-readings';
 import { toPeriod } from '../../../electron/core/ledger/periods';
 import { addProgress } from '../../helpers/ledger';
 import { exportLedger } from '../export/fixture';
@@ -122,9 +123,30 @@ describe('periodRollup = periodFigures', () => {
       // 未启动 with a percent and without one (which counts as 0)
       { task: '碧水-1', unit: '杞县', period: '2025-09', status: '未启动', percent: 60 },
       { task: '碧水-1', unit: '通许县', period: '2025-09', status: '未启动' },
+      // percents kept as JSON numbers must read back exactly: not whole, and in exponent form
+      { task: '大气-2', unit: '尉氏县', period: '2025-09', status: '滞后', percent: 0.1 + 0.2 },
+      { task: '大气-2', unit: '兰考县', period: '2025-09', status: '序时推进', percent: 100 / 3 },
+      { task: '大气-3', unit: '祥符区', period: '2025-09', status: '滞后', percent: 1e-7 },
     ]);
     closeTask(db, '大气-1', { unit: '尉氏县', evidence: '现场核查', operator: 't' });
-    expect(latestPeriodPairs(db, toPeriod('2025-09'))).not.toBeNull();
+    const kept = [...latestPeriodPairs(db, toPeriod('2025-09'))!];
+    // each kept percent is the record's own, bit for bit
+    const recorded = db
+      .prepare(
+        `SELECT p.task_id, p.unit_id, p.percent FROM progress p
+         WHERE p.superseded_at IS NULL AND p.percent IS NOT NULL AND p.period = '2025-09'
+           AND EXISTS (SELECT 1 FROM responsibilities r WHERE r.task_id = p.task_id AND r.unit_id = p.unit_id AND r.reports = 1)`,
+      )
+      .raw()
+      .all() as [number, number, number][];
+    const keptPercent = new Map<string, unknown>();
+    for (const row of kept) {
+      const pairs = row[PAIRS_AT];
+      for (let i = 0; i < pairs.length; i += PAIR_FIELDS)
+        keptPercent.set(`${row[0]}:${pairs[i]}`, pairs[i + 3]);
+    }
+    for (const [task, unit, percent] of recorded) expect(keptPercent.get(`${task}:${unit}`)).toBe(percent);
+    expect(recorded.map((r) => r[2])).toEqual(expect.arrayContaining([0.1 + 0.2, 100 / 3, 1e-7]));
     same(db, '2025-09');
     same(db, '2025-09', '2025-12-31');
     // a later month: the roll-up of September resolves its pairs itself
