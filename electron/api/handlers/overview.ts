@@ -8,6 +8,7 @@ import { submissionDue } from '../../core/submissions/due';
 import type { Overview } from '../contract';
 import type { HandlerContext, Handlers } from '../handler-types';
 import { currentPeriod } from './settings';
+import { FirstOf } from '../../core/common/first-of.std';
 
 /** 今后多少天的完成时限 the timeline shows. */
 const UPCOMING_DAYS = 90;
@@ -91,26 +92,4 @@ function overview(ctx: HandlerContext, key: string): Overview {
       lead: leads.get(t.taskId)!.slice(0, 3).join('、'),
     })),
   };
-}
-
-/**
- * The first n of the items offered, in the order `before` gives and, among equals, in the
- * order offered: what a stable sort and slice(0, n) keep, without holding every item.
- */
-class FirstOf<T> {
-  readonly items: T[] = [];
-  constructor(
-    private readonly n: number,
-    private readonly before: (a: T, b: T) => number,
-  ) {}
-
-  offer(x: T): void {
-    const items = this.items;
-    if (items.length === this.n && this.before(x, items[items.length - 1]!) >= 0) return;
-    // after every item it does not come before: equals keep the order they were offered in
-    let at = items.length;
-    while (at > 0 && this.before(x, items[at - 1]!) < 0) at--;
-    items.splice(at, 0, x);
-    if (items.length > this.n) items.pop();
-  }
 }

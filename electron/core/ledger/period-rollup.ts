@@ -12,27 +12,30 @@
 //   one reading per combination decides exactly what the whole list decides;
 // - per county: its pairs counted by everything its colour, overdue flag and score depend on.
 //
+// For the latest period the pairs are not resolved at all: each task's are kept, with their
+// readings' combinations, in task_readings (latest-pairs.ts), and its counties are counted as
+// the task is read (county-cells.ts). Tasks with the same dates share 序时进度 and colours
+// (date-classes.ts), and tasks with the same readings as well their figures.
+//
 // test/core/ledger/period-rollup.test.ts proves the two agree on the test ledgers.
-import { snapshotRead, stmt, type DB } from './db';
-import { dueDistance, expectedFor, rollupStatus, taskWarning, unitWarning, warningRule } from './derive';
-import type { Status, TaskDates, Warning } from './derive';
+import { stmt, type DB } from './db';
+import { rollupStatus, taskWarning, warningRule } from './derive';
+import type { Status, Warning } from './derive';
+import { countyCounter } from './county-cells';
+import { dateClasses, type DateClass } from './date-classes';
 import { PAIR_FIELDS, READING_COMBINATIONS, readingsOf, STATUSES } from './task-readings';
 import { ASSIST_ROLE_LIST, LEAD_ROLE_LIST } from './role-lists';
 import { latestPeriodPairs, PAIRS_AT, type LatestRow, type RollupTaskRow } from './latest-pairs';
 import {
   add,
-  countyTallies,
   emptyCounts,
   finish,
-  finishCounties,
   listOf,
   periodFigures,
   planMeta,
-  roleOf,
   rollupFigure,
   scoringRule,
   type CountyFigure,
-  type CountyTally,
   type Counts,
   type FigureOptions,
   type FigureStatus,
@@ -171,23 +174,7 @@ function exactWeights(s: ScoringRule): boolean {
   return s.kind === 'rate' || [s.leadWeight, s.assistWeight].every((w) => Number.isInteger(w * 1024));
 }
 
-/**
- * What a task's figures take from its dates alone (its plan's year and issue date, its due
- * dates and state): the dates as the rules read them, 序时进度, the distance to the due date,
- * and its units' colours by reading. Most tasks share a due date: each is worked out once.
- */
-interface DateClass {
-  dates: TaskDates;
-  span: number | null;
-  overdueDays: number;
-  daysLeft: number | null;
-  /** unitWarning by (STATUSES index × 2 + reported), then percent */
-  warnings: Map<number | null, Warning | null>[];
-  /** taskFigure by the readings' combinations (mask and lows; real percents are few) */
-  tasks: Map<string, TaskFigureOf>;
-}
-
-interface TaskFigureOf {
+export interface TaskFigureOf {
   ledgerStatus: Status;
   warning: Warning | null;
   status: FigureStatus;
@@ -221,27 +208,6 @@ function taskFigure(
   };
   cls.tasks.set(k, figure);
   return figure;
-}
-
-function dateClasses(asOf: string) {
-  const seen = new Map<string, DateClass>();
-  return (
-    year: number,
-    docDate: string | null,
-    state: string,
-    due: string | null,
-    originalDue: string | null,
-    firstDeadline: string | null,
-  ): DateClass => {
-    const k = `${year}\t${docDate}\t${state}\t${due}\t${originalDue}\t${firstDeadline}`;
-    let c = seen.get(k);
-    if (!c) {
-      const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
-      const span = expectedFor(year, docDate, due, asOf);
-      seen.set(k, (c = { dates, span, ...dueDistance(due, asOf), warnings: [], tasks: new Map() }));
-    }
-    return c;
-  };
 }
 
 export function periodRollup(db: DB, periodKey: string | Period, opts: RollupOptions = {}): PeriodRollup {
@@ -330,94 +296,6 @@ export function periodRollup(db: DB, periodKey: string | Period, opts: RollupOpt
     plans: [...byPlan.values()].sort((a, c) => a.planId - c.planId),
     counties: counties.finish(),
   };
-}
-
-/** STATUSES' index of done */
-const DONE = STATUSES.indexOf('done');
-
-/**
- * A county's pairs are counted into cells, one per (figure status, colour, overdue, role
- * lists), and added to its tally once per cell at the end: 1,000,000 pairs go through a
- * few integer increments each instead of the tally's keyed adds.
- */
-const FIGURE_STATUSES: readonly FigureStatus[] = [...STATUSES, 'unreported'];
-const COLOURS: readonly (Warning | null)[] = [null, 'red', 'yellow', 'blue'];
-const LIST_KINDS = 3;
-const cellOf = (status: number, colour: number, overdue: boolean, lists: number) =>
-  ((status * COLOURS.length + colour) * 2 + Number(overdue)) * LIST_KINDS + lists;
-const CELLS = FIGURE_STATUSES.length * COLOURS.length * 2 * LIST_KINDS;
-
-/** The counties' tallies, counted pair group by pair group (counties.count), then finished. */
-function countyCounter(db: DB, period: Period, scoring: ScoringRule, b: Parameters<typeof unitWarning>[3]) {
-  const byCounty = countyTallies(db, period);
-  const cells = new Map([...byCounty.values()].map((c) => [c, new Float64Array(CELLS)]));
-  // by unit id: the county's tally and its cells (a plain array: unit ids are small)
-  const county: { tally: CountyTally; cells: Float64Array }[] = [];
-  for (const [id, name] of unitNamesById(db)) {
-    const tally = byCounty.get(name);
-    if (tally) county[id] = { tally, cells: cells.get(tally)! };
-  }
-  // whether the unit also assists matters only when it leads on none (roleOf)
-  const weight = [0, 1, 2].map((lists) => {
-    const tu = emptyTaskUnits();
-    if (lists === 1) tu.lead.push('x');
-    if (lists === 2) tu.cooperate.push('x');
-    return roleOf(tu, 'x') === 'lead' ? scoring.leadWeight : scoring.assistWeight;
-  });
-  const unreported = FIGURE_STATUSES.indexOf('unreported');
-  return {
-    /** n pairs alike of a county's unit (other units are not counted); `st`: an index in STATUSES */
-    count(
-      unitId: number,
-      cls: DateClass,
-      st: number,
-      percent: number | null,
-      reportedPeriod: string | null,
-      lists: number,
-      taskOverdue: boolean,
-      n: number,
-    ): void {
-      const c = county[unitId];
-      if (!c) return;
-      const { dates } = cls;
-      const closed = dates.state === 'closed';
-      const ledger = closed ? DONE : st;
-      const reported = reportedPeriod != null;
-      const status = !closed && !reported ? unreported : ledger;
-      const byPercent = (cls.warnings[ledger * 2 + Number(reported)] ??= new Map());
-      let warning = byPercent.get(percent);
-      if (warning === undefined) {
-        const reading = { status: STATUSES[ledger]!, percent, reported };
-        byPercent.set(percent, (warning = unitWarning(dates, reading, cls.span, b)));
-      }
-      const colour = dates.state === 'active' ? COLOURS.indexOf(warning) : 0;
-      c.cells[cellOf(status, colour, taskOverdue && status !== DONE, lists)]! += n;
-      if (reportedPeriod === period.key) c.tally.freshTasks += n;
-      else if (reportedPeriod) c.tally.periods.add(reportedPeriod);
-    },
-    finish(): RolledCounty[] {
-      for (const [tally, counted] of cells)
-        for (let status = 0; status < FIGURE_STATUSES.length; status++)
-          for (let colour = 0; colour < COLOURS.length; colour++)
-            for (const overdue of [false, true])
-              for (let lists = 0; lists < LIST_KINDS; lists++) {
-                const n = counted[cellOf(status, colour, overdue, lists)]!;
-                if (!n) continue;
-                add(tally, FIGURE_STATUSES[status]!, COLOURS[colour]!, overdue, n);
-                if (status === DONE) tally.doneW += weight[lists]! * n;
-                if (overdue) tally.overdueW += weight[lists]! * n;
-              }
-      return finishCounties([...byCounty.values()], scoring);
-    },
-  };
-}
-
-function unitNamesById(db: DB): Map<number, string> {
-  return snapshotRead(
-    db,
-    'unitNamesById',
-    () => new Map(stmt(db, 'SELECT id, name FROM units').raw().all() as [number, string][]),
-  );
 }
 
 /**

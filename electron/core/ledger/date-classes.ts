@@ -1,0 +1,43 @@
+// What a task's figures take from its dates alone, worked out once per distinct set of dates:
+// at 100,000 tasks most share a due date (period-rollup.ts and county-cells.ts read it).
+import { dueDistance, expectedFor } from './derive';
+import type { TaskDates, Warning } from './derive';
+import type { TaskFigureOf } from './period-rollup';
+
+/**
+ * What a task's figures take from its dates alone (its plan's year and issue date, its due
+ * dates and state): the dates as the rules read them, 序时进度, the distance to the due date,
+ * and its units' colours by reading. Most tasks share a due date: each is worked out once.
+ */
+export interface DateClass {
+  dates: TaskDates;
+  span: number | null;
+  overdueDays: number;
+  daysLeft: number | null;
+  /** unitWarning by (STATUSES index × 2 + reported), then percent */
+  warnings: Map<number | null, Warning | null>[];
+  /** taskFigure by the readings' combinations (mask and lows; real percents are few) */
+  tasks: Map<string, TaskFigureOf>;
+}
+
+/** The date class of a task's plan year, issue date, state and due dates, judged at asOf. */
+export function dateClasses(asOf: string) {
+  const seen = new Map<string, DateClass>();
+  return (
+    year: number,
+    docDate: string | null,
+    state: string,
+    due: string | null,
+    originalDue: string | null,
+    firstDeadline: string | null,
+  ): DateClass => {
+    const k = `${year}\t${docDate}\t${state}\t${due}\t${originalDue}\t${firstDeadline}`;
+    let c = seen.get(k);
+    if (!c) {
+      const dates = { state, due_date: due, original_due_date: originalDue, first_deadline: firstDeadline };
+      const span = expectedFor(year, docDate, due, asOf);
+      seen.set(k, (c = { dates, span, ...dueDistance(due, asOf), warnings: [], tasks: new Map() }));
+    }
+    return c;
+  };
+}
