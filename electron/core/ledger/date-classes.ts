@@ -17,12 +17,17 @@ export interface DateClass {
   /** unitWarning by (STATUSES index × 2 + reported), then percent */
   warnings: Map<number | null, Warning | null>[];
   /** taskFigure by the readings' combinations (mask and lows; real percents are few) */
-  tasks: Map<string, TaskFigureOf>;
+  tasks: Map<number | string, TaskFigureOf>;
 }
 
 /** The date class of a task's plan year, issue date, state and due dates, judged at asOf. */
 export function dateClasses(asOf: string) {
   const seen = new Map<string, DateClass>();
+  // a plan's tasks mostly follow one another with the same dates: the last class is tried
+  // first, by comparing the fields, before a key text is built
+  let last: DateClass | undefined;
+  let lastYear = 0;
+  let lastDocDate: string | null = null;
   return (
     year: number,
     docDate: string | null,
@@ -31,6 +36,16 @@ export function dateClasses(asOf: string) {
     originalDue: string | null,
     firstDeadline: string | null,
   ): DateClass => {
+    if (
+      last &&
+      year === lastYear &&
+      docDate === lastDocDate &&
+      state === last.dates.state &&
+      due === last.dates.due_date &&
+      originalDue === last.dates.original_due_date &&
+      firstDeadline === last.dates.first_deadline
+    )
+      return last;
     const k = `${year}\t${docDate}\t${state}\t${due}\t${originalDue}\t${firstDeadline}`;
     let c = seen.get(k);
     if (!c) {
@@ -38,6 +53,8 @@ export function dateClasses(asOf: string) {
       const span = expectedFor(year, docDate, due, asOf);
       seen.set(k, (c = { dates, span, ...dueDistance(due, asOf), warnings: [], tasks: new Map() }));
     }
-    return c;
+    lastYear = year;
+    lastDocDate = docDate;
+    return (last = c);
   };
 }
