@@ -6,10 +6,10 @@ import type { DateClass } from './date-classes';
 import {
   add,
   countyTallies,
+  FIGURE_STATUSES,
   finishCounties,
   roleOf,
   type CountyTally,
-  type FigureStatus,
 } from './period-figures';
 import type { RolledCounty } from './period-rollup';
 import type { Period } from './periods';
@@ -25,7 +25,6 @@ const DONE = STATUSES.indexOf('done');
  * lists), and added to its tally once per cell at the end: 1,000,000 pairs go through a
  * few integer increments each instead of the tally's keyed adds.
  */
-const FIGURE_STATUSES: readonly FigureStatus[] = [...STATUSES, 'unreported'];
 const COLOURS: readonly (Warning | null)[] = [null, 'red', 'yellow', 'blue'];
 const LIST_KINDS = 3;
 const cellOf = (status: number, colour: number, overdue: boolean, lists: number) =>

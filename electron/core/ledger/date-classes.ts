@@ -20,6 +20,16 @@ export interface DateClass {
   tasks: Map<number | string, TaskFigureOf>;
 }
 
+/** What a date class is told of a task: its plan's year and issue date, its state and due dates. */
+export type DateFields = [
+  year: number,
+  docDate: string | null,
+  state: string,
+  due: string | null,
+  originalDue: string | null,
+  firstDeadline: string | null,
+];
+
 /** The date class of a task's plan year, issue date, state and due dates, judged at asOf. */
 export function dateClasses(asOf: string) {
   const seen = new Map<string, DateClass>();
@@ -28,14 +38,7 @@ export function dateClasses(asOf: string) {
   let last: DateClass | undefined;
   let lastYear = 0;
   let lastDocDate: string | null = null;
-  return (
-    year: number,
-    docDate: string | null,
-    state: string,
-    due: string | null,
-    originalDue: string | null,
-    firstDeadline: string | null,
-  ): DateClass => {
+  return (...[year, docDate, state, due, originalDue, firstDeadline]: DateFields): DateClass => {
     if (
       last &&
       year === lastYear &&

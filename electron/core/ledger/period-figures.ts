@@ -23,7 +23,14 @@ import { readTaskUnits, taskLeads as leadUnits, unitKinds, unitsOf, type TaskUni
 
 /** A task's or unit's status in the figures (未报送 its own state): the vocabulary's. */
 export type { FigureStatus };
-const FIGURE_STATUSES: FigureStatus[] = ['done', 'on_track', 'lagging', 'not_started', 'unreported'];
+/** The figure statuses in STATUSES' order (task-readings.ts), then 未报送 */
+export const FIGURE_STATUSES: readonly FigureStatus[] = [
+  'done',
+  'on_track',
+  'lagging',
+  'not_started',
+  'unreported',
+];
 
 export type TaskList = 'overdue' | 'lagging' | 'due_soon';
 

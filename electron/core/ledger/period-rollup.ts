@@ -22,7 +22,7 @@ import { stmt, type DB } from './db';
 import { rollupStatus, taskWarning, warningRule } from './derive';
 import type { Status, Warning } from './derive';
 import { countyCounter } from './county-cells';
-import { dateClasses, type DateClass } from './date-classes';
+import { dateClasses, type DateClass, type DateFields } from './date-classes';
 import { PAIR_FIELDS, READING_COMBINATIONS, readingsOf, STATUSES } from './task-readings';
 import { ASSIST_ROLE_LIST, LEAD_ROLE_LIST } from './role-lists';
 import { latestPeriodPairs, PAIRS_AT, type LatestRow, type RollupTaskRow } from './latest-pairs';
@@ -124,12 +124,7 @@ function taskRows(db: DB, period: Period): RollupTaskRow[] {
 
 type PairGroup = [
   unitId: number,
-  year: number,
-  docDate: string | null,
-  state: string,
-  due: string | null,
-  originalDue: string | null,
-  firstDeadline: string | null,
+  ...DateFields,
   status: Status,
   percent: number | null,
   reportedPeriod: string | null,
