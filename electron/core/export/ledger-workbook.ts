@@ -140,10 +140,12 @@ function countySheet(
     COUNTY_COLS.map(([h]) => c(h, st.header())),
     30,
   );
+  // one put for all rows (a closure made per row is, under tsx's keepNames, a defineProperty each)
+  let col = 0;
+  const put = (v: Cell['v'], style: number) => sh.put(v, style, widths[col++]);
   tasks.forEach((t, i) => {
     const u = t.units.get(county)!;
-    let col = 0;
-    const put = (v: Cell['v'], style: number) => sh.put(v, style, widths[col++]);
+    col = 0;
     sh.begin();
     put(i + 1, st.int());
     put(t.planShort || t.plan, st.text('center'));

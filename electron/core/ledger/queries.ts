@@ -288,6 +288,14 @@ function readUnitNames(db: DB): Map<number, { name: string; sort_order: number }
   );
 }
 
+/** A pair's status on its task's item: a closed (销号) task's pairs are done. */
+const unitStatusOf = (closed: boolean, r: UnitReadingRow): Status => (closed ? 'done' : r.status);
+const readingOf = (closed: boolean, r: UnitReadingRow) => ({
+  status: unitStatusOf(closed, r),
+  percent: r.percent,
+  reported: r.reported_period != null,
+});
+
 function toItem(
   b: Basis,
   t: ItemRow,
@@ -297,23 +305,24 @@ function toItem(
 ): TaskStatusItem {
   const e = t.due_date !== t.original_due_date ? ext.get(t.id) : undefined;
   const closed = t.state === 'closed';
-  const unitStatus = (r: UnitReadingRow): Status => (closed ? 'done' : r.status);
-  const status = closed ? 'done' : rollupStatus(rows.map(unitStatus));
+  // no named closures here (module functions instead): this runs once per task, and under
+  // tsx (esbuild keepNames) every named closure made also costs a defineProperty
+  const status = closed ? 'done' : rollupStatus(rows.map((r) => unitStatusOf(closed, r)));
   const expected = expectedFor(t.year, t.doc_date, t.due_date, b.asOf);
-  const reading = (r: UnitReadingRow) => ({
-    status: unitStatus(r),
-    percent: r.percent,
-    reported: r.reported_period != null,
-  });
-  const warning = taskWarning(t, status, rows.map(reading), expected, b);
+  const warning = taskWarning(
+    t,
+    status,
+    rows.map((r) => readingOf(closed, r)),
+    expected,
+    b,
+  );
   const { overdueDays, daysLeft } = dueDistance(t.due_date, b.asOf);
   const live = t.state === 'active';
   // counties in the profile's order, then other units by name
-  const key = (r: UnitReadingRow) => names.get(r.unit_id);
   rows.sort(
     (x, y) =>
-      (key(x)?.sort_order ?? 0) - (key(y)?.sort_order ?? 0) ||
-      (key(x)?.name ?? '').localeCompare(key(y)?.name ?? '', 'zh'),
+      (names.get(x.unit_id)?.sort_order ?? 0) - (names.get(y.unit_id)?.sort_order ?? 0) ||
+      (names.get(x.unit_id)?.name ?? '').localeCompare(names.get(y.unit_id)?.name ?? '', 'zh'),
   );
   return {
     taskId: t.id,
@@ -338,10 +347,10 @@ function toItem(
     daysLeft,
     units: rows.map((r) => ({
       unit: names.get(r.unit_id)?.name ?? String(r.unit_id),
-      status: unitStatus(r),
+      status: unitStatusOf(closed, r),
       percent: r.percent,
       reportedPeriod: r.reported_period,
-      warning: unitWarning(t, reading(r), expected, b),
+      warning: unitWarning(t, readingOf(closed, r), expected, b),
     })),
   };
 }
