@@ -72,7 +72,7 @@ export function latestPeriodPairs(db: DB, period: Period): Iterable<LatestRow> |
      JOIN tasks t ON t.plan_id = pl.id
      LEFT JOIN task_readings r ON r.task_id = t.id
      WHERE t.state IN ('active', 'closed')
-       -- the partial index tasks_plan_no (state <> 'removed') then gives each plan's tasks
+       -- the partial index tasks_rollup (state <> 'removed', migration 11) then gives each plan's tasks
        AND t.state <> 'removed'
      GROUP BY pl.id ORDER BY pl.id`,
   ).pluck();

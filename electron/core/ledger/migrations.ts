@@ -523,6 +523,10 @@ INSERT OR IGNORE INTO task_readings_stale SELECT id FROM tasks;
 -- 10) cost 总览 a good part of its time at 1,000,000 pairs. Percents, there and in readings,
 -- are now written by json_quote, which gives them back exactly (printf('%.17g') kept 16
 -- digits). Every summary is computed again.
+-- 总览 reads every task in force in plan order for its dates alone: from this index, without
+-- the tasks' rows (whose due dates sit after the long parsed_json), the read took a fifth less
+CREATE INDEX tasks_rollup ON tasks(plan_id, no, state, due_date, original_due_date, first_deadline)
+  WHERE state <> 'removed';
 DELETE FROM task_readings;
 INSERT OR IGNORE INTO task_readings_stale SELECT id FROM tasks;
 `,
