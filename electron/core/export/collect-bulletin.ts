@@ -6,6 +6,7 @@ import {
   hasProgressBy,
   inSnapshot,
   periodFigures,
+  periodHeading,
   periodLabel,
   recordsInForce,
   toPeriod,
@@ -151,14 +152,7 @@ export function collectFrom(db: DB, figures: PeriodFigures, opts: CollectOptions
 
   return {
     figures,
-    period: {
-      key: period.key,
-      kind: period.kind,
-      start: period.start,
-      end: period.end,
-      label: periodLabel(period),
-      labelLong: periodLabelLong(period),
-    },
+    period: { ...periodHeading(period), labelLong: periodLabelLong(period) },
     previous: { key: prev.key, label: periodLabel(prev), hasData: prevHasData },
     asOf,
     meta: collectMeta(db, period, opts, figures),

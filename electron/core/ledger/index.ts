@@ -3,7 +3,15 @@
 export { openLedger, schemaVersion, LedgerError, inSnapshot, type DB, type OpenOptions } from './db';
 export { LATEST_VERSION } from './migrations';
 export { getSetting, setSetting, allSettings } from './settings';
-export { parsePeriod, periodOf, periodLabel, toPeriod, defaultPeriod, type Period } from './periods';
+export {
+  parsePeriod,
+  periodOf,
+  periodLabel,
+  periodHeading,
+  toPeriod,
+  defaultPeriod,
+  type Period,
+} from './periods';
 export {
   ensureCityProfile,
   findUnit,

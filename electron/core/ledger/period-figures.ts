@@ -12,7 +12,7 @@ import type { DB } from './db';
 import { snapshotRead, stmt } from './db';
 import { STATUS_WORD, type FigureStatus } from '../common/vocabulary.std';
 import { type RecordWords, type Status, type Warning } from './derive';
-import { toPeriod, periodLabel, type Period } from './periods';
+import { toPeriod, periodHeading, type Period, type PeriodHeading } from './periods';
 import { listTasks, listTasksWithWords, type TaskStatusItem } from './queries';
 import { expectedFor, planSpans, warningRule } from './derive';
 import { pointsBehind, type WarningRule } from './schedule';
@@ -132,7 +132,7 @@ export interface LeadFigure {
 }
 
 export interface PeriodFigures {
-  period: { key: string; kind: string; start: string; end: string; label: string };
+  period: PeriodHeading;
   asOf: string;
   rule: WarningRule;
   scoring: ScoringRule;
@@ -451,13 +451,7 @@ function tallies(
     const out: CountyFigure[] = finishCounties([...byCounty.values()], scoring);
 
     return {
-      period: {
-        key: period.key,
-        kind: period.kind,
-        start: period.start,
-        end: period.end,
-        label: periodLabel(period),
-      },
+      period: periodHeading(period),
       asOf,
       rule,
       scoring,

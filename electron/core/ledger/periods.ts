@@ -66,6 +66,19 @@ export function periodLabel(p: Period): string {
   return cnPeriod(p.key);
 }
 
+/** A period as the figures and the bulletin head it: its dates and its label. */
+export interface PeriodHeading {
+  key: string;
+  kind: PeriodType;
+  start: string;
+  end: string;
+  label: string;
+}
+
+export function periodHeading(p: Period): PeriodHeading {
+  return { key: p.key, kind: p.kind, start: p.start, end: p.end, label: periodLabel(p) };
+}
+
 /** Makes sure the period row exists (progress rows reference it). */
 export function ensurePeriod(db: DB, p: Period): void {
   db.prepare('INSERT OR IGNORE INTO periods (key, kind, start_date, end_date) VALUES (?, ?, ?, ?)').run(
